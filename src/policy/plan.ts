@@ -1,0 +1,218 @@
+// The plan: what policy decided, as plain data. Policy returns it, the executor carries it out,
+// `release-pilot plan` prints it. Every action has an idempotency key that the executor uses to
+// find the action's effect on GitHub before acting, so running a plan twice changes nothing.
+
+export interface RepoRef {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+/** A commit that is either known now or produced by an earlier action of the same plan. */
+export type CommitRef = string | { readonly fromAction: string };
+
+export interface FileChange {
+  readonly path: string;
+  /** New content; `null` deletes the file. */
+  readonly content: string | null;
+}
+
+interface ActionBase {
+  /** Stable across redeliveries of the same meaning; marks the effect so it can be found again. */
+  readonly key: string;
+  readonly repo: RepoRef;
+}
+
+export interface OpenPullRequest extends ActionBase {
+  readonly kind: "open-pull-request";
+  readonly branch: string;
+  readonly base: string;
+  readonly title: string;
+  readonly body: string;
+  readonly commitMessage: string;
+  readonly files: readonly FileChange[];
+  readonly labels: readonly string[];
+}
+
+export interface CommitFiles extends ActionBase {
+  readonly kind: "commit-files";
+  readonly branch: string;
+  readonly message: string;
+  readonly files: readonly FileChange[];
+  /** Parent commit; the branch head when absent. Also makes the commit's identity deterministic. */
+  readonly parent?: CommitRef;
+}
+
+export interface CreateIssue extends ActionBase {
+  readonly kind: "create-issue";
+  readonly title: string;
+  /** The executor appends the hidden marker built from `key`. */
+  readonly body: string;
+  readonly labels: readonly string[];
+}
+
+export interface UpdateIssue extends ActionBase {
+  readonly kind: "update-issue";
+  readonly number: number;
+  readonly title?: string;
+  readonly body?: string;
+  readonly state?: "open" | "closed";
+}
+
+export interface Comment extends ActionBase {
+  readonly kind: "comment";
+  readonly issueNumber: number;
+  readonly body: string;
+  /** When true the bot edits its earlier comment with the same key instead of adding one. */
+  readonly editable?: boolean;
+}
+
+export interface React extends ActionBase {
+  readonly kind: "react";
+  readonly commentId: number;
+  readonly content: "eyes" | "rocket" | "+1" | "-1" | "confused";
+}
+
+export interface CreateTag extends ActionBase {
+  readonly kind: "create-tag";
+  readonly tag: string;
+  readonly commit: CommitRef;
+  /** Annotated tag message; a lightweight tag when absent. */
+  readonly message?: string;
+}
+
+export interface MoveTag extends ActionBase {
+  readonly kind: "move-tag";
+  readonly tag: string;
+  readonly commit: CommitRef;
+}
+
+export interface CreateRelease extends ActionBase {
+  readonly kind: "create-release";
+  readonly tag: string;
+  readonly name: string;
+  readonly body: string;
+  readonly draft: boolean;
+  readonly prerelease: boolean;
+  readonly target?: CommitRef;
+}
+
+export interface UpdateRelease extends ActionBase {
+  readonly kind: "update-release";
+  readonly releaseId: number;
+  readonly tag?: string;
+  readonly name?: string;
+  readonly body?: string;
+}
+
+export interface DispatchWorkflow extends ActionBase {
+  readonly kind: "dispatch-workflow";
+  readonly workflow: string;
+  readonly ref: string;
+  readonly inputs: Readonly<Record<string, string>>;
+  /** Deployment created earlier in the plan; its id is passed as the `deployment_id` input. */
+  readonly deploymentKey?: string;
+}
+
+export interface DispatchRepositoryEvent extends ActionBase {
+  readonly kind: "dispatch-repository-event";
+  readonly eventType: string;
+  readonly clientPayload: Readonly<Record<string, string>>;
+  readonly deploymentKey?: string;
+}
+
+export interface CreateDeployment extends ActionBase {
+  readonly kind: "create-deployment";
+  readonly environment: string;
+  readonly ref: string;
+  readonly description: string;
+  readonly payload: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface SetDeploymentStatus extends ActionBase {
+  readonly kind: "set-deployment-status";
+  readonly deploymentId: number;
+  readonly state: "queued" | "in_progress" | "success" | "failure" | "error" | "inactive";
+  readonly description: string;
+  readonly environmentUrl?: string;
+}
+
+export interface AcquireLock extends ActionBase {
+  readonly kind: "acquire-lock";
+  readonly environment: string;
+  readonly holder: string;
+  readonly reason: string;
+  /** ISO time; the lock is treated as free after it. */
+  readonly expiresAt: string;
+  readonly commit: string;
+}
+
+export interface ReleaseLock extends ActionBase {
+  readonly kind: "release-lock";
+  readonly environment: string;
+}
+
+export interface CheckRun extends ActionBase {
+  readonly kind: "check-run";
+  readonly headSha: string;
+  readonly name: string;
+  readonly conclusion: "success" | "failure" | "neutral";
+  readonly title: string;
+  readonly summary: string;
+  readonly annotations: readonly {
+    readonly path: string;
+    readonly line: number;
+    readonly level: "failure" | "warning" | "notice";
+    readonly message: string;
+  }[];
+}
+
+export type Action =
+  | OpenPullRequest
+  | CommitFiles
+  | CreateIssue
+  | UpdateIssue
+  | Comment
+  | React
+  | CreateTag
+  | MoveTag
+  | CreateRelease
+  | UpdateRelease
+  | DispatchWorkflow
+  | DispatchRepositoryEvent
+  | CreateDeployment
+  | SetDeploymentStatus
+  | AcquireLock
+  | ReleaseLock
+  | CheckRun;
+
+export type ActionKind = Action["kind"];
+
+/**
+ * Why a run ended the way it did: a closed list, so a person and a test can both tell why
+ * nothing happened.
+ */
+export type Reason =
+  | "planned"
+  | "not-configured"
+  | "config-invalid"
+  | "event-not-relevant"
+  | "not-permitted"
+  | "bad-command"
+  | "gate-refused"
+  | "already-done"
+  | "locked";
+
+export interface Plan {
+  readonly reason: Reason;
+  /** One sentence a person can read: what will happen, or why nothing will. */
+  readonly summary: string;
+  readonly actions: readonly Action[];
+}
+
+export function plan(summary: string, actions: readonly Action[]): Plan {
+  return { reason: "planned", summary, actions };
+}
+
+export function nothing(reason: Exclude<Reason, "planned">, summary: string): Plan {
+  return { reason, summary, actions: [] };
+}
