@@ -143,12 +143,16 @@ export interface AcquireLock extends ActionBase {
   readonly reason: string;
   /** ISO time; the lock is treated as free after it. */
   readonly expiresAt: string;
+  /** The time policy decided at; an existing lock that expired before it may be taken over. */
+  readonly now: string;
   readonly commit: string;
 }
 
 export interface ReleaseLock extends ActionBase {
   readonly kind: "release-lock";
   readonly environment: string;
+  /** Only the lock taken by this acquire key is freed; `/unlock` leaves it out to free any. */
+  readonly holderKey?: string;
 }
 
 export interface CheckRun extends ActionBase {

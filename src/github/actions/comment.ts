@@ -1,0 +1,31 @@
+import type { Comment, React } from "../../policy/plan.js";
+import { effect, type ActionRunner } from "../effects.js";
+import { hasKey, withKeyMarker } from "../marker.js";
+
+export const comment: ActionRunner<Comment> = async (action, { octokit }) => {
+  const { repo } = action;
+  const body = withKeyMarker(action.body, action.key);
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    ...repo,
+    issue_number: action.issueNumber,
+    per_page: 100,
+  });
+  const found = comments.find((existing) => hasKey(existing.body, action.key));
+  if (found !== undefined) {
+    if (!action.editable || found.body === body) return effect(action, "already-done", { url: found.html_url, id: found.id });
+    await octokit.rest.issues.updateComment({ ...repo, comment_id: found.id, body });
+    return effect(action, "done", { url: found.html_url, id: found.id });
+  }
+  const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: action.issueNumber, body });
+  return effect(action, "done", { url: data.html_url, id: data.id });
+};
+
+// GitHub answers 200 instead of 201 for a reaction that already exists: natively idempotent.
+export const react: ActionRunner<React> = async (action, { octokit }) => {
+  const response = await octokit.rest.reactions.createForIssueComment({
+    ...action.repo,
+    comment_id: action.commentId,
+    content: action.content,
+  });
+  return effect(action, response.status === 201 ? "done" : "already-done", { id: response.data.id });
+};

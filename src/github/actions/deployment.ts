@@ -1,0 +1,62 @@
+import type { CreateDeployment, SetDeploymentStatus } from "../../policy/plan.js";
+import { effect, type ActionRunner } from "../effects.js";
+
+/** The payload field that ties a GitHub Deployment to the plan action that made it. */
+export const DEPLOYMENT_KEY_FIELD = "release_pilot_key";
+
+export const createDeployment: ActionRunner<CreateDeployment> = async (action, { octokit }) => {
+  const { repo } = action;
+  const { data: recent } = await octokit.rest.repos.listDeployments({
+    ...repo,
+    environment: action.environment,
+    per_page: 100,
+  });
+  const found = recent.find((deployment) => payloadKey(deployment.payload) === action.key);
+  if (found !== undefined) return effect(action, "already-done", { id: found.id, sha: found.sha, repo });
+  const response = await octokit.rest.repos.createDeployment({
+    ...repo,
+    ref: action.ref,
+    environment: action.environment,
+    description: action.description,
+    payload: { ...action.payload, [DEPLOYMENT_KEY_FIELD]: action.key },
+    // Release Pilot's own gates decided already; GitHub's environment rules still apply to the job.
+    auto_merge: false,
+    required_contexts: [],
+  });
+  if (!("id" in response.data)) throw new Error(`GitHub did not create the deployment: ${response.data.message ?? "no reason given"}`);
+  return effect(action, "done", { id: response.data.id, sha: response.data.sha, repo });
+};
+
+export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (action, { octokit }) => {
+  const { repo } = action;
+  const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+    ...repo,
+    deployment_id: action.deploymentId,
+    per_page: 1,
+  });
+  const latest = statuses[0];
+  if (latest !== undefined && latest.state === action.state && latest.description === action.description) {
+    return effect(action, "already-done", { id: latest.id });
+  }
+  const { data } = await octokit.rest.repos.createDeploymentStatus({
+    ...repo,
+    deployment_id: action.deploymentId,
+    state: action.state,
+    description: action.description.slice(0, 140),
+    ...(action.environmentUrl === undefined ? {} : { environment_url: action.environmentUrl }),
+  });
+  return effect(action, "done", { id: data.id });
+};
+
+function payloadKey(payload: unknown): string | undefined {
+  if (typeof payload === "string") {
+    try {
+      return payloadKey(JSON.parse(payload));
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof payload !== "object" || payload === null) return undefined;
+  const key = (payload as Record<string, unknown>)[DEPLOYMENT_KEY_FIELD];
+  return typeof key === "string" ? key : undefined;
+}

@@ -1,0 +1,43 @@
+import type { CreateIssue, RepoRef, UpdateIssue } from "../../policy/plan.js";
+import type { GitHub } from "../client.js";
+import { effect, type ActionRunner } from "../effects.js";
+import { hasKey, withKeyMarker } from "../marker.js";
+
+/** The issue carrying this key's marker, open or closed. Bounded: newest 100 with the labels. */
+export async function findIssueByKey(octokit: GitHub, repo: RepoRef, key: string, labels: readonly string[]) {
+  const { data } = await octokit.rest.issues.listForRepo({
+    ...repo,
+    state: "all",
+    labels: labels.length > 0 ? labels.join(",") : undefined,
+    sort: "created",
+    direction: "desc",
+    per_page: 100,
+  });
+  return data.find((issue) => issue.pull_request === undefined && hasKey(issue.body, key));
+}
+
+export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit }) => {
+  const found = await findIssueByKey(octokit, action.repo, action.key, action.labels);
+  if (found !== undefined) return effect(action, "already-done", { url: found.html_url, number: found.number });
+  const { data } = await octokit.rest.issues.create({
+    ...action.repo,
+    title: action.title,
+    body: withKeyMarker(action.body, action.key),
+    labels: [...action.labels],
+  });
+  return effect(action, "done", { url: data.html_url, number: data.number });
+};
+
+export const updateIssue: ActionRunner<UpdateIssue> = async (action, { octokit }) => {
+  const { data: current } = await octokit.rest.issues.get({ ...action.repo, issue_number: action.number });
+  const changes = {
+    ...(action.title !== undefined && action.title !== current.title ? { title: action.title } : {}),
+    ...(action.body !== undefined && action.body !== (current.body ?? "") ? { body: action.body } : {}),
+    ...(action.state !== undefined && action.state !== current.state ? { state: action.state } : {}),
+  };
+  if (Object.keys(changes).length === 0) {
+    return effect(action, "already-done", { url: current.html_url, number: current.number });
+  }
+  const { data } = await octokit.rest.issues.update({ ...action.repo, issue_number: action.number, ...changes });
+  return effect(action, "done", { url: data.html_url, number: data.number });
+};

@@ -1,0 +1,37 @@
+import type { OpenPullRequest } from "../../policy/plan.js";
+import { effect, type ActionRunner } from "../effects.js";
+import { branchSha, createCommit, filesInPlace, setBranch } from "../git.js";
+
+// A PR is found by its head branch, open or closed: a closed changelog PR means a person
+// decided against it, and reopening or duplicating it would overrule them.
+export const openPullRequest: ActionRunner<OpenPullRequest> = async (action, { octokit }) => {
+  const { repo } = action;
+  const { data: existing } = await octokit.rest.pulls.list({
+    ...repo,
+    state: "all",
+    head: `${repo.owner}:${action.branch}`,
+    per_page: 1,
+  });
+  const found = existing[0];
+  if (found !== undefined) return effect(action, "already-done", { url: found.html_url, number: found.number });
+
+  // A run that died after pushing the branch resumes here without committing again.
+  const headSha = await branchSha(octokit, repo, action.branch);
+  if (headSha === undefined || !(await filesInPlace(octokit, repo, headSha, action.files))) {
+    const parent = headSha ?? (await branchSha(octokit, repo, action.base));
+    if (parent === undefined) throw new Error(`base branch ${action.base} does not exist`);
+    const sha = await createCommit(octokit, repo, parent, action.commitMessage, action.files);
+    await setBranch(octokit, repo, action.branch, sha, headSha !== undefined);
+  }
+  const { data: pull } = await octokit.rest.pulls.create({
+    ...repo,
+    head: action.branch,
+    base: action.base,
+    title: action.title,
+    body: action.body,
+  });
+  if (action.labels.length > 0) {
+    await octokit.rest.issues.addLabels({ ...repo, issue_number: pull.number, labels: [...action.labels] });
+  }
+  return effect(action, "done", { url: pull.html_url, number: pull.number });
+};

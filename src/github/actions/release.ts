@@ -1,0 +1,32 @@
+import type { CreateRelease, UpdateRelease } from "../../policy/plan.js";
+import { effect, resolveCommit, type ActionRunner } from "../effects.js";
+
+// Drafts are invisible to GET /releases/tags/{tag}, so releases are found by listing the newest.
+export const createRelease: ActionRunner<CreateRelease> = async (action, context) => {
+  const { octokit } = context;
+  const { data: releases } = await octokit.rest.repos.listReleases({ ...action.repo, per_page: 100 });
+  const found = releases.find((release) => release.tag_name === action.tag);
+  if (found !== undefined) return effect(action, "already-done", { url: found.html_url, id: found.id });
+  const { data } = await octokit.rest.repos.createRelease({
+    ...action.repo,
+    tag_name: action.tag,
+    name: action.name,
+    body: action.body,
+    draft: action.draft,
+    prerelease: action.prerelease,
+    ...(action.target === undefined ? {} : { target_commitish: resolveCommit(action.target, context) }),
+  });
+  return effect(action, "done", { url: data.html_url, id: data.id });
+};
+
+export const updateRelease: ActionRunner<UpdateRelease> = async (action, { octokit }) => {
+  const { data: current } = await octokit.rest.repos.getRelease({ ...action.repo, release_id: action.releaseId });
+  const changes = {
+    ...(action.tag !== undefined && action.tag !== current.tag_name ? { tag_name: action.tag } : {}),
+    ...(action.name !== undefined && action.name !== current.name ? { name: action.name } : {}),
+    ...(action.body !== undefined && action.body !== (current.body ?? "") ? { body: action.body } : {}),
+  };
+  if (Object.keys(changes).length === 0) return effect(action, "already-done", { url: current.html_url, id: current.id });
+  const { data } = await octokit.rest.repos.updateRelease({ ...action.repo, release_id: action.releaseId, ...changes });
+  return effect(action, "done", { url: data.html_url, id: data.id });
+};

@@ -1,0 +1,45 @@
+import type { Logger } from "probot";
+import type { Action, ActionKind, CommitRef, RepoRef } from "../policy/plan.js";
+import type { GitHub } from "./client.js";
+
+/** What an action left on GitHub: made now, or found already there (a redelivery, a rerun). */
+export interface Effect {
+  readonly key: string;
+  readonly kind: ActionKind;
+  readonly status: "done" | "already-done";
+  readonly url?: string;
+  readonly sha?: string;
+  readonly id?: number;
+  readonly number?: number;
+  /** Where the effect lives, when another action of the plan must address it there. */
+  readonly repo?: RepoRef;
+}
+
+export interface ExecutionContext {
+  readonly octokit: GitHub;
+  readonly log: Pick<Logger, "info" | "warn" | "debug">;
+  /** Effects of the actions already carried out in this plan, by key. */
+  readonly effects: ReadonlyMap<string, Effect>;
+}
+
+export type ActionRunner<A extends Action> = (action: A, context: ExecutionContext) => Promise<Effect>;
+
+export type Runners = { readonly [K in ActionKind]: ActionRunner<Extract<Action, { kind: K }>> };
+
+export class PlanOrderError extends Error {
+  constructor(readonly key: string) {
+    super(`the plan refers to action "${key}" before it ran`);
+  }
+}
+
+/** A commit named by an earlier action resolves to the sha that action produced. */
+export function resolveCommit(ref: CommitRef, context: ExecutionContext): string {
+  if (typeof ref === "string") return ref;
+  const sha = context.effects.get(ref.fromAction)?.sha;
+  if (sha === undefined) throw new PlanOrderError(ref.fromAction);
+  return sha;
+}
+
+export function effect(action: Action, status: Effect["status"], fields: Omit<Effect, "key" | "kind" | "status"> = {}): Effect {
+  return { key: action.key, kind: action.kind, status, ...fields };
+}

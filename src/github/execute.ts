@@ -1,0 +1,33 @@
+// The only code that writes to GitHub. Each runner looks for its action's effect first, so a
+// plan carried out twice (a redelivery, a retry after a crash) changes nothing the second time.
+import type { Action, Plan } from "../policy/plan.js";
+import { runners } from "./actions/index.js";
+import type { Effect, ExecutionContext } from "./effects.js";
+
+export class ActionFailedError extends Error {
+  constructor(
+    readonly action: Action,
+    override readonly cause: unknown,
+    readonly completed: readonly Effect[],
+  ) {
+    super(`${action.kind} (${action.key}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export async function execute(plan: Plan, context: Omit<ExecutionContext, "effects">): Promise<readonly Effect[]> {
+  const effects = new Map<string, Effect>();
+  const done: Effect[] = [];
+  for (const action of plan.actions) {
+    const runner = runners[action.kind] as (action: Action, context: ExecutionContext) => Promise<Effect>;
+    let result: Effect;
+    try {
+      result = await runner(action, { ...context, effects });
+    } catch (error) {
+      throw new ActionFailedError(action, error, done);
+    }
+    effects.set(action.key, result);
+    done.push(result);
+    context.log.info({ action: action.kind, key: action.key, status: result.status, url: result.url }, `${action.kind}: ${result.status}`);
+  }
+  return done;
+}
