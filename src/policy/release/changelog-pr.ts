@@ -1,0 +1,77 @@
+// After a release is published, its notes become a changelog file in the repository, delivered
+// by pull request (Openverse: documentation/changelogs/{app}/{date}.md) or by direct commit.
+import { nothing, plan, type Plan, type RepoRef } from "../plan.js";
+import { render } from "../template.js";
+import { appOfTag, type AppTagSettings } from "./which-app.js";
+
+export interface ChangelogFileSettings {
+  /** Template of the file written per release; absent when the changelog is one file with sections. */
+  readonly path?: string;
+  readonly via: "pull-request" | "commit";
+  readonly branch: string;
+  readonly title: string;
+  readonly labels: readonly string[];
+}
+
+export interface PublishedRelease {
+  readonly id: number;
+  readonly tag: string;
+  readonly name: string;
+  readonly body: string;
+  readonly url: string;
+  readonly draft: boolean;
+  readonly prerelease: boolean;
+}
+
+export interface ChangelogPrFacts {
+  readonly repo: RepoRef;
+  readonly defaultBranch: string;
+  readonly release: PublishedRelease;
+  readonly apps: readonly AppTagSettings[];
+  readonly changelog: ChangelogFileSettings | undefined;
+  readonly actor: string;
+}
+
+/** `# {version}`, a blank line, then the release body: the file Openverse keeps per release. */
+export function releaseFileText(title: string, body: string): string {
+  const text = body.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+  return text === "" ? `# ${title}\n` : `# ${title}\n\n${text}\n`;
+}
+
+export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
+  const { changelog, release } = facts;
+  if (changelog?.path === undefined) {
+    return nothing("not-configured", "No per-release changelog file is configured (changelog.path).");
+  }
+  if (release.draft) return nothing("event-not-relevant", `Release ${release.tag} is a draft; its changelog waits for publishing.`);
+  const owner = appOfTag(release.tag, facts.apps);
+  if (owner === undefined) {
+    const forms = facts.apps.map((app) => app.tag).join(", ");
+    return nothing("event-not-relevant", `Tag ${release.tag} matches no app's tag template (${forms}).`);
+  }
+  const values = { app: owner.app, version: owner.version, tag: release.tag, actor: facts.actor };
+  const path = render(changelog.path, values);
+  const title = render(changelog.title, values);
+  const files = [{ path, content: releaseFileText(owner.version, release.body) }];
+  const key = `changelog:${release.tag}`;
+  if (changelog.via === "commit") {
+    return plan(`Commit ${path} for ${release.tag}.`, [
+      { kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: title, files },
+    ]);
+  }
+  const branch = render(changelog.branch, values);
+  return plan(`Open a pull request adding ${path} for ${release.tag}.`, [
+    {
+      kind: "open-pull-request",
+      key,
+      repo: facts.repo,
+      branch,
+      base: facts.defaultBranch,
+      title,
+      body: `The changelog for [${release.tag}](${release.url}), published by @${facts.actor}.`,
+      commitMessage: title,
+      files,
+      labels: changelog.labels,
+    },
+  ]);
+}
