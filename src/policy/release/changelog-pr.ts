@@ -23,12 +23,16 @@ export interface PublishedRelease {
   readonly prerelease: boolean;
 }
 
+export interface AppChangelogSettings extends AppTagSettings {
+  /** The app's changelog settings (the top-level ones with its overrides); undefined when none. */
+  readonly changelog: ChangelogFileSettings | undefined;
+}
+
 export interface ChangelogPrFacts {
   readonly repo: RepoRef;
   readonly defaultBranch: string;
   readonly release: PublishedRelease;
-  readonly apps: readonly AppTagSettings[];
-  readonly changelog: ChangelogFileSettings | undefined;
+  readonly apps: readonly AppChangelogSettings[];
   readonly actor: string;
 }
 
@@ -39,15 +43,16 @@ export function releaseFileText(title: string, body: string): string {
 }
 
 export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
-  const { changelog, release } = facts;
-  if (changelog?.path === undefined) {
-    return nothing("not-configured", "No per-release changelog file is configured (changelog.path).");
-  }
+  const { release } = facts;
   if (release.draft) return nothing("event-not-relevant", `Release ${release.tag} is a draft; its changelog waits for publishing.`);
   const owner = appOfTag(release.tag, facts.apps);
   if (owner === undefined) {
     const forms = facts.apps.map((app) => app.tag).join(", ");
     return nothing("event-not-relevant", `Tag ${release.tag} matches no app's tag template (${forms}).`);
+  }
+  const changelog = facts.apps.find((app) => app.name === owner.app)?.changelog;
+  if (changelog?.path === undefined) {
+    return nothing("not-configured", `No per-release changelog file is configured for ${owner.app} (changelog.path).`);
   }
   const values = { app: owner.app, version: owner.version, tag: release.tag, actor: facts.actor };
   const path = render(changelog.path, values);

@@ -1,21 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { planChangelogForRelease, releaseFileText, type ChangelogPrFacts } from "../../../src/policy/release/changelog-pr.js";
+import {
+  planChangelogForRelease,
+  releaseFileText,
+  type ChangelogFileSettings,
+  type ChangelogPrFacts,
+} from "../../../src/policy/release/changelog-pr.js";
+
+const changelog: ChangelogFileSettings = {
+  path: "documentation/changelogs/{app}/{version}.md",
+  via: "pull-request",
+  branch: "changelog/{tag}",
+  title: "Publish changelog for {tag}",
+  labels: ["skip-changelog", "🧱 stack: documentation"],
+};
+
+function withChangelog(settings: ChangelogFileSettings | undefined): ChangelogPrFacts {
+  return { ...openverse, apps: openverse.apps.map((app) => ({ ...app, changelog: settings })) };
+}
 
 const openverse: ChangelogPrFacts = {
   repo: { owner: "WordPress", repo: "openverse" },
   defaultBranch: "main",
   actor: "dhruvkb",
   apps: [
-    { name: "api", tag: "api-{date:YYYY.MM.DD.HH.mm.ss}" },
-    { name: "ingestion_server", tag: "ingestion_server-{date:YYYY.MM.DD.HH.mm.ss}" },
+    { name: "api", tag: "api-{date:YYYY.MM.DD.HH.mm.ss}", changelog },
+    { name: "ingestion_server", tag: "ingestion_server-{date:YYYY.MM.DD.HH.mm.ss}", changelog },
   ],
-  changelog: {
-    path: "documentation/changelogs/{app}/{version}.md",
-    via: "pull-request",
-    branch: "changelog/{tag}",
-    title: "Publish changelog for {tag}",
-    labels: ["skip-changelog", "🧱 stack: documentation"],
-  },
   release: {
     id: 1,
     tag: "api-2024.01.01.19.52.14",
@@ -55,7 +65,7 @@ describe("the changelog pull request after a release is published", () => {
   it.each([
     ["a tag of no app", withRelease("frontend-2024.01.01.19.52.14"), "event-not-relevant"],
     ["a draft", { ...openverse, release: { ...openverse.release, draft: true } }, "event-not-relevant"],
-    ["no per-release file configured", { ...openverse, changelog: undefined }, "not-configured"],
+    ["no per-release file configured", withChangelog(undefined), "not-configured"],
   ])("does nothing for %s", (_name, facts, reason) => {
     const result = planChangelogForRelease(facts);
     expect(result.reason).toBe(reason);
@@ -64,7 +74,7 @@ describe("the changelog pull request after a release is published", () => {
   });
 
   it("commits straight to the default branch when configured so", () => {
-    const facts = { ...openverse, changelog: { ...openverse.changelog!, via: "commit" as const } };
+    const facts = withChangelog({ ...changelog, via: "commit" });
     expect(planChangelogForRelease(facts).actions).toMatchObject([
       { kind: "commit-files", branch: "main", message: "Publish changelog for api-2024.01.01.19.52.14" },
     ]);
