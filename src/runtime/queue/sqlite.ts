@@ -1,0 +1,270 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { notifyFailed } from "./on-failed.js";
+import { decideAfterError, resolvePolicy } from "./retry-policy.js";
+import type { Job, JobQueue, JobState, NewJob, QueueOptions, Worker } from "./types.js";
+
+export interface SqliteQueueOptions extends QueueOptions {
+  /** Directory of `jobs.sqlite`; default `./data`. */
+  readonly dataDir?: string;
+  /** How often idle workers look for due jobs (retries coming due); enqueue wakes them at once. */
+  readonly pollIntervalMs?: number;
+}
+
+interface Row {
+  id: string;
+  seq: number;
+  name: string;
+  payload: string;
+  repo_key: string;
+  attempts: number;
+  state: JobState;
+  last_error: string | null;
+  enqueued_at: number;
+  run_at: number;
+}
+
+// `seq` gives the enqueue order explicitly: an implicit rowid may be renumbered by VACUUM.
+const schema = `
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  repo_key TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  last_error TEXT,
+  enqueued_at INTEGER NOT NULL,
+  run_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, run_at);
+CREATE INDEX IF NOT EXISTS jobs_by_repo ON jobs (repo_key, state, seq);
+`;
+
+// A job is due when nothing of its repo runs and no earlier job of its repo waits, even one
+// waiting out a backoff: that keeps each repo strictly in order. At most one job per repo
+// can qualify, so one pass never hands two jobs of a repo to the workers.
+const dueJobs = `
+SELECT * FROM jobs AS j
+WHERE j.state = 'queued' AND j.run_at <= @now
+  AND NOT EXISTS (
+    SELECT 1 FROM jobs AS k
+    WHERE k.repo_key = j.repo_key
+      AND (k.state = 'running' OR (k.state = 'queued' AND k.seq < j.seq)))
+ORDER BY j.seq
+LIMIT @limit`;
+
+/** One process owns the file: it alone may call `start`, which reclaims interrupted jobs. */
+export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
+  const dataDir = options.dataDir ?? "./data";
+  const policy = resolvePolicy(options.retry);
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const pollIntervalMs = options.pollIntervalMs ?? 500;
+
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, "jobs.sqlite"));
+  db.pragma("journal_mode = WAL");
+  // The 202 promises the event is kept: sync each commit, webhooks are few enough to afford it.
+  db.pragma("synchronous = FULL");
+  db.pragma("busy_timeout = 5000");
+  db.exec(schema);
+
+  const insert = db.prepare(`
+    INSERT OR IGNORE INTO jobs (id, seq, name, payload, repo_key, state, enqueued_at, run_at)
+    VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @name, @payload, @repoKey, 'queued', @now, @now)`);
+  const selectDue = db.prepare<{ now: number; limit: number }, Row>(dueJobs);
+  const markRunning = db.prepare<[string]>(
+    "UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ?",
+  );
+  const markDone = db.prepare<[string]>("UPDATE jobs SET state = 'done' WHERE id = ?");
+  const markRetry = db.prepare<{ id: string; runAt: number; error: string }>(
+    "UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = @error WHERE id = @id",
+  );
+  const markFailed = db.prepare<{ id: string; error: string }>(
+    "UPDATE jobs SET state = 'failed', last_error = @error WHERE id = @id",
+  );
+  const requeue = db.prepare<{ id: string; now: number }>(
+    "UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now WHERE id = @id AND state = 'failed'",
+  );
+  const countUnfinished = db.prepare<[], { n: number }>(
+    "SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running')",
+  );
+
+  const claim = db.transaction((limit: number): Row[] => {
+    const rows = selectDue.all({ now: now(), limit });
+    for (const row of rows) markRunning.run(row.id);
+    return rows.map((row) => ({ ...row, state: "running", attempts: row.attempts + 1 }));
+  });
+
+  // A process killed mid-job left rows `running`. Its runs count as attempts, so an event that
+  // crashes the process every time ends failed instead of crash-looping the app.
+  const reclaim = db.transaction((): Row[] => {
+    const interrupted = db.prepare<[], Row>("SELECT * FROM jobs WHERE state = 'running'").all();
+    const exhausted: Row[] = [];
+    for (const row of interrupted) {
+      if (row.attempts >= policy.maxAttempts) {
+        markFailed.run({ id: row.id, error: "interrupted: the process stopped during the run" });
+        exhausted.push({ ...row, state: "failed", last_error: "interrupted: the process stopped during the run" });
+      } else {
+        markRetry.run({ id: row.id, runAt: now(), error: row.last_error ?? "interrupted" });
+      }
+    }
+    return exhausted;
+  });
+
+  let worker: Worker | undefined;
+  let concurrency = 4;
+  let stopping = false;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  function schedule(delayMs: number): void {
+    if (!worker || stopping) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, delayMs);
+  }
+
+  function tick(): void {
+    timer = undefined;
+    if (!worker || stopping) return;
+    try {
+      const free = concurrency - inFlight.size;
+      if (free > 0) for (const row of claim(free)) launch(worker, row);
+    } catch (error) {
+      options.logger?.error({ err: error }, "could not claim jobs; polling again");
+    }
+    if (!timer) schedule(pollIntervalMs);
+  }
+
+  function launch(work: Worker, row: Row): void {
+    const run = runJob(work, row)
+      .catch((error: unknown) => {
+        // The store itself failed; the row stays `running` and the next start reclaims it.
+        options.logger?.error({ err: error, jobId: row.id }, "could not record a job's outcome");
+      })
+      .finally(() => {
+        inFlight.delete(run);
+        // A finished job may unblock the next one of its repo.
+        schedule(0);
+      });
+    inFlight.add(run);
+  }
+
+  async function runJob(work: Worker, row: Row): Promise<void> {
+    const job = toJob(row);
+    let outcome: { ok: true } | { ok: false; error: unknown };
+    try {
+      await work(job);
+      outcome = { ok: true };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    if (outcome.ok) {
+      markDone.run(row.id);
+      return;
+    }
+    const decision = decideAfterError(outcome.error, row.attempts, policy, random);
+    if (decision.kind === "retry") {
+      markRetry.run({ id: row.id, runAt: now() + decision.delayMs, error: decision.message });
+      return;
+    }
+    markFailed.run({ id: row.id, error: decision.message });
+    await notifyFailed(options, { ...job, state: "failed", lastError: decision.message }, outcome.error);
+  }
+
+  function assertOpen(): void {
+    if (closed) throw new Error("the job queue is closed");
+  }
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    await Promise.all([...inFlight]);
+    worker = undefined;
+  }
+
+  return {
+    async enqueue(job: NewJob) {
+      assertOpen();
+      const result = insert.run({
+        id: job.id,
+        name: job.name,
+        payload: JSON.stringify(job.payload ?? null),
+        repoKey: job.repoKey,
+        now: now(),
+      });
+      if (result.changes === 1) schedule(0);
+      return { accepted: result.changes === 1 };
+    },
+
+    start(work, opts = {}) {
+      assertOpen();
+      if (worker) throw new Error("the job queue is already started");
+      worker = work;
+      concurrency = Math.max(1, opts.concurrency ?? 4);
+      stopping = false;
+      for (const row of reclaim()) {
+        void notifyFailed(options, toJob(row), new Error(row.last_error ?? "interrupted"));
+      }
+      schedule(0);
+    },
+
+    stop,
+
+    async list(filter = {}) {
+      assertOpen();
+      const rows = filter.state
+        ? db.prepare<[string], Row>("SELECT * FROM jobs WHERE state = ? ORDER BY seq").all(filter.state)
+        : db.prepare<[], Row>("SELECT * FROM jobs ORDER BY seq").all();
+      return rows.map(toJob);
+    },
+
+    async retry(id) {
+      assertOpen();
+      const changed = requeue.run({ id, now: now() }).changes === 1;
+      if (changed) schedule(0);
+      return changed;
+    },
+
+    async depth() {
+      assertOpen();
+      return countUnfinished.get()?.n ?? 0;
+    },
+
+    async healthy() {
+      if (closed) return false;
+      try {
+        db.prepare("SELECT 1").get();
+        return true;
+      } catch (error) {
+        options.logger?.warn({ err: error }, "job store health check failed");
+        return false;
+      }
+    },
+
+    async close() {
+      if (closed) return;
+      await stop();
+      closed = true;
+      db.close();
+    },
+  };
+
+  function toJob(row: Row): Job {
+    return {
+      id: row.id,
+      name: row.name,
+      payload: JSON.parse(row.payload) as unknown,
+      repoKey: row.repo_key,
+      attempts: row.attempts,
+      state: row.state,
+      ...(row.last_error === null ? {} : { lastError: row.last_error }),
+      enqueuedAt: row.enqueued_at,
+    };
+  }
+}
