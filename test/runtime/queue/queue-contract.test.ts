@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TransientError } from "../../../src/runtime/queue/retry-policy.js";
 import type { Job, JobQueue } from "../../../src/runtime/queue/types.js";
-import { sqliteBackend, type Backend } from "./support/backends.js";
+import { redisBackend, sqliteBackend, type Backend } from "./support/backends.js";
 import { sleep, waitFor } from "./support/wait-for.js";
 
-const backends: Backend[] = [sqliteBackend()];
+const backends: Backend[] = [sqliteBackend(), redisBackend()];
 
 const fastRetry = { baseMs: 5, capMs: 20, maxAttempts: 3 };
 

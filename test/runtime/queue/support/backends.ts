@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRedisQueue } from "../../../../src/runtime/queue/redis.js";
 import { createSqliteQueue } from "../../../../src/runtime/queue/sqlite.js";
+import { startRedisServer, type RedisServer } from "./redis-server.js";
 import type { JobQueue, QueueOptions } from "../../../../src/runtime/queue/types.js";
 
 /** One queue backend as the shared contract tests see it. */
@@ -25,6 +27,38 @@ export function sqliteBackend(): Backend {
       const dataDir = mkdtempSync(join(tmpdir(), "rp-queue-"));
       dirs.push(dataDir);
       return createSqliteQueue({ dataDir, pollIntervalMs: 10, ...options });
+    },
+  };
+}
+
+/** Millisecond timings for BullMQ so stalled jobs and busy repos come back quickly. */
+export const fastRedisTimings = {
+  repoLockTtlMs: 600,
+  busyDelayMs: 15,
+  lockDurationMs: 600,
+  stalledIntervalMs: 300,
+} as const;
+
+export function redisBackend(): Backend {
+  let server: RedisServer | undefined;
+  let count = 0;
+  return {
+    name: "redis",
+    async setup() {
+      server = await startRedisServer();
+    },
+    async teardown() {
+      await server?.stop();
+    },
+    make(options = {}) {
+      if (!server) throw new Error("redis backend used before setup");
+      count += 1;
+      return createRedisQueue({
+        redisUrl: server.url,
+        queueName: `contract-${count}`,
+        ...fastRedisTimings,
+        ...options,
+      });
     },
   };
 }

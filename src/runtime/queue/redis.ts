@@ -1,0 +1,279 @@
+import { randomUUID } from "node:crypto";
+import { DelayedError, Queue, Worker as BullWorker, type Job as BullJob } from "bullmq";
+import { Redis } from "ioredis";
+import { notifyFailed } from "./on-failed.js";
+import { RepoOrder } from "./redis-repo-order.js";
+import { decideAfterError, resolvePolicy } from "./retry-policy.js";
+import type { Job, JobQueue, JobState, NewJob, QueueOptions, Worker } from "./types.js";
+
+export interface RedisQueueOptions extends QueueOptions {
+  readonly redisUrl: string;
+  /** BullMQ queue name; replicas sharing it share the jobs. */
+  readonly queueName?: string;
+  /** How long a repo stays locked without renewal: a killed replica's repo frees after this. */
+  readonly repoLockTtlMs?: number;
+  /** Wait of a job whose repo is busy, per place it stands behind the head of that repo. */
+  readonly busyDelayMs?: number;
+  /** BullMQ's job lock; a killed replica's running jobs are taken back after about this. */
+  readonly lockDurationMs?: number;
+  /** How often BullMQ looks for jobs whose worker died. */
+  readonly stalledIntervalMs?: number;
+}
+
+const day = 24 * 60 * 60 * 1000;
+// Finished jobs are what recognises a redelivery; GitHub redelivers for up to 3 days.
+const keepCompleted = { age: 3 * day / 1000 };
+// Failed jobs stay longer so a person can look and retry; the dedupe keys must outlive both.
+const keepFailed = { age: 14 * day / 1000 };
+const dedupeTtlMs = 14 * day;
+
+interface JobData {
+  readonly deliveryId: string;
+  readonly payload: unknown;
+  readonly repoKey: string;
+  readonly seq: number;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly enqueuedAt: number;
+}
+
+const queuedTypes = ["waiting", "delayed", "prioritized", "waiting-children"] as const;
+const typesByState = {
+  queued: queuedTypes,
+  running: ["active"],
+  done: ["completed"],
+  failed: ["failed"],
+} as const satisfies Record<JobState, readonly string[]>;
+
+/** Any number of processes may share one queue; jobs are at least once, per repo in order. */
+export function createRedisQueue(options: RedisQueueOptions): JobQueue {
+  const queueName = options.queueName ?? "release-pilot-webhooks";
+  const policy = resolvePolicy(options.retry);
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const lockTtlMs = options.repoLockTtlMs ?? 30_000;
+  const busyDelayMs = options.busyDelayMs ?? 500;
+  const logger = options.logger;
+
+  // BullMQ's blocking commands need maxRetriesPerRequest: null; our own scripts share it.
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  connection.on("error", (error) => logger?.warn({ err: error }, "redis connection error"));
+  const queue = new Queue<JobData>(queueName, {
+    connection,
+    defaultJobOptions: { attempts: 1, removeOnComplete: keepCompleted, removeOnFail: keepFailed },
+  });
+  const order = new RepoOrder(connection, {
+    keyPrefix: `bull:${queueName}:release-pilot:`,
+    jobKeyPrefix: `bull:${queueName}:`,
+    lockTtlMs,
+    dedupeTtlMs,
+    orphanGraceMs: 60_000,
+  });
+  const instance = randomUUID();
+  let worker: BullWorker<JobData> | undefined;
+  let closed = false;
+
+  async function process(work: Worker, bullJob: BullJob<JobData>, token: string | undefined): Promise<void> {
+    const data = bullJob.data;
+    const member = bullJob.id ?? jobIdOf(data.deliveryId);
+    const lockToken = `${instance}:${member}`;
+    const claim = await order.claim(member, data.repoKey, data.seq, lockToken, now()).catch((error: unknown) => {
+      logger?.warn({ err: error, jobId: data.deliveryId }, "could not claim the repo; trying later");
+      return { claimed: false, position: 1 } as const;
+    });
+    if (!claim.claimed) {
+      // Not an attempt: the job waits its turn. Jobs far back wait longer, so a long backlog
+      // of one repo does not spin; the head's successor is promoted when the head finishes.
+      const delay = busyDelayMs * Math.min(Math.max(claim.position, 1), 20) * (0.75 + random() / 2);
+      await bullJob.moveToDelayed(now() + Math.round(delay), token);
+      throw new DelayedError();
+    }
+
+    const attempts = data.attempts + 1;
+    // Counted before the run: a run that kills the process still uses up an attempt.
+    await bullJob.updateData({ ...data, attempts });
+    const job = toJob({ ...data, attempts }, "running", bullJob.name);
+    const renewal = setInterval(() => {
+      order.renew(data.repoKey, lockToken).then(
+        (held) => held || logger?.warn({ jobId: data.deliveryId }, "repo lock lost during a run"),
+        (error: unknown) => logger?.warn({ err: error, jobId: data.deliveryId }, "could not renew the repo lock"),
+      );
+    }, Math.max(10, Math.floor(lockTtlMs / 3)));
+
+    let failure: { error: unknown } | undefined;
+    try {
+      await work(job);
+    } catch (error) {
+      failure = { error };
+    } finally {
+      clearInterval(renewal);
+    }
+
+    if (!failure) {
+      await finish(member, data.repoKey, lockToken);
+      return;
+    }
+    const decision = decideAfterError(failure.error, attempts, policy, random);
+    await bullJob.updateData({ ...data, attempts, lastError: decision.message });
+    if (decision.kind === "retry") {
+      // The job stays head of its repo while it backs off, so later jobs keep waiting.
+      await order.release(member, data.repoKey, lockToken, false);
+      await bullJob.moveToDelayed(now() + decision.delayMs, token);
+      throw new DelayedError();
+    }
+    await finish(member, data.repoKey, lockToken);
+    await notifyFailed(options, { ...job, state: "failed", lastError: decision.message }, failure.error);
+    throw new ReportedFailure(decision.message);
+  }
+
+  async function finish(member: string, repoKey: string, lockToken: string): Promise<void> {
+    const next = await order.release(member, repoKey, lockToken, true);
+    if (next === undefined) return;
+    // Waking the successor is only a shortcut: were it missed, its own delay would run out.
+    const successor = await queue.getJob(next);
+    if (successor && (await successor.isDelayed())) {
+      await successor.promote().catch(() => undefined);
+    }
+  }
+
+  // BullMQ fails a job itself when its workers keep dying on it; that still deserves the hook.
+  function onBullFailed(bullJob: BullJob<JobData> | undefined, error: Error): void {
+    if (!bullJob || error instanceof ReportedFailure) return;
+    const job = toJob({ ...bullJob.data, lastError: error.message }, "failed", bullJob.name);
+    void notifyFailed(options, job, error);
+  }
+
+  function assertOpen(): void {
+    if (closed) throw new Error("the job queue is closed");
+  }
+
+  async function stop(): Promise<void> {
+    const running = worker;
+    worker = undefined;
+    await running?.close();
+  }
+
+  return {
+    async enqueue(job: NewJob) {
+      assertOpen();
+      const member = jobIdOf(job.id);
+      const enqueuedAt = now();
+      const seq = await order.register(member, job.repoKey, enqueuedAt);
+      if (seq === undefined) return { accepted: false };
+      const data: JobData = {
+        deliveryId: job.id,
+        payload: job.payload ?? null,
+        repoKey: job.repoKey,
+        seq,
+        attempts: 0,
+        enqueuedAt,
+      };
+      try {
+        await queue.add(job.name, data, { jobId: member });
+      } catch (error) {
+        await order.unregister(member, job.repoKey).catch(() => undefined);
+        throw error;
+      }
+      return { accepted: true };
+    },
+
+    start(work, opts = {}) {
+      assertOpen();
+      if (worker) throw new Error("the job queue is already started");
+      worker = new BullWorker<JobData>(queueName, (bullJob, token) => process(work, bullJob, token), {
+        connection,
+        concurrency: Math.max(1, opts.concurrency ?? 4),
+        lockDuration: options.lockDurationMs ?? 30_000,
+        stalledInterval: options.stalledIntervalMs ?? 30_000,
+        maxStalledCount: policy.maxAttempts,
+      });
+      worker.on("failed", onBullFailed);
+      worker.on("error", (error) => logger?.warn({ err: error }, "queue worker error"));
+    },
+
+    stop,
+
+    async list(filter = {}) {
+      assertOpen();
+      const states: JobState[] = filter.state ? [filter.state] : ["queued", "running", "done", "failed"];
+      const jobs: { seq: number; job: Job }[] = [];
+      for (const state of states) {
+        for (const bullJob of await queue.getJobs([...typesByState[state]], 0, -1, true)) {
+          if (!bullJob) continue;
+          const data = bullJob.data as JobData;
+          const lastError = data.lastError ?? (bullJob.failedReason || undefined);
+          jobs.push({ seq: data.seq, job: toJob({ ...data, lastError }, state, bullJob.name) });
+        }
+      }
+      return jobs.sort((a, b) => a.seq - b.seq).map(({ job }) => job);
+    },
+
+    async retry(id) {
+      assertOpen();
+      const bullJob = await queue.getJob(jobIdOf(id));
+      if (!bullJob || (await bullJob.getState()) !== "failed") return false;
+      const data = bullJob.data as JobData;
+      await order.reinstate(jobIdOf(id), data.repoKey, data.seq);
+      await bullJob.updateData({ ...data, attempts: 0 });
+      try {
+        await bullJob.retry("failed");
+        return true;
+      } catch (error) {
+        // Another replica retried it first, or it was removed meanwhile.
+        logger?.warn({ err: error, jobId: id }, "could not retry the job");
+        return false;
+      }
+    },
+
+    async depth() {
+      assertOpen();
+      const counts = await queue.getJobCounts(...queuedTypes, "active");
+      return Object.values(counts).reduce((sum, n) => sum + n, 0);
+    },
+
+    async healthy() {
+      if (closed) return false;
+      try {
+        return (await connection.ping()) === "PONG";
+      } catch (error) {
+        logger?.warn({ err: error }, "redis health check failed");
+        return false;
+      }
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stop();
+      await queue.close();
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+
+  function toJob(data: JobData, state: JobState, name?: string): Job {
+    return {
+      id: data.deliveryId,
+      name: name ?? "",
+      payload: data.payload,
+      repoKey: data.repoKey,
+      attempts: data.attempts,
+      state,
+      ...(data.lastError === undefined ? {} : { lastError: data.lastError }),
+      enqueuedAt: data.enqueuedAt,
+    };
+  }
+}
+
+/** A failure the processor has already recorded and reported through onFailed. */
+class ReportedFailure extends Error {
+  override name = "ReportedFailure";
+}
+
+/**
+ * BullMQ refuses custom ids that look like integers or contain ':'. GitHub delivery ids are
+ * GUIDs and pass unchanged; anything else is escaped under a '~' that GUIDs never start with.
+ */
+export function jobIdOf(deliveryId: string): string {
+  const plain = !/^\d+$/.test(deliveryId) && !deliveryId.includes(":") && !deliveryId.startsWith("~");
+  return plain ? deliveryId : `~${encodeURIComponent(deliveryId).replace(/:/g, "%3A")}`;
+}
