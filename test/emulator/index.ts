@@ -1,0 +1,176 @@
+// The test-facing entry point: start a local GitHub on a random port, seed it, point the bot at it
+// with GHE_HOST, then assert the end state, the API cost (calls) and that no request broke the
+// OpenAPI contract (violations).
+import type { AddressInfo } from "node:net";
+import { type FaultOptions, Faults } from "./faults.js";
+import { schemaNotes } from "./openapi.js";
+import { type Call, type Violation, createEmulatorServer } from "./server.js";
+import * as seed from "./seed.js";
+import { type Comment, type Deployment, type DeploymentStatus, type HookDelivery, type Issue, type Release, Store } from "./store.js";
+
+export type { Call, Violation } from "./server.js";
+export type { FaultOptions } from "./faults.js";
+export type * from "./seed.js";
+
+export interface EmulatorOptions {
+  readonly appId?: number;
+  readonly appSlug?: string;
+}
+
+export interface PullSummary extends Issue {
+  readonly headRef: string;
+  readonly headSha: string;
+  readonly baseRef: string;
+  readonly merged_at: string | null;
+  readonly merge_commit_sha: string | null;
+  readonly draft: boolean;
+}
+
+export interface TagSummary {
+  readonly name: string;
+  /** What the ref points at: the tag object for annotated tags, else the commit. */
+  readonly sha: string;
+  readonly commit: string | undefined;
+  readonly annotated: boolean;
+  readonly message: string | undefined;
+}
+
+export interface Emulator {
+  readonly url: string;
+  readonly host: string;
+  readonly state: Store;
+  readonly violations: readonly Violation[];
+  /** Schemas the validator could not compile and skipped; informative, not failures. */
+  readonly schemaNotes: readonly string[];
+  readonly calls: readonly Call[];
+  resetCalls(): void;
+  /** API cost: calls other than app authentication (`/app/...`), split into reads and writes. */
+  counts(): { reads: number; writes: number; total: number };
+  setFaults(options: FaultOptions): void;
+  close(): Promise<void>;
+
+  createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
+  commit(owner: string, repo: string, branch: string, files: Readonly<Record<string, string | null>>, message: string, author?: string, date?: string): string;
+  createBranch(owner: string, repo: string, branch: string, from?: string): string;
+  addTag(owner: string, repo: string, tag: string, ref: string, message?: string): string;
+  addMergedPullRequest(options: seed.MergedPullRequestOptions): { number: number; mergeCommitSha: string };
+  openPullRequest(options: seed.OpenPullRequestOptions): number;
+  addIssue(options: seed.IssueOptions): number;
+  addComment(owner: string, repo: string, number: number, body: string, author?: string): number;
+  addReview(owner: string, repo: string, number: number, login: string, state?: string): number;
+  addRelease(options: seed.ReleaseOptions): number;
+  addDeployment(options: seed.DeploymentOptions): number;
+  setPermission(owner: string, repo: string, login: string, permission: string): void;
+  addCheckRun(owner: string, repo: string, sha: string, name: string, conclusion: string | null): number;
+  /** Record a webhook delivery so the app's redelivery code can find it. */
+  addHookDelivery(delivery: Omit<HookDelivery, "id" | "delivered_at" | "redelivery"> & { readonly redelivery?: boolean }): number;
+
+  file(owner: string, repo: string, ref: string, path: string): string | undefined;
+  sha(owner: string, repo: string, ref: string): string | undefined;
+  pulls(owner: string, repo: string): PullSummary[];
+  issues(owner: string, repo: string): Issue[];
+  comments(owner: string, repo: string, number?: number): Comment[];
+  reactions(owner: string, repo: string, commentId: number): string[];
+  releases(owner: string, repo: string): Release[];
+  deployments(owner: string, repo: string): (Deployment & { statuses: DeploymentStatus[] })[];
+  tags(owner: string, repo: string): TagSummary[];
+  refs(owner: string, repo: string): { ref: string; sha: string }[];
+  readonly workflowDispatches: Store["workflowDispatches"];
+  readonly repositoryDispatches: Store["repositoryDispatches"];
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const slug = options.appSlug ?? "release-pilot";
+  const store = new Store({ id: options.appId ?? 1, slug, name: slug });
+  const faults = new Faults();
+  const violations: Violation[] = [];
+  const calls: Call[] = [];
+  let url = "";
+  const { server, timers } = createEmulatorServer({ store, faults, violations, calls }, () => url);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
+  const repoOf = (owner: string, repo: string) => seed.mustRepo(store, owner, repo);
+
+  return {
+    url,
+    host: `127.0.0.1:${port}`,
+    state: store,
+    violations,
+    schemaNotes,
+    calls,
+    resetCalls: () => {
+      calls.length = 0;
+    },
+    counts: () => {
+      const counted = calls.filter((c) => !c.route.startsWith("/app"));
+      const writes = counted.filter((c) => c.write).length;
+      return { reads: counted.length - writes, writes, total: counted.length };
+    },
+    setFaults: (f) => faults.set(f),
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+
+    createRepo: (o) => seed.createRepo(store, o),
+    commit: (owner, repo, branch, files, message, author = "octocat", date) =>
+      seed.commitOnBranch(store, owner, repo, branch, files, message, author, date),
+    createBranch: (owner, repo, branch, from) => seed.createBranch(store, owner, repo, branch, from),
+    addTag: (owner, repo, tag, ref, message) => seed.addTag(store, owner, repo, tag, ref, message),
+    addMergedPullRequest: (o) => seed.addMergedPullRequest(store, o),
+    openPullRequest: (o) => seed.openPullRequest(store, o),
+    addIssue: (o) => seed.addIssue(store, o),
+    addComment: (owner, repo, number, body, author) => seed.addComment(store, owner, repo, number, body, author),
+    addReview: (owner, repo, number, login, state) => seed.addReview(store, owner, repo, number, login, state),
+    addRelease: (o) => seed.addRelease(store, o),
+    addDeployment: (o) => seed.addDeployment(store, o),
+    setPermission: (owner, repo, login, permission) => {
+      repoOf(owner, repo).permissions.set(login, permission);
+    },
+    addCheckRun: (owner, repo, sha, name, conclusion) => seed.addCheckRun(store, owner, repo, sha, name, conclusion),
+    addHookDelivery: (d) => {
+      const id = store.id();
+      store.hookDeliveries.push({ ...d, id, delivered_at: new Date().toISOString(), redelivery: d.redelivery ?? false });
+      return id;
+    },
+
+    file: (owner, repo, ref, path) => {
+      const r = repoOf(owner, repo);
+      const sha = r.git.resolve(ref);
+      return sha ? r.git.readFile(sha, path)?.content.toString("utf8") : undefined;
+    },
+    sha: (owner, repo, ref) => repoOf(owner, repo).git.resolve(ref),
+    pulls: (owner, repo) => {
+      const r = repoOf(owner, repo);
+      return [...r.pulls.values()].flatMap((p) => {
+        const issue = r.issues.get(p.number);
+        return issue ? [{ ...issue, headRef: p.headRef, headSha: p.headSha, baseRef: p.baseRef, merged_at: p.merged_at, merge_commit_sha: p.merge_commit_sha, draft: p.draft }] : [];
+      });
+    },
+    issues: (owner, repo) => [...repoOf(owner, repo).issues.values()].filter((i) => !i.isPullRequest),
+    comments: (owner, repo, number) => repoOf(owner, repo).comments.filter((c) => number === undefined || c.issueNumber === number),
+    reactions: (owner, repo, commentId) => (repoOf(owner, repo).reactions.get(`comment:${commentId}`) ?? []).map((r) => r.content),
+    releases: (owner, repo) => [...repoOf(owner, repo).releases],
+    deployments: (owner, repo) => {
+      const r = repoOf(owner, repo);
+      return r.deployments.map((d) => ({ ...d, statuses: r.deploymentStatuses.filter((s) => s.deploymentId === d.id) }));
+    },
+    tags: (owner, repo) => {
+      const r = repoOf(owner, repo);
+      return [...r.git.refs.entries()]
+        .filter(([ref]) => ref.startsWith("refs/tags/"))
+        .map(([ref, sha]) => {
+          const tag = r.git.get(sha, "tag");
+          return { name: ref.slice("refs/tags/".length), sha, commit: r.git.peel(sha), annotated: tag !== undefined, message: tag?.message };
+        });
+    },
+    refs: (owner, repo) => [...repoOf(owner, repo).git.refs.entries()].map(([ref, sha]) => ({ ref, sha })).sort((a, b) => (a.ref < b.ref ? -1 : 1)),
+    workflowDispatches: store.workflowDispatches,
+    repositoryDispatches: store.repositoryDispatches,
+  };
+}

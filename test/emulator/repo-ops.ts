@@ -1,0 +1,89 @@
+// Operations shared by the HTTP routes and the test-facing seeding helpers, so a seeded commit
+// and a commit the bot makes through the API land in the store the same way.
+import type { Signature } from "./git.js";
+import { HttpError, notFound } from "./http.js";
+import { type Repo, type User, now } from "./store.js";
+
+export function signature(login: string, date?: string): Signature {
+  return { name: login, email: `${login}@users.noreply.github.com`, date: date ?? now() };
+}
+
+export function branchSha(repo: Repo, branch: string): string | undefined {
+  return repo.git.refs.get(`refs/heads/${branch.replace(/^refs\/heads\//, "")}`);
+}
+
+/** Commit sha for a ref-ish, or 404/422 as GitHub answers for an unknown ref. */
+export function resolveOr404(repo: Repo, ref: string | undefined | null): string {
+  const sha = repo.git.resolve(ref ?? repo.defaultBranch);
+  if (!sha) throw new HttpError(404, `No commit found for the ref ${ref ?? repo.defaultBranch}`);
+  return sha;
+}
+
+/** Commit file changes (null deletes) onto a branch, creating the branch from nothing if absent. */
+export function commitFiles(
+  repo: Repo,
+  branch: string,
+  files: Readonly<Record<string, string | null>>,
+  message: string,
+  author: string,
+  date?: string,
+): string {
+  const parent = branchSha(repo, branch);
+  const baseTree = parent ? repo.git.get(parent, "commit")?.tree : undefined;
+  const tree = repo.git.applyChanges(baseTree, files);
+  const sig = signature(author, date);
+  const sha = repo.git.put({
+    type: "commit",
+    tree,
+    parents: parent ? [parent] : [],
+    message,
+    author: sig,
+    committer: sig,
+  });
+  repo.git.refs.set(`refs/heads/${branch}`, sha);
+  return sha;
+}
+
+/** A lightweight tag, as GitHub creates when a release is published for a missing tag. */
+export function ensureTag(repo: Repo, tag: string, target: string): void {
+  if (repo.git.refs.has(`refs/tags/${tag}`)) return;
+  const sha = repo.git.resolve(target);
+  if (!sha) throw notFound();
+  repo.git.refs.set(`refs/tags/${tag}`, sha);
+}
+
+export function newIssue(
+  repo: Repo,
+  id: number,
+  fields: { title: string; body: string | null; labels: string[]; user: User; isPullRequest: boolean },
+): number {
+  const number = repo.nextNumber;
+  repo.nextNumber += 1;
+  const at = now();
+  repo.issues.set(number, {
+    number,
+    id,
+    title: fields.title,
+    body: fields.body,
+    state: "open",
+    state_reason: null,
+    labels: [...new Set(fields.labels)],
+    user: fields.user,
+    assignees: [],
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+    isPullRequest: fields.isPullRequest,
+  });
+  return number;
+}
+
+/** Labels arrive as strings or `{name}` objects depending on the endpoint and client. */
+export function labelNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((item: unknown) =>
+      typeof item === "string" ? item : item && typeof item === "object" ? (item as { name?: unknown }).name : undefined,
+    )
+    .filter((name): name is string => typeof name === "string");
+}

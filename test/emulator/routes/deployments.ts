@@ -1,0 +1,129 @@
+// Deployments and their statuses, which hold the bot's deploy history. Like GitHub, creating a
+// deployment checks the commit's check runs unless `required_contexts` says otherwise (409).
+import { HttpError, type Handler, type RouteContext, notFound, numberParam, ok, paginate, repoOf, str } from "../http.js";
+import { deploymentShape, deploymentStatusShape } from "../shapes.js";
+import { type Deployment, type DeploymentStatus, type Repo, now } from "../store.js";
+
+function deploymentOr404(ctx: RouteContext): { repo: Repo; deployment: Deployment } {
+  const repo = repoOf(ctx);
+  const id = numberParam(ctx, "deployment_id");
+  const deployment = repo.deployments.find((d) => d.id === id);
+  if (!deployment) throw notFound();
+  return { repo, deployment };
+}
+
+const GREEN = new Set(["success", "neutral", "skipped"]);
+
+function checkContexts(repo: Repo, sha: string, required: unknown): void {
+  const runs = repo.checkRuns.filter((r) => r.head_sha === sha);
+  const names = Array.isArray(required) ? (required as string[]) : [...new Set(runs.map((r) => r.name))];
+  const failing = names.filter((name) => {
+    const latest = runs.filter((r) => r.name === name).sort((a, b) => b.id - a.id)[0];
+    return !latest || latest.status !== "completed" || !GREEN.has(latest.conclusion ?? "");
+  });
+  if (failing.length > 0) {
+    throw new HttpError(409, `Conflict: Commit status checks failed for ${sha}.`, failing.map((context) => ({ contexts: [{ context, state: "failure" }], resource: "Deployment", field: "required_contexts", code: "invalid" })));
+  }
+}
+
+export const deploymentRoutes: Record<string, Handler> = {
+  "GET /repos/{owner}/{repo}/deployments": (ctx) => {
+    const repo = repoOf(ctx);
+    const filters = ["environment", "ref", "sha", "task"] as const;
+    const rows = repo.deployments
+      .filter((d) => filters.every((key) => !ctx.query.has(key) || d[key] === ctx.query.get(key)))
+      .sort((a, b) => b.id - a.id);
+    return paginate(ctx, rows.map((d) => deploymentShape(ctx, repo, d)));
+  },
+
+  "POST /repos/{owner}/{repo}/deployments": (ctx) => {
+    const repo = repoOf(ctx);
+    const ref = str(ctx, "ref") ?? "";
+    const sha = repo.git.resolve(ref);
+    if (!sha) throw new HttpError(422, `No ref found for: ${ref}`);
+    checkContexts(repo, sha, ctx.body["required_contexts"]);
+    const environment = str(ctx, "environment") ?? "production";
+    const payload = ctx.body["payload"];
+    const at = now();
+    const deployment: Deployment = {
+      id: ctx.store.id(),
+      sha,
+      ref,
+      task: str(ctx, "task") ?? "deploy",
+      // A string payload is JSON text on GitHub and comes back parsed when it is valid JSON.
+      payload: typeof payload === "string" ? (() => { try { return JSON.parse(payload) as unknown; } catch { return payload; } })() : (payload ?? {}),
+      environment,
+      original_environment: environment,
+      description: str(ctx, "description") ?? null,
+      transient_environment: ctx.body["transient_environment"] === true,
+      production_environment: typeof ctx.body["production_environment"] === "boolean" ? ctx.body["production_environment"] : environment === "production",
+      creator: ctx.actor,
+      created_at: at,
+      updated_at: at,
+    };
+    repo.deployments.push(deployment);
+    return ok(deploymentShape(ctx, repo, deployment), 201);
+  },
+
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}": (ctx) => {
+    const { repo, deployment } = deploymentOr404(ctx);
+    return ok(deploymentShape(ctx, repo, deployment));
+  },
+
+  "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}": (ctx) => {
+    const { repo, deployment } = deploymentOr404(ctx);
+    const latest = repo.deploymentStatuses.filter((s) => s.deploymentId === deployment.id).sort((a, b) => b.id - a.id)[0];
+    // GitHub refuses to delete an active deployment: only inactive ones (or ones never run) go.
+    if (latest && latest.state !== "inactive" && latest.state !== "failure" && latest.state !== "error") {
+      throw new HttpError(422, "We cannot delete an active deployment unless it is the only deployment in a given environment.");
+    }
+    repo.deployments.splice(repo.deployments.indexOf(deployment), 1);
+    return { status: 204 };
+  },
+
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": (ctx) => {
+    const { repo, deployment } = deploymentOr404(ctx);
+    const rows = repo.deploymentStatuses.filter((s) => s.deploymentId === deployment.id).sort((a, b) => b.id - a.id);
+    return paginate(ctx, rows.map((s) => deploymentStatusShape(ctx, repo, s)));
+  },
+
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}": (ctx) => {
+    const { repo, deployment } = deploymentOr404(ctx);
+    const id = numberParam(ctx, "status_id");
+    const status = repo.deploymentStatuses.find((s) => s.deploymentId === deployment.id && s.id === id);
+    if (!status) throw notFound();
+    return ok(deploymentStatusShape(ctx, repo, status));
+  },
+
+  "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": (ctx) => {
+    const { repo, deployment } = deploymentOr404(ctx);
+    const at = now();
+    const environment = str(ctx, "environment") ?? deployment.environment;
+    const status: DeploymentStatus = {
+      id: ctx.store.id(),
+      deploymentId: deployment.id,
+      state: str(ctx, "state") ?? "pending",
+      description: str(ctx, "description") ?? "",
+      environment,
+      environment_url: str(ctx, "environment_url") ?? "",
+      log_url: str(ctx, "log_url") ?? str(ctx, "target_url") ?? "",
+      target_url: str(ctx, "target_url") ?? str(ctx, "log_url") ?? "",
+      creator: ctx.actor,
+      created_at: at,
+      updated_at: at,
+    };
+    repo.deploymentStatuses.push(status);
+    deployment.updated_at = at;
+    // `auto_inactive` (default true): a success marks earlier deployments of the environment inactive.
+    if (status.state === "success" && ctx.body["auto_inactive"] !== false) {
+      for (const other of repo.deployments) {
+        if (other.id === deployment.id || other.environment !== environment) continue;
+        const last = repo.deploymentStatuses.filter((s) => s.deploymentId === other.id).sort((a, b) => b.id - a.id)[0];
+        if (last?.state === "success") {
+          repo.deploymentStatuses.push({ ...last, id: ctx.store.id(), state: "inactive", created_at: at, updated_at: at });
+        }
+      }
+    }
+    return ok(deploymentStatusShape(ctx, repo, status), 201);
+  },
+};

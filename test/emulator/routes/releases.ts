@@ -1,0 +1,118 @@
+// Releases. One release per tag; publishing a release whose tag is missing creates a lightweight
+// tag at `target_commitish`, which is how most bots (and GitHub's UI) make release tags.
+import { HttpError, type Handler, type RouteContext, notFound, numberParam, ok, paginate, repoOf, str } from "../http.js";
+import { ensureTag } from "../repo-ops.js";
+import { reactionShape, releaseShape } from "../shapes.js";
+import { type Release, type Repo, now } from "../store.js";
+
+function releaseOr404(ctx: RouteContext): { repo: Repo; release: Release } {
+  const repo = repoOf(ctx);
+  const id = numberParam(ctx, "release_id");
+  const release = repo.releases.find((r) => r.id === id);
+  if (!release) throw notFound();
+  return { repo, release };
+}
+
+function alreadyExists(): HttpError {
+  return new HttpError(422, "Validation Failed", [{ resource: "Release", code: "already_exists", field: "tag_name" }]);
+}
+
+function publishTag(repo: Repo, release: Release): void {
+  if (release.draft) return;
+  const target = release.target_commitish || repo.defaultBranch;
+  if (!repo.git.resolve(target)) {
+    throw new HttpError(422, "Validation Failed", [{ resource: "Release", code: "invalid", field: "target_commitish" }]);
+  }
+  ensureTag(repo, release.tag_name, target);
+  release.published_at = release.published_at ?? now();
+}
+
+/** Newest first, the order GitHub lists releases in. */
+function sorted(repo: Repo): Release[] {
+  return [...repo.releases].sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id));
+}
+
+export const releaseRoutes: Record<string, Handler> = {
+  "GET /repos/{owner}/{repo}/releases": (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, sorted(repo).map((r) => releaseShape(ctx, repo, r)));
+  },
+
+  "POST /repos/{owner}/{repo}/releases": (ctx) => {
+    const repo = repoOf(ctx);
+    const tag = str(ctx, "tag_name") ?? "";
+    // Drafts have no tag yet, so only a published release for the tag blocks a new one.
+    if (repo.releases.some((r) => r.tag_name === tag && !r.draft)) throw alreadyExists();
+    const release: Release = {
+      id: ctx.store.id(),
+      tag_name: tag,
+      target_commitish: str(ctx, "target_commitish") ?? repo.defaultBranch,
+      name: str(ctx, "name") ?? null,
+      body: str(ctx, "body") ?? null,
+      draft: ctx.body["draft"] === true,
+      prerelease: ctx.body["prerelease"] === true,
+      make_latest: str(ctx, "make_latest"),
+      author: ctx.actor,
+      created_at: now(),
+      published_at: null,
+    };
+    publishTag(repo, release);
+    repo.releases.push(release);
+    return ok(releaseShape(ctx, repo, release), 201);
+  },
+
+  "GET /repos/{owner}/{repo}/releases/{release_id}": (ctx) => {
+    const { repo, release } = releaseOr404(ctx);
+    return ok(releaseShape(ctx, repo, release));
+  },
+
+  "PATCH /repos/{owner}/{repo}/releases/{release_id}": (ctx) => {
+    const { repo, release } = releaseOr404(ctx);
+    const tag = str(ctx, "tag_name");
+    if (tag !== undefined && tag !== release.tag_name && repo.releases.some((r) => r.tag_name === tag && !r.draft && r !== release)) {
+      throw alreadyExists();
+    }
+    const next: Release = {
+      ...release,
+      tag_name: tag ?? release.tag_name,
+      target_commitish: str(ctx, "target_commitish") ?? release.target_commitish,
+      name: "name" in ctx.body ? (str(ctx, "name") ?? null) : release.name,
+      body: "body" in ctx.body ? (str(ctx, "body") ?? null) : release.body,
+      draft: typeof ctx.body["draft"] === "boolean" ? ctx.body["draft"] : release.draft,
+      prerelease: typeof ctx.body["prerelease"] === "boolean" ? ctx.body["prerelease"] : release.prerelease,
+      make_latest: str(ctx, "make_latest") ?? release.make_latest,
+    };
+    // Validate and tag before changing anything, so a refused update leaves the release as it was.
+    publishTag(repo, next);
+    Object.assign(release, next);
+    return ok(releaseShape(ctx, repo, release));
+  },
+
+  "DELETE /repos/{owner}/{repo}/releases/{release_id}": (ctx) => {
+    const { repo, release } = releaseOr404(ctx);
+    repo.releases.splice(repo.releases.indexOf(release), 1);
+    return { status: 204 };
+  },
+
+  "GET /repos/{owner}/{repo}/releases/tags/{tag}": (ctx) => {
+    const repo = repoOf(ctx);
+    const release = sorted(repo).find((r) => r.tag_name === ctx.params["tag"] && !r.draft);
+    if (!release) throw notFound();
+    return ok(releaseShape(ctx, repo, release));
+  },
+
+  "GET /repos/{owner}/{repo}/releases/latest": (ctx) => {
+    const repo = repoOf(ctx);
+    const published = repo.releases.filter((r) => !r.draft && !r.prerelease);
+    // `make_latest: true` pins a release; otherwise the most recently published one wins.
+    const pinned = [...published].reverse().find((r) => r.make_latest === "true");
+    const latest = pinned ?? [...published].sort((a, b) => ((a.published_at ?? "") < (b.published_at ?? "") ? 1 : (a.published_at ?? "") > (b.published_at ?? "") ? -1 : b.id - a.id))[0];
+    if (!latest) throw notFound();
+    return ok(releaseShape(ctx, repo, latest));
+  },
+
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions": (ctx) => {
+    const { repo, release } = releaseOr404(ctx);
+    return paginate(ctx, (repo.reactions.get(`release:${release.id}`) ?? []).map((r) => reactionShape(ctx, r)));
+  },
+};

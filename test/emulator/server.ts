@@ -1,0 +1,199 @@
+// The HTTP front of the emulator: strips the GHE `/api/v3` prefix, checks each request against
+// the OpenAPI description, injects faults, dispatches to a route, and logs the call.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { type Fault, Faults } from "./faults.js";
+import { HttpError, type Handler, type Reply } from "./http.js";
+import { matchOperation, missingQuery, validateBody } from "./openapi.js";
+import { appRoutes } from "./routes/app.js";
+import { commitRoutes } from "./routes/commits.js";
+import { contentsRoutes } from "./routes/contents.js";
+import { deploymentRoutes } from "./routes/deployments.js";
+import { gitDataRoutes } from "./routes/git-data.js";
+import { issueRoutes } from "./routes/issues.js";
+import { miscRoutes } from "./routes/repo-misc.js";
+import { pullRoutes } from "./routes/pulls.js";
+import { releaseRoutes } from "./routes/releases.js";
+import type { Store } from "./store.js";
+
+export const routes: Readonly<Record<string, Handler>> = {
+  ...appRoutes,
+  ...contentsRoutes,
+  ...gitDataRoutes,
+  ...commitRoutes,
+  ...pullRoutes,
+  ...issueRoutes,
+  ...releaseRoutes,
+  ...deploymentRoutes,
+  ...miscRoutes,
+};
+
+export interface Violation {
+  readonly kind: "unknown-operation" | "invalid-body" | "missing-query" | "unimplemented" | "emulator-error";
+  readonly method: string;
+  readonly path: string;
+  readonly route?: string;
+  readonly message: string;
+  readonly errors?: unknown;
+}
+
+export interface Call {
+  readonly method: string;
+  /** The OpenAPI path template, or the raw path when no operation matched. */
+  readonly route: string;
+  readonly path: string;
+  readonly status: number;
+  readonly write: boolean;
+  readonly fault?: Fault;
+}
+
+export interface ServerState {
+  readonly store: Store;
+  readonly faults: Faults;
+  readonly violations: Violation[];
+  readonly calls: Call[];
+}
+
+const DOCS = "https://docs.github.com/rest";
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.writableEnded || res.destroyed) return;
+  const headers: Record<string, string> = {
+    "x-github-request-id": Math.random().toString(16).slice(2, 10).toUpperCase(),
+    "x-ratelimit-limit": "5000",
+    "x-ratelimit-remaining": "4999",
+    "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+    ...reply.headers,
+  };
+  if (reply.raw !== undefined) {
+    res.writeHead(reply.status, { ...headers, "content-type": "application/vnd.github.raw; charset=utf-8" });
+    res.end(reply.raw);
+  } else if (reply.body === undefined || reply.status === 204) {
+    res.writeHead(reply.status, headers);
+    res.end();
+  } else {
+    res.writeHead(reply.status, { ...headers, "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(reply.body));
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function faultReply(fault: Fault): Reply {
+  if (fault === "secondary-limit") {
+    return {
+      status: 403,
+      headers: { "retry-after": "1" },
+      body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits` },
+    };
+  }
+  return { status: 502, body: { message: "Server Error" } };
+}
+
+export function createEmulatorServer(state: ServerState, baseUrl: () => string): { server: Server; timers: Set<NodeJS.Timeout> } {
+  const timers = new Set<NodeJS.Timeout>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", "http://emulator");
+    const requestPath = url.pathname;
+    const path = requestPath.replace(/^\/api\/v3(?=\/|$)/, "") || "/";
+    const write = method !== "GET" && method !== "HEAD";
+    const record = (route: string, reply: Reply, fault?: Fault): void => {
+      state.calls.push({ method, route, path, status: reply.status, write, ...(fault ? { fault } : {}) });
+      send(res, reply);
+    };
+    const refuse = (violation: Violation, status = 400): void => {
+      state.violations.push(violation);
+      record(violation.route ?? path, { status, body: { message: `emulator: ${violation.message}`, errors: violation.errors, documentation_url: DOCS } });
+    };
+
+    const text = await readBody(req);
+    const matched = matchOperation(method, path);
+    if (!matched) {
+      refuse({ kind: "unknown-operation", method, path, message: `no such operation ${method} ${path}` });
+      return;
+    }
+    const { operation, params } = matched;
+    const route = operation.route;
+    let body: unknown;
+    if (text.trim() !== "") {
+      try {
+        body = JSON.parse(text) as unknown;
+      } catch {
+        refuse({ kind: "invalid-body", method, path, route, message: "Problems parsing JSON" });
+        return;
+      }
+    }
+    const check = validateBody(operation, body);
+    if (!check.ok) {
+      refuse({ kind: "invalid-body", method, path, route, message: `request body does not fit ${method} ${route}`, errors: check.errors });
+      return;
+    }
+    const missing = missingQuery(operation, url.searchParams);
+    if (missing.length > 0) {
+      refuse({ kind: "missing-query", method, path, route, message: `missing required query parameter(s) ${missing.join(", ")}` });
+      return;
+    }
+    const handler = routes[`${method} ${route}`];
+    if (!handler) {
+      refuse({ kind: "unimplemented", method, path, route, message: `${method} ${route} is a real operation the emulator does not implement` }, 501);
+      return;
+    }
+
+    // App authentication is left alone so faults hit the API work the bot does, not its login.
+    const fault = route.startsWith("/app") ? undefined : state.faults.next();
+    if (fault === "timeout") {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        record(route, faultReply("502"), fault);
+      }, state.faults.timeoutMs);
+      timers.add(timer);
+      return;
+    }
+    if (fault) {
+      record(route, faultReply(fault), fault);
+      return;
+    }
+
+    const web = baseUrl();
+    let reply: Reply;
+    try {
+      reply = handler({
+        method,
+        route,
+        params,
+        query: url.searchParams,
+        body: (body ?? {}) as Record<string, unknown>,
+        headers: req.headers,
+        store: state.store,
+        apiUrl: `${web}/api/v3`,
+        webUrl: web,
+        actor: state.store.botUser,
+        requestPath,
+      });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        reply = { status: error.status, body: { message: error.message, ...(error.errors ? { errors: error.errors } : {}), documentation_url: DOCS } };
+      } else {
+        state.violations.push({ kind: "emulator-error", method, path, route, message: String((error as Error).stack ?? error) });
+        reply = { status: 500, body: { message: `emulator: ${(error as Error).message}` } };
+      }
+    }
+    record(route, reply);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      state.violations.push({ kind: "emulator-error", method: req.method ?? "", path: req.url ?? "", message: String(error) });
+      send(res, { status: 500, body: { message: "emulator: internal error" } });
+    });
+  });
+  return { server, timers };
+}

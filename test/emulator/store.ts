@@ -1,0 +1,237 @@
+// The emulator's in-memory world. Records keep GitHub's own field names where a bot reads them,
+// so the route handlers only have to add URLs and nested user objects when answering.
+import { GitRepo } from "./git.js";
+
+export interface User {
+  readonly login: string;
+  readonly type: "User" | "Bot";
+}
+
+export interface Issue {
+  number: number;
+  id: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  state_reason: string | null;
+  labels: string[];
+  user: User;
+  assignees: string[];
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  /** Pull requests share the issue numbering and appear in the issues API. */
+  isPullRequest: boolean;
+}
+
+export interface PullRequest {
+  number: number;
+  id: number;
+  headRef: string;
+  /** `owner:branch` as GitHub labels the head; the head repo is always the base repo here. */
+  headLabel: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
+  draft: boolean;
+  merged_at: string | null;
+  merge_commit_sha: string | null;
+}
+
+export interface Comment {
+  id: number;
+  issueNumber: number;
+  body: string;
+  user: User;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Reaction {
+  id: number;
+  content: string;
+  user: User;
+  created_at: string;
+}
+
+export interface Review {
+  id: number;
+  pullNumber: number;
+  user: User;
+  state: string;
+  body: string;
+  commit_id: string;
+  submitted_at: string;
+}
+
+export interface Release {
+  id: number;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  make_latest: string | undefined;
+  author: User;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface Deployment {
+  id: number;
+  sha: string;
+  ref: string;
+  task: string;
+  payload: unknown;
+  environment: string;
+  original_environment: string;
+  description: string | null;
+  transient_environment: boolean;
+  production_environment: boolean;
+  creator: User;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeploymentStatus {
+  id: number;
+  deploymentId: number;
+  state: string;
+  description: string;
+  environment: string;
+  environment_url: string;
+  log_url: string;
+  target_url: string;
+  creator: User;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  details_url: string | null;
+  external_id: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface Repo {
+  readonly id: number;
+  readonly owner: string;
+  readonly name: string;
+  defaultBranch: string;
+  installationId: number;
+  readonly git: GitRepo;
+  readonly issues: Map<number, Issue>;
+  readonly pulls: Map<number, PullRequest>;
+  readonly comments: Comment[];
+  /** Reactions keyed by `comment:<id>`, `issue:<number>` or `release:<id>`. */
+  readonly reactions: Map<string, Reaction[]>;
+  readonly reviews: Review[];
+  readonly releases: Release[];
+  readonly deployments: Deployment[];
+  readonly deploymentStatuses: DeploymentStatus[];
+  readonly checkRuns: CheckRun[];
+  /** Login to permission (`admin`, `maintain`, `write`, `triage`, `read`, `none`). */
+  readonly permissions: Map<string, string>;
+  nextNumber: number;
+}
+
+export interface WorkflowDispatch {
+  readonly owner: string;
+  readonly repo: string;
+  readonly workflow_id: string;
+  readonly ref: string;
+  readonly inputs: Record<string, unknown>;
+  readonly at: string;
+}
+
+export interface RepositoryDispatch {
+  readonly owner: string;
+  readonly repo: string;
+  readonly event_type: string;
+  readonly client_payload: Record<string, unknown>;
+  readonly at: string;
+}
+
+export interface HookDelivery {
+  readonly id: number;
+  readonly guid: string;
+  readonly event: string;
+  readonly action: string | null;
+  readonly status_code: number;
+  readonly delivered_at: string;
+  readonly redelivery: boolean;
+  readonly installation_id: number | null;
+  readonly repository_id: number | null;
+}
+
+export interface AppInfo {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+}
+
+export class Store {
+  readonly repos = new Map<string, Repo>();
+  readonly workflowDispatches: WorkflowDispatch[] = [];
+  readonly repositoryDispatches: RepositoryDispatch[] = [];
+  readonly hookDeliveries: HookDelivery[] = [];
+  readonly redeliveries: { deliveryId: number; at: string }[] = [];
+  readonly tokens = new Map<string, number>();
+  private nextId = 1000;
+
+  constructor(readonly app: AppInfo) {}
+
+  /** Ids are unique across record kinds, like GitHub's, so a wrong lookup cannot hit by chance. */
+  id(): number {
+    this.nextId += 1;
+    return this.nextId;
+  }
+
+  get botUser(): User {
+    return { login: `${this.app.slug}[bot]`, type: "Bot" };
+  }
+
+  repo(owner: string, name: string): Repo | undefined {
+    return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  addRepo(owner: string, name: string, defaultBranch: string, installationId: number): Repo {
+    const repo: Repo = {
+      id: this.id(),
+      owner,
+      name,
+      defaultBranch,
+      installationId,
+      git: new GitRepo(),
+      issues: new Map(),
+      pulls: new Map(),
+      comments: [],
+      reactions: new Map(),
+      reviews: [],
+      releases: [],
+      deployments: [],
+      deploymentStatuses: [],
+      checkRuns: [],
+      permissions: new Map([[owner, "admin"]]),
+      nextNumber: 1,
+    };
+    this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
+    return repo;
+  }
+
+  installationIds(): number[] {
+    return [...new Set([...this.repos.values()].map((r) => r.installationId))].sort((a, b) => a - b);
+  }
+}
+
+export function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+}
