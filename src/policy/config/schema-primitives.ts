@@ -1,0 +1,33 @@
+// Small shared field schemas. Their messages are written for the person editing the YAML file,
+// because they end up verbatim in the check run that reports a bad config.
+import { z } from "zod";
+
+/** A `{token}` template; its tokens are checked by the cross-field rules, which know the field. */
+export const template = (description: string) => z.string().min(1, { error: "must not be empty" }).describe(description);
+
+export const repoName = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a repository as "owner/name"' });
+
+/** `30s`, `15m`, `24h`, `7d` or combinations like `1h30m`. */
+export const duration = z
+  .string()
+  .regex(/^(\d+[smhd])+$/, { error: "expected a duration such as 30m, 24h or 1h30m" });
+
+export const stringList = z.array(z.string().min(1, { error: "must not be empty" }));
+
+export const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** Milliseconds in a duration the schema has already accepted. */
+export function durationMs(text: string): number {
+  let total = 0;
+  for (const match of text.matchAll(/(\d+)([smhd])/g)) {
+    total += Number(match[1]) * (DURATION_UNITS_MS[match[2] ?? "s"] ?? 0);
+  }
+  return total;
+}

@@ -1,0 +1,143 @@
+// Schema of the release half of `.github/release-pilot.yml`: versions, tags, apps, notes,
+// changelog, codenames, checklist and downstream pins. Descriptions here are the config reference.
+import { z } from "zod";
+import { repoName, stringList, template } from "./schema-primitives.js";
+
+export const Versioning = z
+  .strictObject({
+    scheme: z
+      .enum(["semver", "pep440", "calver"])
+      .default("semver")
+      .describe(
+        "How versions are written and bumped: semver (1.2.3, 1.2.3-rc.1), pep440 (1.2.3, 1.2.3rc1; 1.2.3.RC1 is read as 1.2.3rc1) or calver (a UTC date stamp).",
+      ),
+    calver: z
+      .string()
+      .min(1, { error: "must not be empty" })
+      .optional()
+      .describe(
+        "Date format of a calver version, in UTC, from YYYY MM DD HH mm ss and literal separators, e.g. YYYY.MM.DD.HH.mm.ss. Required when scheme is calver.",
+      ),
+  })
+  .describe("Version scheme of the repository's releases.");
+
+export const ChangelogFields = {
+  file: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("One changelog file with a section per release, e.g. CHANGES.rst. Give file or path, not both."),
+  path: template(
+    "A new file per release, as a template, e.g. documentation/changelogs/{app}/{date:YYYY.MM.DD.HH.mm.ss}.md. Give file or path, not both.",
+  ).optional(),
+  format: z
+    .enum(["markdown", "rst"])
+    .optional()
+    .describe("Markup of the changelog; by default taken from the file extension (.rst is rst, anything else markdown)."),
+  heading: template(
+    'Heading of a released section, e.g. \'{version} "{codename}" ({date:YYYY-MM-DD})\'. Default: {version} ({date:YYYY-MM-DD}).',
+  ).optional(),
+  unreleased: template("Heading of the section that collects unreleased changes. Default: {version} (unreleased).").optional(),
+  empty: z.string().min(1).optional().describe("The only item of a section with no changes yet. Default: No changes yet."),
+  via: z
+    .enum(["pull-request", "commit"])
+    .optional()
+    .describe("Whether changelog updates are proposed in a pull request or committed directly. Default: pull-request."),
+  branch: template("Branch of the changelog pull request. Default: changelog/{tag}.").optional(),
+  title: template("Title of the changelog pull request and its commit. Default: Publish changelog for {tag}.").optional(),
+  labels: stringList.optional().describe("Labels put on the changelog pull request, e.g. [skip-changelog]. Default: none."),
+  commit_message: template(
+    "Message of the commit that finalises the changelog at a release. Default: Update changelog for version {version}.",
+  ).optional(),
+  back_to_development: z
+    .union([z.string().min(1), z.literal(false)], { error: "expected a commit message, or false to skip this step" })
+    .optional()
+    .describe(
+      "After a release, add the next version's unreleased section with this commit message; false skips the step. Default: Back to development.",
+    ),
+  closes_issue: z
+    .boolean()
+    .optional()
+    .describe("Append '; closes #N' (the release checklist issue) to the changelog commit of a final release. Default: false."),
+};
+
+export const Changelog = z.strictObject(ChangelogFields).describe("Keep a changelog: update it at each release.");
+
+/** An app may override any changelog field, so none is required here. */
+export const AppChangelog = z
+  .strictObject(ChangelogFields)
+  .describe("Changelog settings for this app; each field overrides the top-level changelog.");
+
+export const App = z.strictObject({
+  paths: stringList
+    .optional()
+    .describe("Globs of the files that belong to this app; a push touching them affects it. Default: ** (everything)."),
+  labels: stringList.optional().describe("Pull-request labels that put a PR in this app's release notes, e.g. ['🧱 stack: api']."),
+  tag: template("Git tag of this app's releases, e.g. api-{date:YYYY.MM.DD.HH.mm.ss}. Default: the top-level tag.").optional(),
+  version_files: stringList.optional().describe("Files holding this app's version. Default: the top-level version_files."),
+  changelog: AppChangelog.optional(),
+});
+
+export const Apps = z
+  .record(z.string().min(1), App)
+  .describe("Apps released separately from one repository (a monorepo). When absent, the repository is one app named after it.");
+
+export const NotesCategory = z.strictObject({
+  title: z.string().min(1).describe("Section title in the release notes, e.g. Bug Fixes."),
+  labels: stringList.min(1, { error: "must list at least one label" }).describe("A PR with any of these labels goes in this section."),
+});
+
+export const Notes = z
+  .strictObject({
+    draft: z.boolean().default(true).describe("Keep a draft GitHub release per app, refreshed on each push to the default branch."),
+    line: template("One line per merged pull request.")
+      .default("- {title} ([#{number}]({url})) by @{author}")
+      .describe("One line per merged pull request; tokens {title} {number} {url} {author}."),
+    categories: z
+      .array(NotesCategory)
+      .default([])
+      .describe("Sections of the notes, in order; a PR goes in the first section whose labels it has, else under Other Changes."),
+    exclude_labels: stringList.default([]).describe("PRs with any of these labels are left out, e.g. [skip-changelog]."),
+    contributors: z.boolean().default(false).describe("End the notes with the list of contributors."),
+    max_pull_requests: z
+      .number()
+      .int()
+      .min(1)
+      .max(5000)
+      .default(500)
+      .describe("At most this many merged pull requests are read per release, which bounds the API calls."),
+  })
+  .describe("Draft release notes from merged pull requests.");
+
+export const CHECKLIST_TRIGGERS = ["release-branch", "prerelease", "draft-release", "command"] as const;
+
+export const Checklist = z
+  .strictObject({
+    template: z.string().min(1).describe("Path of the Markdown task list used as the issue body, e.g. .github/ISSUE_TEMPLATE/release.md."),
+    title: template("Title of the checklist issue.").default("Release version {version}"),
+    labels: stringList.default(["release"]).describe("Labels of the checklist issue; the bot finds its issues by them."),
+    open_on: z
+      .array(z.enum(CHECKLIST_TRIGGERS))
+      .default(["command"])
+      .describe(
+        "When the bot opens a checklist: release-branch (a branch such as release/v2.6 appears), prerelease (for the final version of a published prerelease), draft-release, command (/checklist).",
+      ),
+    require_complete: z.boolean().default(true).describe("/release from a checklist issue waits until every box is ticked."),
+    release_branch: template(
+      "Name of release branches; here {version} is the minor series, so release/v{version} matches release/v2.6.",
+    ).default("release/v{version}"),
+  })
+  .describe("A release-checklist issue per version.");
+
+export const Downstream = z.strictObject({
+  repo: repoName.describe("Repository whose pin is raised, as owner/name."),
+  file: z.string().min(1).describe("File holding the pin, e.g. requirements.txt."),
+  branch: z.string().min(1).optional().describe("Branch to raise the pin on. Default: that repository's default branch."),
+  package: z.string().min(1).optional().describe("Package name pinned in the file. Default: this repository's name."),
+});
+
+export const Codenames = z
+  .union([z.enum(["cryptids"]), z.array(z.string().min(1)).min(1)], {
+    error: "expected a built-in list (cryptids) or a list of names",
+  })
+  .describe("Release codenames: a built-in list (cryptids) or your own list.");

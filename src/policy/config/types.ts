@@ -1,0 +1,155 @@
+// The normalised config that policy code reads: camelCase, every default filled in, alternatives
+// turned into tagged unions, durations in milliseconds. A section that is switched off is null
+// (or an empty list), so "is this feature on?" is one check.
+
+export interface ConfigIssue {
+  /** Dotted path into the YAML, e.g. `environments.production.approvals`; "" for the whole file. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface RepoName {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+export type VersionScheme = "semver" | "pep440" | "calver";
+
+export interface Versioning {
+  readonly scheme: VersionScheme;
+  /** Date format of a calver version (e.g. `YYYY.MM.DD.HH.mm.ss`); null unless the scheme is calver. */
+  readonly calver: string | null;
+}
+
+export type ChangelogTarget =
+  | { readonly kind: "file"; readonly file: string }
+  | { readonly kind: "path"; readonly path: string };
+
+export interface ChangelogConfig {
+  readonly target: ChangelogTarget;
+  readonly format: "markdown" | "rst";
+  readonly heading: string;
+  readonly unreleased: string;
+  readonly empty: string;
+  readonly via: "pull-request" | "commit";
+  readonly branch: string;
+  readonly title: string;
+  readonly labels: readonly string[];
+  readonly commitMessage: string;
+  /** Commit message of the "back to development" step; null skips it. */
+  readonly backToDevelopment: string | null;
+  readonly closesIssue: boolean;
+}
+
+export interface AppConfig {
+  readonly name: string;
+  readonly paths: readonly string[];
+  readonly labels: readonly string[];
+  /** The app's tag template, or the top-level one. */
+  readonly tag: string;
+  readonly versionFiles: readonly string[];
+  /** The top-level changelog with the app's overrides applied; null when there is none. */
+  readonly changelog: ChangelogConfig | null;
+}
+
+export interface NotesCategory {
+  readonly title: string;
+  readonly labels: readonly string[];
+}
+
+export interface NotesConfig {
+  readonly draft: boolean;
+  readonly line: string;
+  readonly categories: readonly NotesCategory[];
+  readonly excludeLabels: readonly string[];
+  readonly contributors: boolean;
+  readonly maxPullRequests: number;
+}
+
+export interface CodenamesConfig {
+  /** `cryptids` for a built-in list, `custom` for the user's own. */
+  readonly source: string;
+  readonly names: readonly string[];
+  readonly per: "minor" | "release";
+}
+
+export type ChecklistTrigger = "release-branch" | "prerelease" | "draft-release" | "command";
+
+export interface ChecklistConfig {
+  readonly template: string;
+  readonly title: string;
+  readonly labels: readonly string[];
+  readonly openOn: readonly ChecklistTrigger[];
+  readonly requireComplete: boolean;
+  /** Template whose {version} is the minor series, e.g. `release/v{version}` for `release/v2.6`. */
+  readonly releaseBranch: string;
+}
+
+export interface DownstreamConfig {
+  readonly repo: RepoName;
+  readonly file: string;
+  readonly branch: string | null;
+  readonly package: string;
+}
+
+export type Follows =
+  | { readonly kind: "branch"; readonly branch: string }
+  | { readonly kind: "release"; readonly on: "published" | "prereleased" };
+
+export type DeployTarget =
+  | {
+      readonly kind: "workflow";
+      readonly workflow: string;
+      readonly repo: RepoName | null;
+      readonly ref: string | null;
+      readonly inputs: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: "repository-dispatch";
+      readonly eventType: string;
+      readonly repo: RepoName | null;
+      readonly payload: Readonly<Record<string, string>>;
+    };
+
+export type AuthorAssociation = "OWNER" | "MEMBER" | "COLLABORATOR";
+
+export interface EnvironmentConfig {
+  readonly name: string;
+  /** null: deployed only on /deploy. */
+  readonly follows: Follows | null;
+  /** Names of the apps deployed here; every app when the config does not say. */
+  readonly apps: readonly string[];
+  readonly deploy: DeployTarget;
+  readonly requires: readonly string[];
+  readonly checks: readonly string[];
+  readonly approvals: number;
+  readonly approvalsWithinMs: number | null;
+  readonly trusted: readonly AuthorAssociation[];
+  readonly imageTag: string | null;
+  readonly pointerTag: string | null;
+  readonly verify: { readonly url: string; readonly expect: string; readonly timeoutMs: number } | null;
+  readonly migrations: { readonly check: string; readonly inputs: Readonly<Record<string, string>> } | null;
+  readonly queue: boolean;
+  readonly lockTimeoutMs: number;
+  readonly url: string | null;
+}
+
+export type Permission = "read" | "triage" | "write" | "maintain" | "admin";
+
+export interface Config {
+  readonly versioning: Versioning;
+  readonly tag: string;
+  readonly tagMessage: string;
+  readonly releaseName: string;
+  /** At least one app; a single-app repository has one named after it. */
+  readonly apps: readonly AppConfig[];
+  readonly notes: NotesConfig | null;
+  readonly changelog: ChangelogConfig | null;
+  readonly versionFiles: readonly string[];
+  readonly codenames: CodenamesConfig | null;
+  readonly checklist: ChecklistConfig | null;
+  readonly downstream: readonly DownstreamConfig[];
+  readonly environments: readonly EnvironmentConfig[];
+  readonly commands: { readonly permission: Permission };
+  readonly dashboard: boolean;
+}
