@@ -49,7 +49,6 @@ describe("the OpenAPI contract", () => {
     const res = await call("POST", "/repos/acme/web/issues/1/comments", { body: 42 });
     expect(res.status).toBe(400);
     expect(gh.violations.slice(before).map((v) => v.kind)).toEqual(["invalid-body"]);
-    gh.violations.splice(0);
   });
 });
 
@@ -174,11 +173,12 @@ describe("faults and the call log", () => {
   });
 
   it("counts reads and writes", async () => {
+    const before = gh.violations.length;
     gh.resetCalls();
     await call("GET", "/repos/acme/web/releases");
     await call("POST", "/repos/acme/web/issues", { title: "x" });
     expect(gh.counts()).toEqual({ reads: 1, writes: 1, total: 2 });
     expect(gh.calls.map((c) => c.route)).toEqual(["/repos/{owner}/{repo}/releases", "/repos/{owner}/{repo}/issues"]);
-    expect(gh.violations).toEqual([]);
+    expect(gh.violations.slice(before)).toEqual([]);
   });
 });
