@@ -1,0 +1,32 @@
+import type { Context } from "probot";
+import { ActionFailedError, execute } from "../github/execute.js";
+import type { Effect } from "../github/effects.js";
+import type { Plan } from "../policy/plan.js";
+
+export interface RunOptions {
+  /** Print the plan and stop: the executor is skipped whole, so no writer needs to know. */
+  readonly dryRun: boolean;
+}
+
+export function runOptionsFromEnv(env: NodeJS.ProcessEnv): RunOptions {
+  return { dryRun: env["DRY_RUN"] === "true" || env["DRY_RUN"] === "1" };
+}
+
+/** Hands a plan to the executor and logs the outcome with the delivery id. */
+export async function carryOut(context: Context, plan: Plan, options: RunOptions): Promise<readonly Effect[]> {
+  const log = context.log.child({ delivery: context.id, event: context.name });
+  log.info({ reason: plan.reason, actions: plan.actions.length }, plan.summary);
+  if (options.dryRun) {
+    log.info({ plan }, "dry run: the plan above was not carried out");
+    return [];
+  }
+  if (plan.actions.length === 0) return [];
+  try {
+    return await execute(plan, { octokit: context.octokit, log });
+  } catch (error) {
+    if (error instanceof ActionFailedError) {
+      log.error({ action: error.action.kind, key: error.action.key, done: error.completed.length }, error.message);
+    }
+    throw error;
+  }
+}
