@@ -41,6 +41,10 @@ async function currentLock(octokit: GitHub, repo: RepoRef, environment: string) 
 
 export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit }) => {
   const { repo } = action;
+  // Looking first keeps a rerun from writing an orphan commit; the ref creation below stays the
+  // atomic step that settles a race.
+  const mine = await currentLock(octokit, repo, action.environment);
+  if (mine !== undefined && hasKey(mine.message, action.key)) return effect(action, "already-done", { sha: mine.sha });
   const { data: base } = await octokit.rest.git.getCommit({ ...repo, commit_sha: action.commit });
   const { data: commit } = await octokit.rest.git.createCommit({
     ...repo,

@@ -1,0 +1,103 @@
+// Every action kind carried out against the emulator's real state, twice: the second run must
+// find each effect and write nothing. This is the executor's promise to a redelivered webhook.
+import { ProbotOctokit } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execute } from "../../src/github/execute.js";
+import type { GitHub } from "../../src/github/client.js";
+import type { Action, Plan, RepoRef } from "../../src/policy/plan.js";
+import { startEmulator, type Emulator } from "../emulator/index.js";
+
+const repo: RepoRef = { owner: "acme", repo: "service" };
+const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+let emulator: Emulator;
+let octokit: GitHub;
+let head: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  head = emulator.createRepo({ ...repo, files: { "CHANGES.rst": "Changelog\n=========\n" } }).headSha;
+  octokit = new ProbotOctokit({
+    auth: { token: "test" },
+    baseUrl: `${emulator.url}/api/v3`,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  }) as GitHub;
+});
+afterAll(async () => {
+  expect(emulator.violations).toEqual([]);
+  await emulator.close();
+});
+
+function planOf(...actions: Action[]): Plan {
+  return { reason: "planned", summary: "test", actions };
+}
+
+async function twice(plan: Plan) {
+  const first = await execute(plan, { octokit, log });
+  emulator.resetCalls();
+  const second = await execute(plan, { octokit, log });
+  return { first, second, writesOnSecondRun: emulator.counts().writes };
+}
+
+const now = "2026-01-01T00:00:00Z";
+const cases: [string, () => Action[]][] = [
+  ["open-pull-request", () => [{ kind: "open-pull-request", key: "pr", repo, branch: "changelog/x", base: "main", title: "T", body: "B", commitMessage: "M", files: [{ path: "a.md", content: "# a\n" }], labels: ["skip-changelog"] }]],
+  ["commit-files", () => [{ kind: "commit-files", key: "commit", repo, branch: "main", message: "Back to development.", files: [{ path: "CHANGES.rst", content: "Changelog\n=========\n\n1.0.1 (unreleased)\n------------------\n" }] }]],
+  ["create-issue and comment", () => [
+    { kind: "create-issue", key: "issue", repo, title: "Release version 1.0.0", body: "- [ ] a", labels: ["release"] },
+    { kind: "comment", key: "comment", repo, issueNumber: 1, body: "hello" },
+  ]],
+  ["create-tag, move-tag and create-release", () => [
+    { kind: "create-tag", key: "tag", repo, tag: "v1.0.0", commit: head, message: "Version 1.0.0" },
+    { kind: "move-tag", key: "pointer", repo, tag: "production", commit: head },
+    { kind: "create-release", key: "release", repo, tag: "v1.0.0", name: "1.0.0", body: "notes", draft: false, prerelease: false },
+  ]],
+  ["deployment with a workflow dispatch", () => [
+    { kind: "acquire-lock", key: "lock", repo, environment: "staging", holder: "octocat", reason: "deploy", expiresAt: "2026-01-01T01:00:00Z", now, commit: head },
+    { kind: "create-deployment", key: "deploy:staging:1", repo, environment: "staging", ref: head, description: "d", payload: { image_tag: "abc" } },
+    { kind: "dispatch-workflow", key: "dispatch", repo, workflow: "deploy.yml", ref: "main", inputs: { tag: "abc" }, deploymentKey: "deploy:staging:1" },
+  ]],
+  ["repository dispatch of a deployment", () => [
+    { kind: "create-deployment", key: "deploy:production:1", repo, environment: "production", ref: head, description: "d", payload: {} },
+    { kind: "dispatch-repository-event", key: "rd", repo, eventType: "deploy_production_api", clientPayload: { actor: "a", tag: "rel-1" }, deploymentKey: "deploy:production:1" },
+  ]],
+  ["check-run", () => [{ kind: "check-run", key: "config", repo, headSha: head, name: "Release Pilot config", conclusion: "success", title: "ok", summary: "fine", annotations: [] }]],
+];
+
+describe("the executor carries out a plan once, however often it runs", () => {
+  it.each(cases)("%s: the second run finds every effect and writes nothing", async (_name, actions) => {
+    const { first, second, writesOnSecondRun } = await twice(planOf(...actions()));
+    expect(first.map((effect) => effect.status)).toEqual(actions().map(() => "done"));
+    expect(second.map((effect) => effect.status)).toEqual(actions().map(() => "already-done"));
+    expect(writesOnSecondRun).toBe(0);
+  });
+
+  it("passes the deployment id to the dispatched workflow", () => {
+    const [dispatch] = emulator.workflowDispatches;
+    expect(dispatch?.inputs).toMatchObject({ tag: "abc", deployment_id: expect.stringMatching(/^\d+$/) });
+    expect(emulator.workflowDispatches).toHaveLength(1);
+    expect(emulator.repositoryDispatches).toHaveLength(1);
+  });
+
+  it("refuses a lock held by another deploy until it expires", async () => {
+    const other: Action = { kind: "acquire-lock", key: "other", repo, environment: "staging", holder: "hubot", reason: "mine", expiresAt: "2026-01-01T02:00:00Z", now, commit: head };
+    await expect(execute(planOf(other), { octokit, log })).rejects.toThrow(/locked by octocat \(deploy\)/);
+    const later = { ...other, now: "2026-01-01T01:30:00Z" };
+    await expect(execute(planOf(later), { octokit, log })).resolves.toMatchObject([{ status: "done" }]);
+  });
+
+  it("frees only the lock its own deploy took", async () => {
+    const notMine: Action = { kind: "release-lock", key: "free-1", repo, environment: "staging", holderKey: "lock" };
+    await execute(planOf(notMine), { octokit, log });
+    expect(emulator.refs(repo.owner, repo.repo).map((ref) => ref.ref)).toContain("refs/heads/release-pilot/lock/staging");
+    const mine: Action = { ...notMine, key: "free-2", holderKey: "other" };
+    await execute(planOf(mine), { octokit, log });
+    expect(emulator.refs(repo.owner, repo.repo).map((ref) => ref.ref)).not.toContain("refs/heads/release-pilot/lock/staging");
+  });
+
+  it("refuses to move a release tag that names another commit", async () => {
+    const moved = emulator.commit(repo.owner, repo.repo, "main", { "x.txt": "x" }, "x");
+    const retag: Action = { kind: "create-tag", key: "tag-again", repo, tag: "v1.0.0", commit: moved, message: "Version 1.0.0" };
+    await expect(execute(planOf(retag), { octokit, log })).rejects.toThrow(/already exists on another commit/);
+  });
+});
