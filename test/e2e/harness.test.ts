@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../emulator/index.js";
+import { examplePayload } from "./fixtures/payloads.js";
+import { type AppProcess, startApp } from "./harness.js";
+
+let gh: Emulator;
+let app: AppProcess;
+
+beforeAll(async () => {
+  gh = await startEmulator();
+  gh.createRepo({ owner: "acme", repo: "web" });
+  app = await startApp({ emulator: gh, appPath: "./test/e2e/fixtures/echo-app.js" });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await gh?.close();
+});
+
+describe("the e2e harness", () => {
+  it("delivers a signed issues.opened webhook and the app's comment lands in the emulator", async () => {
+    const number = gh.addIssue({ owner: "acme", repo: "web", title: "Bug" });
+    const payload = examplePayload("issues", "opened", { owner: "acme", repo: "web", installationId: 1, overrides: { issue: { number } } });
+    const sent = await app.send("issues", payload);
+    expect(sent.status).toBe(200);
+    const comment = await app.waitFor(() => gh.comments("acme", "web", number)[0]);
+    expect(comment.body).toBe("hello");
+    expect(comment.user.login).toBe("release-pilot[bot]");
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("has the app authenticate through the emulator's installation token endpoint", () => {
+    expect(gh.calls.map((c) => `${c.method} ${c.route}`)).toContain("POST /app/installations/{installation_id}/access_tokens");
+    expect(gh.state.hookDeliveries.map((d) => d.event)).toContain("issues");
+  });
+
+  it("rejects a webhook signed with the wrong secret", async () => {
+    const payload = examplePayload("issues", "opened", { owner: "acme", repo: "web" });
+    const sent = await app.send("issues", payload, { secret: "wrong" });
+    expect(sent.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it("collects the app's JSON log lines", () => {
+    expect(app.jsonLogs().length).toBeGreaterThan(0);
+  });
+});
