@@ -1,0 +1,173 @@
+// Whether a deploy may go ahead, as one function of facts, like github/branch-deploy's
+// evaluatePrecheckGates: the caller gathers everything, this decides, and even the log lines
+// come back as data. Every gate is evaluated so the logs show the whole picture; the refusal
+// names the first that failed, in the order a person would fix them: lock, requires, checks,
+// approvals.
+
+import { permissionAtLeast } from "../commands/permission.js";
+import { formatDuration, formatTime, isExpired, type Lock } from "./lock.js";
+import { short, type DeployTarget, type EnvironmentSettings } from "./settings.js";
+
+export interface CheckRunFact {
+  readonly name: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+}
+
+export interface ApprovalFact {
+  readonly login: string;
+  /** The approver's repository permission (`admin`, `maintain`, `write`, `push`, ...). */
+  readonly permission: string;
+  /** ISO time of the approval. */
+  readonly at: string;
+}
+
+export interface GateFacts {
+  readonly env: EnvironmentSettings;
+  readonly target: DeployTarget;
+  /** Successful deployments per environment. */
+  readonly succeededOn: Readonly<Record<string, readonly DeployTarget[]>>;
+  /** Check runs on the target commit, latest first (GitHub's `filter=latest` order). */
+  readonly checkRuns: readonly CheckRunFact[];
+  readonly withMigrations: boolean;
+  readonly approvals: readonly ApprovalFact[];
+  /** The lock currently on the environment (or the app in it), if any. */
+  readonly lock?: Lock;
+  readonly now: string;
+  readonly requester: string;
+}
+
+export type GateReason = "requires" | "checks" | "approvals" | "locked" | "migrations";
+
+export type GateDecision =
+  | { readonly kind: "proceed"; readonly logs: readonly string[] }
+  | { readonly kind: "refuse"; readonly reason: GateReason; readonly message: string; readonly logs: readonly string[] };
+
+interface GateResult {
+  readonly refusal?: { readonly reason: GateReason; readonly message: string };
+  readonly logs: readonly string[];
+}
+
+export function evaluateGates(facts: GateFacts): GateDecision {
+  const results = [lockGate(facts), requiresGate(facts), checksGate(facts), approvalsGate(facts)];
+  const logs = results.flatMap((result) => result.logs);
+  const refused = results.find((result) => result.refusal !== undefined)?.refusal;
+  return refused === undefined ? { kind: "proceed", logs } : { kind: "refuse", ...refused, logs };
+}
+
+function sameLogin(a: string, b: string): boolean {
+  // GitHub logins are case-insensitive.
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function lockGate({ env, lock, now, requester }: GateFacts): GateResult {
+  if (lock === undefined) return { logs: [`${env.name} is not locked`] };
+  if (isExpired(lock, now)) return { logs: [`the lock on ${env.name} by ${lock.holder} expired at ${lock.expiresAt}`] };
+  if (sameLogin(lock.holder, requester) && lock.deploymentKey === undefined) {
+    return { logs: [`${env.name} is locked by ${requester}, who is the one deploying`] };
+  }
+  const why = lock.reason === "" ? "" : ` (${lock.reason})`;
+  const free = lock.deploymentKey === undefined ? `/unlock ${env.name}` : "that deploy to finish";
+  return {
+    refusal: {
+      reason: "locked",
+      message: `${env.name} is locked by ${lock.holder}${why} until ${formatTime(lock.expiresAt)}; wait for ${free} and try again.`,
+    },
+    logs: [`${env.name} is locked by ${lock.holder} until ${lock.expiresAt}`],
+  };
+}
+
+function requiresGate({ env, target, succeededOn }: GateFacts): GateResult {
+  const logs: string[] = [];
+  for (const required of env.requires) {
+    const successes = succeededOn[required] ?? [];
+    // An image is what actually runs, so when both sides know the image the image decides.
+    const match = successes.find((done) =>
+      target.imageTag !== undefined && done.imageTag !== undefined ? done.imageTag === target.imageTag : done.sha === target.sha,
+    );
+    const what = target.imageTag === undefined ? short(target.sha) : `image ${target.imageTag}`;
+    if (match === undefined) {
+      return {
+        refusal: {
+          reason: "requires",
+          message: `${env.name} only takes what succeeded on ${required}, and ${what} has not; deploy it there first (/deploy ${required} ${short(target.sha)}) or promote what did (/promote ${required} ${env.name}).`,
+        },
+        logs: [...logs, `${what} has not succeeded on ${required}`],
+      };
+    }
+    logs.push(`${what} succeeded on ${required}`);
+  }
+  return { logs };
+}
+
+function isMigrationCheck(name: string): boolean {
+  return /migration/i.test(name);
+}
+
+function checksGate({ env, target, checkRuns, withMigrations }: GateFacts): GateResult {
+  const logs: string[] = [];
+  const sha = short(target.sha);
+  for (const name of env.checks) {
+    // GitHub lists the latest run of each name first; a rerun replaces the earlier verdict.
+    const run = checkRuns.find((candidate) => candidate.name === name);
+    if (run === undefined) {
+      return refuseCheck(logs, `the ${name} check has not run on ${sha}; run it, then deploy again.`, `${name}: missing`);
+    }
+    if (run.status !== "completed") {
+      return refuseCheck(logs, `the ${name} check is still ${run.status.replace(/_/g, " ")} on ${sha}; deploy again when it has passed.`, `${name}: ${run.status}`);
+    }
+    if (run.conclusion === "success") {
+      logs.push(`${name}: success`);
+      continue;
+    }
+    if (isMigrationCheck(name)) {
+      if (withMigrations) {
+        logs.push(`${name}: ${run.conclusion ?? "no conclusion"}; the deploy will run the pending migrations`);
+        continue;
+      }
+      return {
+        refusal: {
+          reason: "migrations",
+          message: `the ${name} check on ${sha} reports pending migrations; deploy with them using /deploy ${env.name} ${sha} --with-migrations`,
+        },
+        logs: [...logs, `${name}: ${run.conclusion ?? "no conclusion"}`],
+      };
+    }
+    return refuseCheck(
+      logs,
+      `the ${name} check ended ${run.conclusion ?? "without a conclusion"} on ${sha}; fix it and deploy a commit where it passes.`,
+      `${name}: ${run.conclusion ?? "no conclusion"}`,
+    );
+  }
+  return { logs };
+}
+
+function refuseCheck(logs: readonly string[], message: string, log: string): GateResult {
+  return { refusal: { reason: "checks", message }, logs: [...logs, log] };
+}
+
+function approvalsGate({ env, approvals, now, requester }: GateFacts): GateResult {
+  if (env.approvals <= 0) return { logs: ["no approvals required"] };
+  const at = Date.parse(now);
+  const approvers = new Map<string, string>();
+  for (const approval of approvals) {
+    if (sameLogin(approval.login, requester)) continue;
+    if (!permissionAtLeast(approval.permission, "write")) continue;
+    const when = Date.parse(approval.at);
+    if (Number.isNaN(when)) continue;
+    if (env.approvalsWithinMs !== undefined && at - when > env.approvalsWithinMs) continue;
+    if (!approvers.has(approval.login.toLowerCase())) approvers.set(approval.login.toLowerCase(), approval.login);
+  }
+  const names = [...approvers.values()];
+  const counted = `${names.length} of ${env.approvals} approvals${names.length === 0 ? "" : ` (${names.join(", ")})`}`;
+  if (names.length >= env.approvals) return { logs: [`${counted}`] };
+  const window = env.approvalsWithinMs === undefined ? "" : ` in the last ${formatDuration(env.approvalsWithinMs)}`;
+  const plural = env.approvals === 1 ? "approval" : "approvals";
+  return {
+    refusal: {
+      reason: "approvals",
+      message: `${env.name} needs ${env.approvals} ${plural} from people with write access other than ${requester}${window} and has ${names.length}${names.length === 0 ? "" : ` (${names.join(", ")})`}; ask ${env.approvals - names.length === 1 ? "one more maintainer" : `${env.approvals - names.length} more maintainers`} to approve, then deploy again.`,
+    },
+    logs: [counted],
+  };
+}

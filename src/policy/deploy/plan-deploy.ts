@@ -1,0 +1,147 @@
+// A deploy, planned: take the environment's lock, record a GitHub Deployment, hand the work to
+// the deploy workflow (or a repository event in another repository), and tell the person who
+// asked. The gates decide first; a refusal plans only the answer, so nothing is half-done.
+
+import { nothing, plan, type Action, type Comment, type Plan, type RepoRef } from "../plan.js";
+import { deployKey } from "./deploy-key.js";
+import { evaluateGates, type GateFacts } from "./gates.js";
+import { isExpired, lockScope } from "./lock.js";
+import { short } from "./settings.js";
+
+export type DispatchFacts =
+  | {
+      readonly kind: "workflow";
+      readonly repo: RepoRef;
+      readonly workflow: string;
+      readonly ref: string;
+      /** Already rendered by the caller; `deployment_id` is added by the executor. */
+      readonly inputs: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: "repository";
+      readonly repo: RepoRef;
+      readonly eventType: string;
+      readonly payload: Readonly<Record<string, string>>;
+    };
+
+export interface DeployFacts extends GateFacts {
+  /** The repository the deployment is recorded in. */
+  readonly repo: RepoRef;
+  readonly app?: string;
+  /** What asked, stable across redeliveries: `comment-123`, `release-456`, `push-<sha>`. */
+  readonly trigger: string;
+  /** The issue or pull request whose comment asked, if one did. */
+  readonly issueNumber?: number;
+  readonly dispatch: DispatchFacts;
+  /** How long the deploy's lock lasts if the outcome never arrives to free it; one hour by default. */
+  readonly lockMs?: number;
+}
+
+const DEFAULT_LOCK_MS = 3_600_000;
+
+export function planDeploy(facts: DeployFacts): Plan {
+  const key = deployKey({ env: facts.env.name, ...(facts.app === undefined ? {} : { app: facts.app }), sha: facts.target.sha, trigger: facts.trigger });
+  const gates = evaluateGates(facts);
+  if (gates.kind === "refuse") {
+    const refused = nothing(gates.reason === "locked" ? "locked" : "gate-refused", gates.message);
+    const reply = replyAction(facts, key, `🚫 Not deploying: ${gates.message}`);
+    return reply === undefined ? refused : { ...refused, actions: [reply] };
+  }
+  const what = describeTarget(facts);
+  const actions: Action[] = [];
+  // A person who locked the environment and then deploys under their own lock keeps that lock;
+  // taking a second one would collide with it.
+  if (!ownsLock(facts)) actions.push(acquireLock(facts, key, what));
+  actions.push({
+    kind: "create-deployment",
+    key,
+    repo: facts.repo,
+    environment: facts.env.name,
+    ref: facts.target.sha,
+    description: `Release Pilot: ${what} to ${facts.env.name} for ${facts.requester}`.slice(0, 140),
+    payload: {
+      ...(facts.target.imageTag === undefined ? {} : { image_tag: facts.target.imageTag }),
+      ...(facts.app === undefined ? {} : { app: facts.app }),
+      requested_by: facts.requester,
+      ...(facts.issueNumber === undefined ? {} : { issue_number: facts.issueNumber }),
+      ...(facts.withMigrations ? { with_migrations: true } : {}),
+      release_pilot_key: key,
+    },
+  });
+  actions.push(dispatchAction(facts.dispatch, key));
+  const migrations = facts.withMigrations ? " with migrations" : "";
+  const reply = replyAction(
+    facts,
+    key,
+    [
+      `🚀 Deploying ${what} to **${facts.env.name}**${migrations} for @${facts.requester}; the result will appear here.`,
+      "",
+      "<details><summary>Gates</summary>",
+      "",
+      ...gates.logs.map((line) => `- ${line}`),
+      "",
+      "</details>",
+    ].join("\n"),
+  );
+  if (reply !== undefined) actions.push(reply);
+  return plan(`Deploy ${what} to ${facts.env.name}${migrations} for ${facts.requester}.`, actions);
+}
+
+function ownsLock({ lock, requester, now }: DeployFacts): boolean {
+  return (
+    lock !== undefined &&
+    lock.deploymentKey === undefined &&
+    lock.holder.toLowerCase() === requester.toLowerCase() &&
+    !isExpired(lock, now)
+  );
+}
+
+function acquireLock(facts: DeployFacts, key: string, what: string): Action {
+  const scope = lockScope(facts.env.name, facts.app);
+  // An unreadable `now` yields a lock that is already expired rather than one held forever.
+  const start = Date.parse(facts.now);
+  const expires = Number.isNaN(start) ? 0 : start + (facts.lockMs ?? DEFAULT_LOCK_MS);
+  return {
+    kind: "acquire-lock",
+    key: `lock:${scope}:${key}`,
+    repo: facts.repo,
+    environment: scope,
+    holder: facts.requester,
+    reason: `deploying ${what}`,
+    expiresAt: new Date(expires).toISOString(),
+    now: facts.now,
+    commit: facts.target.sha,
+  };
+}
+
+function dispatchAction(dispatch: DispatchFacts, key: string): Action {
+  if (dispatch.kind === "workflow") {
+    return {
+      kind: "dispatch-workflow",
+      key: `dispatch:${key}`,
+      repo: dispatch.repo,
+      workflow: dispatch.workflow,
+      ref: dispatch.ref,
+      inputs: dispatch.inputs,
+      deploymentKey: key,
+    };
+  }
+  return {
+    kind: "dispatch-repository-event",
+    key: `dispatch:${key}`,
+    repo: dispatch.repo,
+    eventType: dispatch.eventType,
+    clientPayload: dispatch.payload,
+    deploymentKey: key,
+  };
+}
+
+/** The one comment the bot keeps editing for this deploy, when a person asked in an issue. */
+export function replyAction(facts: { readonly repo: RepoRef; readonly issueNumber?: number }, key: string, body: string): Comment | undefined {
+  if (facts.issueNumber === undefined) return undefined;
+  return { kind: "comment", key: `deploy-reply:${key}`, repo: facts.repo, issueNumber: facts.issueNumber, body, editable: true };
+}
+
+function describeTarget({ target }: DeployFacts): string {
+  return target.imageTag === undefined ? `\`${short(target.sha)}\`` : `\`${short(target.sha)}\` (image \`${target.imageTag}\`)`;
+}

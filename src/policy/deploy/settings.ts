@@ -1,0 +1,47 @@
+// The inputs deploy policy needs, declared here rather than imported from the config module so
+// that this policy depends on the shape it reads, not on how the config is written or parsed.
+
+/** One environment's gates, after the config is normalised. */
+export interface EnvironmentSettings {
+  readonly name: string;
+  /** Environments where the same commit (or image) must have succeeded first. */
+  readonly requires: readonly string[];
+  /** Check runs that must have completed with success on the commit. */
+  readonly checks: readonly string[];
+  /** Distinct approvers with at least write permission, other than the requester. */
+  readonly approvals: number;
+  /** Approvals older than this do not count; all count when absent. */
+  readonly approvalsWithinMs?: number;
+  /** Deploys are serialised: one at a time per environment. */
+  readonly queue: boolean;
+}
+
+/** What is being deployed. */
+export interface DeployTarget {
+  readonly sha: string;
+  readonly imageTag?: string;
+}
+
+export type DeploymentState = "success" | "failure" | "error" | "inactive" | "pending" | "in_progress" | "queued";
+
+/** One GitHub Deployment of an environment with its latest status. */
+export interface DeploymentRecord {
+  readonly id: number;
+  readonly sha: string;
+  readonly ref: string;
+  readonly imageTag?: string;
+  readonly state: DeploymentState;
+  readonly createdAt: string;
+}
+
+/** What a rollback or promotion will deploy. */
+export interface ChosenVersion {
+  readonly sha: string;
+  readonly ref: string;
+  readonly imageTag?: string;
+}
+
+/** Short SHA for sentences; full SHAs stay in refs and payloads. */
+export function short(sha: string): string {
+  return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
+}
