@@ -1,0 +1,90 @@
+// The edits every sectioned changelog shares. A format supplies only its syntax: how it finds
+// sections, how it writes a heading and an item, and how it reads items back. Every edit splices
+// new text in at the parsed offsets, so untouched sections keep every byte they had.
+import { DEFAULT_HEADING, DEFAULT_UNRELEASED, isEmptyPlaceholder, releaseBase, renderHeading, sameVersion } from "./heading.js";
+import type { Changelog, ChangelogFormat, ChangelogFormatName, ChangelogSection, HeadingTemplates } from "./types.js";
+
+export interface ChangelogSyntax {
+  readonly name: ChangelogFormatName;
+  parse(text: string, templates: HeadingTemplates): Changelog;
+  /** Heading markup for `title`, shaped like `like` (its level) when given; ends with `eol`. */
+  headingBlock(title: string, eol: string, like: ChangelogSection | undefined): string;
+  /** One list item; ends with `eol`. */
+  itemBlock(text: string, eol: string): string;
+  /** The items of a section body, markers removed, continuation lines dedented. */
+  items(body: string): readonly string[];
+}
+
+export function lineEnding(text: string): string {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+
+function trimBlankLines(body: string): string {
+  return body.replace(/^(?:[ \t]*\r?\n)+/, "").replace(/\s+$/, "");
+}
+
+function splice(text: string, section: ChangelogSection, replacement: string): string {
+  return text.slice(0, section.start) + replacement + text.slice(section.start + section.rawHeading.length);
+}
+
+export function sectionedFormat(syntax: ChangelogSyntax, templates: HeadingTemplates = {}): ChangelogFormat {
+  const headingTemplate = templates.heading ?? DEFAULT_HEADING;
+  const unreleasedTemplate = templates.unreleased ?? DEFAULT_UNRELEASED;
+  const parse = (text: string): Changelog => syntax.parse(text, templates);
+  const entries = (section: ChangelogSection): readonly string[] =>
+    syntax.items(section.body).filter((item) => !isEmptyPlaceholder(item, templates));
+
+  return {
+    name: syntax.name,
+    parse,
+
+    finalize(text, facts) {
+      const { sections } = parse(text);
+      const top = sections[0];
+      // GWCelery renames its latest candidate's section for the next candidate and for the final
+      // release (`2.5.1rc1 "Cactus cat"` → `2.5.1rc2` → `2.5.1`) and re-dates a heading when a
+      // release slips, so a released top section of the same series is finalised again.
+      const sameSeries =
+        top?.heading.version !== undefined && !top.heading.unreleased && releaseBase(top.heading.version) === releaseBase(facts.version);
+      const target = sections.find((s) => s.heading.unreleased) ?? (sameSeries ? top : undefined);
+      if (!target) {
+        const wanted = renderHeading(unreleasedTemplate, { version: facts.version });
+        return { error: `The changelog has no unreleased section to finalise for ${facts.version}; add a "${wanted}" section with the changes first.` };
+      }
+      const clash = sections.find((s) => s !== target && s.heading.version !== undefined && sameVersion(s.heading.version, facts.version));
+      if (clash) {
+        return { error: `The changelog already has a section for ${facts.version} ("${clash.heading.text}"), so it cannot be released again.` };
+      }
+      if (entries(target).length === 0) {
+        return { error: `The section "${target.heading.text}" lists no changes yet, so there is nothing to release; add its entries first.` };
+      }
+      const title = renderHeading(headingTemplate, facts);
+      return { text: splice(text, target, syntax.headingBlock(title, lineEnding(text), target)) };
+    },
+
+    addUnreleased(text, facts) {
+      const eol = lineEnding(text);
+      const { sections } = parse(text);
+      const title = renderHeading(unreleasedTemplate, { version: facts.version });
+      const existing = sections.find((s) => s.heading.unreleased);
+      // One unreleased section at most: when it exists it is renamed, keeping its entries, which
+      // is what GWCelery did when a planned 2.4.4 became 2.5.0; running twice changes nothing.
+      if (existing) return splice(text, existing, syntax.headingBlock(title, eol, existing));
+      const block = syntax.headingBlock(title, eol, sections[0]) + eol + syntax.itemBlock(facts.empty, eol);
+      const first = sections[0];
+      if (first) return text.slice(0, first.start) + block + eol + text.slice(first.start);
+      const separator = text.length === 0 || text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
+      return text + separator + block;
+    },
+
+    unreleasedEntries(text) {
+      const section = parse(text).sections.find((s) => s.heading.unreleased);
+      return section ? entries(section) : [];
+    },
+
+    sectionFor(text, version) {
+      const section = parse(text).sections.find((s) => s.heading.version !== undefined && sameVersion(s.heading.version, version));
+      return section ? trimBlankLines(section.body) : undefined;
+    },
+  };
+}
