@@ -1,7 +1,8 @@
 // GitHub's published OpenAPI description is the emulator's referee: every request must name a
 // real operation and carry a body that fits its schema, so the emulator cannot drift from the
 // real API and a bot that passes here sends what GitHub would accept.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
@@ -76,33 +77,69 @@ function compileTemplate(route: string): Omit<CompiledRoute, "operation"> {
   return { exact, greedy, names, literalSegments };
 }
 
-function loadSpec(): Spec {
-  if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const file = require.resolve("@octokit/openapi/generated/api.github.com.deref.json");
+/** Operations with only what the emulator checks, read from the 70 MB description. */
+function readOperations(file: string): Operation[] {
   const doc = JSON.parse(readFileSync(file, "utf8")) as {
     paths: Record<string, Record<string, unknown>>;
   };
-  const routes: CompiledRoute[] = [];
-  const byKey = new Map<string, Operation>();
+  const operations: Operation[] = [];
   for (const [route, item] of Object.entries(doc.paths)) {
     const shared = (item["parameters"] as Parameter[] | undefined) ?? [];
-    const compiled = compileTemplate(route);
     for (const method of METHODS) {
       const op = item[method] as
         | { parameters?: Parameter[]; requestBody?: { required?: boolean; content?: Record<string, { schema?: unknown }> } }
         | undefined;
       if (!op) continue;
-      const operation: Operation = {
+      operations.push({
         method: method.toUpperCase(),
         route,
-        parameters: [...shared, ...(op.parameters ?? [])],
+        parameters: [...shared, ...(op.parameters ?? [])].map((p) => ({ name: p.name, in: p.in, required: p.required === true })),
         bodySchema: op.requestBody?.content?.["application/json"]?.schema,
         bodyRequired: op.requestBody?.required === true,
-      };
-      routes.push({ operation, ...compiled });
-      byKey.set(`${operation.method} ${route}`, operation);
+      });
     }
+  }
+  return operations;
+}
+
+/**
+ * Parsing the full description costs over a second, paid by every test file that starts an
+ * emulator; the extract (~0.6 MB) is cached on disk, keyed by the file's size and mtime.
+ */
+function loadOperations(): Operation[] {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve("@octokit/openapi/generated/api.github.com.deref.json");
+  const { size, mtimeMs } = statSync(file);
+  const cacheDir = join(dirname(file), "..", "..", "..", ".cache", "release-pilot-emulator");
+  const cacheFile = join(cacheDir, `operations-${size}-${Math.floor(mtimeMs)}.json`);
+  try {
+    return JSON.parse(readFileSync(cacheFile, "utf8")) as Operation[];
+  } catch {
+    // No cache yet, or a torn one: fall through and rebuild it.
+  }
+  const operations = readOperations(file);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    // Write then rename, so a parallel test worker never reads half a file.
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(operations));
+    renameSync(tmp, cacheFile);
+  } catch {
+    // A read-only node_modules only costs speed.
+  }
+  return operations;
+}
+
+function loadSpec(): Spec {
+  if (cached) return cached;
+  const routes: CompiledRoute[] = [];
+  const byKey = new Map<string, Operation>();
+  const templates = new Map<string, Omit<CompiledRoute, "operation">>();
+  for (const operation of loadOperations()) {
+    const compiled = templates.get(operation.route) ?? compileTemplate(operation.route);
+    templates.set(operation.route, compiled);
+    routes.push({ operation, ...compiled });
+    byKey.set(`${operation.method} ${operation.route}`, operation);
   }
   cached = { routes, byKey };
   return cached;
