@@ -29,6 +29,16 @@ describe("the e2e harness", () => {
     expect(gh.violations).toEqual([]);
   });
 
+  it("loads the app's config from the repository through context.config()", async () => {
+    gh.createRepo({ owner: "acme", repo: "api", files: { ".github/echo.yml": "greeting: hi there\n" } });
+    const number = gh.addIssue({ owner: "acme", repo: "api", title: "Question" });
+    const payload = examplePayload("issues", "opened", { owner: "acme", repo: "api", overrides: { issue: { number } } });
+    expect((await app.send("issues", payload)).status).toBe(200);
+    const comment = await app.waitFor(() => gh.comments("acme", "api", number)[0]);
+    expect(comment.body).toBe("hi there");
+    expect(gh.violations).toEqual([]);
+  });
+
   it("has the app authenticate through the emulator's installation token endpoint", () => {
     expect(gh.calls.map((c) => `${c.method} ${c.route}`)).toContain("POST /app/installations/{installation_id}/access_tokens");
     expect(gh.state.hookDeliveries.map((d) => d.event)).toContain("issues");

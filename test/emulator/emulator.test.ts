@@ -158,7 +158,40 @@ describe("releases, pulls and issues", () => {
   });
 });
 
+describe("merging", () => {
+  it("merges an open pull request through the API and marks it merged", async () => {
+    gh.createBranch("acme", "web", "feature");
+    gh.commit("acme", "web", "feature", { "feature.txt": "f\n" }, "feature");
+    const number = gh.openPullRequest({ owner: "acme", repo: "web", title: "Feature", head: "feature" });
+    const res = await call("PUT", `/repos/acme/web/pulls/${number}/merge`, { merge_method: "squash" });
+    expect(res.status).toBe(200);
+    expect(gh.file("acme", "web", "main", "feature.txt")).toBe("f\n");
+    const pull = gh.pulls("acme", "web").find((p) => p.number === number);
+    expect(pull).toMatchObject({ state: "closed", merge_commit_sha: res.json.sha });
+    const pulls = await call("GET", `/repos/acme/web/commits/${res.json.sha}/pulls`);
+    expect(pulls.json.map((p: { number: number }) => p.number)).toEqual([number]);
+  });
+});
+
 describe("faults and the call log", () => {
+  it("answers a secondary rate limit with 403 and retry-after", async () => {
+    gh.setFaults({ rateSecondaryLimit: 1 });
+    const res = await call("GET", "/repos/acme/web/releases");
+    gh.setFaults({});
+    expect(res.status).toBe(403);
+    expect(res.headers.get("retry-after")).toBe("1");
+    expect(res.json.message).toMatch(/secondary rate limit/);
+  });
+
+  it("holds a timed-out call open before failing it", async () => {
+    gh.setFaults({ rateTimeout: 1, timeoutMs: 300 });
+    const started = Date.now();
+    const res = await call("GET", "/repos/acme/web/releases");
+    gh.setFaults({});
+    expect(res.status).toBe(502);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
   it("fails the same calls for the same seed", async () => {
     const run = async (): Promise<number[]> => {
       gh.setFaults({ rate502: 0.3, rateSecondaryLimit: 0.2, seed: 7 });

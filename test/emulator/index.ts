@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { type FaultOptions, Faults } from "./faults.js";
 import { schemaNotes } from "./openapi.js";
+import { mergePull } from "./repo-ops.js";
 import { type Call, type Violation, createEmulatorServer } from "./server.js";
 import * as seed from "./seed.js";
 import { type Comment, type Deployment, type DeploymentStatus, type HookDelivery, type Issue, type Release, Store } from "./store.js";
@@ -55,6 +56,8 @@ export interface Emulator {
   addTag(owner: string, repo: string, tag: string, ref: string, message?: string): string;
   addMergedPullRequest(options: seed.MergedPullRequestOptions): { number: number; mergeCommitSha: string };
   openPullRequest(options: seed.OpenPullRequestOptions): number;
+  /** Merge an open pull request as a person would in the UI; returns the new base sha. */
+  mergePullRequest(owner: string, repo: string, number: number, method?: "merge" | "squash" | "rebase", by?: string): string;
   addIssue(options: seed.IssueOptions): number;
   addComment(owner: string, repo: string, number: number, body: string, author?: string): number;
   addReview(owner: string, repo: string, number: number, login: string, state?: string): number;
@@ -124,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addTag: (owner, repo, tag, ref, message) => seed.addTag(store, owner, repo, tag, ref, message),
     addMergedPullRequest: (o) => seed.addMergedPullRequest(store, o),
     openPullRequest: (o) => seed.openPullRequest(store, o),
+    mergePullRequest: (owner, repo, number, method = "squash", by = "octocat") => mergePull(repoOf(owner, repo), number, method, undefined, by),
     addIssue: (o) => seed.addIssue(store, o),
     addComment: (owner, repo, number, body, author) => seed.addComment(store, owner, repo, number, body, author),
     addReview: (owner, repo, number, login, state) => seed.addReview(store, owner, repo, number, login, state),

@@ -87,3 +87,31 @@ export function labelNames(value: unknown): string[] {
     )
     .filter((name): name is string => typeof name === "string");
 }
+
+/**
+ * Merge an open pull request into its base branch. Changes the head made since the merge base
+ * are laid over the base's tree (no conflict detection: the head wins), which is all the
+ * scenarios need; `merge` keeps both parents, `squash` and `rebase` make one commit.
+ */
+export function mergePull(repo: Repo, number: number, method: string, title: string | undefined, actor: string): string {
+  const pull = repo.pulls.get(number);
+  const issue = repo.issues.get(number);
+  if (!pull || !issue) throw notFound();
+  if (pull.merged_at !== null || issue.state !== "open") throw new HttpError(405, "Pull Request is not mergeable");
+  const baseSha = branchSha(repo, pull.baseRef);
+  const headSha = branchSha(repo, pull.headRef) ?? pull.headSha;
+  if (!baseSha) throw new HttpError(422, `Base branch ${pull.baseRef} is gone`);
+  const files: Record<string, string | null> = {};
+  for (const change of repo.git.diff(repo.git.mergeBase(baseSha, headSha), headSha)) {
+    files[change.filename] = change.status === "removed" ? null : (repo.git.get(change.sha, "blob")?.content.toString("utf8") ?? "");
+  }
+  const tree = repo.git.applyChanges(repo.git.get(baseSha, "commit")?.tree, files);
+  const sig = signature(actor);
+  const message = title ?? (method === "merge" ? `Merge pull request #${number} from ${pull.headLabel.replace(":", "/")}` : `${issue.title} (#${number})`);
+  const sha = repo.git.put({ type: "commit", tree, parents: method === "merge" ? [baseSha, headSha] : [baseSha], message, author: sig, committer: sig });
+  repo.git.refs.set(`refs/heads/${pull.baseRef}`, sha);
+  const at = now();
+  Object.assign(pull, { merged_at: at, merge_commit_sha: sha, headSha, baseSha });
+  Object.assign(issue, { state: "closed", closed_at: at, updated_at: at });
+  return sha;
+}

@@ -13,6 +13,7 @@ import { issueRoutes } from "./routes/issues.js";
 import { miscRoutes } from "./routes/repo-misc.js";
 import { pullRoutes } from "./routes/pulls.js";
 import { releaseRoutes } from "./routes/releases.js";
+import { repoRoutes } from "./routes/repos.js";
 import type { Store } from "./store.js";
 
 export const routes: Readonly<Record<string, Handler>> = {
@@ -25,6 +26,7 @@ export const routes: Readonly<Record<string, Handler>> = {
   ...releaseRoutes,
   ...deploymentRoutes,
   ...miscRoutes,
+  ...repoRoutes,
 };
 
 export interface Violation {
