@@ -195,13 +195,13 @@ function parse(template: string, allowed: readonly string[]): Parsed {
 }
 
 function tokenError(raw: string, name: string, format: string | undefined, allowed: readonly string[]): string | undefined {
-  const list = allowed.map((t) => `{${t}}`).join(", ");
-  if (name === "") return `empty token ${show(raw)}; use one of ${list}`;
+  const list = () => allowed.map((t) => `{${t}}`).join(", ");
+  if (name === "") return `empty token ${show(raw)}; use one of ${list()}`;
   if (!isToken(name) || !allowed.includes(name)) {
     const suggestion = nearestWord(name, allowed);
     const what = isToken(name) ? `token ${show(raw)} cannot be used here` : `unknown token ${show(raw)}`;
     if (suggestion) return `${what}; did you mean {${suggestion}}?`;
-    return allowed.length > 0 ? `${what}; use one of ${list}` : `${what}; no tokens can be used here`;
+    return allowed.length > 0 ? `${what}; use one of ${list()}` : `${what}; no tokens can be used here`;
   }
   if (format !== undefined && name !== "date") return `token ${show(raw)} takes no format; only {date:FORMAT} does`;
   return undefined;

@@ -19,7 +19,22 @@ export function formatPath(path: readonly PathKey[]): string {
 }
 
 export function issue(path: readonly PathKey[] | string, message: string): ConfigIssue {
-  return { path: typeof path === "string" ? path : formatPath(path), message };
+  // Paths built from user keys elsewhere get the same one-line treatment as formatPath's.
+  const text = typeof path === "string" ? path.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ") : formatPath(path);
+  return { path: text, message };
+}
+
+/** A user-supplied name or value, safe to put in a one-line sentence. */
+export function quote(value: string): string {
+  const text = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  // Quoted when it has spaces or odd characters, so the reader can see where it starts and ends.
+  return /^[^\s"\u0000-\u001f\u007f]+$/.test(text) ? text : JSON.stringify(text).replace(/[\u2028\u2029]/g, " ");
+}
+
+/** `a, b, c`, or `none` so a sentence never ends in an empty list. */
+export function nameList(names: Iterable<string>): string {
+  const list = [...names].map(quote);
+  return list.length === 0 ? "none" : list.join(", ");
 }
 
 /** One message listing every issue, for a check run or a comment. */
@@ -144,7 +159,7 @@ export function fromZodIssues(schema: unknown, issues: readonly z.core.$ZodIssue
         const suggestion = nearestWord(key, valid);
         const message = suggestion
           ? `unknown key; did you mean ${suggestion}?`
-          : `unknown key; valid keys here are ${valid.join(", ")}`;
+          : `unknown key; valid keys here are ${nameList(valid)}`;
         out.push(issue([...zodIssue.path, key], message));
       }
       continue;

@@ -2,7 +2,7 @@
 // name, a file's extension, the list of apps), app overrides merged, alternatives made explicit.
 import { BUILT_IN_CODENAMES } from "./codenames.js";
 import { durationMs } from "./schema-primitives.js";
-import { issue } from "./issues.js";
+import { issue, quote } from "./issues.js";
 import type { LenientConfig } from "./lenient.js";
 import type {
   AppConfig,
@@ -76,7 +76,7 @@ function changelog(
   const name = target.kind === "file" ? target.file : target.path;
   let format = raw.format ?? formatFromName(name);
   if (!format) {
-    warnings.push(issue(`${path}.${target.kind}`, `cannot tell the format of ${name} from its extension; assuming markdown (set format to silence this)`));
+    warnings.push(issue(`${path}.${target.kind}`, `cannot tell the format of ${quote(name)} from its extension; assuming markdown (set format to silence this)`));
     format = "markdown";
   }
   return {

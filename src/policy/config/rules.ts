@@ -1,7 +1,7 @@
 // Cross-field rules: what one field means for another. They run on whatever parsed, next to the
 // schema's errors, so a person fixes the whole file in one round.
 import { checkTemplate, nearestWord, templateToPattern, templateTokens, type TokenName } from "../template.js";
-import { issue } from "./issues.js";
+import { issue, nameList, quote } from "./issues.js";
 import type { DeclaredNames, LenientConfig } from "./lenient.js";
 import type { Config, ConfigIssue } from "./types.js";
 
@@ -97,7 +97,7 @@ function versioningRules(raw: LenientConfig): { errors: ConfigIssue[]; warnings:
     errors.push(issue("versioning.calver", "is required when scheme is calver, e.g. YYYY.MM.DD.HH.mm.ss"));
   }
   if (calver !== undefined && checkTemplate(`{date:${calver}}`).length > 0) {
-    errors.push(issue("versioning.calver", `bad date format ${calver}; use letters from YYYY MM DD HH mm ss`));
+    errors.push(issue("versioning.calver", `bad date format ${quote(calver)}; use letters from YYYY MM DD HH mm ss`));
   }
   if (scheme !== "calver" && calver !== undefined) {
     warnings.push(issue("versioning.calver", `is ignored because scheme is ${scheme}`));
@@ -117,7 +117,7 @@ function requiresCycles(graph: ReadonlyMap<string, readonly string[]>): ConfigIs
       const key = [...cycle.slice(0, -1)].sort().join(" ");
       if (!reported.has(key)) {
         reported.add(key);
-        out.push(issue(`environments.${cycle[0] ?? name}.requires`, `environments require each other in a cycle: ${cycle.join(" → ")}`));
+        out.push(issue(`environments.${cycle[0] ?? name}.requires`, `environments require each other in a cycle: ${cycle.map(quote).join(" → ")}`));
       }
       return;
     }
@@ -143,13 +143,13 @@ function environmentRules(raw: LenientConfig, config: Config, declared: Declared
     env.requires.forEach((required, index) => {
       if (envNames.has(required)) return;
       const suggestion = nearestWord(required, [...envNames]);
-      const hint = suggestion ? `did you mean ${suggestion}?` : `the environments are ${[...envNames].join(", ")}`;
+      const hint = suggestion ? `did you mean ${quote(suggestion)}?` : `the environments are ${nameList(envNames)}`;
       out.push(issue(`${path}.requires[${index}]`, `names no environment; ${hint}`));
     });
     (env.apps ?? []).forEach((app, index) => {
       if (appNames.has(app)) return;
       const suggestion = nearestWord(app, [...appNames]);
-      const hint = suggestion ? `did you mean ${suggestion}?` : `the apps are ${[...appNames].join(", ")}`;
+      const hint = suggestion ? `did you mean ${quote(suggestion)}?` : `the apps are ${nameList(appNames)}`;
       out.push(issue(`${path}.apps[${index}]`, `names no app; ${hint}`));
     });
     if (env.pointer_tag !== undefined) out.push(...pointerTagRules(config, env.pointer_tag, `${path}.pointer_tag`));
@@ -161,7 +161,7 @@ function environmentRules(raw: LenientConfig, config: Config, declared: Declared
 function pointerTagRules(config: Config, pointer: string, path: string): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(pointer) || pointer.includes("..") || pointer.endsWith(".lock")) {
-    out.push(issue(path, `"${pointer}" is not a valid git tag name`));
+    out.push(issue(path, `${quote(pointer)} is not a valid git tag name`));
   }
   for (const app of config.apps) {
     if (checkTemplate(app.tag).length > 0) continue;
@@ -169,7 +169,7 @@ function pointerTagRules(config: Config, pointer: string, path: string): ConfigI
     if (!groups) continue;
     // `v{version}` matches "vnext" only by accident; a version starts with a digit.
     if (groups.version !== undefined && !/^\d/.test(groups.version)) continue;
-    out.push(issue(path, `"${pointer}" has the form of the release tag ${app.tag}; pick a name no release can have`));
+    out.push(issue(path, `${quote(pointer)} has the form of the release tag ${quote(app.tag)}; pick a name no release can have`));
   }
   return out;
 }
@@ -187,7 +187,7 @@ function appTagRules(raw: LenientConfig, config: Config): ConfigIssue[] {
       continue;
     }
     const path = raw.apps?.[app.name]?.tag !== undefined ? `apps.${app.name}.tag` : "tag";
-    out.push(issue(path, `apps ${first} and ${app.name} would both be tagged ${app.tag}; give each app its own tag or put {app} in it`));
+    out.push(issue(path, `apps ${quote(first)} and ${quote(app.name)} would both be tagged ${quote(app.tag)}; give each app its own tag or put {app} in it`));
   }
   return out;
 }
