@@ -152,8 +152,10 @@ function parseChecklist(args: readonly string[], known: KnownNames): Result {
 }
 
 function parseDeploy(args: readonly string[], known: KnownNames): Result {
-  const flags = args.filter((arg) => arg.startsWith("--"));
-  const positional = args.filter((arg) => !arg.startsWith("--"));
+  // Editors that "smarten" punctuation turn `--` into an em or en dash; read those as the flag too.
+  const isFlag = (arg: string) => arg.startsWith("--") || arg.startsWith("—") || arg.startsWith("–");
+  const flags = args.filter(isFlag).map((flag) => flag.replace(/^(?:—|–-?)/, "--"));
+  const positional = args.filter((arg) => !isFlag(arg));
   const environment = environmentOrError(known, positional[0], (env) => `/deploy ${env}`);
   if (isError(environment)) return environment;
   for (const flag of flags) {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateGates } from "../../../src/policy/deploy/gates.js";
 import { NOW, SHA, environment, gateFacts } from "./builders.js";
@@ -144,5 +145,46 @@ describe("evaluateGates with several gates", () => {
   it("every refusal is one sentence", () => {
     const decision = evaluateGates({ ...passing, lock, succeededOn: {}, checkRuns: [], approvals: [] });
     expect(decision.kind === "refuse" && decision.message).toMatch(/^[^\n]+$/);
+  });
+});
+
+describe("evaluateGates on any facts", () => {
+  it("never throws, and every refusal is one sentence with the reason", () => {
+    const login = fc.constantFrom("alice", "bob", "Carol", "dave");
+    const iso = fc.integer({ min: Date.parse(NOW) - 48 * HOUR, max: Date.parse(NOW) + 48 * HOUR }).map((ms) => new Date(ms).toISOString());
+    const facts = fc.record({
+      env: fc.record({
+        name: fc.constantFrom("production", "staging"),
+        requires: fc.subarray(["staging", "dev"]),
+        checks: fc.subarray(["migrations", "tests"]),
+        approvals: fc.integer({ min: 0, max: 3 }),
+        queue: fc.boolean(),
+      }),
+      target: fc.record({ sha: fc.constantFrom(SHA, "abc"), imageTag: fc.option(fc.constantFrom("rel-1", "rel-2"), { nil: undefined }) }),
+      succeededOn: fc.dictionary(fc.constantFrom("staging", "dev"), fc.array(fc.record({ sha: fc.constantFrom(SHA, "abc") }), { maxLength: 2 })),
+      checkRuns: fc.array(
+        fc.record({
+          name: fc.constantFrom("migrations", "tests"),
+          status: fc.constantFrom("completed", "queued", "in_progress"),
+          conclusion: fc.constantFrom("success", "failure", "cancelled", null),
+        }),
+        { maxLength: 4 },
+      ),
+      withMigrations: fc.boolean(),
+      approvals: fc.array(fc.record({ login, permission: fc.constantFrom("read", "write", "admin", "none"), at: iso }), { maxLength: 4 }),
+      lock: fc.option(fc.record({ holder: login, reason: fc.constantFrom("", "freeze"), expiresAt: iso }), { nil: undefined }),
+      now: fc.constant(NOW),
+      requester: login,
+    });
+    fc.assert(
+      fc.property(facts, (value) => {
+        const decision = evaluateGates(value);
+        if (decision.kind === "proceed") return;
+        expect(decision.message).toMatch(/^[^\n]+$/);
+        expect(decision.message).toMatch(/; /);
+        expect(decision.message).toMatch(/[.]$|--with-migrations$/);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
