@@ -10,6 +10,7 @@ export interface OpenItem {
 }
 
 export interface CrossedOutItem {
+  /** The struck-through text, without the tildes or the reason. */
   readonly text: string;
   readonly reason?: string;
 }
@@ -33,7 +34,7 @@ export function countProgress(body: string): Progress {
       done += 1;
       if (!item.crossedOut.inherited) {
         crossedOut.push({
-          text: item.text,
+          text: item.crossedOut.text,
           ...(item.crossedOut.reason === undefined ? {} : { reason: item.crossedOut.reason }),
         });
       }

@@ -21,7 +21,12 @@ export interface TaskItem {
   /** Nearest heading above the item, to tell a person where it is. */
   readonly section?: string;
   /** Set when the item text is struck through (`~~...~~`) or a parent item is. */
-  readonly crossedOut?: { readonly reason?: string; readonly inherited: boolean };
+  readonly crossedOut?: {
+    /** What was struck through, without the tildes; the parent's for inherited ones. */
+    readonly text: string;
+    readonly reason?: string;
+    readonly inherited: boolean;
+  };
 }
 
 const parser = unified().use(remarkParse);
@@ -94,7 +99,7 @@ export function findTaskItems(body: string): readonly TaskItem[] {
   };
   const items: TaskItem[] = [];
   const state: { section?: string } = {};
-  const visit = (node: Nodes, struckParent: { reason?: string } | undefined): void => {
+  const visit = (node: Nodes, struckParent: { text: string; reason?: string } | undefined): void => {
     if (node.type === "heading") {
       state.section = headingText(stripped.text, node) ?? state.section;
       return;
@@ -112,7 +117,10 @@ export function findTaskItems(body: string): readonly TaskItem[] {
           ownEnd: stripped.original(item.ownEnd),
         });
         // Crossing out a step crosses out its sub-steps: they were skipped for the same reason.
-        if (item.crossedOut !== undefined) inherited = { reason: item.crossedOut.reason };
+        if (item.crossedOut !== undefined) {
+          const { text, reason } = item.crossedOut;
+          inherited = reason === undefined ? { text } : { text, reason };
+        }
       }
     }
     if ("children" in node) {
@@ -127,7 +135,7 @@ function readItem(
   body: string,
   node: Extract<Nodes, { type: "listItem" }>,
   section: string | undefined,
-  struckParent: { reason?: string } | undefined,
+  struckParent: { text: string; reason?: string } | undefined,
 ): TaskItem | undefined {
   const first = node.children[0];
   const start = first?.position?.start.offset;
@@ -141,9 +149,9 @@ function readItem(
   const struck = STRUCK.exec(text);
   const crossedOut =
     struck !== null
-      ? { ...reasonField(struck[3] ?? ""), inherited: false }
+      ? { text: (struck[2] ?? "").trim(), ...reasonField(struck[3] ?? ""), inherited: false }
       : struckParent !== undefined
-        ? { ...(struckParent.reason === undefined ? {} : { reason: struckParent.reason }), inherited: true }
+        ? { ...struckParent, inherited: true }
         : undefined;
   return {
     checked: box[1] !== " ",

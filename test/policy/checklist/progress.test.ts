@@ -61,7 +61,7 @@ describe("countProgress over the real GWCelery templates", () => {
     const progress = countProgress(body);
     expect(progress.done).toBe(1);
     expect(progress.crossedOut).toEqual([
-      { text: "~~The playground deployment is connected to GCN.~~ GCN is down for maintenance", reason: "GCN is down for maintenance" },
+      { text: "The playground deployment is connected to GCN.", reason: "GCN is down for maintenance" },
     ]);
   });
 });
@@ -101,7 +101,7 @@ describe("countProgress on small bodies", () => {
   ])("reads the reason of %j", (text, reason) => {
     const progress = countProgress(`- [ ] ${text}`);
     expect(progress.done).toBe(1);
-    expect(progress.crossedOut).toEqual([{ text, ...(reason === undefined ? {} : { reason }) }]);
+    expect(progress.crossedOut).toEqual([{ text: "Connected to GCN", ...(reason === undefined ? {} : { reason }) }]);
   });
 
   it("does not treat a partly struck item as crossed out", () => {
@@ -110,7 +110,7 @@ describe("countProgress on small bodies", () => {
 
   it("counts the sub-items of a crossed-out item as done without listing them", () => {
     const progress = countProgress("1. [ ] ~~Joint alerts~~ Swift is down\n    - [ ] VOEvent\n    - [ ] circular\n2. [ ] other");
-    expect(progress).toMatchObject({ total: 4, done: 3, crossedOut: [{ text: "~~Joint alerts~~ Swift is down" }] });
+    expect(progress).toMatchObject({ total: 4, done: 3, crossedOut: [{ text: "Joint alerts", reason: "Swift is down" }] });
     expect(progress.open.map((item) => item.text)).toEqual(["other"]);
   });
 
@@ -177,7 +177,7 @@ describe("properties", () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 180_000);
 
   it("withProgressLine never throws, is idempotent and keeps the body", () => {
     fc.assert(
@@ -188,5 +188,5 @@ describe("properties", () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 180_000);
 });
