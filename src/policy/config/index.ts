@@ -1,7 +1,7 @@
 // The config of `.github/release-pilot.yml`: schema, then normalisation, then cross-field rules,
 // collecting every error with its path so one check run lists everything to fix.
 import { z } from "zod";
-import { errorMap, formatConfigIssues, fromZodIssues } from "./issues.js";
+import { ConfigError, errorMap, formatConfigIssues, fromZodIssues } from "./issues.js";
 import { parseLeniently } from "./lenient.js";
 import { normalise, type ConfigContext } from "./normalise.js";
 import { crossFieldRules } from "./rules.js";
@@ -10,7 +10,7 @@ import type { Config, ConfigIssue } from "./types.js";
 
 export type * from "./types.js";
 export type { ConfigContext } from "./normalise.js";
-export { formatConfigIssues };
+export { ConfigError, formatConfigIssues };
 export { BUILT_IN_CODENAMES } from "./codenames.js";
 export { DEPLOY_TOKENS, NOTES_LINE_TOKENS, RELEASE_BRANCH_TOKENS, RELEASE_TOKENS, TAG_TOKENS } from "./rules.js";
 
@@ -49,8 +49,5 @@ function dedupe(issues: readonly ConfigIssue[]): readonly ConfigIssue[] {
 
 /** The JSON Schema of the config file, for editors and for the reference docs. */
 export function configJsonSchema(): object {
-  return {
-    $id: "https://github.com/release-pilot/release-pilot/schema/release-pilot.schema.json",
-    ...z.toJSONSchema(RawConfig, { io: "input", target: "draft-2020-12" }),
-  };
+  return z.toJSONSchema(RawConfig, { io: "input", target: "draft-2020-12" });
 }

@@ -45,6 +45,14 @@ export function formatConfigIssues(issues: readonly ConfigIssue[]): string {
   return [`.github/release-pilot.yml has ${count}:`, ...lines].join("\n");
 }
 
+/** For a caller that must stop on a bad config; the message lists every issue. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(formatConfigIssues(issues));
+  }
+}
+
 function describeValue(input: unknown): string {
   if (input === null) return "null";
   if (Array.isArray(input)) return "a list";

@@ -18,6 +18,13 @@ export const Commands = z
   .describe("Slash commands in issue and pull-request comments.");
 
 export const RawConfigShape = {
+  // Probot's config loader resolves and removes _extends, but a file read straight from a pull
+  // request (to validate it) still has it, and it is not a mistake there.
+  _extends: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Inherit settings from another repository's config, as repo, owner/repo or owner/repo:path (Probot's _extends)."),
   versioning: Versioning.prefault({}),
   tag: template("Git tag of a release.").default("v{version}").describe("Git tag of a release, e.g. v{version}."),
   tag_message: template("Message of the annotated tag.").default("Version {version}").describe("Message of the annotated release tag."),

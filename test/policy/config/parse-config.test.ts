@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "yaml";
-import { formatConfigIssues, parseConfig, type ConfigIssue } from "../../../src/policy/config/index.js";
+import { ConfigError, formatConfigIssues, parseConfig, type ConfigIssue } from "../../../src/policy/config/index.js";
 import { OPENVERSE } from "./process-configs.js";
 
 const context = { repo: "octo-org/widget" };
@@ -117,6 +117,10 @@ apps:
     ]);
   });
 
+  it("accepts _extends, which a config read straight from a pull request still has", () => {
+    expect(parseConfig({ _extends: ".github" }, context).ok).toBe(true);
+  });
+
   it("resolves a custom codename list", () => {
     const result = parseConfig({ codenames: ["Ada", "Grace"], codename_per: "release" }, context);
     expect(result.ok && result.config.codenames).toEqual({ source: "custom", names: ["Ada", "Grace"], per: "release" });
@@ -150,7 +154,7 @@ environments:
     expect(formatConfigIssues(result.ok ? [] : result.errors)).toBe(
       [
         ".github/release-pilot.yml has 15 problems:",
-        "- bogus: unknown key; valid keys here are versioning, tag, tag_message, release_name, apps, notes, changelog, version_files, codenames, codename_per, checklist, downstream, environments, commands, dashboard",
+        "- bogus: unknown key; valid keys here are _extends, versioning, tag, tag_message, release_name, apps, notes, changelog, version_files, codenames, codename_per, checklist, downstream, environments, commands, dashboard",
         "- changelog: give file (one changelog with a section per release) or path (a file per release), not both",
         "- codenames: expected a built-in list (cryptids) or a list of names",
         '- commands.permission: "writer" is not one of read, triage, write, maintain, admin; did you mean write?',
@@ -239,4 +243,13 @@ describe("parseConfig on arbitrary input", () => {
     );
     // 10,000 parses take seconds on a quiet machine; the shared CI box is not always quiet.
   }, 180_000);
+});
+
+describe("ConfigError", () => {
+  it("carries the issues and lists them in its message", () => {
+    const issues = [{ path: "tag", message: "unknown token {shaa}; did you mean {sha}?" }];
+    const error = new ConfigError(issues);
+    expect(error.issues).toBe(issues);
+    expect(error.message).toBe(".github/release-pilot.yml has 1 problem:\n- tag: unknown token {shaa}; did you mean {sha}?");
+  });
 });
