@@ -10,7 +10,7 @@ import { isReleaseHeading, parseHeadingText } from "./heading.js";
 import { sectionedFormat, type ChangelogSyntax } from "./sections.js";
 import type { Changelog, ChangelogFormat, ChangelogSection, HeadingTemplates } from "./types.js";
 
-const DEFAULT_DEPTH = 2;
+const DEFAULT_DEPTH: Heading["depth"] = 2;
 // Built once: a frozen processor parses any number of documents.
 const parser = unified().use(remarkParse).freeze();
 const printer = unified().use(remarkStringify, { bullet: "-" }).freeze();
@@ -27,7 +27,7 @@ function tree(text: string): Root | undefined {
 /** The words of a heading: link text without its URL, code without backticks. */
 function plainText(node: Nodes): string {
   if ("value" in node && typeof node.value === "string" && node.type !== "html") return node.value;
-  if ("children" in node) return (node.children as readonly Nodes[]).map(plainText).join("");
+  if ("children" in node) return node.children.map((child: Nodes) => plainText(child)).join("");
   return "";
 }
 
@@ -65,10 +65,12 @@ function parse(text: string, templates: HeadingTemplates): Changelog {
   return { preamble: text.slice(0, firstStart), sections };
 }
 
-function depthOf(section: ChangelogSection | undefined): number {
+const DEPTHS = [1, 2, 3, 4, 5, 6] as const satisfies readonly Heading["depth"][];
+
+function depthOf(section: ChangelogSection | undefined): Heading["depth"] {
   if (!section) return DEFAULT_DEPTH;
   const atx = /^ {0,3}(#{1,6})(?:\s|$)/.exec(section.rawHeading);
-  if (atx) return atx[1]?.length ?? DEFAULT_DEPTH;
+  if (atx) return DEPTHS.find((depth) => depth === atx[1]?.length) ?? DEFAULT_DEPTH;
   // Setext: a `=` underline is level one, a `-` underline level two.
   return /\n\s*=+\s*(?:\r?\n)?$/.test(section.rawHeading) ? 1 : 2;
 }
@@ -80,8 +82,7 @@ function stringify(children: RootContent[]): string {
 }
 
 function headingBlock(title: string, eol: string, like: ChangelogSection | undefined): string {
-  const depth = depthOf(like) as Heading["depth"];
-  return stringify([{ type: "heading", depth, children: [{ type: "text", value: title }] }]) + eol;
+  return stringify([{ type: "heading", depth: depthOf(like), children: [{ type: "text", value: title }] }]) + eol;
 }
 
 function itemBlock(text: string, eol: string): string {

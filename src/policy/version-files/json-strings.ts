@@ -34,7 +34,9 @@ class Scanner {
     if (this.index >= this.text.length) this.fail();
     this.index += 1;
     // JSON.parse decodes escapes exactly; the scanner only needs the literal's span.
-    return { value: JSON.parse(this.text.slice(start, this.index)) as string, start, end: this.index };
+    const value: unknown = JSON.parse(this.text.slice(start, this.index));
+    if (typeof value !== "string") this.fail();
+    return { value, start, end: this.index };
   }
 
   value(path: readonly string[]): void {

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readVersion, updateVersionFile } from "../../../src/policy/version-files/index.js";
+import { raisePin, readVersion, updateVersionFile } from "../../../src/policy/version-files/index.js";
 
 const PACKAGE_JSON = `{
   "name": "app",
@@ -65,5 +66,18 @@ describe("readVersion", () => {
 
   it("gives undefined for a file without a version", () => {
     expect(readVersion("print('hi')\n", "pkg/__init__.py")).toBeUndefined();
+  });
+});
+
+describe("on any content", () => {
+  it.each(["pkg/__init__.py", "package.json", "pyproject.toml", "VERSION"])("%s never throws", (path) => {
+    fc.assert(
+      fc.property(fc.string(), (content) => {
+        readVersion(content, path);
+        updateVersionFile(content, path, "1.0.0");
+        raisePin(content, path === "VERSION" ? "requirements.txt" : path, { package: "x", version: "1.0.0" });
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
