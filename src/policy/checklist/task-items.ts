@@ -93,9 +93,15 @@ export function findTaskItems(body: string): readonly TaskItem[] {
   const lineStarts = [0];
   for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const lineOf = (offset: number): number => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= offset) line += 1;
-    return line + 1;
+    // Binary search for the last line start at or before `offset`.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if ((lineStarts[mid] ?? Infinity) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
   };
   const items: TaskItem[] = [];
   const state: { section?: string } = {};

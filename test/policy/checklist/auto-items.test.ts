@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { autoTick } from "../../../src/policy/checklist/auto-items.js";
+import { countProgress } from "../../../src/policy/checklist/progress.js";
 
 const SHA = "0123456789abcdef0123456789abcdef01234567";
 const ci = "- [ ] CI is green <!-- release-pilot:auto ci-green -->";
@@ -60,4 +62,26 @@ describe("autoTick", () => {
     expect(result.body).toContain("- [ ] parent");
     expect(result.body).toContain("  - [x] child");
   });
+});
+
+describe("autoTick properties", () => {
+  const bodies = fc
+    .array(
+      fc.constantFrom(ci, changelog, staging, "- [x] done", "```", "<!--", "-->", "\n", "  ", "<!-- release-pilot:progress -->", "<!-- /release-pilot:progress -->"),
+      { maxLength: 20 },
+    )
+    .map((parts) => parts.join("\n"));
+  const facts = fc.record({ ciGreen: fc.boolean(), changelogReady: fc.boolean(), stagingDeployed: fc.boolean(), sha: fc.constant(SHA) });
+
+  it("never throws, only ever ticks, and ticking twice is ticking once", () => {
+    fc.assert(
+      fc.property(bodies, fc.string(), facts, (body, noise, known) => {
+        const input = body + noise;
+        const once = autoTick(input, known);
+        expect(countProgress(once.body).done - countProgress(input).done).toBe(once.ticked.length);
+        expect(autoTick(once.body, known)).toEqual({ body: once.body, ticked: [] });
+      }),
+      { numRuns: 2_000 },
+    );
+  }, 180_000);
 });
