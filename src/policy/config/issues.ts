@@ -94,6 +94,8 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {
     case "invalid_type":
       if (iss.input === undefined) return "is required";
+      // `notes:` with nothing after it is YAML for null; say how to ask for the defaults.
+      if (iss.input === null && iss.expected === "object") return "expected a map, got nothing; write {} to use the defaults";
       return `expected ${EXPECTED[iss.expected] ?? iss.expected}, got ${describeValue(iss.input)}`;
     case "invalid_value": {
       const options = iss.values.map((v) => show(v));

@@ -190,6 +190,7 @@ environments:
     ["a list", [1, 2], "", "expected a map, got a list"],
     ["a number for tag", { tag: 3 }, "tag", "expected a string, got a whole number"],
     ["a fractional approvals", { environments: { p: { approvals: 1.5, deploy: { workflow: "d" } } } }, "environments.p.approvals", "expected a whole number, got a number"],
+    ["an empty section", { notes: null }, "notes", "expected a map, got nothing; write {} to use the defaults"],
     ["a missing deploy", { environments: { p: {} } }, "environments.p.deploy", "is required"],
     ["a bad repo", { downstream: [{ repo: "nope", file: "f" }] }, "downstream[0].repo", 'expected a repository as "owner/name"'],
   ])("explains %s", (_name, raw, path, message) => {
