@@ -151,6 +151,13 @@ describe("releases, pulls and issues", () => {
     expect(res.headers.get("link")).toContain('rel="next"');
   });
 
+  it("acts as the person whose user token a request carries", async () => {
+    const number = gh.addIssue({ owner: "acme", repo: "web", title: "Ask" });
+    await call("POST", `/repos/acme/web/issues/${number}/comments`, { body: "/deploy staging" }, { authorization: `token ${gh.userToken("carol")}` });
+    await call("POST", `/repos/acme/web/issues/${number}/comments`, { body: "ok" });
+    expect(gh.comments("acme", "web", number).map((c) => c.user.login)).toEqual(["carol", "release-pilot[bot]"]);
+  });
+
   it("lets a PR number take issue comments", async () => {
     const { number } = gh.addMergedPullRequest({ owner: "acme", repo: "web", title: "Fix", labels: ["fix"], files: { "x.txt": "1" } });
     expect((await call("POST", `/repos/acme/web/issues/${number}/comments`, { body: "hi" })).status).toBe(201);

@@ -48,6 +48,8 @@ export interface Emulator {
   /** API cost: calls other than app authentication (`/app/...`), split into reads and writes. */
   counts(): { reads: number; writes: number; total: number };
   setFaults(options: FaultOptions): void;
+  /** A token whose API calls act as `login` (comments, reviews, reactions by a person). */
+  userToken(login: string): string;
   close(): Promise<void>;
 
   createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
@@ -114,6 +116,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return { reads: counted.length - writes, writes, total: counted.length };
     },
     setFaults: (f) => faults.set(f),
+    userToken: (login) => {
+      const token = `ghp_emulator_${login}`;
+      store.userTokens.set(token, { login, type: login.endsWith("[bot]") ? "Bot" : "User" });
+      return token;
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();

@@ -14,7 +14,7 @@ import { miscRoutes } from "./routes/repo-misc.js";
 import { pullRoutes } from "./routes/pulls.js";
 import { releaseRoutes } from "./routes/releases.js";
 import { repoRoutes } from "./routes/repos.js";
-import type { Store } from "./store.js";
+import type { Store, User } from "./store.js";
 
 export const routes: Readonly<Record<string, Handler>> = {
   ...appRoutes,
@@ -56,6 +56,12 @@ export interface ServerState {
 }
 
 const DOCS = "https://docs.github.com/rest";
+
+/** A user token acts as its person; anything else (installation tokens, JWTs) as the app's bot. */
+function actorOf(store: Store, authorization: string | undefined): User {
+  const token = authorization?.replace(/^(token|bearer)\s+/i, "") ?? "";
+  return store.userTokens.get(token) ?? store.botUser;
+}
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.writableEnded || res.destroyed) return;
@@ -177,7 +183,7 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
         store: state.store,
         apiUrl: `${web}/api/v3`,
         webUrl: web,
-        actor: state.store.botUser,
+        actor: actorOf(state.store, req.headers.authorization),
         requestPath,
       });
     } catch (error) {

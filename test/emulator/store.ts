@@ -185,6 +185,8 @@ export class Store {
   readonly hookDeliveries: HookDelivery[] = [];
   readonly redeliveries: { deliveryId: number; at: string }[] = [];
   readonly tokens = new Map<string, number>();
+  /** Personal tokens made by `userToken()`, so a test can act as a person over HTTP. */
+  readonly userTokens = new Map<string, User>();
   private nextId = 1000;
 
   constructor(readonly app: AppInfo) {}
