@@ -89,6 +89,30 @@ function templateRules(raw: LenientConfig, config: Config): ConfigIssue[] {
   return out;
 }
 
+/** Tokens that differ from one release to the next, so a per-release name is unique. */
+const PER_RELEASE_TOKENS: readonly TokenName[] = ["version", "tag", "date", "epoch", "sha", "sha7", "sha8"];
+
+// Names that must tell releases apart: a per-release changelog file without a varying token
+// would be overwritten by every release, and a release branch without {version} says nothing.
+function uniquenessRules(raw: LenientConfig): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  const paths: [string, string | undefined][] = [
+    ["changelog.path", raw.changelog?.path],
+    ...Object.entries(raw.apps ?? {}).map(([name, app]): [string, string | undefined] => [`apps.${name}.changelog.path`, app?.changelog?.path]),
+  ];
+  for (const [path, template] of paths) {
+    if (template === undefined || checkTemplate(template).length > 0) continue;
+    if (!templateTokens(template).some((token) => PER_RELEASE_TOKENS.includes(token))) {
+      out.push(issue(path, "needs a token that changes with each release, such as {version} or {date:YYYY-MM-DD}, or every release overwrites one file"));
+    }
+  }
+  const branch = raw.checklist?.release_branch;
+  if (branch !== undefined && checkTemplate(branch).length === 0 && !templateTokens(branch).includes("version")) {
+    out.push(issue("checklist.release_branch", "needs {version} (the minor series, as in release/v{version}) to tell which version a branch is for"));
+  }
+  return out;
+}
+
 function versioningRules(raw: LenientConfig): { errors: ConfigIssue[]; warnings: ConfigIssue[] } {
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
@@ -211,6 +235,7 @@ export function crossFieldRules(
       ...versioning.errors,
       ...templateRules(raw, config),
       ...appTagRules(raw, config),
+      ...uniquenessRules(raw),
       ...environmentRules(raw, config, declared),
     ],
     warnings: [...versioning.warnings, ...environmentWarnings(config)],

@@ -114,6 +114,19 @@ describe("cross-field rules", () => {
       { path: "environments.a.deploy.payload", message: "belongs to repository_dispatch; a workflow takes inputs" },
     ],
     [
+      "a per-release changelog file changes with each release",
+      `changelog: { path: "docs/{app}.md" }`,
+      {
+        path: "changelog.path",
+        message: "needs a token that changes with each release, such as {version} or {date:YYYY-MM-DD}, or every release overwrites one file",
+      },
+    ],
+    [
+      "a release branch names its version",
+      `checklist: { template: t.md, release_branch: release }`,
+      { path: "checklist.release_branch", message: "needs {version} (the minor series, as in release/v{version}) to tell which version a branch is for" },
+    ],
+    [
       "two apps cannot share a tag without {app}",
       `apps: { api: { paths: ["api/**"] }, web: { paths: ["web/**"] } }`,
       { path: "tag", message: "apps api and web would both be tagged v{version}; give each app its own tag or put {app} in it" },
