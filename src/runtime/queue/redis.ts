@@ -12,7 +12,7 @@ export interface RedisQueueOptions extends QueueOptions {
   readonly queueName?: string;
   /** How long a repo stays locked without renewal: a killed replica's repo frees after this. */
   readonly repoLockTtlMs?: number;
-  /** Wait of a job whose repo is busy, per place it stands behind the head of that repo. */
+  /** Wait of a job whose repo is busy when it is next in line; longer further back. */
   readonly busyDelayMs?: number;
   /** BullMQ's job lock; a killed replica's running jobs are taken back after about this. */
   readonly lockDurationMs?: number;
@@ -73,7 +73,7 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
   let worker: BullWorker<JobData> | undefined;
   let closed = false;
 
-  async function process(work: Worker, bullJob: BullJob<JobData>, token: string | undefined): Promise<void> {
+  async function runJob(work: Worker, bullJob: BullJob<JobData>, token: string | undefined): Promise<void> {
     const data = bullJob.data;
     const member = bullJob.id ?? jobIdOf(data.deliveryId);
     const lockToken = `${instance}:${member}`;
@@ -82,13 +82,26 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
       return { claimed: false, position: 1 } as const;
     });
     if (!claim.claimed) {
-      // Not an attempt: the job waits its turn. Jobs far back wait longer, so a long backlog
-      // of one repo does not spin; the head's successor is promoted when the head finishes.
-      const delay = busyDelayMs * Math.min(Math.max(claim.position, 1), 20) * (0.75 + random() / 2);
+      // Not an attempt: the job waits its turn. A finishing head promotes its successor, so the
+      // delay is only a safety net; it is short just behind the head, where a promotion can
+      // miss a job in the middle of this very claim, and grows further back (up to 120 times),
+      // so a backlog of one repo does not spin through the workers.
+      const factor = claim.position <= 1 ? 1 : Math.min(20 * claim.position, 120);
+      const delay = busyDelayMs * factor * (0.75 + random() / 2);
       await bullJob.moveToDelayed(now() + Math.round(delay), token);
       throw new DelayedError();
     }
 
+    if (data.attempts >= policy.maxAttempts) {
+      // Every attempt started and none ended, so each run took its process down (or it was
+      // killed): stop here, as the SQLite store does, rather than crash-loop the replicas.
+      const message = "interrupted: the process stopped during the run";
+      await bullJob.updateData({ ...data, lastError: message });
+      await finish(member, data.repoKey, lockToken);
+      const job = toJob({ ...data, lastError: message }, "failed", bullJob.name);
+      await notifyFailed(options, job, new Error(message));
+      throw new ReportedFailure(message);
+    }
     const attempts = data.attempts + 1;
     // Counted before the run: a run that kills the process still uses up an attempt.
     await bullJob.updateData({ ...data, attempts });
@@ -136,7 +149,8 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
     }
   }
 
-  // BullMQ fails a job itself when its workers keep dying on it; that still deserves the hook.
+  // The processor itself failed (Redis went away mid-way): BullMQ marks the job failed, and
+  // that still deserves the hook. Its order entry is dropped by the next claim in its repo.
   function onBullFailed(bullJob: BullJob<JobData> | undefined, error: Error): void {
     if (!bullJob || error instanceof ReportedFailure) return;
     const job = toJob({ ...bullJob.data, lastError: error.message }, "failed", bullJob.name);
@@ -180,12 +194,14 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
     start(work, opts = {}) {
       assertOpen();
       if (worker) throw new Error("the job queue is already started");
-      worker = new BullWorker<JobData>(queueName, (bullJob, token) => process(work, bullJob, token), {
+      worker = new BullWorker<JobData>(queueName, (bullJob, token) => runJob(work, bullJob, token), {
         connection,
         concurrency: Math.max(1, opts.concurrency ?? 4),
         lockDuration: options.lockDurationMs ?? 30_000,
         stalledInterval: options.stalledIntervalMs ?? 30_000,
-        maxStalledCount: policy.maxAttempts,
+        // BullMQ would fail a job that stalls too often without telling the worker, so the
+        // attempt limit above decides instead.
+        maxStalledCount: 1_000,
       });
       worker.on("failed", onBullFailed);
       worker.on("error", (error) => logger?.warn({ err: error }, "queue worker error"));

@@ -37,7 +37,10 @@ export interface JobQueue {
   /** Stop taking jobs and wait for the running ones. */
   stop(): Promise<void>;
   list(filter?: { state?: JobState }): Promise<readonly Job[]>;
-  /** A failed job back to queued, with a fresh attempt budget; false when it is not failed. */
+  /**
+   * A failed job back to queued, with a fresh attempt budget and its original place in its
+   * repo's order; false when it is not failed.
+   */
   retry(id: string): Promise<boolean>;
   /** Jobs not finished yet: queued plus running. */
   depth(): Promise<number>;

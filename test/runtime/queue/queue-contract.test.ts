@@ -34,6 +34,32 @@ describe.each(backends)("$name job queue", (backend) => {
     expect(await queue.depth()).toBe(1);
   });
 
+  it("refuses a redelivery of a job already done", async () => {
+    const queue = make();
+    const job = { id: "d-2", name: "push", payload: null, repoKey: "o/r" };
+    await queue.enqueue(job);
+    queue.start(async () => {});
+    await waitFor(async () => (await queue.depth()) === 0, "the job done");
+
+    expect(await queue.enqueue(job)).toEqual({ accepted: false });
+    expect(await queue.list()).toMatchObject([{ id: "d-2", state: "done" }]);
+  });
+
+  it("keeps delivery ids of any shape, numbers and colons included", async () => {
+    const queue = make();
+    const ran: string[] = [];
+    for (const id of ["12345", "a:b", "~x", "72d3162e-cc78-11e3-81ab-4c9367dc0958"]) {
+      expect(await queue.enqueue({ id, name: "ping", payload: { id }, repoKey: "o/r" })).toEqual({ accepted: true });
+    }
+    expect(await queue.enqueue({ id: "12345", name: "ping", payload: null, repoKey: "o/r" })).toEqual({ accepted: false });
+
+    queue.start(async (job) => void ran.push(job.id));
+    await waitFor(async () => (await queue.depth()) === 0, "all jobs done");
+
+    expect(ran).toEqual(["12345", "a:b", "~x", "72d3162e-cc78-11e3-81ab-4c9367dc0958"]);
+    expect((await queue.list({ state: "done" })).map((job) => job.payload)).toEqual(ran.map((id) => ({ id })));
+  });
+
   it("runs one repo's jobs in order and different repos in parallel", async () => {
     const queue = make();
     const log: string[] = [];
