@@ -31,6 +31,7 @@ export function checklistKey(app: string, version: string): string {
   return `checklist:${app}:${version}`;
 }
 
+/** The configured title with its tokens filled in; GWCelery's own wording when that fails. */
 export function checklistTitle(input: {
   readonly title: string;
   readonly render: RenderTemplate;
@@ -90,6 +91,9 @@ export function planOpenChecklist(facts: OpenChecklistFacts): Plan {
   }
   const title = checklistTitle({ title: settings.title, render: facts.render, version, app });
   const warnings: string[] = [];
+  if (tryRender(facts.render, settings.title, { version, app }) === undefined) {
+    warnings.push(`the title template ${JSON.stringify(settings.title)} could not be filled in, so "${title}" is used`);
+  }
   if (facts.templateText === undefined) {
     const where = settings.template === undefined ? "" : ` at ${settings.template}`;
     warnings.push(`no checklist template was found${where}, so the default checklist is used`);

@@ -102,3 +102,13 @@ describe("checklistBody", () => {
     });
   });
 });
+
+describe("checklist title", () => {
+  it("falls back to the GWCelery title and warns when the title cannot be rendered", () => {
+    const result = planOpenChecklist(facts({ settings: settings({ title: "Release {codename}" }) }));
+    expect(result.actions[0]).toMatchObject({ title: "Release version 2.6.0" });
+    expect(result.summary).toContain(
+      'Warning: the title template "Release {codename}" could not be filled in, so "Release version 2.6.0" is used.',
+    );
+  });
+});
