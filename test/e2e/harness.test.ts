@@ -52,5 +52,21 @@ describe("the e2e harness", () => {
 
   it("collects the app's JSON log lines", () => {
     expect(app.jsonLogs().length).toBeGreaterThan(0);
+    // The only error is the rejected signature from the test above.
+    const errors = app.errorLogs().map((entry) => String((entry["err"] as { message?: string } | undefined)?.message));
+    expect(errors.every((message) => message.includes("signature does not match"))).toBe(true);
+  });
+
+  it("settles once the app stops calling the API, for asserting that nothing happened", async () => {
+    gh.resetCalls();
+    await app.send("issues", examplePayload("issues", "labeled", { owner: "acme", repo: "web" }));
+    await app.settle(300);
+    expect(gh.counts()).toEqual({ reads: 0, writes: 0, total: 0 });
+  });
+
+  it("stops the app process with SIGTERM", async () => {
+    const extra = await startApp({ emulator: gh, appPath: "./test/e2e/fixtures/echo-app.js" });
+    await extra.stop();
+    await expect(fetch(`${extra.url}/ping`)).rejects.toThrow();
   });
 });

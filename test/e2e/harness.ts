@@ -40,8 +40,15 @@ export interface AppProcess {
   readonly logs: readonly string[];
   /** Log lines that parse as JSON (pino), for asserting on fields such as `msg` or `level`. */
   jsonLogs(): Record<string, unknown>[];
+  /** pino lines at level error (50) or above. */
+  errorLogs(): Record<string, unknown>[];
   send(eventName: string, payload: unknown, options?: SendOptions): Promise<SendResult>;
   waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  /**
+   * Resolve once the emulator has seen no API call for `quietMs`, to assert that something did
+   * not happen. Probot spaces writes a second apart, hence the default of 1.5s.
+   */
+  settle(quietMs?: number, timeoutMs?: number): Promise<void>;
   /** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<number | null>;
   kill(): Promise<number | null>;
@@ -145,6 +152,15 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   void exited.then(() => {
     hasExited = true;
   });
+  const jsonLogs = (): Record<string, unknown>[] =>
+    logs.flatMap((line) => {
+      try {
+        const parsed = JSON.parse(line) as unknown;
+        return parsed && typeof parsed === "object" ? [parsed as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
   const tail = (): string => `--- app logs (last 30 lines) ---\n${logs.slice(-30).join("\n")}`;
 
   const kill = async (): Promise<number | null> => {
@@ -173,15 +189,8 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     port,
     pid: child.pid,
     logs,
-    jsonLogs: () =>
-      logs.flatMap((line) => {
-        try {
-          const parsed = JSON.parse(line) as unknown;
-          return parsed && typeof parsed === "object" ? [parsed as Record<string, unknown>] : [];
-        } catch {
-          return [];
-        }
-      }),
+    jsonLogs,
+    errorLogs: () => jsonLogs().filter((entry) => typeof entry["level"] === "number" && entry["level"] >= 50),
     send: async (eventName, payload, sendOptions = {}) => {
       const deliveryId = sendOptions.deliveryId ?? randomUUID();
       const body = JSON.stringify(payload);
@@ -210,6 +219,21 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
       return { status: res.status, body: text, deliveryId };
     },
     waitFor: (predicate, timeoutMs = 10_000) => waitUntil(predicate, timeoutMs, tail),
+    settle: async (quietMs = 1_500, timeoutMs = 30_000) => {
+      let count = options.emulator.calls.length;
+      let since = Date.now();
+      await waitUntil(
+        () => {
+          if (options.emulator.calls.length !== count) {
+            count = options.emulator.calls.length;
+            since = Date.now();
+          }
+          return Date.now() - since >= quietMs;
+        },
+        timeoutMs,
+        tail,
+      );
+    },
     stop: async (graceMs = 5_000) => {
       if (hasExited) return exited;
       child.kill("SIGTERM");
