@@ -109,7 +109,8 @@ function apps(
   warnings: ConfigIssue[],
 ): readonly AppConfig[] {
   const entries = raw.apps ? Object.entries(raw.apps) : [];
-  if (!raw.apps) {
+  // `apps: {}` says nothing more than leaving apps out; every repository has at least one app.
+  if (entries.length === 0) {
     return [{ name: repositoryName(context), paths: ["**"], labels: [], tag: raw.tag, versionFiles: raw.version_files, changelog: topChangelog }];
   }
   const out: AppConfig[] = [];

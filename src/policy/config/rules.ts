@@ -158,7 +158,7 @@ function requiresCycles(graph: ReadonlyMap<string, readonly string[]>): ConfigIs
 function environmentRules(raw: LenientConfig, config: Config, declared: DeclaredNames): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   const envNames = new Set(declared.environments);
-  const appNames = new Set(raw.apps !== undefined || declared.apps.length > 0 ? declared.apps : config.apps.map((a) => a.name));
+  const appNames = new Set(declared.apps.length > 0 ? declared.apps : config.apps.map((a) => a.name));
   const graph = new Map<string, readonly string[]>();
   for (const [name, env] of Object.entries(raw.environments ?? {})) {
     if (!env) continue;

@@ -121,6 +121,11 @@ apps:
     expect(parseConfig({ _extends: ".github" }, context).ok).toBe(true);
   });
 
+  it("gives an empty apps map the one default app", () => {
+    const result = parseConfig({ apps: {}, environments: { prod: { apps: ["widget"], deploy: { workflow: "d.yml" } } } }, context);
+    expect(result.ok && result.config.apps.map((a) => a.name)).toEqual(["widget"]);
+  });
+
   it("resolves a custom codename list", () => {
     const result = parseConfig({ codenames: ["Ada", "Grace"], codename_per: "release" }, context);
     expect(result.ok && result.config.codenames).toEqual({ source: "custom", names: ["Ada", "Grace"], per: "release" });
