@@ -6,7 +6,6 @@ import type { CommandError, KnownNames } from "./types.js";
 
 const REF = /^[A-Za-z0-9._/-]{1,200}$/;
 const VERSION = /^v?(\d{1,9})\.(\d{1,9})\.(\d{1,9})(?:[-.+]?[0-9A-Za-z]{1,20}(?:[.-][0-9A-Za-z]{1,20}){0,5})?$/;
-const APP = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /**
  * Letters, digits, spaces and plain punctuation: a reason is shown in comments and lock commits,
  * and leaving out quotes, backticks, `$`, `;`, `<>` and braces keeps it inert everywhere.
@@ -53,10 +52,6 @@ export function stripV(version: string): string {
 
 export function isSafeReason(text: string): boolean {
   return REASON.test(text);
-}
-
-export function isSafeAppName(text: string): boolean {
-  return APP.test(text);
 }
 
 /** Case-insensitive lookup returning the configured spelling, as GitHub environments are. */

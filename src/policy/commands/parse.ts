@@ -92,7 +92,7 @@ function versionExample(token: string): string {
   return "1.2.0";
 }
 
-function notAVersion(command: "release" | "checklist" | "deploy", token: string): CommandError {
+function notAVersion(command: "release" | "checklist", token: string): CommandError {
   return fail(`${quote(token)} is not a version; use X.Y.Z, e.g. /${command} ${versionExample(token)}`);
 }
 

@@ -66,6 +66,10 @@ function lockGate({ env, lock, now, requester }: GateFacts): GateResult {
   if (sameLogin(lock.holder, requester) && lock.deploymentKey === undefined) {
     return { logs: [`${env.name} is locked by ${requester}, who is the one deploying`] };
   }
+  // Without a queue, deploys may overlap: only a person's /lock holds the environment.
+  if (!env.queue && lock.deploymentKey !== undefined) {
+    return { logs: [`another deploy to ${env.name} is running; ${env.name} does not queue deploys, so this one goes ahead`] };
+  }
   const why = lock.reason === "" ? "" : ` (${lock.reason})`;
   const free = lock.deploymentKey === undefined ? `/unlock ${env.name}` : "that deploy to finish";
   return {

@@ -49,9 +49,9 @@ export function planDeploy(facts: DeployFacts): Plan {
   }
   const what = describeTarget(facts);
   const actions: Action[] = [];
-  // A person who locked the environment and then deploys under their own lock keeps that lock;
-  // taking a second one would collide with it.
-  if (!ownsLock(facts)) actions.push(acquireLock(facts, key, what));
+  // The deploy's own lock is what serialises deploys, so an environment without a queue takes
+  // none; and a person deploying under their own /lock keeps it, as a second would collide.
+  if (facts.env.queue && !ownsLock(facts)) actions.push(acquireLock(facts, key, what));
   actions.push({
     kind: "create-deployment",
     key,

@@ -35,6 +35,10 @@ describe("evaluateGates with one gate", () => {
     ["approvals within the window", gateFacts({ env: environment({ approvals: 1, approvalsWithinMs: 24 * HOUR }), approvals: [approval("bob", "write", hoursAgo(23))] })],
     ["a lock that expired", gateFacts({ lock: { ...lock, expiresAt: hoursAgo(1) } })],
     ["a lock held by the requester", gateFacts({ lock: { ...lock, holder: "Alice" } })],
+    [
+      "another deploy running where deploys are not queued",
+      gateFacts({ env: environment({ queue: false }), lock: { ...lock, deploymentKey: "deploy:production:x:comment-1" } }),
+    ],
   ])("proceeds with %s", (_name, facts) => {
     expect(evaluateGates(facts).kind).toBe("proceed");
   });
@@ -105,6 +109,12 @@ describe("evaluateGates with one gate", () => {
       gateFacts({ lock: { ...lock, holder: "alice", reason: "deploying 0a0a0a0", deploymentKey: "deploy:production:x:comment-1" } }),
       "locked",
       "production is locked by alice (deploying 0a0a0a0) until 2026-11-23 12:00 UTC; wait for that deploy to finish and try again.",
+    ],
+    [
+      "a person's lock where deploys are not queued",
+      gateFacts({ env: environment({ queue: false }), lock }),
+      "locked",
+      "production is locked by bob (db upgrade) until 2026-11-23 12:00 UTC; wait for /unlock production and try again.",
     ],
   ])("refuses %s", (_name, facts, reason, message) => {
     const decision = evaluateGates(facts);

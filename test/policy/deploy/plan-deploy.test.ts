@@ -95,6 +95,14 @@ describe("planDeploy", () => {
     expect(planDeploy(facts).actions.map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow"]);
   });
 
+  it("takes no lock where deploys are not queued", () => {
+    expect(planDeploy(deployFacts({ env: environment({ queue: false }) })).actions.map((action) => action.kind)).toEqual([
+      "create-deployment",
+      "dispatch-workflow",
+      "comment",
+    ]);
+  });
+
   it("takes no second lock when the requester deploys under their own /lock", () => {
     const lock = { holder: "alice", reason: "hotfix", expiresAt: "2026-11-23T12:00:00.000Z" };
     expect(planDeploy(deployFacts({ lock })).actions[0]?.kind).toBe("create-deployment");
