@@ -266,10 +266,10 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
     },
   };
 
-  function toJob(data: JobData, state: JobState, name?: string): Job {
+  function toJob(data: JobData, state: JobState, name: string): Job {
     return {
       id: data.deliveryId,
-      name: name ?? "",
+      name,
       payload: data.payload,
       repoKey: data.repoKey,
       attempts: data.attempts,

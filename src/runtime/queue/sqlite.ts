@@ -5,6 +5,13 @@ import { notifyFailed } from "./on-failed.js";
 import { decideAfterError, resolvePolicy } from "./retry-policy.js";
 import type { Job, JobQueue, JobState, NewJob, QueueOptions, Worker } from "./types.js";
 
+const day = 24 * 60 * 60 * 1000;
+// Same retention as the Redis backend: done rows are what recognise a redelivery, which
+// GitHub allows for 3 days; failed rows stay longer so a person can look and retry.
+const keepDoneMs = 3 * day;
+const keepFailedMs = 14 * day;
+const pruneEveryMs = 60 * 60 * 1000;
+
 export interface SqliteQueueOptions extends QueueOptions {
   /** Directory of `jobs.sqlite`; default `./data`. */
   readonly dataDir?: string;
@@ -89,6 +96,9 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
   const requeue = db.prepare<{ id: string; now: number }>(
     "UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now WHERE id = @id AND state = 'failed'",
   );
+  const prune = db.prepare<{ doneBefore: number; failedBefore: number }>(`
+    DELETE FROM jobs
+    WHERE (state = 'done' AND enqueued_at < @doneBefore) OR (state = 'failed' AND enqueued_at < @failedBefore)`);
   const countUnfinished = db.prepare<[], { n: number }>(
     "SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running')",
   );
@@ -120,6 +130,7 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
   let stopping = false;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
+  let prunedAt = Number.NEGATIVE_INFINITY;
   const inFlight = new Set<Promise<void>>();
 
   function schedule(delayMs: number): void {
@@ -132,6 +143,10 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
     timer = undefined;
     if (!worker || stopping) return;
     try {
+      if (now() - prunedAt >= pruneEveryMs) {
+        prunedAt = now();
+        prune.run({ doneBefore: prunedAt - keepDoneMs, failedBefore: prunedAt - keepFailedMs });
+      }
       const free = concurrency - inFlight.size;
       if (free > 0) for (const row of claim(free)) launch(worker, row);
     } catch (error) {

@@ -14,6 +14,26 @@ function leaveRunning(dataDir: string, id: string, attempts: number): void {
   db.close();
 }
 
+describe("sqlite queue retention", () => {
+  it("forgets done jobs after three days, so the file does not grow forever", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "rp-prune-"));
+    let clock = Date.UTC(2025, 0, 1);
+    const queue = createSqliteQueue({ dataDir, pollIntervalMs: 10, now: () => clock });
+    try {
+      await queue.enqueue({ id: "old", name: "push", payload: null, repoKey: "o/r" });
+      queue.start(async () => {});
+      await waitFor(async () => (await queue.depth()) === 0, "the job done");
+      expect(await queue.enqueue({ id: "old", name: "push", payload: null, repoKey: "o/r" })).toEqual({ accepted: false });
+
+      clock += 3 * 24 * 60 * 60 * 1000 + 1;
+      await waitFor(async () => (await queue.list()).length === 0, "the done job pruned");
+    } finally {
+      await queue.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("sqlite queue after a crash", () => {
   let dataDir = "";
   let queue: JobQueue | undefined;
