@@ -1,5 +1,6 @@
 // After a release is published, its notes become a changelog file in the repository, delivered
 // by pull request (Openverse: documentation/changelogs/{app}/{date}.md) or by direct commit.
+import { renderReleaseFile } from "../changelog/release-file.js";
 import { nothing, plan, type Plan, type RepoRef } from "../plan.js";
 import { render } from "../template.js";
 import { appOfTag, type AppTagSettings } from "./which-app.js";
@@ -36,12 +37,6 @@ export interface ChangelogPrFacts {
   readonly actor: string;
 }
 
-/** `# {version}`, a blank line, then the release body: the file Openverse keeps per release. */
-export function releaseFileText(title: string, body: string): string {
-  const text = body.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
-  return text === "" ? `# ${title}\n` : `# ${title}\n\n${text}\n`;
-}
-
 export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
   const { release } = facts;
   if (release.draft) return nothing("event-not-relevant", `Release ${release.tag} is a draft; its changelog waits for publishing.`);
@@ -57,7 +52,7 @@ export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
   const values = { app: owner.app, version: owner.version, tag: release.tag, actor: facts.actor };
   const path = render(changelog.path, values);
   const title = render(changelog.title, values);
-  const files = [{ path, content: releaseFileText(owner.version, release.body) }];
+  const files = [{ path, content: renderReleaseFile({ title: owner.version, body: release.body }) }];
   const key = `changelog:${release.tag}`;
   if (changelog.via === "commit") {
     return plan(`Commit ${path} for ${release.tag}.`, [

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   planChangelogForRelease,
-  releaseFileText,
   type ChangelogFileSettings,
   type ChangelogPrFacts,
 } from "../../../src/policy/release/changelog-pr.js";
@@ -82,15 +81,5 @@ describe("the changelog pull request after a release is published", () => {
 
   it("plans the same key for the same release, so a redelivery finds the first PR", () => {
     expect(planChangelogForRelease(openverse)).toEqual(planChangelogForRelease(openverse));
-  });
-});
-
-describe("the per-release file", () => {
-  it.each([
-    ["LF body", "- a\n- b\n", "# T\n\n- a\n- b\n"],
-    ["CRLF body with trailing blanks", "- a\r\n- b\r\n\r\n", "# T\n\n- a\n- b\n"],
-    ["empty body", "", "# T\n"],
-  ])("renders a %s as a title, a blank line and the body", (_name, body, expected) => {
-    expect(releaseFileText("T", body)).toBe(expected);
   });
 });

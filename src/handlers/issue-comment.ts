@@ -1,0 +1,74 @@
+import type { Context } from "probot";
+import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
+import { parseCommand } from "../policy/commands/parse.js";
+import { plan } from "../policy/plan.js";
+import { carryOut, type RunOptions } from "./carry-out.js";
+import { commandHandlers } from "./commands/index.js";
+import type { CommandHandler } from "./commands/types.js";
+import type { ParsedCommand } from "../policy/commands/types.js";
+import { loadConfig } from "./config.js";
+
+type CommentContext = Context<"issue_comment.created">;
+
+async function permissionOf(context: CommentContext, username: string): Promise<string> {
+  try {
+    const { data } = await context.octokit.rest.repos.getCollaboratorPermissionLevel(context.repo({ username }));
+    return data.role_name ?? data.permission;
+  } catch (error) {
+    // Not a collaborator at all: GitHub answers 404, which means no permission.
+    if (typeof error === "object" && error !== null && "status" in error && error.status === 404) return "none";
+    throw error;
+  }
+}
+
+/** Slash commands: only new comments (edits of old ones are not re-run), only from people. */
+export async function onIssueComment(context: CommentContext, options: RunOptions): Promise<void> {
+  const { comment, issue, sender } = context.payload;
+  const loaded = await loadConfig(context);
+  // A repository that never asked for the bot hears nothing from it.
+  if (loaded.kind === "missing") return;
+  const config = loaded.kind === "ok" ? loaded.config : undefined;
+  const known = {
+    environments: config?.environments.map((env) => env.name) ?? [],
+    apps: config?.apps.map((app) => app.name) ?? [],
+  };
+  const facts: CommentFacts = {
+    repo: context.repo(),
+    issueNumber: issue.number,
+    commentId: comment.id,
+    author: comment.user?.login ?? sender.login,
+    authorIsBot: comment.user?.type === "Bot" || sender.type === "Bot",
+    parsed: parseCommand(comment.body, known),
+    permission: undefined,
+    needed: config?.commands.permission ?? "write",
+    ...(loaded.kind === "invalid" ? { configError: loaded.message } : {}),
+  };
+  let intake = takeCommand(facts);
+  if (intake.kind === "need-permission") intake = takeCommand({ ...facts, permission: await permissionOf(context, facts.author) });
+  switch (intake.kind) {
+    case "need-permission":
+      throw new Error("the commenter's permission was read but not taken into account");
+    case "ignore":
+    case "answer":
+      await carryOut(context, intake.plan, options);
+      return;
+    case "run":
+      break;
+  }
+  if (config === undefined) return;
+  await carryOut(context, plan(`Acknowledge /${intake.command.name}.`, intake.acknowledge), options);
+  const answer = (text: string) => reply(facts, text);
+  const handler = commandHandlers[intake.command.name] as CommandHandler<ParsedCommand> | undefined;
+  if (handler === undefined) {
+    await carryOut(context, plan("Unsupported command.", [answer(`/${intake.command.name} is not available in this version of Release Pilot; type /help for the commands it has.`)]), options);
+    return;
+  }
+  try {
+    await handler({ context, command: intake.command, config, options, reply: answer });
+  } catch (error) {
+    // Nothing is lost: the person who asked hears that it failed, and the job still fails for retry.
+    const reason = error instanceof Error ? error.message : String(error);
+    await carryOut(context, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${reason}`)]), options);
+    throw error;
+  }
+}
