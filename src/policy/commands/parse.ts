@@ -211,6 +211,10 @@ function parseRollback(args: readonly string[], known: KnownNames): Result {
 function parsePromote(args: readonly string[], known: KnownNames): Result {
   const [fromToken, toToken, appToken, ...rest] = args;
   if (rest.length > 0) return tooMany("promote");
+  const [only] = known.environments;
+  if (known.environments.length === 1 && only !== undefined) {
+    return fail(`/promote needs two environments and this repository has only ${only}; deploy to it directly with /deploy ${only}`);
+  }
   const last = known.environments[known.environments.length - 1] ?? "";
   const first = known.environments[0] ?? "";
   const from = environmentOrError(known, fromToken, (env) => `/promote ${env} ${env === last ? first : last}`);

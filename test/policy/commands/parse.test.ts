@@ -136,6 +136,13 @@ describe("parseCommand", () => {
     });
   });
 
+  it("explains that promotion needs two environments when there is one", () => {
+    expect(parseCommand("/promote dev prod", { environments: ["dev"], apps: [] })).toEqual({
+      kind: "error",
+      message: "/promote needs two environments and this repository has only dev; deploy to it directly with /deploy dev",
+    });
+  });
+
   it("takes a missing `to` tag for a rollback in a repository without apps", () => {
     expect(parseCommand("/rollback production main", single)).toEqual({
       kind: "error",
