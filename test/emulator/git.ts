@@ -52,6 +52,8 @@ export interface FileChange {
   readonly deletions: number;
 }
 
+// Not git's exact binary tree format, but deterministic and content-only, which is what sha
+// equality needs; nothing outside the emulator recomputes these shas.
 function encode(object: GitObject): Buffer {
   switch (object.type) {
     case "blob":
@@ -156,6 +158,7 @@ export class GitRepo {
     return out;
   }
 
+  // Branches win over tags and tags over shas, the order `git rev-parse` and GitHub use.
   /** Commit sha a ref-ish names: a branch, a tag (annotated tags are peeled), or a (short) sha. */
   resolve(ref: string): string | undefined {
     const name = ref.replace(/^refs\//, "");

@@ -98,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   url = `http://127.0.0.1:${port}`;
+  // Read helpers return the store's own records (plain data, labels as names) rather than API
+  // shapes, because tests assert on meaning, not on URLs.
   const repoOf = (owner: string, repo: string) => seed.mustRepo(store, owner, repo);
 
   return {

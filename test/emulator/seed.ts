@@ -80,6 +80,7 @@ export interface DeploymentOptions {
   readonly creator?: string;
 }
 
+// GitHub names app accounts `<slug>[bot]`; the suffix is how bots tell their own writes apart.
 function user(login: string): User {
   return { login, type: login.endsWith("[bot]") ? "Bot" : "User" };
 }

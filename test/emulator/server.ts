@@ -122,6 +122,8 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       record(violation.route ?? path, { status, body: { message: `emulator: ${violation.message}`, errors: violation.errors, documentation_url: DOCS } });
     };
 
+    // Order matters: an unknown route or a bad body is the bot's bug and must show up as a
+    // violation even when a fault would have hidden it, so faults are drawn after the checks.
     const text = await readBody(req);
     const matched = matchOperation(method, path);
     if (!matched) {
@@ -149,6 +151,8 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       refuse({ kind: "missing-query", method, path, route, message: `missing required query parameter(s) ${missing.join(", ")}` });
       return;
     }
+    // Handlers are keyed by the OpenAPI template itself, so a typo in a route key cannot
+    // silently shadow the real operation (a test checks every key exists in the description).
     const handler = routes[`${method} ${route}`];
     if (!handler) {
       refuse({ kind: "unimplemented", method, path, route, message: `${method} ${route} is a real operation the emulator does not implement` }, 501);
@@ -190,6 +194,7 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       if (error instanceof HttpError) {
         reply = { status: error.status, body: { message: error.message, ...(error.errors ? { errors: error.errors } : {}), documentation_url: DOCS } };
       } else {
+        // A crash in a handler is the emulator's bug; recording it fails the test that hit it.
         state.violations.push({ kind: "emulator-error", method, path, route, message: String((error as Error).stack ?? error) });
         reply = { status: 500, body: { message: `emulator: ${(error as Error).message}` } };
       }

@@ -113,6 +113,8 @@ export function issueShape(u: Urls, repo: Repo, issue: Issue): Record<string, un
   };
 }
 
+// A PR answers with its issue's fields plus head/base; the issue-only `pull_request` link
+// is dropped because the pulls API does not carry it.
 export function pullShape(u: Urls, repo: Repo, pull: PullRequest, issue: Issue): Record<string, unknown> {
   const base = issueShape(u, repo, issue);
   const side = (ref: string, sha: string, label: string): Record<string, unknown> => ({
@@ -276,6 +278,7 @@ export function commitShape(u: Urls, repo: Repo, sha: string): Record<string, un
       url: `${repoUrl(u, repo)}/git/commits/${sha}`,
       comment_count: 0,
     },
+    // GitHub links a commit to an account by email; noreply addresses carry the login.
     author: login(commit.author),
     committer: login(commit.committer),
     parents: commit.parents.map((p) => ({

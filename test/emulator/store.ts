@@ -234,6 +234,8 @@ export class Store {
   }
 }
 
+// GitHub timestamps have second precision; matching it keeps string comparisons of dates
+// (used for `since` filters and sorting) honest.
 export function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 }

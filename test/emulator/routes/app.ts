@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { type Handler, type RouteContext, notFound, ok, paginate, repoOf } from "../http.js";
 import { userShape } from "../shapes.js";
 
+// Installations are derived from repositories (each has one id), so there is no separate
+// installation state to keep in sync.
 function installationShape(ctx: RouteContext, id: number): Record<string, unknown> {
   const repo = [...ctx.store.repos.values()].find((r) => r.installationId === id);
   const account = repo?.owner ?? "owner";

@@ -6,6 +6,8 @@ import { gitUserShape, refShape } from "../shapes.js";
 import type { FlatEntry, Signature } from "../git.js";
 import type { Repo } from "../store.js";
 
+// The ref endpoints take `heads/main`, not `refs/heads/main`; the emulator also accepts the
+// latter, which may be more lenient than GitHub.
 function fullRef(param: string | undefined): string {
   const ref = (param ?? "").replace(/^refs\//, "");
   return `refs/${ref}`;

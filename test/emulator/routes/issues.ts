@@ -20,6 +20,7 @@ function commentOr404(ctx: RouteContext): { repo: Repo; comment: Comment } {
   return { repo, comment };
 }
 
+// Like GitHub, the list includes pull requests; clients filter on `pull_request`.
 function listIssues(ctx: RouteContext): ReturnType<Handler> {
   const repo = repoOf(ctx);
   const state = ctx.query.get("state") ?? "open";

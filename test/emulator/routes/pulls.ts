@@ -47,6 +47,7 @@ function listPulls(ctx: RouteContext): ReturnType<Handler> {
   return paginate(ctx, rows.map(({ pull, issue }) => pullShape(ctx, repo, pull, issue)));
 }
 
+// Forks are not modelled: `head` may be `owner:branch` or `branch`, both meaning this repo.
 function createPull(ctx: RouteContext): ReturnType<Handler> {
   const repo = repoOf(ctx);
   const headParam = str(ctx, "head") ?? "";
