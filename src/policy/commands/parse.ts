@@ -213,7 +213,7 @@ function parsePromote(args: readonly string[], known: KnownNames): Result {
   if (rest.length > 0) return tooMany("promote");
   const [only] = known.environments;
   if (known.environments.length === 1 && only !== undefined) {
-    return fail(`/promote needs two environments and this repository has only ${only}; deploy to it directly with /deploy ${only}`);
+    return fail(`/promote needs two environments and this repository has only ${only}; use /deploy ${only}`);
   }
   const last = known.environments[known.environments.length - 1] ?? "";
   const first = known.environments[0] ?? "";

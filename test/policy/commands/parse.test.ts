@@ -139,7 +139,7 @@ describe("parseCommand", () => {
   it("explains that promotion needs two environments when there is one", () => {
     expect(parseCommand("/promote dev prod", { environments: ["dev"], apps: [] })).toEqual({
       kind: "error",
-      message: "/promote needs two environments and this repository has only dev; deploy to it directly with /deploy dev",
+      message: "/promote needs two environments and this repository has only dev; use /deploy dev",
     });
   });
 
