@@ -52,7 +52,8 @@ export function progressText(progress: Progress): string {
   if (progress.total === 0) return "**Release checklist:** no task items found.";
   const crossed = progress.crossedOut.length === 0 ? "" : ` (${progress.crossedOut.length} crossed out)`;
   if (progress.open.length === 0) {
-    return `**Release checklist:** ✅ all ${progress.total} items done${crossed}.`;
+    const all = progress.total === 1 ? "the one item" : `all ${progress.total} items`;
+    return `**Release checklist:** ✅ ${all} done${crossed}.`;
   }
   return `**Release checklist:** ${progress.done} of ${progress.total} items done${crossed}, ${progress.open.length} open.`;
 }

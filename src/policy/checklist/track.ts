@@ -43,7 +43,8 @@ export function planTrackChecklist(facts: TrackChecklistFacts): Plan {
 }
 
 function readyComment(version: string, progress: ReturnType<typeof countProgress>): string {
-  const lines = [`All ${progress.total} checklist items are done: ${version} is ready to release. Type \`/release\` in a comment here to release it.`];
+  const all = progress.total === 1 ? "The one checklist item is" : `All ${progress.total} checklist items are`;
+  const lines = [`${all} done: ${version} is ready to release. Type \`/release\` in a comment here to release it.`];
   if (progress.crossedOut.length > 0) {
     lines.push("", "Crossed out:", ...crossedOutLines(progress.crossedOut));
   }

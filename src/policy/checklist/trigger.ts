@@ -33,7 +33,8 @@ export function versionForTrigger(trigger: ChecklistTrigger): TriggerVersion {
 }
 
 function fromTag(tag: string, what: string): TriggerVersion {
-  const match = TAG.exec(tag.trim());
+  // Commands come from comments: no real tag is this long, and the regex need not see it.
+  const match = tag.length > 200 ? null : TAG.exec(tag.trim());
   return match?.[1] === undefined
     ? { reason: `${what} ${show(tag)} does not name a version such as 2.6.0 or v2.6.0rc1` }
     : final(match[1]);

@@ -137,6 +137,18 @@ describe("withProgressLine", () => {
     expect(second).toBe(edited.replace("1 of 2 items done, 1 open.", "✅ all 2 items done."));
   });
 
+  it("updates the line where a person moved it, leaving every other byte alone", () => {
+    const moved = `Intro\n\n- [x] a\n\n<!-- release-pilot:progress -->\nold text\n<!-- /release-pilot:progress -->\ntrailing`;
+    expect(withProgressLine(moved, countProgress(moved))).toBe(moved.replace("old text", "**Release checklist:** ✅ the one item done."));
+  });
+
+  it("adds its own line when a start marker has no end", () => {
+    const broken = "<!-- release-pilot:progress -->\n- [ ] a";
+    const out = withProgressLine(broken, countProgress(broken));
+    expect(out.endsWith(`\n\n${broken}`)).toBe(true);
+    expect(withProgressLine(out, countProgress(out))).toBe(out);
+  });
+
   it("keeps CRLF line endings", () => {
     const body = "- [ ] a\r\n";
     expect(withProgressLine(body, countProgress(body))).toMatch(/^<!-- release-pilot:progress -->\r\n.*\r\n<!-- \/release-pilot:progress -->\r\n\r\n- \[ \] a\r\n$/);
