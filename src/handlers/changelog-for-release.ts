@@ -2,8 +2,8 @@ import type { Context } from "probot";
 import type { Config } from "../policy/config/index.js";
 import type { ChangelogPrFacts } from "../policy/release/changelog-pr.js";
 import { planChangelogForRelease } from "../policy/release/changelog-pr.js";
-import { carryOut, type RunOptions } from "./carry-out.js";
-import { loadConfig } from "./config.js";
+import { carryOut } from "./carry-out.js";
+import type { Feature } from "./feature.js";
 
 type ReleaseContext = Context<"release.published">;
 
@@ -40,11 +40,6 @@ export function releaseFacts(context: ReleaseContext, config: Config): Changelog
   };
 }
 
-export async function onReleasePublished(context: ReleaseContext, options: RunOptions): Promise<void> {
-  const loaded = await loadConfig(context);
-  if (loaded.kind !== "ok") {
-    context.log.info({ delivery: context.id }, loaded.kind === "missing" ? "no release-pilot.yml" : loaded.message);
-    return;
-  }
-  await carryOut(context, planChangelogForRelease(releaseFacts(context, loaded.config)), options);
-}
+export const changelogForRelease: Feature<"release.published"> = async function changelogForRelease(context, config, options) {
+  await carryOut(context, planChangelogForRelease(releaseFacts(context, config)), options);
+};

@@ -1,0 +1,5 @@
+// Everything that follows a published release, one feature each.
+import type { Feature } from "../feature.js";
+import { changelogForRelease } from "../changelog-for-release.js";
+
+export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease];
