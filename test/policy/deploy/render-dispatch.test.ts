@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { EnvironmentConfig } from "../../../src/policy/config/types.js";
+import { appsToDeploy, matchesGlob } from "../../../src/policy/deploy/paths.js";
+import { imageTagIsPortable, renderDispatch, type RenderDispatchFacts } from "../../../src/policy/deploy/render-dispatch.js";
+
+const SHA = "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5";
+// 2024-10-21T12:05:45Z, the HCA example's epoch.
+const NOW = new Date(1729512345 * 1000).toISOString();
+
+function env(overrides: Partial<EnvironmentConfig> = {}): RenderDispatchFacts["env"] {
+  return {
+    name: "staging",
+    deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { tag: "{sha}" } },
+    imageTag: null,
+    migrations: null,
+    ...overrides,
+  };
+}
+
+function facts(overrides: Partial<RenderDispatchFacts> = {}): RenderDispatchFacts {
+  return { env: env(), repo: { owner: "org", repo: "app" }, defaultRef: "main", sha: SHA, actor: "alice", now: NOW, withMigrations: false, ...overrides };
+}
+
+describe("renderDispatch", () => {
+  it("renders workflow inputs in this repository on its default branch when the config names neither", () => {
+    const result = renderDispatch(facts({ app: "api", env: env({ deploy: { kind: "workflow", workflow: "deploy-staging.yml", repo: null, ref: null, inputs: { app: "{app}", tag: "{sha}" } } }) }));
+    expect(result).toEqual({ ok: true, dispatch: { kind: "workflow", repo: { owner: "org", repo: "app" }, workflow: "deploy-staging.yml", ref: "main", inputs: { app: "api", tag: SHA } } });
+  });
+
+  it("renders Openverse's production repository_dispatch with the release's rel- tag", () => {
+    const production = env({
+      name: "production",
+      imageTag: "rel-{version}",
+      deploy: { kind: "repository-dispatch", eventType: "deploy_production_{app}", repo: { owner: "WordPress", repo: "openverse-infrastructure" }, payload: { actor: "{actor}", tag: "rel-{version}" } },
+    });
+    const result = renderDispatch(facts({ env: production, app: "api", version: "2024.01.01.19.52.14" }));
+    expect(result).toEqual({
+      ok: true,
+      imageTag: "rel-2024.01.01.19.52.14",
+      dispatch: { kind: "repository", repo: { owner: "WordPress", repo: "openverse-infrastructure" }, eventType: "deploy_production_api", payload: { actor: "alice", tag: "rel-2024.01.01.19.52.14" } },
+    });
+  });
+
+  it("renders the HCA image tag from the environment, the short SHA and the time", () => {
+    const template = "{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}";
+    const result = renderDispatch(facts({ env: env({ name: "prod", imageTag: template, deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { image: template } } }) }));
+    expect(result).toMatchObject({ ok: true, imageTag: "prod-1c1f6ab9-21-10-2024.1729512345", dispatch: { inputs: { image: "prod-1c1f6ab9-21-10-2024.1729512345" } } });
+  });
+
+  it("reuses a rollback's image of this environment's form and recovers its version for the other fields", () => {
+    const production = env({ name: "production", imageTag: "rel-{version}", deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { tag: "rel-{version}", v: "{version}" } } });
+    const result = renderDispatch(facts({ env: production, image: "rel-2024.01.01.19.52.14" }));
+    expect(result).toMatchObject({ ok: true, imageTag: "rel-2024.01.01.19.52.14", dispatch: { inputs: { tag: "rel-2024.01.01.19.52.14", v: "2024.01.01.19.52.14" } } });
+  });
+
+  it("passes the HCA image a rollback names instead of dating a new one", () => {
+    const template = "{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}";
+    const prod = env({ name: "prod", imageTag: template, deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { image: template } } });
+    const result = renderDispatch(facts({ env: prod, image: "prod-1c1f6ab9-01-01-2024.1704067200" }));
+    expect(result).toMatchObject({ ok: true, imageTag: "prod-1c1f6ab9-01-01-2024.1704067200", dispatch: { inputs: { image: "prod-1c1f6ab9-01-01-2024.1704067200" } } });
+  });
+
+  it("adds the migrations inputs only to a deploy with migrations", () => {
+    const production = env({ name: "production", migrations: { check: "migrations", inputs: { migrate: "true" } } });
+    expect(renderDispatch(facts({ env: production, withMigrations: true }))).toMatchObject({ ok: true, dispatch: { inputs: { tag: SHA, migrate: "true" } } });
+    expect(renderDispatch(facts({ env: production }))).toMatchObject({ ok: true, dispatch: { inputs: { tag: SHA } } });
+  });
+
+  it("refuses with the config path when a template needs a value this deploy does not have", () => {
+    const production = env({ name: "production", deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { tag: "rel-{version}" } } });
+    const result = renderDispatch(facts({ env: production }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^environments\.production\.deploy\.inputs\.tag: .*\{version\}/);
+  });
+});
+
+describe("imageTagIsPortable", () => {
+  it.each([
+    ["rel-{version}", true],
+    ["{sha}", true],
+    ["{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}", false],
+    [null, false],
+  ])("%s → %s", (template, portable) => {
+    expect(imageTagIsPortable(template)).toBe(portable);
+  });
+});
+
+describe("appsToDeploy", () => {
+  const apps = [
+    { name: "api", paths: ["api/**"] },
+    { name: "frontend", paths: ["frontend/**", "packages/*.json"] },
+  ];
+
+  it.each([
+    [["api/src/views.py"], ["api"]],
+    [["frontend/a.vue", "api/b.py"], ["api", "frontend"]],
+    [["packages/x.json"], ["frontend"]],
+    [["packages/deep/x.json"], []],
+    [["README.md"], []],
+  ])("a push changing %j deploys %j", (files, expected) => {
+    expect(appsToDeploy(apps, [{ modified: files }])).toEqual(expected);
+  });
+
+  it("deploys every app when the push carries as many commits as GitHub lists", () => {
+    expect(appsToDeploy(apps, Array.from({ length: 20 }, () => ({ modified: ["README.md"] })))).toEqual(["api", "frontend"]);
+  });
+
+  it("matches ** at any depth, including none", () => {
+    expect(matchesGlob("api", "api/**")).toBe(true);
+    expect(matchesGlob("a/b/c.py", "**/*.py")).toBe(true);
+    expect(matchesGlob("c.py", "**/*.py")).toBe(true);
+    expect(matchesGlob("apix/a", "api/**")).toBe(false);
+  });
+});
