@@ -1,6 +1,6 @@
 // Release-part arithmetic shared by semver and PEP 440: the two differ only in how a candidate
 // is spelled, so the bump table lives here once.
-import type { Bump, Version, VersionError } from "./types.js";
+import type { Bump, Version, VersionError, VersionScheme } from "./types.js";
 
 /** Orders release parts, then puts a candidate before the final version it leads to. */
 export function compareVersions(a: Version, b: Version): number {
@@ -55,4 +55,23 @@ export function nextRelease(current: Version, bump: Bump, show: (v: Version) => 
 export function toPart(text: string): number | undefined {
   if (!/^\d{1,15}$/.test(text)) return undefined;
   return Number(text);
+}
+
+/** A scheme whose versions are release parts plus an optional candidate; only spelling differs. */
+export function numericScheme(
+  name: "semver" | "pep440",
+  parse: (text: string) => Version | undefined,
+  format: (version: Version) => string,
+): VersionScheme {
+  return {
+    name,
+    parse,
+    format,
+    compare: compareVersions,
+    next(current, bump) {
+      const next = nextRelease(current, bump, format);
+      if ("error" in next) return next;
+      return { ...next, raw: format({ ...next, raw: "" }) };
+    },
+  };
 }

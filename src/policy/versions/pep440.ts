@@ -1,7 +1,7 @@
 // PEP 440 release versions as Python projects write them. UKRDC spells its candidates
 // `10.8.5.RC1` and `10.8.5RC1`; PEP 440 normalises both (and `-rc1`, `_rc1`, `c1`) to `10.8.5rc1`,
 // which is what `format` writes. Old GWCelery releases have a fourth part (`0.8.5.1`).
-import { compareVersions, nextRelease, toPart } from "./numeric.js";
+import { numericScheme, toPart } from "./numeric.js";
 import type { Version, VersionScheme } from "./types.js";
 
 const PEP440 = /^v?(\d+(?:\.\d+){2,})(?:[-_.]?(?:rc|c)[-_.]?(\d+))?$/i;
@@ -27,14 +27,4 @@ function format(v: Version): string {
   return v.rc === undefined ? base : `${base}rc${v.rc}`;
 }
 
-export const pep440Scheme: VersionScheme = {
-  name: "pep440",
-  parse,
-  format,
-  compare: compareVersions,
-  next(current, bump) {
-    const next = nextRelease(current, bump, format);
-    if ("error" in next) return next;
-    return { ...next, raw: format({ ...next, raw: "" }) };
-  },
-};
+export const pep440Scheme: VersionScheme = numericScheme("pep440", parse, format);

@@ -1,7 +1,7 @@
 // Semantic versions as npm writes them. Only `-rc.N` candidates are understood, because a
 // `Version` carries a candidate number and nothing else; `1.0.0-beta.1` is refused rather than
 // silently read as a final release.
-import { compareVersions, nextRelease, toPart } from "./numeric.js";
+import { numericScheme, toPart } from "./numeric.js";
 import type { Version, VersionScheme } from "./types.js";
 
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-rc\.?(\d+))?$/;
@@ -26,14 +26,4 @@ function format(v: Version): string {
   return v.rc === undefined ? base : `${base}-rc.${v.rc}`;
 }
 
-export const semverScheme: VersionScheme = {
-  name: "semver",
-  parse,
-  format,
-  compare: compareVersions,
-  next(current, bump) {
-    const next = nextRelease(current, bump, format);
-    if ("error" in next) return next;
-    return { ...next, raw: format({ ...next, raw: "" }) };
-  },
-};
+export const semverScheme: VersionScheme = numericScheme("semver", parse, format);
