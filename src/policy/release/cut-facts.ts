@@ -1,0 +1,50 @@
+// What `/release` decides from: everything read from GitHub before deciding, so the decision is
+// a function of this object alone (and a redelivered comment meets the same facts it left).
+import type { ReleaseCommand } from "../commands/types.js";
+import type { Config } from "../config/index.js";
+import type { RepoRef } from "../plan.js";
+
+export interface ExistingRelease {
+  readonly id: number;
+  readonly tag: string;
+  readonly url: string;
+  readonly body: string;
+  readonly draft: boolean;
+  readonly prerelease: boolean;
+}
+
+/** The issue or pull request the command was typed in. */
+export interface CommandIssue {
+  readonly number: number;
+  readonly title: string;
+  readonly body: string;
+  readonly labels: readonly string[];
+}
+
+export interface CutReleaseFacts {
+  readonly repo: RepoRef;
+  /** The repository's web address, for links in the reply. */
+  readonly repoUrl: string;
+  readonly config: Config;
+  readonly command: ReleaseCommand;
+  readonly commentId: number;
+  readonly author: string;
+  readonly issue: CommandIssue;
+  readonly defaultBranch: string;
+  readonly headSha: string;
+  /** ISO time the command is handled at; the changelog date is its UTC day. */
+  readonly now: string;
+  /** The changelog file at the head, when the config keeps one file with sections and it exists. */
+  readonly changelog: string | undefined;
+  /** Each configured version file at the head (undefined when missing). */
+  readonly versionFiles: Readonly<Record<string, string | undefined>>;
+  /** Every tag name of the repository. */
+  readonly tags: readonly string[];
+  /** The newest releases (up to 100), drafts included. */
+  readonly releases: readonly ExistingRelease[];
+}
+
+/** The hidden line in a release's notes saying which comment cut it: how a redelivery is recognised. */
+export function cutMarker(commentId: number): string {
+  return `<!-- release-pilot:release comment=${commentId} -->`;
+}

@@ -1,0 +1,166 @@
+// `/release`: from the facts of one command comment to the plan that cuts the release. The order
+// is GWCelery's: commit the finalised changelog (and bumped version files), tag that commit,
+// publish the GitHub release with the changelog section as notes, then go back to development.
+import { parseChecklistMarker } from "../checklist/index.js";
+import { reply } from "../command-intake.js";
+import type { AppConfig } from "../config/index.js";
+import type { Action, CommitRef, Plan, Reason } from "../plan.js";
+import { matchTemplate, tryRender } from "../template.js";
+import { alreadyCommitted, codenameFor, nextUnreleased, releaseCommit, releaseCommitMessage, type ChangelogFile } from "./cut-changes.js";
+import { cutMarker, type CutReleaseFacts, type ExistingRelease } from "./cut-facts.js";
+import { releasedReply, cuttingReply, type ReleasedReply } from "./cut-reply.js";
+import { chooseVersion, formatOf, schemeOf, versionIsTagged } from "./cut-version.js";
+
+export type CutOutcome =
+  | { readonly kind: "answered" }
+  /** After the plan ran, the reply is finished with the release's address from `releaseKey`'s effect. */
+  | { readonly kind: "cut"; readonly releaseKey: string; readonly reply: Omit<ReleasedReply, "releaseUrl"> };
+
+export interface CutDecision {
+  readonly plan: Plan;
+  readonly outcome: CutOutcome;
+}
+
+function answer(facts: CutReleaseFacts, reason: Exclude<Reason, "planned">, text: string): CutDecision {
+  return { plan: { reason, summary: text, actions: [reply({ ...facts, issueNumber: facts.issue.number }, text)] }, outcome: { kind: "answered" } };
+}
+
+function pickApp(facts: CutReleaseFacts): AppConfig | string {
+  const { apps } = facts.config;
+  const name = facts.command.app ?? parseChecklistMarker(facts.issue.body)?.app;
+  if (name !== undefined) {
+    return apps.find((app) => app.name === name) ?? `There is no app named ${name}; the apps are ${apps.map((a) => a.name).join(", ")}.`;
+  }
+  const [only, ...others] = apps;
+  if (only !== undefined && others.length === 0) return only;
+  return `This repository has several apps (${apps.map((a) => a.name).join(", ")}); name one, e.g. /release patch ${only?.name ?? "app"}.`;
+}
+
+function changelogFile(facts: CutReleaseFacts, app: AppConfig): ChangelogFile | undefined | string {
+  const config = app.changelog;
+  if (config === null || config.target.kind !== "file") return undefined;
+  if (facts.changelog === undefined) {
+    return `The changelog ${config.target.file} is not on ${facts.defaultBranch}; add it with an unreleased section, or remove changelog.file from .github/release-pilot.yml.`;
+  }
+  return { config, path: config.target.file, format: formatOf(config), text: facts.changelog };
+}
+
+/** The reply of a release this very comment made: the same text the first run finished with. */
+function alreadyReleased(facts: CutReleaseFacts, app: AppConfig, changelog: ChangelogFile | undefined, release: ExistingRelease): CutDecision {
+  const version = matchTemplate(app.tag, release.tag, { app: app.name })?.["version"] ?? release.tag;
+  const codename = codenameFor(facts.config, changelog, version);
+  const text = releasedReply({
+    version,
+    codename: codename.ok ? codename.value : undefined,
+    rc: release.prerelease,
+    tag: release.tag,
+    repoUrl: facts.repoUrl,
+    releaseUrl: release.url,
+    changelogFile: changelog?.path,
+    versionFiles: app.versionFiles,
+    nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, release.prerelease),
+  });
+  return answer(facts, "already-done", text);
+}
+
+export function planCutRelease(facts: CutReleaseFacts): CutDecision {
+  const app = pickApp(facts);
+  if (typeof app === "string") return answer(facts, "bad-command", app);
+  const changelog = changelogFile(facts, app);
+  if (typeof changelog === "string") return answer(facts, "not-configured", changelog);
+
+  // A redelivered comment finds the release it made, whatever version a level would give now.
+  const mine = facts.releases.find((release) => release.body.includes(cutMarker(facts.commentId)));
+  if (mine !== undefined) return alreadyReleased(facts, app, changelog, mine);
+
+  const choice = chooseVersion(facts, app);
+  if (choice.kind === "refuse") return answer(facts, choice.reason, choice.message);
+  const { version, rc, checklist } = choice;
+  const tagResult = tryRender(app.tag, { version, app: app.name });
+  if (!tagResult.ok) return answer(facts, "config-invalid", `I cannot name the tag of ${version}: ${tagResult.error}`);
+  const tag = tagResult.value;
+
+  const existing = facts.releases.find((release) => release.tag === tag);
+  if (existing !== undefined) {
+    return answer(facts, "already-done", `${version} is already released ([${tag}](${existing.url})), so there is nothing to cut; type /release with a newer version.`);
+  }
+  const committed = alreadyCommitted(facts, app, changelog, version);
+  const tagged = facts.tags.includes(tag) || versionIsTagged(facts, app, version);
+  if (tagged && !committed) {
+    return answer(facts, "gate-refused", `The tag ${tag} (or another spelling of ${version}) is already taken by a commit that is not this release's; type /release with a newer version.`);
+  }
+
+  const codename = codenameFor(facts.config, changelog, version);
+  if (!codename.ok) return answer(facts, "not-configured", codename.error);
+  const values = { version, codename: codename.value, tag, app: app.name, rc, checklist };
+  const actions: Action[] = [];
+  const replyFacts = { ...facts, issueNumber: facts.issue.number };
+  const common = {
+    version,
+    codename: codename.value,
+    rc,
+    tag,
+    repoUrl: facts.repoUrl,
+    changelogFile: changelog?.path,
+    versionFiles: app.versionFiles,
+    nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, rc),
+  };
+  actions.push(reply(replyFacts, cuttingReply(common)));
+
+  let releasedText = changelog?.text;
+  let commit: CommitRef = facts.headSha;
+  if (!committed) {
+    const made = releaseCommit(facts, app, changelog, values);
+    if (!made.ok) return answer(facts, "gate-refused", made.error);
+    const message = releaseCommitMessage(changelog, values);
+    if (!message.ok) return answer(facts, "config-invalid", message.error);
+    releasedText = made.value.changelogText;
+    if (made.value.files.length > 0) {
+      const key = `release:${tag}:commit`;
+      actions.push({ kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: message.value, files: made.value.files });
+      commit = { fromAction: key };
+    }
+  }
+
+  const rendered = (template: string) => tryRender(template, { version, tag, app: app.name, ...(codename.value === undefined ? {} : { codename: codename.value }) });
+  const tagMessage = rendered(facts.config.tagMessage);
+  const name = rendered(facts.config.releaseName);
+  if (!tagMessage.ok) return answer(facts, "config-invalid", `tag_message: ${tagMessage.error}`);
+  if (!name.ok) return answer(facts, "config-invalid", `release_name: ${name.error}`);
+  if (!tagged) actions.push({ kind: "create-tag", key: `release:${tag}:tag`, repo: facts.repo, tag, commit, message: tagMessage.value });
+
+  const notes = releasedText === undefined || changelog === undefined ? undefined : changelog.format.sectionFor(releasedText, version);
+  const releaseKey = `release:${tag}:release`;
+  actions.push({
+    kind: "create-release",
+    key: releaseKey,
+    repo: facts.repo,
+    tag,
+    name: name.value,
+    body: notes === undefined || notes === "" ? cutMarker(facts.commentId) : `${notes}\n\n${cutMarker(facts.commentId)}`,
+    draft: false,
+    prerelease: rc,
+    ...(tagged ? {} : { target: commit }),
+  });
+
+  const back = backToDevelopment(facts, changelog, releasedText, common.nextUnreleased, tag);
+  if (back !== undefined) actions.push(back);
+
+  const summary = `Cut ${rc ? "release candidate" : "release"} ${version} (${tag})${committed ? ", resuming after its commit" : ""}.`;
+  return { plan: { reason: "planned", summary, actions }, outcome: { kind: "cut", releaseKey, reply: common } };
+}
+
+function backToDevelopment(
+  facts: CutReleaseFacts,
+  changelog: ChangelogFile | undefined,
+  releasedText: string | undefined,
+  next: string | undefined,
+  tag: string,
+): Action | undefined {
+  const message = changelog?.config.backToDevelopment;
+  if (changelog === undefined || releasedText === undefined || next === undefined || message == null) return undefined;
+  // Already back in development (a resumed cut, or a person was quicker): nothing to add.
+  if (changelog.format.parse(releasedText).sections.some((s) => s.heading.unreleased)) return undefined;
+  const text = changelog.format.addUnreleased(releasedText, { version: next, empty: changelog.config.empty });
+  return { kind: "commit-files", key: `release:${tag}:back-to-development`, repo: facts.repo, branch: facts.defaultBranch, message, files: [{ path: changelog.path, content: text }] };
+}
