@@ -2,7 +2,19 @@
 // answered with a sentence saying so, never with silence.
 import type { CommandHandlers } from "./types.js";
 import { help } from "./help.js";
+import { deploy } from "./deploy.js";
+import { rollback } from "./rollback.js";
+import { promote } from "./promote.js";
+import { lock } from "./lock.js";
+import { unlock } from "./unlock.js";
+import { release } from "./release.js";
 
 export const commandHandlers: CommandHandlers = {
   help,
+  deploy,
+  rollback,
+  promote,
+  lock,
+  unlock,
+  release,
 };

@@ -25,7 +25,7 @@ function answer(facts: CutReleaseFacts, reason: Exclude<Reason, "planned">, text
   return { plan: { reason, summary: text, actions: [reply({ ...facts, issueNumber: facts.issue.number }, text)] }, outcome: { kind: "answered" } };
 }
 
-function pickApp(facts: CutReleaseFacts): AppConfig | string {
+export function pickApp(facts: Pick<CutReleaseFacts, "config" | "command" | "issue">): AppConfig | string {
   const { apps } = facts.config;
   const name = facts.command.app ?? parseChecklistMarker(facts.issue.body)?.app;
   if (name !== undefined) {
