@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import { runOptionsFromEnv } from "./handlers/carry-out.js";
 import { pushFeatures } from "./handlers/events/push.js";
 import { releasePublishedFeatures } from "./handlers/events/release-published.js";
+import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js";
 import { runFeatures } from "./handlers/feature.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
 
@@ -11,4 +12,5 @@ export default function releasePilot(app: Probot): void {
   app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));
   app.on("push", (context) => runFeatures(context, pushFeatures, options));
   app.on("issue_comment.created", (context) => onIssueComment(context, options));
+  app.on("deployment_status.created", (context) => runFeatures(context, deploymentStatusFeatures, options));
 }

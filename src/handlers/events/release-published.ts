@@ -1,5 +1,6 @@
 // Everything that follows a published release, one feature each.
 import type { Feature } from "../feature.js";
 import { changelogForRelease } from "../changelog-for-release.js";
+import { deployFollowingRelease } from "../deploy/on-release.js";
 
-export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease];
+export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease];

@@ -1,0 +1,37 @@
+// /rollback <env> [app] [to <tag>]: redeploy the version that ran before the current one (or the
+// named one), the same commit and, when known, the same image.
+
+import type { RollbackCommand } from "../../policy/commands/types.js";
+import { chooseRollbackTarget } from "../../policy/deploy/rollback.js";
+import { answer, commandApp, deployFromCommand, environmentNamed } from "../deploy/from-command.js";
+import { deploymentHistory, resolveCommit } from "../deploy/gather.js";
+import type { CommandHandler } from "./types.js";
+
+export const rollback: CommandHandler<RollbackCommand> = async (run) => {
+  const { command, config, context } = run;
+  const env = environmentNamed(config, command.environment);
+  if (env === undefined) return answer(run, `there is no environment ${command.environment}; type /help for this repository's environments.`);
+  const chosen = commandApp(config, env, command.app, (app) => `/rollback ${env.name} ${app}`);
+  if ("error" in chosen) return answer(run, chosen.error);
+  const repo = context.repo();
+  const history = await deploymentHistory(context.octokit, repo, env.name, chosen.app);
+  // A named tag that was never deployed here is still a fine place to go back to.
+  const named = command.to === undefined ? undefined : await resolveCommit(context.octokit, repo, command.to);
+  const target = chooseRollbackTarget({
+    history,
+    environment: env.name,
+    ...(chosen.app === undefined ? {} : { app: chosen.app }),
+    ...(command.to === undefined ? {} : { to: command.to }),
+    ...(command.to === undefined || named === undefined ? {} : { tags: { [command.to]: named } }),
+  });
+  if ("error" in target) return answer(run, target.error);
+  const isSha = target.ref === target.sha;
+  await deployFromCommand(run, {
+    env,
+    ...chosen,
+    sha: target.sha,
+    ...(isSha ? {} : { tag: target.ref }),
+    ...(target.imageTag === undefined ? {} : { image: target.imageTag }),
+    withMigrations: false,
+  });
+};

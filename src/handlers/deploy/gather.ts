@@ -1,0 +1,108 @@
+// Read-only facts about an environment, gathered before deploy policy decides: its deployment
+// history, the check runs on a commit, the lock, and 👍 approvals. Nothing here writes.
+
+import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
+import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
+import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js";
+import type { DeploymentRecord, DeploymentState } from "../../policy/deploy/settings.js";
+import type { RepoRef } from "../../policy/plan.js";
+
+/** How far back history is read: enough for a rollback, bounded so one deploy costs few calls. */
+export const HISTORY_LIMIT = 20;
+
+const STATES: readonly DeploymentState[] = ["success", "failure", "error", "inactive", "pending", "in_progress", "queued"];
+
+export function payloadObject(payload: unknown): Readonly<Record<string, unknown>> {
+  if (typeof payload === "string") {
+    try {
+      return payloadObject(JSON.parse(payload));
+    } catch {
+      return {};
+    }
+  }
+  return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
+}
+
+/** Deployments of an environment (of one app, when given), newest first, each with its latest state. */
+export async function deploymentHistory(octokit: GitHub, repo: RepoRef, environment: string, app?: string): Promise<DeploymentRecord[]> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: HISTORY_LIMIT });
+  const records: DeploymentRecord[] = [];
+  for (const deployment of data) {
+    const payload = payloadObject(deployment.payload);
+    if (app !== undefined && payload["app"] !== undefined && payload["app"] !== app) continue;
+    const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+    const latest = statuses[0]?.state;
+    const state = STATES.find((candidate) => candidate === latest) ?? "pending";
+    const image = payload["image_tag"];
+    records.push({
+      id: deployment.id,
+      sha: deployment.sha,
+      ref: deployment.ref,
+      state,
+      createdAt: deployment.created_at,
+      ...(typeof image === "string" && image !== "" ? { imageTag: image } : {}),
+    });
+  }
+  // GitHub lists newest first already; sorting keeps that true whatever the source.
+  return records.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+}
+
+export async function checkRunsOn(octokit: GitHub, repo: RepoRef, sha: string): Promise<CheckRunFact[]> {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, filter: "latest", per_page: 100 });
+  return data.check_runs.map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion }));
+}
+
+/** The lock on the environment (a person's /lock) or else on the app within it (a running deploy). */
+export async function currentLock(octokit: GitHub, repo: RepoRef, env: string, app?: string): Promise<Lock | undefined> {
+  const scopes = app === undefined ? [undefined] : [undefined, app];
+  for (const scope of scopes) {
+    const ref = await notFoundAsUndefined(octokit.rest.git.getRef({ ...repo, ref: lockRefName(env, scope).replace(/^refs\//, "") }));
+    if (ref === undefined) continue;
+    const { data: commit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: ref.data.object.sha });
+    const lock = decodeLock(commit.message);
+    if (lock !== undefined) return lock;
+  }
+  return undefined;
+}
+
+export async function permissionOf(octokit: GitHub, repo: RepoRef, username: string): Promise<string> {
+  const found = await notFoundAsUndefined(octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username }));
+  return found === undefined ? "none" : (found.data.role_name ?? found.data.permission);
+}
+
+/** 👍 reactions on the command comment, each with the reacting person's permission. */
+export async function commentApprovals(octokit: GitHub, repo: RepoRef, commentId: number): Promise<ApprovalFact[]> {
+  const { data } = await octokit.rest.reactions.listForIssueComment({ ...repo, comment_id: commentId, content: "+1", per_page: 100 });
+  const approvals: ApprovalFact[] = [];
+  for (const reaction of data) {
+    const login = reaction.user?.login;
+    if (login === undefined || reaction.user?.type === "Bot") continue;
+    approvals.push({ login, permission: await permissionOf(octokit, repo, login), at: reaction.created_at });
+  }
+  return approvals;
+}
+
+/** Approving reviews of a pull request, the latest review of each person deciding. */
+export async function reviewApprovals(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<ApprovalFact[]> {
+  const { data } = await octokit.rest.pulls.listReviews({ ...repo, pull_number: pullNumber, per_page: 100 });
+  const latest = new Map<string, (typeof data)[number]>();
+  for (const review of data) if (review.user !== null && review.state !== "COMMENTED") latest.set(review.user.login.toLowerCase(), review);
+  const approvals: ApprovalFact[] = [];
+  for (const review of latest.values()) {
+    if (review.state !== "APPROVED" || review.user === null || review.submitted_at === undefined) continue;
+    approvals.push({ login: review.user.login, permission: await permissionOf(octokit, repo, review.user.login), at: review.submitted_at });
+  }
+  return approvals;
+}
+
+/** A branch, tag or SHA → the commit SHA; undefined when GitHub does not know it. */
+export async function resolveCommit(octokit: GitHub, repo: RepoRef, ref: string): Promise<string | undefined> {
+  try {
+    const { data } = await octokit.rest.repos.getCommit({ ...repo, ref });
+    return data.sha;
+  } catch (error) {
+    // GitHub answers 422 "No commit found for SHA" for a name that is neither ref nor commit.
+    if (statusOf(error) === 404 || statusOf(error) === 422) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+// A deploy finished (its workflow or the infrastructure set the deployment's status): move the
+// pointer tag on success, free the deploy's lock, tell the issue that asked, and after a failed
+// production deploy offer the rollback command.
+
+import type { ChosenVersion } from "../../policy/deploy/settings.js";
+import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
+import { carryOut } from "../carry-out.js";
+import type { Feature } from "../feature.js";
+import { deploymentHistory, payloadObject } from "./gather.js";
+
+const FINISHED = ["success", "failure", "error"] as const;
+const PRODUCTION = /^prod(uction)?$/i;
+
+export const reportDeploymentOutcome: Feature<"deployment_status.created"> = async function reportDeploymentOutcome(context, config, options) {
+  const { deployment, deployment_status: status } = context.payload;
+  const state = FINISHED.find((candidate) => candidate === status.state);
+  if (state === undefined) return;
+  const payload = payloadObject(deployment.payload);
+  // Only deployments this bot made carry its key; others belong to someone else's process.
+  if (typeof payload["release_pilot_key"] !== "string") return;
+  const env = config.environments.find((candidate) => candidate.name === deployment.environment);
+  const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
+  let previousSuccess: ChosenVersion | undefined;
+  if (state !== "success") {
+    const history = await deploymentHistory(context.octokit, context.repo(), deployment.environment, app);
+    const before = history.find(
+      (record) => record.id !== deployment.id && (record.state === "success" || record.state === "inactive") && Date.parse(record.createdAt) <= Date.parse(deployment.created_at),
+    );
+    if (before !== undefined) previousSuccess = { sha: before.sha, ref: before.ref, ...(before.imageTag === undefined ? {} : { imageTag: before.imageTag }) };
+  }
+  const logUrl = status.log_url ?? status.target_url;
+  const outcome = planDeploymentOutcome({
+    repo: context.repo(),
+    deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload },
+    state,
+    ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
+    isProduction: deployment.production_environment === true || PRODUCTION.test(deployment.environment),
+    ...(previousSuccess === undefined ? {} : { previousSuccess }),
+    ...(logUrl === undefined || logUrl === null || logUrl === "" ? {} : { logUrl }),
+  });
+  await carryOut(context, outcome, options);
+};

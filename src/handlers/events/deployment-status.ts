@@ -1,0 +1,5 @@
+// Everything a finished deployment sets off, one feature each.
+import type { Feature } from "../feature.js";
+import { reportDeploymentOutcome } from "../deploy/on-deployment-status.js";
+
+export const deploymentStatusFeatures: readonly Feature<"deployment_status.created">[] = [reportDeploymentOutcome];
