@@ -2,5 +2,6 @@
 import type { Feature } from "../feature.js";
 import { changelogForRelease } from "../changelog-for-release.js";
 import { deployFollowingRelease } from "../deploy/on-release.js";
+import { downstreamPins } from "../downstream-pins.js";
 
-export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease];
+export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease, downstreamPins];
