@@ -61,7 +61,7 @@ describe("/release in a checklist issue with open boxes", () => {
     await testProbot().receive({ id: "d1", name: "issue_comment", payload: payload as never });
 
     expect(scope.isDone()).toBe(true);
-    expect(reply).toContain("@leo Not releasing 2.6.0 yet: 1 of 2 checklist item is still open.");
+    expect(reply).toContain("@leo Not releasing 2.6.0 yet: 1 of 2 checklist items is still open.");
     expect(reply).toContain("Deploy to playground");
   });
 });

@@ -27,7 +27,8 @@ export function releaseGate(input: { readonly body: string; readonly requireComp
   const progress = countProgress(input.body);
   const open = progress.open.length;
   if (open === 0) return proceed;
-  const items = open === 1 ? "item is" : "items are";
+  // "1 of 2 items is", "2 of 3 items are": the noun follows the total, the verb the open count.
+  const items = `${progress.total === 1 ? "item" : "items"} ${open === 1 ? "is" : "are"}`;
   return {
     kind: "refuse",
     message: [
