@@ -3,6 +3,7 @@ import { runOptionsFromEnv } from "./handlers/carry-out.js";
 import { pushFeatures } from "./handlers/events/push.js";
 import { releasePublishedFeatures } from "./handlers/events/release-published.js";
 import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js";
+import { workflowRunCompletedFeatures } from "./handlers/events/workflow-run.js";
 import { runFeatures } from "./handlers/feature.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
 
@@ -13,4 +14,5 @@ export default function releasePilot(app: Probot): void {
   app.on("push", (context) => runFeatures(context, pushFeatures, options));
   app.on("issue_comment.created", (context) => onIssueComment(context, options));
   app.on("deployment_status.created", (context) => runFeatures(context, deploymentStatusFeatures, options));
+  app.on("workflow_run.completed", (context) => runFeatures(context, workflowRunCompletedFeatures, options));
 }

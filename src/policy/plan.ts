@@ -134,6 +134,8 @@ export interface SetDeploymentStatus extends ActionBase {
   readonly state: "queued" | "in_progress" | "success" | "failure" | "error" | "inactive";
   readonly description: string;
   readonly environmentUrl?: string;
+  /** Where the deploy's logs are, e.g. a workflow run; shown on the deployment and in outcomes. */
+  readonly logUrl?: string;
 }
 
 export interface AcquireLock extends ActionBase {

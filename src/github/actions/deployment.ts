@@ -44,6 +44,7 @@ export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (act
     state: action.state,
     description: action.description.slice(0, 140),
     ...(action.environmentUrl === undefined ? {} : { environment_url: action.environmentUrl }),
+    ...(action.logUrl === undefined ? {} : { log_url: action.logUrl }),
   });
   return effect(action, "done", { id: data.id });
 };

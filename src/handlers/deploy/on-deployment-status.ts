@@ -6,10 +6,12 @@ import type { ChosenVersion } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
 import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
+import type { GitHub } from "../../github/client.js";
+import type { RepoRef } from "../../policy/plan.js";
 import { deploymentHistory, payloadObject } from "./gather.js";
 
 const FINISHED = ["success", "failure", "error"] as const;
-const PRODUCTION = /^prod(uction)?$/i;
+export const PRODUCTION = /^prod(uction)?$/i;
 
 export const reportDeploymentOutcome: Feature<"deployment_status.created"> = async function reportDeploymentOutcome(context, config, options) {
   const { deployment, deployment_status: status } = context.payload;
@@ -20,14 +22,7 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
   if (typeof payload["release_pilot_key"] !== "string") return;
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
-  let previousSuccess: ChosenVersion | undefined;
-  if (state !== "success") {
-    const history = await deploymentHistory(context.octokit, context.repo(), deployment.environment, app);
-    const before = history.find(
-      (record) => record.id !== deployment.id && (record.state === "success" || record.state === "inactive") && Date.parse(record.createdAt) <= Date.parse(deployment.created_at),
-    );
-    if (before !== undefined) previousSuccess = { sha: before.sha, ref: before.ref, ...(before.imageTag === undefined ? {} : { imageTag: before.imageTag }) };
-  }
+  const previousSuccess = state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), deployment, app);
   const logUrl = status.log_url ?? status.target_url;
   const outcome = planDeploymentOutcome({
     repo: context.repo(),
@@ -40,3 +35,17 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
   });
   await carryOut(context, outcome, options);
 };
+
+/** What ran before a failed deployment, for the rollback sentence; shared with workflow_run. */
+export async function previousSuccessOf(
+  octokit: GitHub,
+  repo: RepoRef,
+  deployment: { readonly id: number; readonly environment: string; readonly created_at: string },
+  app: string | undefined,
+): Promise<ChosenVersion | undefined> {
+  const history = await deploymentHistory(octokit, repo, deployment.environment, app);
+  const before = history.find(
+    (record) => record.id !== deployment.id && (record.state === "success" || record.state === "inactive") && Date.parse(record.createdAt) <= Date.parse(deployment.created_at),
+  );
+  return before === undefined ? undefined : { sha: before.sha, ref: before.ref, ...(before.imageTag === undefined ? {} : { imageTag: before.imageTag }) };
+}

@@ -1,0 +1,99 @@
+// A dispatched deploy workflow can die before it ever sets a deployment status (a syntax error, a
+// cancelled run, a runner that timed out). Its `workflow_run.completed` is then the only sign of
+// the failure, so the bot finds the deployment the run served and fails it on the run's behalf.
+// The run's payload does not carry the dispatch inputs, so the deployment is recognised by its
+// commit and by the "Dispatched <workflow>" status the executor wrote when it dispatched.
+
+import { nothing, plan, type Plan, type RepoRef, type SetDeploymentStatus } from "../plan.js";
+import { planDeploymentOutcome } from "./outcome.js";
+import type { ChosenVersion } from "./settings.js";
+
+export interface FinishedRun {
+  readonly headSha: string;
+  /** The workflow's file, e.g. `.github/workflows/deploy.yml`. */
+  readonly path: string;
+  readonly name: string;
+  readonly event: string;
+  readonly conclusion: string | null;
+  readonly htmlUrl: string;
+}
+
+export interface DeploymentCandidate {
+  readonly id: number;
+  readonly environment: string;
+  readonly sha: string;
+  readonly createdAt: string;
+  readonly productionEnvironment: boolean;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly latestState: string | undefined;
+  readonly latestDescription: string | undefined;
+}
+
+/** Conclusions that mean the deploy did not happen; `success`, `skipped` and `neutral` say nothing. */
+export const FAILED_CONCLUSIONS = ["failure", "cancelled", "timed_out", "startup_failure"] as const;
+const WAITING = new Set(["queued", "in_progress", "pending"]);
+
+export type Served = { readonly kind: "found"; readonly deployment: DeploymentCandidate } | { readonly kind: "none"; readonly reason: string };
+
+/** Whether the run is worth looking into at all, before any deployment is read. */
+export function runNeedsOutcome(run: FinishedRun): boolean {
+  return run.event === "workflow_dispatch" && FAILED_CONCLUSIONS.some((conclusion) => conclusion === run.conclusion);
+}
+
+/** The newest bot deployment of the run's commit still waiting on a dispatch of this workflow. */
+export function findServedDeployment(run: FinishedRun, candidates: readonly DeploymentCandidate[]): Served {
+  if (!runNeedsOutcome(run)) return { kind: "none", reason: `the run ended with ${run.conclusion ?? "no conclusion"} or was not dispatched` };
+  const file = run.path.split("/").pop() ?? run.path;
+  const names = new Set([file, run.path, run.name].filter((name) => name !== ""));
+  const served = candidates
+    .filter((candidate) => candidate.sha === run.headSha && typeof candidate.payload["release_pilot_key"] === "string")
+    .filter((candidate) => candidate.latestState !== undefined && WAITING.has(candidate.latestState))
+    .filter((candidate) => dispatchedWorkflow(candidate.latestDescription, names))
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+  const [newest] = served;
+  // A deployment that already has a final status was reported by its own deployment_status.
+  return newest === undefined ? { kind: "none", reason: `no deployment of ${run.headSha.slice(0, 7)} is waiting on ${file}` } : { kind: "found", deployment: newest };
+}
+
+function dispatchedWorkflow(description: string | undefined, names: ReadonlySet<string>): boolean {
+  if (description === undefined) return false;
+  const match = /^Dispatched (\S+)/.exec(description);
+  return match?.[1] !== undefined && names.has(match[1]);
+}
+
+export interface WorkflowFailureFacts {
+  readonly repo: RepoRef;
+  readonly run: FinishedRun;
+  readonly deployment: DeploymentCandidate;
+  readonly pointerTag?: string;
+  readonly isProduction: boolean;
+  readonly previousSuccess?: ChosenVersion;
+}
+
+/**
+ * Fails the deployment with the run as its log, then plans exactly what a `deployment_status`
+ * failure plans: the keyed comment and lock release converge when that event arrives too.
+ */
+export function planWorkflowFailure(facts: WorkflowFailureFacts): Plan {
+  const { run, deployment } = facts;
+  if (!runNeedsOutcome(run)) return nothing("event-not-relevant", `The run ended with ${run.conclusion ?? "no conclusion"}.`);
+  const status: SetDeploymentStatus = {
+    kind: "set-deployment-status",
+    key: `workflow-failed:${deployment.id}`,
+    repo: facts.repo,
+    deploymentId: deployment.id,
+    state: "failure",
+    description: `The ${run.name || run.path} run ended with ${run.conclusion ?? "failure"}`.slice(0, 140),
+    logUrl: run.htmlUrl,
+  };
+  const outcome = planDeploymentOutcome({
+    repo: facts.repo,
+    deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload: deployment.payload },
+    state: "failure",
+    ...(facts.pointerTag === undefined ? {} : { pointerTag: facts.pointerTag }),
+    isProduction: facts.isProduction,
+    ...(facts.previousSuccess === undefined ? {} : { previousSuccess: facts.previousSuccess }),
+    logUrl: run.htmlUrl,
+  });
+  return plan(outcome.summary, [status, ...outcome.actions]);
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { planDeploymentOutcome } from "../../../src/policy/deploy/outcome.js";
+import {
+  findServedDeployment,
+  planWorkflowFailure,
+  type DeploymentCandidate,
+  type FinishedRun,
+} from "../../../src/policy/deploy/workflow-outcome.js";
+import { OLD_SHA, SHA } from "./builders.js";
+
+const REPO = { owner: "org", repo: "app" };
+const KEY = `deploy:production:${SHA}:comment-42`;
+const RUN_URL = "https://github.com/org/app/actions/runs/77";
+
+function run(overrides: Partial<FinishedRun> = {}): FinishedRun {
+  return { headSha: SHA, path: ".github/workflows/deploy.yml", name: "Deploy", event: "workflow_dispatch", conclusion: "failure", htmlUrl: RUN_URL, ...overrides };
+}
+
+function candidate(overrides: Partial<DeploymentCandidate> = {}): DeploymentCandidate {
+  return {
+    id: 9,
+    environment: "production",
+    sha: SHA,
+    createdAt: "2026-11-23T10:00:00Z",
+    productionEnvironment: false,
+    payload: { release_pilot_key: KEY, issue_number: 7 },
+    latestState: "queued",
+    latestDescription: "Dispatched deploy.yml in org/app",
+    ...overrides,
+  };
+}
+
+describe("findServedDeployment", () => {
+  it.each([
+    ["failure", true],
+    ["cancelled", true],
+    ["timed_out", true],
+    ["success", false],
+    ["skipped", false],
+  ])("a dispatched run that ended with %s is looked into: %s", (conclusion, looked) => {
+    expect(findServedDeployment(run({ conclusion }), [candidate()]).kind).toBe(looked ? "found" : "none");
+  });
+
+  it("ignores a failed run that was not dispatched", () => {
+    expect(findServedDeployment(run({ event: "push" }), [candidate()]).kind).toBe("none");
+  });
+
+  it.each<[string, Partial<DeploymentCandidate>]>([
+    ["another commit", { sha: OLD_SHA }],
+    ["another workflow", { latestDescription: "Dispatched release.yml in org/app" }],
+    ["a final status already", { latestState: "failure", latestDescription: "boom" }],
+    ["a deployment the bot did not make", { payload: {} }],
+    ["no status at all", { latestState: undefined, latestDescription: undefined }],
+  ])("does not pick a deployment with %s", (_, overrides) => {
+    expect(findServedDeployment(run(), [candidate(overrides)]).kind).toBe("none");
+  });
+
+  it("picks the newest waiting deployment of the commit", () => {
+    const older = candidate({ id: 8, createdAt: "2026-11-23T09:00:00Z" });
+    const newer = candidate({ id: 10, createdAt: "2026-11-23T11:00:00Z", latestState: "in_progress" });
+    const served = findServedDeployment(run(), [older, newer]);
+    expect(served).toMatchObject({ kind: "found", deployment: { id: 10 } });
+  });
+
+  it("matches a workflow configured by its name rather than its file", () => {
+    expect(findServedDeployment(run(), [candidate({ latestDescription: "Dispatched Deploy in org/app" })]).kind).toBe("found");
+  });
+});
+
+describe("planWorkflowFailure", () => {
+  const facts = { repo: REPO, run: run({ conclusion: "cancelled" }), deployment: candidate(), isProduction: true, previousSuccess: { sha: OLD_SHA, ref: OLD_SHA } };
+
+  it("fails the deployment with the run as its log", () => {
+    expect(planWorkflowFailure(facts).actions[0]).toEqual({
+      kind: "set-deployment-status",
+      key: "workflow-failed:9",
+      repo: REPO,
+      deploymentId: 9,
+      state: "failure",
+      description: "The Deploy run ended with cancelled",
+      logUrl: RUN_URL,
+    });
+  });
+
+  it("plans the same outcome a deployment_status failure with the run's log plans, so the two converge", () => {
+    const fromStatus = planDeploymentOutcome({
+      repo: REPO,
+      deployment: { id: 9, environment: "production", sha: SHA, payload: candidate().payload },
+      state: "failure",
+      isProduction: true,
+      previousSuccess: { sha: OLD_SHA, ref: OLD_SHA },
+      logUrl: RUN_URL,
+    });
+    expect(planWorkflowFailure(facts).actions.slice(1)).toEqual(fromStatus.actions);
+  });
+
+  it("offers the rollback in the asking issue for a production deploy", () => {
+    const comment = planWorkflowFailure(facts).actions.find((action) => action.kind === "comment");
+    expect(comment).toMatchObject({ issueNumber: 7, key: `deploy-reply:${KEY}` });
+    expect(comment && "body" in comment ? comment.body : "").toContain("/rollback production");
+  });
+
+  it("plans nothing for a run that succeeded", () => {
+    expect(planWorkflowFailure({ ...facts, run: run({ conclusion: "success" }) }).actions).toEqual([]);
+  });
+});
