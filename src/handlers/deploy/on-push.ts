@@ -2,7 +2,10 @@
 // the push changed (every app in a single-app repository).
 
 import { appsToDeploy } from "../../policy/deploy/paths.js";
+import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
+import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
+import { pushTrust } from "./push-trust.js";
 import { deployedApp, runDeploy } from "./run-deploy.js";
 
 export const deployFollowingBranch: Feature<"push"> = async function deployFollowingBranch(context, config, options) {
@@ -16,6 +19,12 @@ export const deployFollowingBranch: Feature<"push"> = async function deployFollo
     const chosen = config.apps.length > 1 ? appsToDeploy(apps, payload.commits) : apps.map((app) => app.name);
     for (const name of chosen) {
       const app = deployedApp(config, name);
+      const trust = await pushTrust(context.octokit, context.repo(), env, payload.after, requester, app);
+      if (trust.kind === "untrusted") {
+        const facts = { repo: context.repo(), sha: payload.after, env: env.name, ...(app === undefined ? {} : { app }), cause: `The push to ${branch}` };
+        await carryOut(context, reportAutomaticRefusal(facts, { error: trust.message }), options);
+        continue;
+      }
       await runDeploy(
         context,
         config,
