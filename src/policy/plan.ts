@@ -31,6 +31,11 @@ export interface OpenPullRequest extends ActionBase {
   readonly commitMessage: string;
   readonly files: readonly FileChange[];
   readonly labels: readonly string[];
+  /**
+   * Look only for an open PR from `branch`: a long-lived branch (a forward port from `release`)
+   * gets a new PR after the last one was merged. Otherwise a closed PR also counts as done.
+   */
+  readonly openOnly?: boolean;
 }
 
 export interface CommitFiles extends ActionBase {

@@ -3,12 +3,12 @@ import { effect, type ActionRunner } from "../effects.js";
 import { branchSha, createCommit, filesInPlace, setBranch } from "../git.js";
 
 // A PR is found by its head branch, open or closed: a closed changelog PR means a person
-// decided against it, and reopening or duplicating it would overrule them.
+// decided against it, and reopening or duplicating it would overrule them (unless `openOnly`).
 export const openPullRequest: ActionRunner<OpenPullRequest> = async (action, { octokit }) => {
   const { repo } = action;
   const { data: existing } = await octokit.rest.pulls.list({
     ...repo,
-    state: "all",
+    state: action.openOnly === true ? "open" : "all",
     head: `${repo.owner}:${action.branch}`,
     per_page: 1,
   });

@@ -1,5 +1,7 @@
 // Everything a push sets off, one feature each.
 import type { Feature } from "../feature.js";
 import { deployFollowingBranch } from "../deploy/on-push.js";
+import { draftNotes } from "../draft-notes.js";
+import { forwardPort } from "../forward-port.js";
 
-export const pushFeatures: readonly Feature<"push">[] = [deployFollowingBranch];
+export const pushFeatures: readonly Feature<"push">[] = [deployFollowingBranch, draftNotes, forwardPort];
