@@ -1,0 +1,101 @@
+// What a release's notes cost in API calls, counted on the emulator: reading releases, the closed
+// PRs back to the previous release (100 per page) and writing the draft, for 30 and 300 PRs.
+import { ProbotOctokit } from "probot";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { GitHub } from "../../src/github/client.js";
+import { execute } from "../../src/github/execute.js";
+import { gatherDraftNotesFacts } from "../../src/handlers/draft-notes.js";
+import { parseConfig, type Config } from "../../src/policy/config/index.js";
+import { planDraftNotes } from "../../src/policy/notes/index.js";
+import { startEmulator, type Emulator } from "../emulator/index.js";
+
+const repo = { owner: "WordPress", repo: "openverse" };
+const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+const CONFIG = {
+  versioning: { scheme: "calver", calver: "YYYY.MM.DD.HH.mm.ss" },
+  apps: {
+    api: { paths: ["api/**"], labels: ["🧱 stack: api"], tag: "api-{version}" },
+    frontend: { paths: ["frontend/**"], labels: ["🧱 stack: frontend"], tag: "frontend-{version}" },
+  },
+  notes: { categories: [{ title: "Bug Fixes", labels: ["🛠 goal: fix"] }], exclude_labels: ["skip-changelog"] },
+};
+
+let gh: Emulator;
+let octokit: GitHub;
+let config: Config;
+
+beforeEach(async () => {
+  gh = await startEmulator();
+  gh.createRepo({ ...repo, files: { "api/manage.py": "" } });
+  octokit = new ProbotOctokit({ auth: { token: "t" }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
+  const parsed = parseConfig(CONFIG, { repo: "WordPress/openverse" });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  config = parsed.config;
+  // Twenty PRs from before the previous release, which the search must stop at.
+  for (let i = 0; i < 20; i++) {
+    gh.addMergedPullRequest({ ...repo, title: `Old ${i}`, labels: ["🧱 stack: api"], mergedAt: `2023-12-01T00:${String(i).padStart(2, "0")}:00Z` });
+  }
+  gh.addRelease({ ...repo, tag: "api-2024.01.01.00.00.00", publishedAt: "2024-01-01T00:00:00Z" });
+  gh.addRelease({ ...repo, tag: "frontend-2024.01.01.00.00.00", publishedAt: "2024-01-01T00:00:00Z" });
+});
+
+afterEach(async () => {
+  expect(gh.violations).toEqual([]);
+  await gh.close();
+});
+
+function mergePulls(count: number): string {
+  let sha = "";
+  for (let i = 0; i < count; i++) {
+    const at = new Date(Date.parse("2024-01-02T00:00:00Z") + i * 60_000).toISOString();
+    sha = gh.addMergedPullRequest({ ...repo, title: `Fix ${i}`, labels: ["🧱 stack: api", "🛠 goal: fix"], files: { [`api/f${i}.py`]: "x" }, mergedAt: at }).mergeCommitSha;
+  }
+  return sha;
+}
+
+async function refresh(after: string): Promise<{ calls: number; writes: number; body: string }> {
+  const payload = {
+    ref: "refs/heads/main",
+    before: "b".repeat(40),
+    after,
+    forced: false,
+    deleted: false,
+    commits: [{ id: after, added: [], removed: [], modified: ["api/x.py"] }],
+    repository: { default_branch: "main" },
+  } as unknown as Parameters<typeof gatherDraftNotesFacts>[2];
+  gh.resetCalls();
+  const facts = await gatherDraftNotesFacts(octokit, repo, payload, config, new Date("2024-02-01T10:00:00Z"));
+  await execute(planDraftNotes(facts), { octokit, log });
+  const { reads, writes } = gh.counts();
+  const draft = gh.releases(repo.owner, repo.repo).find((r) => r.draft);
+  return { calls: reads + writes, writes, body: draft?.body ?? "" };
+}
+
+describe("the API cost of drafting notes", () => {
+  it.each([
+    { prs: 30, calls: 4 },
+    { prs: 300, calls: 7 },
+  ])("drafts the notes of $prs merged PRs in $calls calls", async ({ prs, calls }) => {
+    const result = await refresh(mergePulls(prs));
+    expect(result.calls).toBe(calls);
+    expect(result.writes).toBe(1);
+    expect(result.body.match(/^- Fix \d+/gm)).toHaveLength(prs);
+    expect(result.body).not.toContain("Old ");
+  });
+
+  it("updates the draft of 300 PRs after one more merge in 7 calls", async () => {
+    await refresh(mergePulls(300));
+    const sha = gh.addMergedPullRequest({ ...repo, title: "One more", labels: ["🧱 stack: api"], mergedAt: "2024-01-30T00:00:00Z" }).mergeCommitSha;
+    const result = await refresh(sha);
+    expect(result).toMatchObject({ calls: 7, writes: 1 });
+    expect(result.body).toContain("One more");
+    expect(gh.releases(repo.owner, repo.repo).filter((r) => r.draft)).toHaveLength(1);
+  });
+
+  it("stops at max_pull_requests and says so in the draft", async () => {
+    config = { ...config, notes: config.notes === null ? null : { ...config.notes, maxPullRequests: 100 } };
+    const result = await refresh(mergePulls(150));
+    expect(result.calls).toBe(4);
+    expect(result.body).toContain("Showing the first 100 pull requests");
+  });
+});
