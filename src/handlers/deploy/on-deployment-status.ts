@@ -4,26 +4,33 @@
 
 import type { ChosenVersion } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
+import { isVerifiedStatus } from "../../policy/deploy/verify.js";
 import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
 import type { GitHub } from "../../github/client.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { deploymentHistory, payloadObject } from "./gather.js";
+import { verifyDeployment } from "./verify.js";
 
 const FINISHED = ["success", "failure", "error"] as const;
 export const PRODUCTION = /^prod(uction)?$/i;
 
 export const reportDeploymentOutcome: Feature<"deployment_status.created"> = async function reportDeploymentOutcome(context, config, options) {
   const { deployment, deployment_status: status } = context.payload;
-  const state = FINISHED.find((candidate) => candidate === status.state);
-  if (state === undefined) return;
+  const finished = FINISHED.find((candidate) => candidate === status.state);
+  if (finished === undefined) return;
   const payload = payloadObject(deployment.payload);
   // Only deployments this bot made carry its key; others belong to someone else's process.
   if (typeof payload["release_pilot_key"] !== "string") return;
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
-  const previousSuccess = state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), deployment, app);
   const logUrl = status.log_url ?? status.target_url;
+  // With `verify`, the workflow's success is final only once the version URL answers it.
+  const state =
+    finished === "success" && env?.verify != null && !isVerifiedStatus(status.description)
+      ? await verifyDeployment(context, env.verify, { id: deployment.id, sha: deployment.sha, environment: deployment.environment, payload }, options, logUrl || undefined)
+      : finished;
+  const previousSuccess = state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), deployment, app);
   const outcome = planDeploymentOutcome({
     repo: context.repo(),
     deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload },

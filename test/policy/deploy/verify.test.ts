@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { backoffMs, isVerifiedStatus, nextVerifyStep, renderExpect, verifyStatus, type VerifyAnswer, type VerifyFacts } from "../../../src/policy/deploy/verify.js";
+import { OLD_SHA, SHA } from "./builders.js";
+
+const URL = "https://api.example.org/version";
+
+function facts(answers: readonly VerifyAnswer[], elapsedMs = 0, overrides: Partial<VerifyFacts> = {}): VerifyFacts {
+  return { url: URL, expected: SHA, timeoutMs: 60_000, elapsedMs, answers, ...overrides };
+}
+
+describe("nextVerifyStep", () => {
+  it("asks at once before any answer", () => {
+    expect(nextVerifyStep(facts([]))).toEqual({ kind: "continue", waitMs: 0 });
+  });
+
+  it("succeeds when the latest answer contains the expected text", () => {
+    expect(nextVerifyStep(facts([{ status: 200, body: `{"sha":"${SHA}"}` }]))).toEqual({ kind: "succeed", description: `Verified ${URL}` });
+  });
+
+  it("does not count a server error that happens to contain the expected text", () => {
+    expect(nextVerifyStep(facts([{ status: 500, body: `old ${SHA}` }])).kind).toBe("continue");
+  });
+
+  it.each([
+    [1, 2_000],
+    [2, 4_000],
+    [3, 8_000],
+    [4, 16_000],
+    [5, 30_000],
+    [9, 30_000],
+  ])("after %i wrong answers waits %i ms", (count, waitMs) => {
+    const answers = Array.from({ length: count }, () => ({ status: 200, body: OLD_SHA }));
+    expect(nextVerifyStep(facts(answers, 1_000, { timeoutMs: 600_000 }))).toEqual({ kind: "continue", waitMs });
+  });
+
+  it("waits no longer than the time that is left", () => {
+    expect(nextVerifyStep(facts([{ status: 200, body: OLD_SHA }], 59_000))).toEqual({ kind: "continue", waitMs: 1_000 });
+  });
+
+  it("fails with the first 200 characters of the last answer once the time is up", () => {
+    const body = `${OLD_SHA}${"x".repeat(300)}`;
+    const step = nextVerifyStep(facts([{ status: 200, body }], 60_000));
+    expect(step).toEqual({ kind: "fail", description: `verify: ${URL} answered ${body.slice(0, 200)}` });
+  });
+
+  it("names the status and the unreachable server in the failure", () => {
+    expect(nextVerifyStep(facts([{ status: 503, body: "down" }], 61_000))).toMatchObject({ description: `verify: ${URL} answered 503 down` });
+    expect(nextVerifyStep(facts([{ error: "ECONNREFUSED" }], 61_000))).toMatchObject({ description: `verify: ${URL} could not be reached: ECONNREFUSED` });
+  });
+});
+
+describe("backoffMs", () => {
+  it("starts at two seconds and doubles up to thirty", () => {
+    expect([1, 2, 3, 4, 5, 6].map(backoffMs)).toEqual([2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+  });
+});
+
+describe("renderExpect", () => {
+  it.each([
+    ["{sha}", SHA],
+    ["version {sha7}", `version ${SHA.slice(0, 7)}`],
+    ["{env}-{sha8}", `production-${SHA.slice(0, 8)}`],
+  ])("renders %s from the deployment", (template, value) => {
+    expect(renderExpect(template, { env: "production", sha: SHA })).toEqual({ ok: true, value });
+  });
+
+  it("says which token the deployment cannot fill", () => {
+    const rendered = renderExpect("{version}", { env: "production", sha: SHA });
+    expect(rendered.ok ? "" : rendered.error).toMatch(/^verify: .*\{version\}/);
+  });
+});
+
+describe("verifyStatus", () => {
+  it("marks the deployment in progress while the URL is read", () => {
+    expect(verifyStatus({ owner: "o", repo: "r" }, 9, { kind: "start", url: URL }, "https://logs")).toEqual({
+      kind: "set-deployment-status",
+      key: "verify:9:in_progress",
+      repo: { owner: "o", repo: "r" },
+      deploymentId: 9,
+      state: "in_progress",
+      description: `Verifying ${URL}`,
+      logUrl: "https://logs",
+    });
+  });
+
+  it("treats only the bot's own verified success as final", () => {
+    const done = verifyStatus({ owner: "o", repo: "r" }, 9, { kind: "succeed", description: `Verified ${URL}` });
+    expect(isVerifiedStatus(done.description)).toBe(true);
+    expect(isVerifiedStatus("Deployed by Ansible")).toBe(false);
+    expect(isVerifiedStatus(null)).toBe(false);
+  });
+});
