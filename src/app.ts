@@ -1,4 +1,4 @@
-import type { Probot } from "probot";
+import type { ApplicationFunctionOptions, Probot } from "probot";
 import { runOptionsFromEnv } from "./handlers/carry-out.js";
 import { pushFeatures } from "./handlers/events/push.js";
 import { releasePublishedFeatures } from "./handlers/events/release-published.js";
@@ -6,10 +6,13 @@ import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js
 import { workflowRunCompletedFeatures } from "./handlers/events/workflow-run.js";
 import { runFeatures } from "./handlers/feature.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
+import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
 
 /** Entry point: registers each event once and holds no logic. */
-export default function releasePilot(app: Probot): void {
+export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">): void {
   const options = runOptionsFromEnv(process.env);
+  // Webhooks are stored and answered at once, then replayed through the handlers below.
+  if (server) startRuntime(app, server, runtimeSettingsFromEnv(process.env));
   app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));
   app.on("push", (context) => runFeatures(context, pushFeatures, options));
   app.on("issue_comment.created", (context) => onIssueComment(context, options));

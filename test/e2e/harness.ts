@@ -3,7 +3,8 @@
 // exercises the same startup, auth, signature check and config loading as production.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -125,6 +126,9 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     LOG_LEVEL: "info",
     LOG_FORMAT: "json",
     NODE_ENV: "test",
+    // Each app its own job store unless a test shares one on purpose (a restart): a store left
+    // by another run would take fixed delivery ids for redeliveries and skip them.
+    DATA_DIR: options.env?.["DATA_DIR"] ?? mkdtempSync(join(tmpdir(), "release-pilot-data-")),
     ...options.env,
   };
   const child = spawn(process.execPath, [probotBin(), "run", options.appPath ?? "./dist/index.js"], {
@@ -148,6 +152,7 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   collect(child.stdout);
   collect(child.stderr);
   const exited = exitPromise(child);
+  if (options.env?.["DATA_DIR"] === undefined) void exited.then(() => rmSync(env["DATA_DIR"]!, { recursive: true, force: true }));
   let hasExited = false;
   void exited.then(() => {
     hasExited = true;
