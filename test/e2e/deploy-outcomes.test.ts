@@ -1,0 +1,130 @@
+// Outcomes nobody reports by hand: a dispatched deploy workflow that dies without a deployment
+// status (Green Web), and a workflow success that only counts once the version URL answers the
+// new sha (verify).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../emulator/index.js";
+import { mustRepo } from "../emulator/seed.js";
+import { commentPayload, deploymentStatusPayload } from "./fixtures/event-payloads.js";
+import { examplePayload } from "./fixtures/payloads.js";
+import { startApp, type AppProcess } from "./harness.js";
+
+const owner = "thegreenwebfoundation";
+const repo = "admin-portal";
+const verified = "verified-app";
+
+let gh: Emulator;
+let app: AppProcess;
+let versionServer: Server;
+/** What the version endpoint answers; the test moves it to the new sha after the first hit. */
+let answers: string[] = [];
+let hits = 0;
+
+beforeAll(async () => {
+  versionServer = createServer((_, response) => {
+    const body = answers[Math.min(hits, answers.length - 1)] ?? "";
+    hits += 1;
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => versionServer.listen(0, "127.0.0.1", resolve));
+  const versionUrl = `http://127.0.0.1:${(versionServer.address() as AddressInfo).port}/version`;
+  gh = await startEmulator();
+  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" } });
+  gh.setPermission(owner, repo, "fershad", "write");
+  const config = [
+    "environments:",
+    "  production:",
+    "    deploy: { workflow: deploy.yml, inputs: { ref: \"{sha}\" } }",
+    `    verify: { url: "${versionUrl}", expect: "{sha}", timeout: 1m }`,
+  ].join("\n");
+  gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
+  gh.setPermission(owner, verified, "fershad", "write");
+  app = await startApp({ emulator: gh });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await gh?.close();
+  await new Promise((resolve) => versionServer?.close(resolve));
+});
+
+const botComments = (name: string, number: number) => gh.comments(owner, name, number).filter((c) => c.user.login === "release-pilot[bot]");
+const statusesOf = (name: string, id: number) => [...(gh.deployments(owner, name).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id);
+
+function workflowRunPayload(sha: string, conclusion: string): Record<string, unknown> {
+  const target = mustRepo(gh.state, owner, repo);
+  return examplePayload("workflow_run", "completed", {
+    owner,
+    repo,
+    repoId: target.id,
+    installationId: target.installationId,
+    defaultBranch: target.defaultBranch,
+    overrides: {
+      workflow_run: {
+        head_sha: sha,
+        head_branch: "master",
+        name: "Deploy",
+        path: ".github/workflows/deploy.yml",
+        event: "workflow_dispatch",
+        status: "completed",
+        conclusion,
+        html_url: `https://github.com/${owner}/${repo}/actions/runs/4242`,
+      },
+    },
+  });
+}
+
+describe("deploy outcomes", () => {
+  it("fails a production deploy whose workflow run failed silently and offers the rollback once", async () => {
+    const sha = gh.commit(owner, repo, "master", { "greencheck/views.py": "# new" }, "Change a view", "fershad");
+    gh.addCheckRun(owner, repo, sha, "tests", "success");
+    gh.addCheckRun(owner, repo, sha, "migrations", "success");
+    const number = gh.addIssue({ owner, repo, title: "Ship the new view" });
+    await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body: "/deploy production", sender: "fershad" }));
+    await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["ref"] === sha), 20_000);
+    await app.settle();
+    const deployment = gh.deployments(owner, repo).find((d) => d.sha === sha)!;
+
+    await app.send("workflow_run", workflowRunPayload(sha, "failure"));
+    const failed = await app.waitFor(() => statusesOf(repo, deployment.id).find((s) => s.state === "failure"), 20_000);
+    expect(failed.log_url).toBe(`https://github.com/${owner}/${repo}/actions/runs/4242`);
+    const report = await app.waitFor(() => botComments(repo, number).find((c) => c.body.includes("ended with failure")), 20_000);
+    expect(report.body).toContain("/rollback production");
+    expect(report.body).toContain("actions/runs/4242");
+    await app.waitFor(() => !gh.refs(owner, repo).some((r) => r.ref === "refs/heads/release-pilot/lock/production"), 20_000);
+
+    // GitHub then delivers the bot's own failure status; it reports nothing new.
+    await app.send("deployment_status", deploymentStatusPayload(gh, { owner, repo, deploymentId: deployment.id }));
+    await app.settle();
+    expect(botComments(repo, number)).toHaveLength(1);
+    expect(botComments(repo, number)[0]!.body).toBe(report.body);
+    expect(statusesOf(repo, deployment.id).filter((s) => s.state === "failure")).toHaveLength(1);
+    expect(gh.violations).toEqual([]);
+  }, 90_000);
+
+  it("marks a deploy successful only once the version URL answers the new sha", async () => {
+    const old = gh.sha(owner, verified, "main")!;
+    const sha = gh.commit(owner, verified, "main", { "app.py": "# new" }, "Change the app", "fershad");
+    answers = [`{"sha":"${old}"}`, `{"sha":"${sha}"}`];
+    hits = 0;
+    const number = gh.addIssue({ owner, repo: verified, title: "Ship it" });
+    await app.send("issue_comment", commentPayload(gh, { owner, repo: verified, number, body: "/deploy production", sender: "fershad" }));
+    await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["ref"] === sha), 20_000);
+    await app.settle();
+    const deployment = gh.deployments(owner, verified).find((d) => d.sha === sha)!;
+    await fetch(`${gh.url}/repos/${owner}/${verified}/deployments/${deployment.id}/statuses`, {
+      method: "POST",
+      headers: { authorization: `token ${gh.userToken("ansible")}`, "content-type": "application/json" },
+      body: JSON.stringify({ state: "success" }),
+    });
+    await app.send("deployment_status", deploymentStatusPayload(gh, { owner, repo: verified, deploymentId: deployment.id }));
+
+    await app.waitFor(() => botComments(verified, number).find((c) => c.body.startsWith("✅ Deployed")), 30_000);
+    const states = statusesOf(verified, deployment.id).map((s) => `${s.state} ${s.description}`);
+    expect(states.slice(-3)).toEqual(["success ", expect.stringMatching(/^in_progress Verifying http:\/\/127\.0\.0\.1:\d+\/version$/), expect.stringMatching(/^success Verified /)]);
+    expect(hits).toBe(2);
+    expect(gh.violations).toEqual([]);
+  }, 90_000);
+});
