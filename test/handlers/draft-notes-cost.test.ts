@@ -98,4 +98,25 @@ describe("the API cost of drafting notes", () => {
     expect(result.calls).toBe(4);
     expect(result.body).toContain("Showing the first 100 pull requests");
   });
+
+  it("asks compare for the changed files when the push lists twenty commits or more", async () => {
+    const start = gh.sha(repo.owner, repo.repo, "main")!;
+    let after = "";
+    for (let i = 0; i < 20; i++) after = gh.commit(repo.owner, repo.repo, "main", { [`frontend/f${i}.vue`]: "x" }, `Commit ${i}`);
+    gh.addMergedPullRequest({ ...repo, title: "Frontend fix", labels: ["🧱 stack: frontend"], mergedAt: "2024-01-20T00:00:00Z" });
+    after = gh.sha(repo.owner, repo.repo, "main")!;
+    const payload = {
+      ref: "refs/heads/main",
+      before: start,
+      after,
+      forced: false,
+      deleted: false,
+      // GitHub's list stops at twenty; these name no file of any app.
+      commits: Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, added: [], removed: [], modified: [] })),
+      repository: { default_branch: "main" },
+    } as unknown as Parameters<typeof gatherDraftNotesFacts>[2];
+    const facts = await gatherDraftNotesFacts(octokit, repo, payload, config, new Date("2024-02-01T10:00:00Z"));
+    expect(facts.changedFiles).toContain("frontend/f0.vue");
+    expect(planDraftNotes(facts).actions).toEqual([expect.objectContaining({ kind: "create-release", tag: "frontend-2024.02.01.10.00.00" })]);
+  });
 });
