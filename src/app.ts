@@ -6,6 +6,7 @@ import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js
 import { workflowRunCompletedFeatures } from "./handlers/events/workflow-run.js";
 import { runFeatures } from "./handlers/feature.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
+import { onPullRequest } from "./handlers/events/pull-request.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
 
 /** Entry point: registers each event once and holds no logic. */
@@ -18,4 +19,5 @@ export default function releasePilot(app: Probot, server?: Pick<ApplicationFunct
   app.on("issue_comment.created", (context) => onIssueComment(context, options));
   app.on("deployment_status.created", (context) => runFeatures(context, deploymentStatusFeatures, options));
   app.on("workflow_run.completed", (context) => runFeatures(context, workflowRunCompletedFeatures, options));
+  app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, options));
 }

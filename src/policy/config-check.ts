@@ -1,0 +1,185 @@
+// Checking a proposed `.github/release-pilot.yml`: the same parse the bot runs on the default
+// branch, with every problem placed on its line of the YAML, and a plain description of what the
+// new config will do. Shared by the pull-request check run and `release-pilot validate`.
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { parseConfig, type Config } from "./config/index.js";
+import { USAGE, type CommandName } from "./commands/types.js";
+import { plan, type Plan, type RepoRef } from "./plan.js";
+
+export const CONFIG_PATH = ".github/release-pilot.yml";
+export const CHECK_NAME = "Release Pilot config";
+
+export interface PlacedIssue {
+  /** Dotted path into the config, "" for the whole file. */
+  readonly path: string;
+  /** 1-based line in the YAML the issue is about. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ConfigCheck {
+  readonly errors: readonly PlacedIssue[];
+  readonly warnings: readonly PlacedIssue[];
+  /** The normalised config when there are no errors. */
+  readonly config: Config | undefined;
+}
+
+/**
+ * The line of the node a dotted path names, walking the document. Keys may contain dots
+ * (environment names allow them), so at each map the longest key that starts the rest of the
+ * path wins. Where the walk stops (an unknown key, a missing field) the deepest node found is
+ * the best place to point at.
+ */
+function lineOf(root: Node | null, path: string, lines: LineCounter): number {
+  let node: unknown = root;
+  let line = 1;
+  let rest = path;
+  const at = (target: unknown): number | undefined => {
+    const start = isNode(target) ? target.range?.[0] : undefined;
+    return start === undefined ? undefined : lines.linePos(start).line;
+  };
+  line = at(node) ?? line;
+  while (rest !== "") {
+    if (isMap(node)) {
+      let best: { pair: unknown; key: string } | undefined;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const fits = rest === key || rest.startsWith(`${key}.`) || rest.startsWith(`${key}[`);
+        if (fits && (best === undefined || key.length > best.key.length)) best = { pair, key };
+      }
+      if (best === undefined || !isPair(best.pair)) break;
+      // The key's line, so "unknown key" and a bad value both point where the reader looks.
+      line = at(best.pair.key) ?? line;
+      rest = rest.slice(best.key.length).replace(/^\./, "");
+      node = best.pair.value;
+      continue;
+    }
+    const index = /^\[(\d+)\]\.?/.exec(rest);
+    if (isSeq(node) && index !== null) {
+      const item = node.items[Number(index[1])];
+      if (item === undefined) break;
+      line = at(item) ?? line;
+      rest = rest.slice(index[0].length);
+      node = item;
+      continue;
+    }
+    break;
+  }
+  return line;
+}
+
+/** Parses the YAML text and the config in it; never throws. */
+export function checkConfigText(yamlText: string, repoName: string): ConfigCheck {
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    // A file YAML cannot read has no config to check further; each syntax error is placed.
+    const errors = doc.errors.map((error) => ({
+      path: "",
+      line: error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line,
+      message: `YAML syntax: ${error.message.split("\n")[0] ?? error.message}`,
+    }));
+    return { errors, warnings: [], config: undefined };
+  }
+  const parsed = parseConfig(doc.toJS(), { repo: repoName });
+  const place = (issue: { path: string; message: string }): PlacedIssue => ({ ...issue, line: lineOf(doc.contents, issue.path, lines) });
+  if (!parsed.ok) return { errors: parsed.errors.map(place), warnings: [], config: undefined };
+  return { errors: [], warnings: parsed.warnings.map(place), config: parsed.config };
+}
+
+function list(names: readonly string[]): string {
+  return names.join(", ");
+}
+
+/**
+ * What a config makes the bot do, one line per trigger, for the check run's summary and the CLI:
+ * the reader sees the effect of a change before merging it.
+ */
+export function describeConfig(config: Config): readonly string[] {
+  const out: string[] = [];
+  const appNames = config.apps.map((app) => app.name);
+  const branches = new Map<string, string[]>();
+  for (const env of config.environments) {
+    if (env.follows?.kind !== "branch") continue;
+    const did = branches.get(env.follows.branch) ?? [];
+    did.push(`deploy ${env.name} (${list(env.apps)})`);
+    branches.set(env.follows.branch, did);
+  }
+  if (config.notes?.draft === true) out.push(`push to the default branch → refresh the draft release notes (${list(appNames)})`);
+  for (const [branch, did] of branches) out.push(`push to ${branch} → ${did.join(", ")}`);
+  if (config.checklist?.openOn.includes("release-branch") === true) {
+    out.push(`new branch ${config.checklist.releaseBranch} → open the checklist "${config.checklist.title}"`);
+  }
+  for (const on of ["published", "prereleased"] as const) {
+    const did: string[] = [];
+    const changelogs = config.apps.filter((app) => app.changelog?.target.kind === "path");
+    if (on === "published" && changelogs.length > 0) {
+      const via = changelogs.some((app) => app.changelog?.via === "pull-request") ? "changelog PR" : "changelog commit";
+      did.push(`${via} (${list(changelogs.map((app) => app.name))})`);
+    }
+    for (const env of config.environments) {
+      if (env.follows?.kind === "release" && env.follows.on === on) did.push(`deploy ${env.name} (${list(env.apps)})`);
+    }
+    if (on === "published" && config.downstream.length > 0) {
+      did.push(`raise the pin in ${list(config.downstream.map((d) => `${d.repo.owner}/${d.repo.repo}`))}`);
+    }
+    if (on === "prereleased" && config.checklist?.openOn.includes("prerelease") === true) did.push("open the checklist of the final version");
+    if (did.length > 0) out.push(`release ${on} → ${did.join(", ")}`);
+  }
+  const envs = config.environments.map((env) => env.name).join("|");
+  const forms: Partial<Record<CommandName, string>> = envs === "" ? {} : { deploy: `/deploy ${envs}`, lock: `/lock ${envs}` };
+  const commands = (Object.keys(USAGE) as CommandName[])
+    .filter((name) => envs !== "" || !["deploy", "rollback", "promote", "lock", "unlock"].includes(name))
+    .map((name) => forms[name] ?? USAGE[name].split(" ")[0] ?? name);
+  out.push(`commands: ${commands.join(", ")} (${config.commands.permission} permission)`);
+  return out;
+}
+
+export interface ConfigCheckFacts {
+  readonly repo: RepoRef;
+  readonly headSha: string;
+  readonly yamlText: string;
+  /** `owner/name`: the default app of a config without apps is named after it. */
+  readonly repoName: string;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** One check run on the pull request's head: failure with each error on its line, or what the config will do. */
+export function planConfigCheck(facts: ConfigCheckFacts): Plan {
+  const checked = checkConfigText(facts.yamlText, facts.repoName);
+  const annotate = (level: "failure" | "warning") => (issue: PlacedIssue) => ({
+    path: CONFIG_PATH,
+    line: issue.line,
+    level,
+    message: issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`,
+  });
+  const annotations = [...checked.errors.map(annotate("failure")), ...checked.warnings.map(annotate("warning"))];
+  const issueLines = [...checked.errors, ...checked.warnings].map(
+    (issue) => `- line ${issue.line}: ${issue.path === "" ? "" : `\`${issue.path}\`: `}${issue.message}`,
+  );
+  const failed = checked.config === undefined;
+  const title = failed
+    ? `${CONFIG_PATH} has ${count(checked.errors.length, "problem")}`
+    : checked.warnings.length === 0
+      ? "The config is valid"
+      : `The config is valid, with ${count(checked.warnings.length, "warning")}`;
+  const effects = checked.config === undefined ? [] : ["With this config, Release Pilot will:", "", ...describeConfig(checked.config).map((line) => `- ${line}`)];
+  const summary = [...issueLines, ...(issueLines.length > 0 && effects.length > 0 ? [""] : []), ...effects].join("\n");
+  return plan(failed ? `Report ${count(checked.errors.length, "config problem")} on ${facts.headSha.slice(0, 7)}.` : `Report the config on ${facts.headSha.slice(0, 7)} as valid.`, [
+    {
+      kind: "check-run",
+      key: `config-check:${facts.headSha}`,
+      repo: facts.repo,
+      headSha: facts.headSha,
+      name: CHECK_NAME,
+      conclusion: failed ? "failure" : "success",
+      title,
+      summary,
+      annotations,
+    },
+  ]);
+}
