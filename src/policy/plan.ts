@@ -61,6 +61,12 @@ export interface UpdateIssue extends ActionBase {
   readonly title?: string;
   readonly body?: string;
   readonly state?: "open" | "closed";
+  /**
+   * The body `body` was computed from. GitHub replaces the whole body, so when the issue no
+   * longer has this body (a box ticked since it was read) the update is skipped rather than
+   * undoing that edit; the edit's own `issues.edited` event brings the fresh body.
+   */
+  readonly expectedBody?: string;
 }
 
 export interface Comment extends ActionBase {

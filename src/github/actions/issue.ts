@@ -28,8 +28,14 @@ export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit }
   return effect(action, "done", { url: data.html_url, number: data.number });
 };
 
-export const updateIssue: ActionRunner<UpdateIssue> = async (action, { octokit }) => {
+export const updateIssue: ActionRunner<UpdateIssue> = async (action, { octokit, log }) => {
   const { data: current } = await octokit.rest.issues.get({ ...action.repo, issue_number: action.number });
+  const currentBody = current.body ?? "";
+  if (action.expectedBody !== undefined && currentBody !== action.expectedBody && currentBody !== action.body) {
+    // Someone edited the body after it was read: writing ours would drop their edit.
+    log.info({ key: action.key, number: action.number }, "issue body changed since it was read; update skipped");
+    return effect(action, "already-done", { url: current.html_url, number: current.number });
+  }
   const changes = {
     ...(action.title !== undefined && action.title !== current.title ? { title: action.title } : {}),
     ...(action.body !== undefined && action.body !== (current.body ?? "") ? { body: action.body } : {}),

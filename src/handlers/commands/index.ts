@@ -8,6 +8,7 @@ import { promote } from "./promote.js";
 import { lock } from "./lock.js";
 import { unlock } from "./unlock.js";
 import { release } from "./release.js";
+import { checklist } from "./checklist.js";
 
 export const commandHandlers: CommandHandlers = {
   help,
@@ -17,4 +18,5 @@ export const commandHandlers: CommandHandlers = {
   lock,
   unlock,
   release,
+  checklist,
 };

@@ -3,5 +3,6 @@ import type { Feature } from "../feature.js";
 import { deployFollowingBranch } from "../deploy/on-push.js";
 import { draftNotes } from "../draft-notes.js";
 import { forwardPort } from "../forward-port.js";
+import { openChecklistOnReleaseBranch } from "../checklist/open.js";
 
-export const pushFeatures: readonly Feature<"push">[] = [deployFollowingBranch, draftNotes, forwardPort];
+export const pushFeatures: readonly Feature<"push">[] = [deployFollowingBranch, draftNotes, forwardPort, openChecklistOnReleaseBranch];

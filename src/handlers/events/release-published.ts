@@ -3,5 +3,6 @@ import type { Feature } from "../feature.js";
 import { changelogForRelease } from "../changelog-for-release.js";
 import { deployFollowingRelease } from "../deploy/on-release.js";
 import { downstreamPins } from "../downstream-pins.js";
+import { closeChecklist } from "../checklist/close.js";
 
-export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease, downstreamPins];
+export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease, downstreamPins, closeChecklist];

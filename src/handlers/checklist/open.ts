@@ -1,0 +1,90 @@
+// Opening the release checklist automatically: a release branch appearing, a prerelease being
+// published, a draft release being saved. Each gathers the same facts and lets
+// `planOpenChecklist` decide; the executor also finds the issue again by its key, so a
+// redelivered event never opens a second checklist.
+import type { Context } from "probot";
+import type { ChecklistTrigger } from "../../policy/checklist/index.js";
+import { planOpenChecklist } from "../../policy/checklist/index.js";
+import type { Config, ChecklistConfig } from "../../policy/config/index.js";
+import type { Plan } from "../../policy/plan.js";
+import { appOfTag } from "../../policy/release/which-app.js";
+import { matchTemplate } from "../../policy/template.js";
+import type { Effect } from "../../github/effects.js";
+import { carryOut, type RunOptions } from "../carry-out.js";
+import type { Feature } from "../feature.js";
+import { gatherOpenChecklist, type FoundChecklistIssue } from "./gather-open.js";
+
+export interface OpenOutcome {
+  readonly plan: Plan;
+  readonly effects: readonly Effect[];
+  readonly existing: readonly FoundChecklistIssue[];
+}
+
+export async function openChecklist(
+  context: Context,
+  input: { readonly checklist: ChecklistConfig; readonly app: string; readonly trigger: ChecklistTrigger; readonly defaultBranch: string },
+  options: RunOptions,
+): Promise<OpenOutcome> {
+  const { facts, existing } = await gatherOpenChecklist({ octokit: context.octokit, repo: context.repo(), ...input });
+  const decision = planOpenChecklist(facts);
+  const effects = await carryOut(context, decision, options);
+  return { plan: decision, effects, existing };
+}
+
+/** The only app, when there is one; a monorepo must name it (in the branch or the tag). */
+function soleApp(config: Config): string | undefined {
+  return config.apps.length === 1 ? config.apps[0]?.name : undefined;
+}
+
+function appForTag(config: Config, tag: string): string | undefined {
+  return appOfTag(tag, config.apps)?.app ?? soleApp(config);
+}
+
+export const openChecklistOnReleaseBranch: Feature<"push"> = async function openChecklistOnReleaseBranch(context, config, options) {
+  const { payload } = context;
+  const checklist = config.checklist;
+  // Only the push that creates the branch: later pushes to it are fixes, not a new release.
+  if (checklist === null || !payload.created || payload.deleted || !payload.ref.startsWith("refs/heads/")) return;
+  // Checked here as well as in policy so that every other push costs no API call.
+  if (!checklist.openOn.includes("release-branch")) return;
+  const branch = payload.ref.slice("refs/heads/".length);
+  const groups = matchTemplate(checklist.releaseBranch, branch);
+  if (groups === undefined) return;
+  const named = groups["app"];
+  const app = named !== undefined && config.apps.some((a) => a.name === named) ? named : soleApp(config);
+  if (app === undefined) {
+    context.log.info({ delivery: context.id, branch }, "release branch names no app in a repository with several; no checklist opened");
+    return;
+  }
+  const defaultBranch = payload.repository.default_branch ?? "main";
+  await openChecklist(context, { checklist, app, trigger: { kind: "release-branch", branch }, defaultBranch }, options);
+};
+
+async function openForRelease(
+  context: Context<"release.prereleased" | "release.created">,
+  config: Config,
+  options: RunOptions,
+  kind: "prerelease" | "draft-release",
+): Promise<void> {
+  const checklist = config.checklist;
+  if (checklist === null || !checklist.openOn.includes(kind)) return;
+  const { release, repository } = context.payload;
+  const app = appForTag(config, release.tag_name);
+  if (app === undefined) {
+    context.log.info({ delivery: context.id, tag: release.tag_name }, "release tag belongs to no configured app; no checklist opened");
+    return;
+  }
+  const trigger: ChecklistTrigger = { kind, tag: release.tag_name };
+  await openChecklist(context, { checklist, app, trigger, defaultBranch: repository.default_branch }, options);
+}
+
+/** A published prerelease (`v2.6.0rc1`) opens the checklist of its final version (`2.6.0`). */
+export const openChecklistOnPrerelease: Feature<"release.prereleased"> = async function openChecklistOnPrerelease(context, config, options) {
+  await openForRelease(context, config, options, "prerelease");
+};
+
+/** `release.created` also fires for releases published directly; only drafts open a checklist. */
+export const openChecklistOnDraftRelease: Feature<"release.created"> = async function openChecklistOnDraftRelease(context, config, options) {
+  if (!context.payload.release.draft) return;
+  await openForRelease(context, config, options, "draft-release");
+};

@@ -1,0 +1,5 @@
+// Everything an opened or edited issue sets off, one feature each.
+import type { Feature } from "../feature.js";
+import { trackChecklist } from "../checklist/track.js";
+
+export const issuesFeatures: readonly Feature<"issues.opened" | "issues.edited">[] = [trackChecklist];
