@@ -18,10 +18,11 @@ export function snapshot(gh: Emulator, owner: string, repo: string): Snapshot {
   return {
     pulls: new Map(gh.pulls(owner, repo).map((p) => [p.number, `${p.title}|${p.state}|${p.labels.join(",")}`])),
     issues: new Map(gh.issues(owner, repo).filter((i) => !("headRef" in i)).map((i) => [i.number, `${i.title}|${i.state}|${i.body ?? ""}`])),
-    comments: new Map(gh.comments(owner, repo).map((c) => [c.id, c.body ?? ""])),
+    // People's comments are the sandbox's doing; only the bot's are news.
+    comments: new Map(gh.comments(owner, repo).filter((c) => c.user.login.endsWith("[bot]")).map((c) => [c.id, c.body ?? ""])),
     tags: new Map(gh.tags(owner, repo).map((t) => [t.name, t.commit ?? t.sha])),
     releases: new Map(gh.releases(owner, repo).map((r) => [r.id, `${r.tag_name}|${r.draft}|${r.body ?? ""}`])),
-    deployments: new Map(gh.deployments(owner, repo).map((d) => [d.id, `${d.environment}|${d.statuses.length}`])),
+    deployments: new Map(gh.deployments(owner, repo).map((d) => [d.id, `${d.environment}|${d.statuses[0]?.state ?? "pending"}`])),
     workflowDispatches: gh.workflowDispatches.length,
     repositoryDispatches: gh.repositoryDispatches.length,
     writes: gh.counts().writes,
@@ -58,15 +59,26 @@ export function describeChanges(gh: Emulator, owner: string, repo: string, befor
   for (const id of changed(before.comments, after.comments)) lines.push(`edited its comment ${id}`);
   for (const tag of added(before.tags, after.tags)) lines.push(`created tag ${tag} at ${after.tags.get(tag)!.slice(0, 7)}`);
   for (const tag of changed(before.tags, after.tags)) lines.push(`moved tag ${tag} to ${after.tags.get(tag)!.slice(0, 7)}`);
-  for (const id of added(before.releases, after.releases)) lines.push(`created release ${after.releases.get(id)!.split("|")[0]}`);
+  for (const id of added(before.releases, after.releases)) {
+    const [tag, draft] = after.releases.get(id)!.split("|");
+    lines.push(draft === "true" ? `drafted release notes as ${tag} (a draft release)` : `created release ${tag}`);
+  }
   for (const id of changed(before.releases, after.releases)) lines.push(`updated release ${after.releases.get(id)!.split("|")[0]}`);
   for (const id of added(before.deployments, after.deployments)) lines.push(`created deployment ${id} to ${after.deployments.get(id)!.split("|")[0]}`);
+  for (const id of changed(before.deployments, after.deployments)) {
+    const [environment, state] = after.deployments.get(id)!.split("|");
+    lines.push(`marked deployment ${id} to ${environment} ${state}`);
+  }
   for (const dispatch of gh.workflowDispatches.slice(before.workflowDispatches)) {
-    lines.push(`dispatched workflow ${JSON.stringify(dispatch)}`);
+    lines.push(`dispatched workflow ${dispatch.workflow_id} in ${dispatch.owner}/${dispatch.repo} on ${dispatch.ref} with ${fields(dispatch.inputs ?? {})}`);
   }
   for (const dispatch of gh.repositoryDispatches.slice(before.repositoryDispatches)) {
-    lines.push(`sent repository_dispatch ${JSON.stringify(dispatch)}`);
+    lines.push(`sent repository_dispatch ${dispatch.event_type} to ${dispatch.owner}/${dispatch.repo} with ${fields(dispatch.client_payload ?? {})}`);
   }
   if (lines.length === 0) lines.push(`nothing new (${after.writes - before.writes} writes to GitHub)`);
   return lines;
+}
+
+function fields(values: Readonly<Record<string, unknown>>): string {
+  return Object.entries(values).map(([name, value]) => `${name}=${String(value)}`).join(", ");
 }
