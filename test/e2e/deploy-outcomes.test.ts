@@ -1,13 +1,13 @@
 // Outcomes nobody reports by hand: a dispatched deploy workflow that dies without a deployment
 // status (Green Web), and a workflow success that only counts once the version URL answers the
-// new sha (verify).
+// new sha (verify); and a push by someone Green Web does not trust, which waits for a maintainer.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { mustRepo } from "../emulator/seed.js";
-import { commentPayload, deploymentStatusPayload } from "./fixtures/event-payloads.js";
+import { commentPayload, deploymentStatusPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { examplePayload } from "./fixtures/payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
 
@@ -33,6 +33,7 @@ beforeAll(async () => {
   gh = await startEmulator();
   gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" } });
   gh.setPermission(owner, repo, "fershad", "write");
+  gh.createBranch(owner, repo, "staging", "master");
   const config = [
     "environments:",
     "  production:",
@@ -103,6 +104,19 @@ describe("deploy outcomes", () => {
     expect(statusesOf(repo, deployment.id).filter((s) => s.state === "failure")).toHaveLength(1);
     expect(gh.violations).toEqual([]);
   }, 90_000);
+
+  it("holds a push to staging by an untrusted author with a failed check run naming the /deploy command", async () => {
+    const sha = gh.commit(owner, repo, "staging", { "greencheck/models.py": "# outside" }, "Change a model", "visitor");
+    gh.addCheckRun(owner, repo, sha, "tests", "success");
+    await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "visitor" }));
+    const checks = () => mustRepo(gh.state, owner, repo).checkRuns.filter((c) => c.head_sha === sha && c.name.startsWith("Release Pilot"));
+    const held = await app.waitFor(() => checks()[0], 20_000);
+    expect(held.conclusion).toBe("failure");
+    expect(held.output.summary).toContain(`Deploy to staging waits for approval: visitor is not a trusted author; a maintainer can run /deploy staging ${sha.slice(0, 7)}`);
+    await app.settle();
+    expect(gh.workflowDispatches.filter((d) => d.inputs["ref"] === sha)).toEqual([]);
+    expect(gh.violations).toEqual([]);
+  }, 60_000);
 
   it("marks a deploy successful only once the version URL answers the new sha", async () => {
     const old = gh.sha(owner, verified, "main")!;
