@@ -95,6 +95,14 @@ describe("the executor carries out a plan once, however often it runs", () => {
     expect(emulator.refs(repo.owner, repo.repo).map((ref) => ref.ref)).not.toContain("refs/heads/release-pilot/lock/staging");
   });
 
+  it("labels a pull request that an earlier run opened but failed to label", async () => {
+    const pr: Action = { kind: "open-pull-request", key: "pr-unlabelled", repo, branch: "changelog/y", base: "main", title: "Y", body: "B", commitMessage: "M", files: [{ path: "y.md", content: "# y\n" }], labels: ["skip-changelog"] };
+    emulator.createBranch(repo.owner, repo.repo, "changelog/y");
+    const number = emulator.openPullRequest({ ...repo, head: "changelog/y", base: "main", title: "Y" });
+    await expect(execute(planOf(pr), { octokit, log })).resolves.toMatchObject([{ status: "done" }]);
+    expect(emulator.pulls(repo.owner, repo.repo).find((p) => p.number === number)?.labels).toEqual(["skip-changelog"]);
+  });
+
   it("refuses to move a release tag that names another commit", async () => {
     const moved = emulator.commit(repo.owner, repo.repo, "main", { "x.txt": "x" }, "x");
     const retag: Action = { kind: "create-tag", key: "tag-again", repo, tag: "v1.0.0", commit: moved, message: "Version 1.0.0" };

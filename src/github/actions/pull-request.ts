@@ -13,7 +13,16 @@ export const openPullRequest: ActionRunner<OpenPullRequest> = async (action, { o
     per_page: 1,
   });
   const found = existing[0];
-  if (found !== undefined) return effect(action, "already-done", { url: found.html_url, number: found.number });
+  if (found !== undefined) {
+    // A run that failed between opening the PR and labelling it (a rate limit, a crash)
+    // finishes the labelling now; a closed PR is a person's decision and stays as it is.
+    const missing = action.labels.filter((label) => !found.labels.some((l) => l.name === label));
+    if (found.state === "open" && missing.length > 0) {
+      await octokit.rest.issues.addLabels({ ...repo, issue_number: found.number, labels: missing });
+      return effect(action, "done", { url: found.html_url, number: found.number });
+    }
+    return effect(action, "already-done", { url: found.html_url, number: found.number });
+  }
 
   // A run that died after pushing the branch resumes here without committing again.
   const headSha = await branchSha(octokit, repo, action.branch);
