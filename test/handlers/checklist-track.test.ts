@@ -113,4 +113,29 @@ describe("issues.edited on a release checklist", () => {
 
     expect(scope.isDone()).toBe(true);
   });
+
+  it("ticks the item marked ci-green when every check run on the default branch's head passed", async () => {
+    const body = `- [ ] CI is green <!-- release-pilot:auto ci-green -->\n- [ ] Docs\n\n${MARKER}\n`;
+    const head = "c".repeat(40);
+    let patched: { body?: string } = {};
+    const scope = withConfig()
+      .get(`${ISSUE}/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`/repos/${REPO.owner}/${REPO.repo}/git/ref/heads%2Fmaster`)
+      .reply(200, { ref: "refs/heads/master", object: { sha: head, type: "commit" } })
+      .get(`/repos/${REPO.owner}/${REPO.repo}/commits/${head}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 1, check_runs: [{ id: 1, name: "tests", status: "completed", conclusion: "success" }] })
+      .get(ISSUE)
+      .reply(200, { number: 1, title: "Release version 2.6.0", state: "open", body, html_url: "https://github.com/x/y/issues/1" })
+      .patch(ISSUE, (sent: { body?: string }) => ((patched = sent), true))
+      .reply(200, { number: 1, html_url: "https://github.com/x/y/issues/1" });
+
+    await testProbot().receive({ id: "t6", name: "issues", payload: editedPayload(body) as never });
+
+    expect(scope.isDone()).toBe(true);
+    expect(patched.body).toContain("- [x] CI is green <!-- release-pilot:auto ci-green --> _(ticked by Release Pilot: CI is green on ccccccc)_");
+    expect(patched.body).toContain("1 of 2 items done");
+  });
 });
