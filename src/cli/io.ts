@@ -1,0 +1,41 @@
+// What the CLI touches of the outside world, handed in so tests run it in-process.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** A file relative to the working directory; undefined with the reason printed when unreadable. */
+export function readText(io: CliIo, path: string): string | undefined {
+  try {
+    return readFileSync(resolve(io.cwd, path), "utf8");
+  } catch (error) {
+    io.stderr(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
+/** A JSON file; undefined with the reason printed when unreadable or not JSON. */
+export function readJson(io: CliIo, path: string): unknown {
+  const text = readText(io, path);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    io.stderr(`${path} is not JSON: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
