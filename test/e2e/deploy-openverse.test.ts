@@ -47,7 +47,11 @@ async function finish(deploymentId: number, state: "success" | "failure") {
 async function publish(tag: string) {
   const releaseId = gh.addRelease({ owner, repo, tag, name: tag, body: "- A change" });
   await app.send("release", releasePayload(gh, { owner, repo, releaseId, sender: "zackkrida" }));
-  return app.waitFor(() => gh.repositoryDispatches.find((d) => d.client_payload["tag"] === `rel-${tag.slice(4)}` && productionDeployments().length > 0), 30_000);
+  const dispatch = await app.waitFor(() => gh.repositoryDispatches.find((d) => d.client_payload["tag"] === `rel-${tag.slice(4)}` && productionDeployments().length > 0), 30_000);
+  // The webhook is answered before the work ends: the bot records "Dispatched ..." after the
+  // dispatch, and a workflow reporting before that would race it.
+  await app.settle();
+  return dispatch;
 }
 
 describe("Openverse deploys", () => {
