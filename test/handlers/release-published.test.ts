@@ -74,7 +74,7 @@ describe("release.published with a per-release changelog", () => {
     const scope = mockConfig(mockInstallationToken(nock(API)))
       .get(`/repos/${REPO.owner}/${REPO.repo}/pulls`)
       .query(true)
-      .reply(200, [{ number: 42, html_url: "https://github.com/x/y/pull/42" }]);
+      .reply(200, [{ number: 42, html_url: "https://github.com/x/y/pull/42", labels: [{ name: "skip-changelog" }] }]);
 
     await testProbot().receive({ id: "d2", name: "release", payload: releasePayload() as never });
 
