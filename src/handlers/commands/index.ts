@@ -9,6 +9,7 @@ import { lock } from "./lock.js";
 import { unlock } from "./unlock.js";
 import { release } from "./release.js";
 import { checklist } from "./checklist.js";
+import { status } from "./status.js";
 
 export const commandHandlers: CommandHandlers = {
   help,
@@ -19,4 +20,5 @@ export const commandHandlers: CommandHandlers = {
   unlock,
   release,
   checklist,
+  status,
 };
