@@ -101,6 +101,14 @@ describe("webhook intake", () => {
   });
 });
 
+describe("health", () => {
+  it("reports ready while the job store answers", async () => {
+    const res = await fetch(`${app.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", jobStore: "reachable" });
+  });
+});
+
 describe("reconciler", () => {
   it("asks GitHub to redeliver a delivery recorded as failed, and leaves the ones it took", async () => {
     const failed = gh.addHookDelivery({ guid: randomUUID(), event: "release", action: "published", status_code: 502, installation_id: 1, repository_id: null });
