@@ -92,6 +92,11 @@ function list(names: readonly string[]): string {
   return names.join(", ");
 }
 
+/** ` (api, frontend)`: which apps, said only in a monorepo, where it is news. */
+function which(config: Config, names: readonly string[]): string {
+  return config.apps.length > 1 ? ` (${list(names)})` : "";
+}
+
 /**
  * What a config makes the bot do, one line per trigger, for the check run's summary and the CLI:
  * the reader sees the effect of a change before merging it.
@@ -103,10 +108,10 @@ export function describeConfig(config: Config): readonly string[] {
   for (const env of config.environments) {
     if (env.follows?.kind !== "branch") continue;
     const did = branches.get(env.follows.branch) ?? [];
-    did.push(`deploy ${env.name} (${list(env.apps)})`);
+    did.push(`deploy ${env.name}${which(config, env.apps)}`);
     branches.set(env.follows.branch, did);
   }
-  if (config.notes?.draft === true) out.push(`push to the default branch → refresh the draft release notes (${list(appNames)})`);
+  if (config.notes?.draft === true) out.push(`push to the default branch → refresh the draft release notes${which(config, appNames)}`);
   for (const [branch, did] of branches) out.push(`push to ${branch} → ${did.join(", ")}`);
   if (config.checklist?.openOn.includes("release-branch") === true) {
     out.push(`new branch ${config.checklist.releaseBranch} → open the checklist "${config.checklist.title}"`);
@@ -116,10 +121,10 @@ export function describeConfig(config: Config): readonly string[] {
     const changelogs = config.apps.filter((app) => app.changelog?.target.kind === "path");
     if (on === "published" && changelogs.length > 0) {
       const via = changelogs.some((app) => app.changelog?.via === "pull-request") ? "changelog PR" : "changelog commit";
-      did.push(`${via} (${list(changelogs.map((app) => app.name))})`);
+      did.push(`${via}${which(config, changelogs.map((app) => app.name))}`);
     }
     for (const env of config.environments) {
-      if (env.follows?.kind === "release" && env.follows.on === on) did.push(`deploy ${env.name} (${list(env.apps)})`);
+      if (env.follows?.kind === "release" && env.follows.on === on) did.push(`deploy ${env.name}${which(config, env.apps)}`);
     }
     if (on === "published" && config.downstream.length > 0) {
       did.push(`raise the pin in ${list(config.downstream.map((d) => `${d.repo.owner}/${d.repo.repo}`))}`);

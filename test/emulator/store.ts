@@ -117,6 +117,8 @@ export interface CheckRun {
   details_url: string | null;
   external_id: string | null;
   output: { title: string | null; summary: string | null; text: string | null };
+  /** Annotations as sent (GitHub appends each request's to the run's); absent until one is sent. */
+  annotations?: { path: string; start_line: number; end_line: number; annotation_level: string; message: string }[];
   started_at: string | null;
   completed_at: string | null;
 }

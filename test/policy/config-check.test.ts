@@ -76,3 +76,10 @@ describe("describeConfig", () => {
     expect(lines.at(-1)).toBe("commands: /release, /checklist, /deploy staging|production, /rollback, /promote, /lock staging|production, /unlock, /status, /help (write permission)");
   });
 });
+
+describe("describeConfig in a single-app repository", () => {
+  it("names no apps, since there is only one", () => {
+    const checked = checkConfigText("environments:\n  staging: { follows: { branch: main }, deploy: { workflow: d.yml } }\n", "acme/web");
+    expect(describeConfig(checked.config!)[0]).toBe("push to main → deploy staging");
+  });
+});

@@ -23,6 +23,8 @@ function applyCheckRun(ctx: RouteContext, run: CheckRun): void {
   if ("external_id" in ctx.body) run.external_id = str(ctx, "external_id") ?? null;
   const output = ctx.body["output"] as { title?: string; summary?: string; text?: string } | undefined;
   if (output) run.output = { title: output.title ?? null, summary: output.summary ?? null, text: output.text ?? null };
+  const annotations = (ctx.body["output"] as { annotations?: NonNullable<CheckRun["annotations"]> } | undefined)?.annotations;
+  if (annotations) run.annotations = [...(run.annotations ?? []), ...annotations];
 }
 
 /** The subset of GitHub's search syntax bots use to find their own issues. */

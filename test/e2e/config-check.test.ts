@@ -1,0 +1,72 @@
+// A pull request that changes .github/release-pilot.yml gets a "Release Pilot config" check run
+// on its head commit: failed with each problem on its line, or green with what the config does.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../emulator/index.js";
+import { pullRequestPayload } from "./fixtures/event-payloads.js";
+import { startApp, type AppProcess } from "./harness.js";
+
+const owner = "acme";
+const repo = "web";
+const PATH = ".github/release-pilot.yml";
+const VALID = `environments:
+  staging: { follows: { branch: main }, deploy: { workflow: deploy.yml } }
+`;
+// Line 5 holds the bad value: the annotation must land there, not on the file's first line.
+const BROKEN = `environments:
+  staging: { follows: { branch: main }, deploy: { workflow: deploy.yml } }
+  production:
+    deploy: { workflow: deploy.yml }
+    approvals: two
+`;
+const CHANGED = `${VALID}  production:
+    follows: { release: published }
+    deploy: { workflow: deploy.yml }
+`;
+
+let gh: Emulator;
+let app: AppProcess;
+
+beforeAll(async () => {
+  gh = await startEmulator();
+  gh.createRepo({ owner, repo, files: { [PATH]: VALID } });
+  app = await startApp({ emulator: gh });
+});
+afterAll(async () => {
+  await app?.stop();
+  await gh?.close();
+});
+
+async function openConfigPull(branch: string, config: string): Promise<string> {
+  gh.createBranch(owner, repo, branch, "main");
+  const sha = gh.commit(owner, repo, branch, { [PATH]: config }, "Change the release config");
+  const number = gh.openPullRequest({ owner, repo, title: "Change the release config", head: branch });
+  const sent = await app.send("pull_request", pullRequestPayload(gh, { owner, repo, number }));
+  expect(sent.status).toBeLessThan(300);
+  return sha;
+}
+
+function checkRunOn(sha: string) {
+  return gh.state.repo(owner, repo)?.checkRuns.find((run) => run.head_sha === sha && run.name === "Release Pilot config");
+}
+
+describe("config check on pull requests", () => {
+  it("fails a broken config with an annotation on the line of the problem", async () => {
+    const sha = await openConfigPull("broken-config", BROKEN);
+    const run = await app.waitFor(() => checkRunOn(sha));
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.title).toBe(`${PATH} has 1 problem`);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ path: PATH, start_line: 5, annotation_level: "failure", message: expect.stringContaining("environments.production.approvals") }),
+    ]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("passes a valid change with a summary of what it will do", async () => {
+    const sha = await openConfigPull("new-production", CHANGED);
+    const run = await app.waitFor(() => checkRunOn(sha));
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain("- push to main → deploy staging");
+    expect(run.output.summary).toContain("- release published → deploy production");
+    expect(gh.violations).toEqual([]);
+  });
+});
