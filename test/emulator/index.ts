@@ -48,6 +48,8 @@ export interface Emulator {
   /** API cost: calls other than app authentication (`/app/...`), split into reads and writes. */
   counts(): { reads: number; writes: number; total: number };
   setFaults(options: FaultOptions): void;
+  /** Answer every request `ms` later, as a distant GitHub would (benchmarks); 0 turns it off. */
+  setLatency(ms: number): void;
   /** A token whose API calls act as `login` (comments, reviews, reactions by a person). */
   userToken(login: string): string;
   close(): Promise<void>;
@@ -91,7 +93,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const violations: Violation[] = [];
   const calls: Call[] = [];
   let url = "";
-  const { server, timers } = createEmulatorServer({ store, faults, violations, calls }, () => url);
+  let latencyMs = 0;
+  const { server, timers } = createEmulatorServer({ store, faults, violations, calls, latencyMs: () => latencyMs }, () => url);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
@@ -118,6 +121,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return { reads: counted.length - writes, writes, total: counted.length };
     },
     setFaults: (f) => faults.set(f),
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
     userToken: (login) => {
       const token = `ghp_emulator_${login}`;
       store.userTokens.set(token, { login, type: login.endsWith("[bot]") ? "Bot" : "User" });

@@ -53,6 +53,8 @@ export interface ServerState {
   readonly faults: Faults;
   readonly violations: Violation[];
   readonly calls: Call[];
+  /** Delay added before each answer, in ms, to stand in for GitHub's network round trip. */
+  readonly latencyMs?: () => number;
 }
 
 const DOCS = "https://docs.github.com/rest";
@@ -125,6 +127,8 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
     // Order matters: an unknown route or a bad body is the bot's bug and must show up as a
     // violation even when a fault would have hidden it, so faults are drawn after the checks.
     const text = await readBody(req);
+    const latency = state.latencyMs?.() ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const matched = matchOperation(method, path);
     if (!matched) {
       refuse({ kind: "unknown-operation", method, path, message: `no such operation ${method} ${path}` });
