@@ -36,9 +36,9 @@ afterAll(async () => {
   await gh?.close();
 });
 
-async function openConfigPull(branch: string, config: string): Promise<string> {
+async function openConfigPull(branch: string, config: string, path = PATH): Promise<string> {
   gh.createBranch(owner, repo, branch, "main");
-  const sha = gh.commit(owner, repo, branch, { [PATH]: config }, "Change the release config");
+  const sha = gh.commit(owner, repo, branch, { [path]: config }, "Change the release config");
   const number = gh.openPullRequest({ owner, repo, title: "Change the release config", head: branch });
   const sent = await app.send("pull_request", pullRequestPayload(gh, { owner, repo, number }));
   expect(sent.status).toBeLessThan(300);
@@ -68,5 +68,13 @@ describe("config check on pull requests", () => {
     expect(run.output.summary).toContain("- push to main → deploy staging");
     expect(run.output.summary).toContain("- release published → deploy production");
     expect(gh.violations).toEqual([]);
+  });
+
+  it("leaves a pull request that does not touch the config alone", async () => {
+    gh.resetCalls();
+    const sha = await openConfigPull("readme", "Hello\n", "README.md");
+    await app.settle();
+    expect(checkRunOn(sha)).toBeUndefined();
+    expect(gh.counts().writes).toBe(0);
   });
 });
