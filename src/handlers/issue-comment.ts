@@ -7,6 +7,7 @@ import { commandHandlers } from "./commands/index.js";
 import type { CommandHandler } from "./commands/types.js";
 import type { ParsedCommand } from "../policy/commands/types.js";
 import { loadConfig } from "./config.js";
+import { refreshDashboard } from "./dashboard.js";
 
 type CommentContext = Context<"issue_comment.created">;
 
@@ -71,4 +72,6 @@ export async function onIssueComment(context: CommentContext, options: RunOption
     await carryOut(context, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${reason}`)]), options);
     throw error;
   }
+  // Deploys, locks and releases change what the dashboard shows; its own failure is not the command's.
+  if (intake.command.name !== "help" && intake.command.name !== "status") await refreshDashboard(context, config, options);
 }

@@ -18,7 +18,13 @@ function text(value: unknown): string | undefined {
 }
 
 /** The latest successful deployment of each app of an environment, newest first until each is found. */
-async function deployedVersions(octokit: GitHub, repo: RepoRef, environment: string, apps: readonly string[]): Promise<Map<string, DeployedVersion>> {
+async function deployedVersions(
+  octokit: GitHub,
+  repo: RepoRef,
+  environment: string,
+  apps: readonly string[],
+  failures = new Map<string, DeployedVersion>(),
+): Promise<Map<string, DeployedVersion>> {
   const found = new Map<string, DeployedVersion>();
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: DEPLOYMENTS_PAGE });
   for (const deployment of data) {
@@ -29,19 +35,33 @@ async function deployedVersions(octokit: GitHub, repo: RepoRef, environment: str
     const targets = apps.filter((name) => !found.has(name) && (app === undefined || app === name));
     if (targets.length === 0) continue;
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
-    // GitHub marks earlier successes inactive when a new one succeeds; both were deployed.
-    if (statuses[0]?.state !== "success" && statuses[0]?.state !== "inactive") continue;
+    const state = statuses[0]?.state;
     const imageTag = text(payload["image_tag"]);
-    const version: DeployedVersion = {
-      ref: deployment.ref,
-      sha: deployment.sha,
-      ...(imageTag === undefined ? {} : { imageTag }),
-      at: deployment.created_at,
-      by: text(payload["requested_by"]) ?? deployment.creator?.login ?? "unknown",
-    };
+    // A failure newer than every success is the one a person still has to act on.
+    if (state === "failure" || state === "error") {
+      for (const name of targets) if (!failures.has(name)) failures.set(name, versionOf(deployment, payload, imageTag));
+      continue;
+    }
+    // GitHub marks earlier successes inactive when a new one succeeds; both were deployed.
+    if (state !== "success" && state !== "inactive") continue;
+    const version = versionOf(deployment, payload, imageTag);
     for (const name of targets) found.set(name, version);
   }
   return found;
+}
+
+function versionOf(
+  deployment: { ref: string; sha: string; created_at: string; creator: { login: string } | null },
+  payload: Record<string, unknown>,
+  imageTag: string | undefined,
+): DeployedVersion {
+  return {
+    ref: deployment.ref,
+    sha: deployment.sha,
+    ...(imageTag === undefined ? {} : { imageTag }),
+    at: deployment.created_at,
+    by: text(payload["requested_by"]) ?? deployment.creator?.login ?? "unknown",
+  };
 }
 
 async function environments(octokit: GitHub, repo: RepoRef, config: Config, app: string | undefined): Promise<EnvironmentStatus[]> {
@@ -49,12 +69,17 @@ async function environments(octokit: GitHub, repo: RepoRef, config: Config, app:
   for (const env of config.environments) {
     const apps = env.apps.filter((name) => app === undefined || name === app);
     if (apps.length === 0) continue;
-    const deployed = await deployedVersions(octokit, repo, env.name, apps);
+    const failures = new Map<string, DeployedVersion>();
+    const deployed = await deployedVersions(octokit, repo, env.name, apps, failures);
     out.push({
       name: env.name,
       url: env.url,
-      apps: apps.map((name) => ({ app: name, deployed: deployed.get(name) })),
+      apps: apps.map((name) => {
+        const failed = failures.get(name);
+        return { app: name, deployed: deployed.get(name), ...(failed === undefined ? {} : { failed }) };
+      }),
       lock: await currentLock(octokit, repo, env.name, app),
+      requires: env.requires,
     });
   }
   return out;
@@ -72,8 +97,10 @@ async function appStatuses(octokit: GitHub, repo: RepoRef, apps: readonly AppCon
     const since = release?.published_at === undefined || release.published_at === null ? 0 : Date.parse(release.published_at);
     // In a monorepo a PR belongs to an app by its labels; a single app owns every PR.
     const mine = merged.filter((pull) => !multiApp || app.labels.length === 0 || pull.labels.some((label) => app.labels.includes(label.name)));
-    const count = mine.filter((pull) => Date.parse(pull.merged_at ?? "") > since).length;
+    const unreleased = mine.filter((pull) => Date.parse(pull.merged_at ?? "") > since);
+    const count = unreleased.length;
     return {
+      unreleased: unreleased.map((pull) => ({ number: pull.number, title: pull.title, url: pull.html_url })),
       name: app.name,
       lastRelease: release === undefined ? undefined : { tag: release.tag_name, publishedAt: release.published_at ?? release.created_at, url: release.html_url },
       mergedSince: count,

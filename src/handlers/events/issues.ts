@@ -1,5 +1,6 @@
 // Everything an opened or edited issue sets off, one feature each.
 import type { Feature } from "../feature.js";
 import { trackChecklist } from "../checklist/track.js";
+import { refreshDashboard } from "../dashboard.js";
 
-export const issuesFeatures: readonly Feature<"issues.opened" | "issues.edited">[] = [trackChecklist];
+export const issuesFeatures: readonly Feature<"issues.opened" | "issues.edited">[] = [trackChecklist, refreshDashboard];

@@ -4,5 +4,6 @@ import { changelogForRelease } from "../changelog-for-release.js";
 import { deployFollowingRelease } from "../deploy/on-release.js";
 import { downstreamPins } from "../downstream-pins.js";
 import { closeChecklist } from "../checklist/close.js";
+import { refreshDashboard } from "../dashboard.js";
 
-export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease, downstreamPins, closeChecklist];
+export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease, downstreamPins, closeChecklist, refreshDashboard];

@@ -1,5 +1,6 @@
 // Everything a finished workflow run sets off, one feature each.
 import type { Feature } from "../feature.js";
 import { reportFailedDeployWorkflow } from "../deploy/workflow-run.js";
+import { refreshDashboard } from "../dashboard.js";
 
-export const workflowRunCompletedFeatures: readonly Feature<"workflow_run.completed">[] = [reportFailedDeployWorkflow];
+export const workflowRunCompletedFeatures: readonly Feature<"workflow_run.completed">[] = [reportFailedDeployWorkflow, refreshDashboard];

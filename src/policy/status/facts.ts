@@ -16,9 +16,14 @@ export interface DeployedVersion {
 export interface EnvironmentStatus {
   readonly name: string;
   readonly url: string | null;
-  /** One row per app deployed there; `deployed` is the latest successful deployment. */
-  readonly apps: readonly { readonly app: string; readonly deployed: DeployedVersion | undefined }[];
+  /**
+   * One row per app deployed there; `deployed` is the latest successful deployment, `failed` a
+   * failed or errored deployment newer than it (the failure still waiting for a person).
+   */
+  readonly apps: readonly { readonly app: string; readonly deployed: DeployedVersion | undefined; readonly failed?: DeployedVersion }[];
   readonly lock: Lock | undefined;
+  /** Environments whose success this one requires (`requires:`), for the promotion path. */
+  readonly requires?: readonly string[];
 }
 
 export interface AppStatus {
@@ -28,6 +33,8 @@ export interface AppStatus {
   readonly mergedSince: number;
   /** True when the one page read was full, so the count is a lower bound. */
   readonly capped: boolean;
+  /** The merged-but-unreleased PRs themselves, newest first (the dashboard folds them). */
+  readonly unreleased?: readonly { readonly number: number; readonly title: string; readonly url: string }[];
 }
 
 export interface ChecklistStatus {

@@ -1,0 +1,2 @@
+export { DASHBOARD_MARKER, DASHBOARD_TITLE, renderDashboard } from "./render.js";
+export { planDashboard, type DashboardFacts } from "./plan.js";
