@@ -3,7 +3,7 @@
 // on the same machine in the same run, because absolute times on a shared 2-core box are noise.
 // Knobs (environment): BENCH_SECONDS (each load phase, default 10), BENCH_RUNS (latency runs per
 // scenario, default 3), BENCH_DELIVERIES (memory run, default 10000), BENCH_DRAIN_SECONDS
-// (default 60), BENCH_SCALE_DELIVERIES (default 40 per BENCH_SECONDS).
+// (default 45), BENCH_SCALE_DELIVERIES (default 30 per BENCH_SECONDS).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { renderReport, type BenchResults } from "./report.js";
@@ -20,8 +20,8 @@ const num = (name: string, fallback: number): number => {
 const seconds = num("BENCH_SECONDS", 10);
 const runs = num("BENCH_RUNS", 3);
 const deliveries = num("BENCH_DELIVERIES", 10_000);
-const drainSeconds = num("BENCH_DRAIN_SECONDS", 60);
-const scaleDeliveries = num("BENCH_SCALE_DELIVERIES", 40 * seconds);
+const drainSeconds = num("BENCH_DRAIN_SECONDS", 45);
+const scaleDeliveries = num("BENCH_SCALE_DELIVERIES", 30 * seconds);
 const started = Date.now();
 const step = (title: string): void => {
   process.stdout.write(`\n[${Math.round((Date.now() - started) / 1000)} s] ${title}\n`);

@@ -199,6 +199,17 @@ describe("faults and the call log", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
+  it("answers every call the set latency later, and at once again after setLatency(0)", async () => {
+    gh.setLatency(200);
+    let started = Date.now();
+    expect((await call("GET", "/repos/acme/web/releases")).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    gh.setLatency(0);
+    started = Date.now();
+    await call("GET", "/repos/acme/web/releases");
+    expect(Date.now() - started).toBeLessThan(150);
+  });
+
   it("fails the same calls for the same seed", async () => {
     const run = async (): Promise<number[]> => {
       gh.setFaults({ rate502: 0.3, rateSecondaryLimit: 0.2, seed: 7 });
