@@ -40,24 +40,40 @@ function appForTag(config: Config, tag: string): string | undefined {
   return appOfTag(tag, config.apps)?.app ?? soleApp(config);
 }
 
-export const openChecklistOnReleaseBranch: Feature<"push"> = async function openChecklistOnReleaseBranch(context, config, options) {
-  const { payload } = context;
+export type ReleaseBranchChecklist =
+  | { readonly kind: "skip" }
+  | { readonly kind: "no-app"; readonly branch: string }
+  | { readonly kind: "open"; readonly checklist: ChecklistConfig; readonly app: string; readonly trigger: ChecklistTrigger };
+
+/** Whether a push opens a checklist, from the payload and config alone (shared with `release-pilot plan`). */
+export function releaseBranchChecklist(
+  config: Config,
+  push: { readonly ref: string; readonly created: boolean; readonly deleted: boolean },
+): ReleaseBranchChecklist {
   const checklist = config.checklist;
   // Only the push that creates the branch: later pushes to it are fixes, not a new release.
-  if (checklist === null || !payload.created || payload.deleted || !payload.ref.startsWith("refs/heads/")) return;
+  if (checklist === null || !push.created || push.deleted || !push.ref.startsWith("refs/heads/")) return { kind: "skip" };
   // Checked here as well as in policy so that every other push costs no API call.
-  if (!checklist.openOn.includes("release-branch")) return;
-  const branch = payload.ref.slice("refs/heads/".length);
+  if (!checklist.openOn.includes("release-branch")) return { kind: "skip" };
+  const branch = push.ref.slice("refs/heads/".length);
   const groups = matchTemplate(checklist.releaseBranch, branch);
-  if (groups === undefined) return;
+  if (groups === undefined) return { kind: "skip" };
   const named = groups["app"];
   const app = named !== undefined && config.apps.some((a) => a.name === named) ? named : soleApp(config);
-  if (app === undefined) {
-    context.log.info({ delivery: context.id, branch }, "release branch names no app in a repository with several; no checklist opened");
+  if (app === undefined) return { kind: "no-app", branch };
+  return { kind: "open", checklist, app, trigger: { kind: "release-branch", branch } };
+}
+
+export const openChecklistOnReleaseBranch: Feature<"push"> = async function openChecklistOnReleaseBranch(context, config, options) {
+  const { payload } = context;
+  const decided = releaseBranchChecklist(config, payload);
+  if (decided.kind === "skip") return;
+  if (decided.kind === "no-app") {
+    context.log.info({ delivery: context.id, branch: decided.branch }, "release branch names no app in a repository with several; no checklist opened");
     return;
   }
   const defaultBranch = payload.repository.default_branch ?? "main";
-  await openChecklist(context, { checklist, app, trigger: { kind: "release-branch", branch }, defaultBranch }, options);
+  await openChecklist(context, { checklist: decided.checklist, app: decided.app, trigger: decided.trigger, defaultBranch }, options);
 };
 
 async function openForRelease(

@@ -2,7 +2,7 @@
 // pointer tag on success, free the deploy's lock, tell the issue that asked, and after a failed
 // production deploy offer the rollback command.
 
-import type { ChosenVersion } from "../../policy/deploy/settings.js";
+import type { ChosenVersion, DeploymentRecord } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
 import { isVerifiedStatus } from "../../policy/deploy/verify.js";
 import { carryOut } from "../carry-out.js";
@@ -50,7 +50,14 @@ export async function previousSuccessOf(
   deployment: { readonly id: number; readonly environment: string; readonly created_at: string },
   app: string | undefined,
 ): Promise<ChosenVersion | undefined> {
-  const history = await deploymentHistory(octokit, repo, deployment.environment, app);
+  return previousSuccessIn(await deploymentHistory(octokit, repo, deployment.environment, app), deployment);
+}
+
+/** The newest success (or superseded success) before the deployment, from its environment's history. */
+export function previousSuccessIn(
+  history: readonly DeploymentRecord[],
+  deployment: { readonly id: number; readonly created_at: string },
+): ChosenVersion | undefined {
   const before = history.find(
     (record) => record.id !== deployment.id && (record.state === "success" || record.state === "inactive") && Date.parse(record.createdAt) <= Date.parse(deployment.created_at),
   );

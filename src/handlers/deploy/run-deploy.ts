@@ -7,126 +7,38 @@ import { ActionFailedError } from "../../github/execute.js";
 import { LockHeldError } from "../../github/actions/lock.js";
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
-import type { ApprovalFact } from "../../policy/deploy/gates.js";
 import { formatTime } from "../../policy/deploy/lock.js";
-import { planDeploy, replyAction } from "../../policy/deploy/plan-deploy.js";
+import { replyAction } from "../../policy/deploy/plan-deploy.js";
 import { deployKey } from "../../policy/deploy/deploy-key.js";
-import { imageTagIsPortable, renderDispatch } from "../../policy/deploy/render-dispatch.js";
-import type { DeployTarget, EnvironmentSettings } from "../../policy/deploy/settings.js";
+import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Action, Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
+import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "./decide-deploy.js";
 import { checkRunsOn, currentLock, deploymentHistory } from "./gather.js";
 
-export interface DeployRequest {
-  readonly env: EnvironmentConfig;
-  /** The app, in a repository with several; undefined in a single-app repository. */
-  readonly app?: string;
-  readonly sha: string;
-  readonly version?: string;
-  readonly tag?: string;
-  /** A rollback's or promotion's image, reused when it has this environment's form. */
-  readonly image?: string;
-  /** Stable across redeliveries: `comment-<id>`, `release-<id>`, `push-<sha>`. */
-  readonly trigger: string;
-  readonly requester: string;
-  /** The issue or PR whose comment asked; absent for automatic deploys. */
-  readonly issueNumber?: number;
-  readonly withMigrations: boolean;
-  readonly approvals: readonly ApprovalFact[];
-  /** For automatic deploys: what started it, in the sentence of a refusal's check run. */
-  readonly cause?: string;
-  /** This repository's default branch, from the event's payload. */
-  readonly defaultBranch: string;
-}
-
-/** `{app}` still renders in a single-app repository, as the app named after the repository. */
-export function appName(config: Config, app?: string): string | undefined {
-  return app ?? (config.apps.length === 1 ? config.apps[0]?.name : undefined);
-}
-
-/** The app part of a deploy: named in a repository with several apps, left out otherwise. */
-export function deployedApp(config: Config, app?: string): string | undefined {
-  return config.apps.length > 1 ? app : undefined;
-}
-
-export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings {
-  const checks = env.migrations === null || env.checks.includes(env.migrations.check) ? env.checks : [...env.checks, env.migrations.check];
-  return {
-    name: env.name,
-    requires: env.requires,
-    checks,
-    approvals: env.approvals,
-    ...(env.approvalsWithinMs === null ? {} : { approvalsWithinMs: env.approvalsWithinMs }),
-    queue: env.queue,
-  };
-}
+export { appName, deployedApp, environmentSettings, type DeployRequest } from "./decide-deploy.js";
 
 export async function runDeploy(context: Context, config: Config, request: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
   const { env, app } = request;
   const now = new Date().toISOString();
   const defaultRef = await workflowDefaultRef(context, env, request.defaultBranch);
-  const rendered = renderDispatch({
-    env,
-    repo,
-    defaultRef,
-    ...(appName(config, app) === undefined ? {} : { app: appName(config, app)! }),
-    sha: request.sha,
-    ...(request.version === undefined ? {} : { version: request.version }),
-    ...(request.tag === undefined ? {} : { tag: request.tag }),
-    ...(request.image === undefined ? {} : { image: request.image }),
-    actor: request.requester,
-    ...(request.issueNumber === undefined ? {} : { number: request.issueNumber }),
-    now,
-    withMigrations: request.withMigrations,
-  });
+  const rendered = renderRequest(config, request, repo, defaultRef, now);
   const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: request.sha, trigger: request.trigger });
   if (!rendered.ok) return finish(context, request, { error: `the deploy cannot be started: ${rendered.error}` }, options, key);
-  const succeededOn: Record<string, DeployTarget[]> = {};
-  for (const required of env.requires) {
-    const other = config.environments.find((candidate) => candidate.name === required);
-    // Images only stand for the same build when both environments name them by content.
-    const sameImages = imageTagIsPortable(env.imageTag) && imageTagIsPortable(other?.imageTag ?? null);
-    const history = await deploymentHistory(context.octokit, repo, required, app);
-    succeededOn[required] = history
-      .filter((record) => record.state === "success" || record.state === "inactive")
-      .map((record) => ({ sha: record.sha, ...(sameImages && record.imageTag !== undefined ? { imageTag: record.imageTag } : {}) }));
-  }
+  const history: Record<string, DeploymentRecord[]> = {};
+  for (const required of env.requires) history[required] = await deploymentHistory(context.octokit, repo, required, app);
   const settings = environmentSettings(env);
   const checkRuns = settings.checks.length === 0 ? [] : await checkRunsOn(context.octokit, repo, request.sha);
   const lock = await currentLock(context.octokit, repo, env.name, app);
-  const decided = planDeploy({
-    env: settings,
-    target: { sha: request.sha, ...(rendered.imageTag === undefined ? {} : { imageTag: rendered.imageTag }) },
-    succeededOn,
-    checkRuns,
-    withMigrations: request.withMigrations,
-    approvals: request.approvals,
-    ...(lock === undefined ? {} : { lock }),
-    now,
-    requester: request.requester,
-    repo,
-    ...(app === undefined ? {} : { app }),
-    trigger: request.trigger,
-    ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }),
-    dispatch: rendered.dispatch,
-    lockMs: env.lockTimeoutMs,
-  });
+  const decided = planRenderedDeploy(config, request, rendered, { repo, now, history, checkRuns, ...(lock === undefined ? {} : { lock }) });
   return finish(context, request, decided, options, key);
 }
 
 async function finish(context: Context, request: DeployRequest, decided: Plan | { readonly error: string }, options: RunOptions, key: string): Promise<Plan> {
   const repo = context.repo();
   const answer = (text: string): Action | undefined => replyAction({ repo, ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }) }, key, text);
-  let chosen: Plan;
-  if (request.issueNumber === undefined) {
-    const cause = request.cause ?? `a deploy by ${request.requester}`;
-    chosen = reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, ...(request.app === undefined ? {} : { app: request.app }), cause }, decided);
-  } else if ("error" in decided) {
-    chosen = { reason: "gate-refused", summary: decided.error, actions: [answer(`🚫 Not deploying: ${decided.error}`)!] };
-  } else {
-    chosen = decided;
-  }
+  const chosen = reportDecision(repo, request, decided, key);
   try {
     await carryOut(context, chosen, options);
   } catch (error) {

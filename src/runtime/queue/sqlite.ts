@@ -48,18 +48,20 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, run_at);
 CREATE INDEX IF NOT EXISTS jobs_by_repo ON jobs (repo_key, state, seq);
+CREATE INDEX IF NOT EXISTS jobs_by_state_repo ON jobs (state, repo_key, seq);
 `;
 
-// A job is due when nothing of its repo runs and no earlier job of its repo waits, even one
-// waiting out a backoff: that keeps each repo strictly in order. At most one job per repo
-// can qualify, so one pass never hands two jobs of a repo to the workers.
+// A job is due when it is the first queued job of its repo (even if that one waits out a
+// backoff, later ones wait behind it), its time has come, and nothing of its repo runs: that
+// keeps each repo strictly in order, and at most one job per repo qualifies, so one pass never
+// hands two jobs of a repo to the workers. The heads come from one pass over the
+// (state, repo_key, seq) index; checking every queued job against its repo instead made each
+// poll quadratic in the backlog.
 const dueJobs = `
-SELECT * FROM jobs AS j
-WHERE j.state = 'queued' AND j.run_at <= @now
-  AND NOT EXISTS (
-    SELECT 1 FROM jobs AS k
-    WHERE k.repo_key = j.repo_key
-      AND (k.state = 'running' OR (k.state = 'queued' AND k.seq < j.seq)))
+SELECT j.* FROM jobs AS j
+JOIN (SELECT repo_key, MIN(seq) AS seq FROM jobs WHERE state = 'queued' GROUP BY repo_key) AS head ON j.seq = head.seq
+WHERE j.run_at <= @now
+  AND NOT EXISTS (SELECT 1 FROM jobs AS r WHERE r.repo_key = j.repo_key AND r.state = 'running')
 ORDER BY j.seq
 LIMIT @limit`;
 

@@ -1,0 +1,101 @@
+// What `--facts <file>` may say: everything a handler would read from GitHub before deciding.
+// Each key is optional; a missing one takes the documented default below, and the plan names
+// every default it leaned on so a person knows what to give to try another case.
+import { z } from "zod";
+
+const DeploymentRecord = z.object({
+  id: z.number().optional(),
+  sha: z.string(),
+  ref: z.string().optional(),
+  state: z.enum(["success", "failure", "error", "inactive", "pending", "in_progress", "queued"]),
+  createdAt: z.string().optional(),
+  imageTag: z.string().optional(),
+  /** The app the deployment was of, in a repository with several. */
+  app: z.string().optional(),
+});
+
+const CheckRun = z.object({ name: z.string(), status: z.string().default("completed"), conclusion: z.string().nullable().default("success") });
+
+const Lock = z.object({ holder: z.string(), reason: z.string().default(""), expiresAt: z.string(), deploymentKey: z.string().optional() });
+
+const ChecklistIssue = z.object({ number: z.number(), state: z.enum(["open", "closed"]).default("open"), body: z.string(), url: z.string().optional() });
+
+const Release = z.object({
+  id: z.number(),
+  tag: z.string(),
+  name: z.string().optional(),
+  body: z.string().default(""),
+  draft: z.boolean().default(false),
+  prerelease: z.boolean().default(false),
+  publishedAt: z.string().nullable().default(null),
+});
+
+const Pull = z.object({
+  number: z.number(),
+  title: z.string(),
+  url: z.string().optional(),
+  author: z.string().default("ghost"),
+  labels: z.array(z.string()).default([]),
+  mergedAt: z.string().nullable(),
+  mergeCommitSha: z.string().nullable().default(null),
+  updatedAt: z.string().optional(),
+});
+
+const DownstreamFile = z.object({ base: z.string().optional(), content: z.string().optional(), reachable: z.boolean().default(true) });
+
+export const PlanFacts = z
+  .object({
+    /** ISO time of the decision. Default: now. */
+    now: z.string().optional(),
+    /** Repository permission of whoever set the event off. Default: commands.permission for a comment, write for a push. */
+    permission: z.string().optional(),
+    /** author_association of the pull request a pushed commit merged. Default: none. */
+    mergedPullAssociation: z.string().optional(),
+    /** Deployments per environment, newest first. Default: none anywhere. */
+    deployments: z.record(z.string(), z.array(DeploymentRecord)).default({}),
+    /** Check runs on the commit. Default: every check an environment asks for, green. */
+    checkRuns: z.array(CheckRun).optional(),
+    /** Locks per environment (or `env@app`). Default: none. */
+    locks: z.record(z.string(), Lock).default({}),
+    /** Default branch of a deploy workflow's other repository. Default: main. */
+    workflowDefaultBranch: z.string().optional(),
+    /** The commit a release's tag names. Default: the payload's target_commitish. */
+    sha: z.string().optional(),
+    /** Who published a release (the changelog PR's actor). Default: the payload's sender. */
+    actor: z.string().optional(),
+    defaultBranch: z.string().optional(),
+    /** The checklist template's text. Default: absent, so the built-in template is used. */
+    template: z.string().optional(),
+    /** Issues carrying the checklist labels. Default: none. */
+    checklists: z.array(ChecklistIssue).default([]),
+    /** The repository's newest releases, for draft notes. Default: not known, so notes are not planned. */
+    releases: z.array(Release).optional(),
+    /** Closed pull requests into the default branch, newest updated first. Default: not known. */
+    pulls: z.array(Pull).optional(),
+    /** Each downstream file by `owner/repo`. Default: not known, so pins are not planned. */
+    downstream: z.record(z.string(), DownstreamFile).optional(),
+    /** The bot already said the checklist is ready. Default: false. */
+    alreadyAnnouncedReady: z.boolean().default(false),
+    /** What the default branch's head shows, for auto checklist items. Default: unknown. */
+    auto: z.object({ ciGreen: z.boolean().optional(), changelogReady: z.boolean().optional(), stagingDeployed: z.boolean().optional(), sha: z.string().optional() }).optional(),
+    /** The version URL's answer for a deploy with `verify`. Default: it matches. */
+    verified: z.boolean().default(true),
+  })
+  .strict();
+
+export type PlanFacts = z.infer<typeof PlanFacts>;
+
+export const NO_FACTS: PlanFacts = PlanFacts.parse({});
+
+/** Defaults leaned on while planning, printed under the plan. */
+export class Assumptions {
+  private readonly said = new Set<string>();
+
+  add(text: string): void {
+    this.said.add(text);
+  }
+
+  list(): readonly string[] {
+    return [...this.said];
+  }
+}

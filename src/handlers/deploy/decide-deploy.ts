@@ -1,0 +1,137 @@
+// The decision half of one deploy, with no I/O: render the dispatch, compute what succeeded on
+// the required environments, let planDeploy decide, and pick how a refusal reaches a person.
+// runDeploy gathers the facts from GitHub and calls these; `release-pilot plan` calls the same
+// functions with facts given by hand, so the two cannot decide differently.
+
+import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
+import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
+import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
+import type { Lock } from "../../policy/deploy/lock.js";
+import { planDeploy, replyAction } from "../../policy/deploy/plan-deploy.js";
+import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "../../policy/deploy/render-dispatch.js";
+import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "../../policy/deploy/settings.js";
+import type { Plan, RepoRef } from "../../policy/plan.js";
+
+export interface DeployRequest {
+  readonly env: EnvironmentConfig;
+  /** The app, in a repository with several; undefined in a single-app repository. */
+  readonly app?: string;
+  readonly sha: string;
+  readonly version?: string;
+  readonly tag?: string;
+  /** A rollback's or promotion's image, reused when it has this environment's form. */
+  readonly image?: string;
+  /** Stable across redeliveries: `comment-<id>`, `release-<id>`, `push-<sha>`. */
+  readonly trigger: string;
+  readonly requester: string;
+  /** The issue or PR whose comment asked; absent for automatic deploys. */
+  readonly issueNumber?: number;
+  readonly withMigrations: boolean;
+  readonly approvals: readonly ApprovalFact[];
+  /** For automatic deploys: what started it, in the sentence of a refusal's check run. */
+  readonly cause?: string;
+  /** This repository's default branch, from the event's payload. */
+  readonly defaultBranch: string;
+}
+
+/** What runDeploy reads from GitHub for one deploy, once the dispatch rendered. */
+export interface DeployWorld {
+  readonly repo: RepoRef;
+  /** ISO time of the decision. */
+  readonly now: string;
+  /** Deployments of each required environment (of this app), newest first. */
+  readonly history: Readonly<Record<string, readonly DeploymentRecord[]>>;
+  /** Check runs on the commit; read only when the environment has checks. */
+  readonly checkRuns: readonly CheckRunFact[];
+  readonly lock?: Lock;
+}
+
+/** `{app}` still renders in a single-app repository, as the app named after the repository. */
+export function appName(config: Config, app?: string): string | undefined {
+  return app ?? (config.apps.length === 1 ? config.apps[0]?.name : undefined);
+}
+
+/** The app part of a deploy: named in a repository with several apps, left out otherwise. */
+export function deployedApp(config: Config, app?: string): string | undefined {
+  return config.apps.length > 1 ? app : undefined;
+}
+
+export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings {
+  const checks = env.migrations === null || env.checks.includes(env.migrations.check) ? env.checks : [...env.checks, env.migrations.check];
+  return {
+    name: env.name,
+    requires: env.requires,
+    checks,
+    approvals: env.approvals,
+    ...(env.approvalsWithinMs === null ? {} : { approvalsWithinMs: env.approvalsWithinMs }),
+    queue: env.queue,
+  };
+}
+
+/** The deploy's inputs and image tag; `defaultRef` is the workflow repository's default branch. */
+export function renderRequest(config: Config, request: DeployRequest, repo: RepoRef, defaultRef: string, now: string): RenderedDispatch {
+  const app = appName(config, request.app);
+  return renderDispatch({
+    env: request.env,
+    repo,
+    defaultRef,
+    ...(app === undefined ? {} : { app }),
+    sha: request.sha,
+    ...(request.version === undefined ? {} : { version: request.version }),
+    ...(request.tag === undefined ? {} : { tag: request.tag }),
+    ...(request.image === undefined ? {} : { image: request.image }),
+    actor: request.requester,
+    ...(request.issueNumber === undefined ? {} : { number: request.issueNumber }),
+    now,
+    withMigrations: request.withMigrations,
+  });
+}
+
+/** What succeeded on each required environment, by commit (and image, when images are portable). */
+export function succeededOnFrom(config: Config, env: EnvironmentConfig, history: DeployWorld["history"]): Record<string, DeployTarget[]> {
+  const succeededOn: Record<string, DeployTarget[]> = {};
+  for (const required of env.requires) {
+    const other = config.environments.find((candidate) => candidate.name === required);
+    // Images only stand for the same build when both environments name them by content.
+    const sameImages = imageTagIsPortable(env.imageTag) && imageTagIsPortable(other?.imageTag ?? null);
+    succeededOn[required] = (history[required] ?? [])
+      .filter((record) => record.state === "success" || record.state === "inactive")
+      .map((record) => ({ sha: record.sha, ...(sameImages && record.imageTag !== undefined ? { imageTag: record.imageTag } : {}) }));
+  }
+  return succeededOn;
+}
+
+/** planDeploy's answer for a rendered request. */
+export function planRenderedDeploy(config: Config, request: DeployRequest, rendered: Extract<RenderedDispatch, { ok: true }>, world: DeployWorld): Plan {
+  const { env, app } = request;
+  return planDeploy({
+    env: environmentSettings(env),
+    target: { sha: request.sha, ...(rendered.imageTag === undefined ? {} : { imageTag: rendered.imageTag }) },
+    succeededOn: succeededOnFrom(config, env, world.history),
+    checkRuns: world.checkRuns,
+    withMigrations: request.withMigrations,
+    approvals: request.approvals,
+    ...(world.lock === undefined ? {} : { lock: world.lock }),
+    now: world.now,
+    requester: request.requester,
+    repo: world.repo,
+    ...(app === undefined ? {} : { app }),
+    trigger: request.trigger,
+    ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }),
+    dispatch: rendered.dispatch,
+    lockMs: env.lockTimeoutMs,
+  });
+}
+
+/** How the decision reaches a person: a failed check run for automatic deploys, a reply otherwise. */
+export function reportDecision(repo: RepoRef, request: DeployRequest, decided: Plan | { readonly error: string }, key: string): Plan {
+  if (request.issueNumber === undefined) {
+    const cause = request.cause ?? `a deploy by ${request.requester}`;
+    return reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, ...(request.app === undefined ? {} : { app: request.app }), cause }, decided);
+  }
+  if ("error" in decided) {
+    const reply = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${decided.error}`);
+    return { reason: "gate-refused", summary: decided.error, actions: reply === undefined ? [] : [reply] };
+  }
+  return decided;
+}

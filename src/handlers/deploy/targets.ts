@@ -1,0 +1,102 @@
+// Which deploys an event starts, and the request of each, from the payload and the config alone.
+// The push and release handlers and `release-pilot plan` all start from these lists.
+
+import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
+import { appsToDeploy } from "../../policy/deploy/paths.js";
+import { appOfTag } from "../../policy/release/which-app.js";
+import { deployedApp, type DeployRequest } from "./decide-deploy.js";
+
+export interface PushFacts {
+  readonly ref: string;
+  readonly after: string;
+  readonly deleted: boolean;
+  readonly requester: string;
+  readonly defaultBranch: string;
+  readonly commits: Parameters<typeof appsToDeploy>[1];
+}
+
+/** One deploy a push starts; `app` is set only in a repository with several apps. */
+export interface PushDeploy {
+  readonly env: EnvironmentConfig;
+  readonly app?: string;
+  readonly branch: string;
+  readonly request: DeployRequest;
+}
+
+export function pushDeploys(config: Config, push: PushFacts): readonly PushDeploy[] {
+  if (push.deleted || !push.ref.startsWith("refs/heads/")) return [];
+  const branch = push.ref.slice("refs/heads/".length);
+  const deploys: PushDeploy[] = [];
+  for (const env of config.environments) {
+    if (env.follows?.kind !== "branch" || env.follows.branch !== branch) continue;
+    const apps = config.apps.filter((app) => env.apps.includes(app.name));
+    const chosen = config.apps.length > 1 ? appsToDeploy(apps, push.commits) : apps.map((app) => app.name);
+    for (const name of chosen) {
+      const app = deployedApp(config, name);
+      deploys.push({
+        env,
+        ...(app === undefined ? {} : { app }),
+        branch,
+        request: {
+          env,
+          ...(app === undefined ? {} : { app }),
+          sha: push.after,
+          trigger: `push-${push.after}`,
+          requester: push.requester,
+          withMigrations: false,
+          approvals: [],
+          cause: `The push to ${branch}`,
+          defaultBranch: push.defaultBranch,
+        },
+      });
+    }
+  }
+  return deploys;
+}
+
+export interface ReleaseFacts {
+  readonly id: number;
+  readonly tag: string;
+  readonly draft: boolean;
+  readonly prerelease: boolean;
+  readonly requester: string;
+  readonly defaultBranch: string;
+}
+
+export type ReleaseDeploys =
+  | { readonly kind: "none" }
+  | { readonly kind: "no-app" }
+  | { readonly kind: "deploy"; readonly app: string; readonly version: string; readonly envs: readonly EnvironmentConfig[] };
+
+/**
+ * The environments following releases that this release's app deploys to. GitHub sends
+ * `published` for every release, candidates included, so this runs on `published` alone:
+ * `follows: { release: published }` takes finals only, `follows: { release: prereleased }`
+ * takes candidates and finals ("candidates too").
+ */
+export function releaseDeploys(config: Config, release: Pick<ReleaseFacts, "tag" | "draft" | "prerelease">): ReleaseDeploys {
+  const envs = config.environments.filter(
+    (env) => env.follows?.kind === "release" && (env.follows.on === "prereleased" || !release.prerelease),
+  );
+  if (envs.length === 0 || release.draft) return { kind: "none" };
+  const of = appOfTag(release.tag, config.apps);
+  if (of === undefined) return { kind: "no-app" };
+  return { kind: "deploy", app: of.app, version: of.version, envs: envs.filter((env) => env.apps.includes(of.app)) };
+}
+
+export function releaseDeploy(config: Config, env: EnvironmentConfig, of: { readonly app: string; readonly version: string }, release: ReleaseFacts, sha: string): DeployRequest {
+  const app = deployedApp(config, of.app);
+  return {
+    env,
+    ...(app === undefined ? {} : { app }),
+    sha,
+    version: of.version,
+    tag: release.tag,
+    trigger: `release-${release.id}`,
+    requester: release.requester,
+    withMigrations: false,
+    approvals: [],
+    cause: `Release ${release.tag}`,
+    defaultBranch: release.defaultBranch,
+  };
+}

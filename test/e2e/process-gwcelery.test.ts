@@ -1,0 +1,99 @@
+// GWCelery's whole process (PROCESSES.md §1) played as one story with examples/gwcelery.yml:
+// the release branch opens the checklist, the last tick says it is ready, `/release` in it cuts
+// 2.6.0, publishing closes it, and production (command-only in the example) is deployed by
+// `/deploy production v2.6.0` and reported back by the deploy workflow.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../emulator/index.js";
+import { commentPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
+import { botComments, commitMessage, deploymentsOf, reportDeployment, statesOf, tickEveryBox } from "./fixtures/story.js";
+import { startApp, type AppProcess } from "./harness.js";
+
+const owner = "emfollow";
+const repo = "gwcelery";
+const ZERO = "0".repeat(40);
+const TITLE = "Release version 2.6.0";
+
+let gh: Emulator;
+let app: AppProcess;
+
+beforeAll(async () => {
+  gh = await startEmulator();
+  gh.createRepo({
+    owner,
+    repo,
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"),
+      ".github/ISSUE_TEMPLATE/release.md": readFileSync("test/fixtures/checklist/CreateARelease.md", "utf8"),
+      "CHANGES.rst": readFileSync("test/fixtures/processes/gwcelery/CHANGES.rst.head-2024-12.rst", "utf8"),
+    },
+  });
+  gh.addTag(owner, repo, "v2.5.2", "main", "Version 2.5.2");
+  gh.setPermission(owner, repo, "leo", "write");
+  app = await startApp({ emulator: gh });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await gh?.close();
+});
+
+const comments = (number: number) => botComments(gh, owner, repo, number);
+
+describe("GWCelery from the release branch to production", () => {
+  it("opens the checklist, cuts 2.6.0 from it, closes it on publishing and deploys v2.6.0 to production on /deploy", async () => {
+    // A person pushes the new release branch: the checklist opens from the template.
+    gh.createBranch(owner, repo, "release/v2.6");
+    await app.send("push", pushPayload(gh, { owner, repo, ref: "release/v2.6", before: ZERO, sender: "leo" }));
+    const issue = await app.waitFor(() => gh.issues(owner, repo).find((i) => i.title === TITLE), 30_000);
+    expect(issue.body).toContain("1.  [ ] The CI pipeline succeeded");
+    await app.settle();
+
+    // Every box ticked: the bot says it is ready.
+    await app.send("issues", tickEveryBox(gh, owner, repo, issue.number, "leo"));
+    const ready = await app.waitFor(() => comments(issue.number).find((c) => c.body.includes("2.6.0 is ready to release")), 30_000);
+    expect(ready.body).toContain("Type `/release`");
+    await app.settle();
+
+    // `/release` in the checklist: changelog commit, annotated tag, release, back to development.
+    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue.number, body: "/release", sender: "leo" }));
+    await app.waitFor(() => comments(issue.number).find((c) => c.body.includes("released release")), 60_000);
+    await app.settle();
+    const tag = gh.tags(owner, repo).find((t) => t.name === "v2.6.0");
+    expect(tag).toMatchObject({ annotated: true, message: expect.stringMatching(/^Version 2\.6\.0\n?$/) });
+    expect(gh.file(owner, repo, tag!.commit!, "CHANGES.rst")).toMatch(/^Changelog\n=========\n\n2\.6\.0 "Akkorokamui" \(\d{4}-\d{2}-\d{2}\)\n-{32}\n\n-   Enabled SSM/);
+    expect(commitMessage(gh, owner, repo, tag!.commit!)).toMatch(new RegExp(`^Update changelog for version 2\\.6\\.0 "Akkorokamui"; closes #${issue.number}`));
+    const head = gh.sha(owner, repo, "main")!;
+    expect(commitMessage(gh, owner, repo, head)).toMatch(/^Back to development\./);
+    expect(gh.file(owner, repo, head, "CHANGES.rst")).toContain("=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n2.6.0 \"Akkorokamui\"");
+    const release = gh.releases(owner, repo).find((r) => r.tag_name === "v2.6.0");
+    expect(release).toMatchObject({ draft: false, prerelease: false });
+
+    // GitHub announces the published release: the checklist is closed.
+    await app.send("release", releasePayload(gh, { owner, repo, releaseId: release!.id, sender: "leo" }));
+    await app.waitFor(() => gh.issues(owner, repo).find((i) => i.number === issue.number)?.state === "closed", 30_000);
+    expect(comments(issue.number).at(-1)?.body).toContain("(tag `v2.6.0`). Closing this checklist.");
+    await app.settle();
+    // Production follows nothing in the example: publishing deploys nothing by itself.
+    expect(deploymentsOf(gh, owner, repo, "production")).toEqual([]);
+
+    // Production is redeployed when someone asks, at the release.
+    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue.number, body: "/deploy production v2.6.0", sender: "leo" }));
+    const dispatch = await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["environment"] === "production"), 30_000);
+    await app.settle();
+    const [production, ...others] = deploymentsOf(gh, owner, repo, "production");
+    expect(others).toEqual([]);
+    expect(production).toMatchObject({ sha: tag!.commit });
+    expect(dispatch).toMatchObject({ owner, repo, workflow_id: "deploy.yml", inputs: { environment: "production", ref: "v2.6.0", deployment_id: String(production!.id) } });
+
+    // The deploy workflow reports success; the outcome is recorded and nothing else is deployed.
+    await app.send("deployment_status", await reportDeployment(gh, owner, repo, production!.id, "success"));
+    await app.settle();
+    expect(statesOf(gh, owner, repo, production!.id).at(-1)).toBe("success");
+    expect(gh.workflowDispatches).toHaveLength(1);
+    expect(gh.tags(owner, repo).map((t) => t.name).sort()).toEqual(["v2.5.2", "v2.6.0"]);
+    expect(gh.issues(owner, repo).filter((i) => i.title.startsWith("Release version"))).toHaveLength(1);
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 120_000);
+});

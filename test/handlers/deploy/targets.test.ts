@@ -1,0 +1,38 @@
+// Which environments a published release deploys: GitHub sends `published` for candidates and
+// finals alike, so `follows: { release: published }` must skip candidates and
+// `follows: { release: prereleased }` must take both.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { releaseDeploys } from "../../../src/handlers/deploy/targets.js";
+import { checkConfigText } from "../../../src/policy/config-check.js";
+
+function example(name: string, repo: string) {
+  const config = checkConfigText(readFileSync(`examples/${name}.yml`, "utf8"), repo).config;
+  if (config === undefined) throw new Error(`examples/${name}.yml does not validate`);
+  return config;
+}
+
+const envNames = (result: ReturnType<typeof releaseDeploys>) => (result.kind === "deploy" ? result.envs.map((env) => env.name) : result.kind);
+
+describe("releaseDeploys", () => {
+  const ukrdc = example("ukrdc", "renalreg/ukrdc-services");
+
+  it("deploys a candidate only where candidates are followed", () => {
+    expect(envNames(releaseDeploys(ukrdc, { tag: "v10.8.5rc1", draft: false, prerelease: true }))).toEqual(["staging"]);
+  });
+
+  it("deploys a final both where finals and where candidates are followed", () => {
+    expect(envNames(releaseDeploys(ukrdc, { tag: "v10.8.5", draft: false, prerelease: false }))).toEqual(["staging", "production"]);
+  });
+
+  it("deploys nothing for a draft", () => {
+    expect(releaseDeploys(ukrdc, { tag: "v10.8.5", draft: true, prerelease: false })).toEqual({ kind: "none" });
+  });
+
+  it("keeps a candidate away from an environment that follows finals only", () => {
+    const openverse = example("openverse", "WordPress/openverse");
+    const candidate = releaseDeploys(openverse, { tag: "api-2024.03.01.12.00.00", draft: false, prerelease: true });
+    expect(candidate).toMatchObject({ kind: "deploy", app: "api", envs: [] });
+    expect(envNames(releaseDeploys(openverse, { tag: "api-2024.03.01.12.00.00", draft: false, prerelease: false }))).toEqual(["production"]);
+  });
+});
