@@ -124,7 +124,11 @@ export function describeConfig(config: Config): readonly string[] {
       did.push(`${via}${which(config, changelogs.map((app) => app.name))}`);
     }
     for (const env of config.environments) {
-      if (env.follows?.kind === "release" && env.follows.on === on) did.push(`deploy ${env.name}${which(config, env.apps)}`);
+      if (env.follows?.kind !== "release" || env.follows.on !== on) continue;
+      // An environment requiring another that takes the same release waits for its success.
+      const after = env.requires.filter((name) => config.environments.some((other) => other.name === name && other.follows?.kind === "release"));
+      const candidates = on === "prereleased" ? " (candidates and finals)" : "";
+      did.push(`deploy ${env.name}${which(config, env.apps)}${candidates}${after.length === 0 ? "" : ` once ${list(after)} succeeded`}`);
     }
     if (on === "published" && config.downstream.length > 0) {
       did.push(`raise the pin in ${list(config.downstream.map((d) => `${d.repo.owner}/${d.repo.repo}`))}`);

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
+import { mustRepo } from "../emulator/seed.js";
 import { commentPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { botComments, deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
@@ -78,10 +79,13 @@ describe("UKRDC from master to production", () => {
     expect(gh.pulls(owner, webapi)).toEqual([]);
   }, 90_000);
 
-  it("deploys the candidate to staging, which follows prereleases", async () => {
-    await app.waitFor(() => deploymentsOf(gh, owner, repo, "staging")[0], 10_000);
+  it("deploys the candidate to staging, which follows prereleases, and its success there goes no further", async () => {
+    const staging = await app.waitFor(() => deploymentsOf(gh, owner, repo, "staging")[0], 10_000);
     expect(versionsOn("staging")).toEqual(["10.8.5rc1"]);
-    expect(deploymentsOf(gh, owner, repo, "staging")[0]?.sha).toBe(gh.sha(owner, repo, "v10.8.5rc1"));
+    expect(staging.sha).toBe(gh.sha(owner, repo, "v10.8.5rc1"));
+    await app.send("deployment_status", await reportDeployment(gh, owner, repo, staging.id, "success"));
+    await app.settle();
+    expect(deploymentsOf(gh, owner, repo, "production")).toEqual([]);
   }, 30_000);
 
   it("cuts 10.8.5 on /release final and raises ukrdc-webapi's pin on its release branch when it is published", async () => {
@@ -94,22 +98,18 @@ describe("UKRDC from master to production", () => {
     expect(gh.file(owner, webapi, pull.headSha, "requirements.txt")).toBe(REQUIREMENTS.replace("==10.8.4", "==10.8.5"));
   }, 90_000);
 
-  it("deploys the final to staging too, since staging takes candidates and finals", async () => {
+  it("deploys the final to staging too, since staging takes candidates and finals, and not yet to production", async () => {
     await app.waitFor(() => deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === gh.sha(owner, repo, "v10.8.5")), 10_000);
+    expect(versionsOn("staging")).toEqual(["10.8.5rc1", "10.8.5"]);
+    // Production requires staging: it waits for staging's report instead of being refused now.
+    expect(deploymentsOf(gh, owner, repo, "production")).toEqual([]);
+    expect(mustRepo(gh.state, owner, repo).checkRuns.filter((run) => run.conclusion === "failure")).toEqual([]);
   }, 30_000);
 
-  it("deploys 10.8.5 to production from the release branch once it succeeded on staging", async () => {
+  it("deploys 10.8.5 to production from the release branch once staging reports success", async () => {
     const sha = gh.sha(owner, repo, "v10.8.5")!;
-    // Until the staging gap is fixed, a person deploys the final to staging by hand.
-    let staging = deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === sha);
-    if (staging === undefined) {
-      await command("/deploy staging 10.8.5", "staging");
-      staging = await app.waitFor(() => deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === sha), 30_000);
-    }
+    const staging = deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === sha)!;
     await app.send("deployment_status", await reportDeployment(gh, owner, repo, staging.id, "success"));
-    await app.settle();
-
-    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body: "/deploy production 10.8.5", sender: "joel" }));
     const dispatch = await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["environment"] === "production"), 30_000);
     await app.settle();
     const [production, ...others] = deploymentsOf(gh, owner, repo, "production");

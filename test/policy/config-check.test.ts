@@ -52,6 +52,12 @@ describe("planConfigCheck", () => {
     expect(run.summary).toContain("release published → changelog PR (api, frontend, catalog, ingestion_server), deploy production");
   });
 
+  it("says which environments take candidates and which wait for another's success", () => {
+    const run = checkRun(readFileSync("examples/ukrdc.yml", "utf8"));
+    expect(run.summary).toContain("release published → deploy production once staging succeeded");
+    expect(run.summary).toContain("release prereleased → deploy staging (candidates and finals)");
+  });
+
   it("annotates warnings at their line without failing", () => {
     const run = checkRun('changelog:\n  file: CHANGES.txt\n');
     expect(run.conclusion).toBe("success");

@@ -7,7 +7,7 @@ import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
 import type { Lock } from "../../policy/deploy/lock.js";
-import { planDeploy, replyAction } from "../../policy/deploy/plan-deploy.js";
+import { planDeploy, replyAction, type ReleaseRef } from "../../policy/deploy/plan-deploy.js";
 import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "../../policy/deploy/render-dispatch.js";
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "../../policy/deploy/settings.js";
 import type { Plan, RepoRef } from "../../policy/plan.js";
@@ -32,6 +32,8 @@ export interface DeployRequest {
   readonly cause?: string;
   /** This repository's default branch, from the event's payload. */
   readonly defaultBranch: string;
+  /** The release that set the deploy off, if one did. */
+  readonly release?: ReleaseRef;
 }
 
 /** What runDeploy reads from GitHub for one deploy, once the dispatch rendered. */
@@ -120,6 +122,7 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
     ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }),
     dispatch: rendered.dispatch,
     lockMs: env.lockTimeoutMs,
+    ...(request.release === undefined ? {} : { release: request.release }),
   });
 }
 

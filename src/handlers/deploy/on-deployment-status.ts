@@ -1,11 +1,13 @@
 // A deploy finished (its workflow or the infrastructure set the deployment's status): move the
 // pointer tag on success, free the deploy's lock, tell the issue that asked, and after a failed
-// production deploy offer the rollback command.
+// production deploy offer the rollback command; a release's success carries it on to the
+// environments that require this one.
 
 import type { ChosenVersion, DeploymentRecord } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
 import { isVerifiedStatus } from "../../policy/deploy/verify.js";
 import { carryOut } from "../carry-out.js";
+import { continueReleaseDeploys } from "./continue-release.js";
 import type { Feature } from "../feature.js";
 import type { GitHub } from "../../github/client.js";
 import type { RepoRef } from "../../policy/plan.js";
@@ -41,6 +43,9 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
     ...(logUrl === undefined || logUrl === null || logUrl === "" ? {} : { logUrl }),
   });
   await carryOut(context, outcome, options);
+  if (state === "success" && env !== undefined) {
+    await continueReleaseDeploys(context, config, { environment: deployment.environment, sha: deployment.sha, payload }, options);
+  }
 };
 
 /** What ran before a failed deployment, for the rollback sentence; shared with workflow_run. */

@@ -66,7 +66,18 @@ export interface ReleaseFacts {
 export type ReleaseDeploys =
   | { readonly kind: "none" }
   | { readonly kind: "no-app" }
-  | { readonly kind: "deploy"; readonly app: string; readonly version: string; readonly envs: readonly EnvironmentConfig[] };
+  | {
+      readonly kind: "deploy";
+      readonly app: string;
+      readonly version: string;
+      /** Deployed now. */
+      readonly envs: readonly EnvironmentConfig[];
+      /**
+       * Deployed once what they require succeeds: they require an environment this same release
+       * deploys, so trying now would only be refused (see continueReleaseDeploys).
+       */
+      readonly waiting: readonly EnvironmentConfig[];
+    };
 
 /**
  * The environments following releases that this release's app deploys to. GitHub sends
@@ -81,7 +92,20 @@ export function releaseDeploys(config: Config, release: Pick<ReleaseFacts, "tag"
   if (envs.length === 0 || release.draft) return { kind: "none" };
   const of = appOfTag(release.tag, config.apps);
   if (of === undefined) return { kind: "no-app" };
-  return { kind: "deploy", app: of.app, version: of.version, envs: envs.filter((env) => env.apps.includes(of.app)) };
+  const taking = envs.filter((env) => env.apps.includes(of.app));
+  const names = new Set(taking.map((env) => env.name));
+  const waits = (env: EnvironmentConfig) => env.requires.some((required) => names.has(required));
+  return { kind: "deploy", app: of.app, version: of.version, envs: taking.filter((env) => !waits(env)), waiting: taking.filter(waits) };
+}
+
+/**
+ * The environments a successful deploy of a release to `succeeded` carries that release on to:
+ * those following releases (of this kind) that require `succeeded`.
+ */
+export function releaseDeploysAfter(config: Config, succeeded: string, release: Pick<ReleaseFacts, "tag" | "prerelease">): ReleaseDeploys {
+  const all = releaseDeploys(config, { ...release, draft: false });
+  if (all.kind !== "deploy") return all;
+  return { ...all, envs: all.waiting.filter((env) => env.requires.includes(succeeded)), waiting: [] };
 }
 
 export function releaseDeploy(config: Config, env: EnvironmentConfig, of: { readonly app: string; readonly version: string }, release: ReleaseFacts, sha: string): DeployRequest {
@@ -98,5 +122,6 @@ export function releaseDeploy(config: Config, env: EnvironmentConfig, of: { read
     approvals: [],
     cause: `Release ${release.tag}`,
     defaultBranch: release.defaultBranch,
+    release: { id: release.id, tag: release.tag, prerelease: release.prerelease },
   };
 }

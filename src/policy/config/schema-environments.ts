@@ -52,7 +52,7 @@ export const Environment = z.strictObject({
   deploy: Deploy,
   requires: stringList
     .default([])
-    .describe("Environments where the same version must have succeeded first (a promotion chain)."),
+    .describe("Environments where the same version must have succeeded first (a promotion chain). An environment following releases that requires another one following releases is deployed when the release succeeds there."),
   checks: stringList.default([]).describe("Check runs that must be green on the commit before it is deployed."),
   approvals: z
     .number()

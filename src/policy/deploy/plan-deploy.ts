@@ -35,6 +35,17 @@ export interface DeployFacts extends GateFacts {
   readonly dispatch: DispatchFacts;
   /** How long the deploy's lock lasts if the outcome never arrives to free it; one hour by default. */
   readonly lockMs?: number;
+  /**
+   * The release this deploy is of, when a release set it off: kept in the deployment's payload so
+   * that its success can carry the same release on to the environments that require this one.
+   */
+  readonly release?: ReleaseRef;
+}
+
+export interface ReleaseRef {
+  readonly id: number;
+  readonly tag: string;
+  readonly prerelease: boolean;
 }
 
 const DEFAULT_LOCK_MS = 3_600_000;
@@ -65,6 +76,7 @@ export function planDeploy(facts: DeployFacts): Plan {
       requested_by: facts.requester,
       ...(facts.issueNumber === undefined ? {} : { issue_number: facts.issueNumber }),
       ...(facts.withMigrations ? { with_migrations: true } : {}),
+      ...(facts.release === undefined ? {} : { release_id: facts.release.id, release_tag: facts.release.tag, prerelease: facts.release.prerelease }),
       release_pilot_key: key,
     },
   });

@@ -3,7 +3,7 @@
 // `follows: { release: prereleased }` must take both.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { releaseDeploys } from "../../../src/handlers/deploy/targets.js";
+import { releaseDeploys, releaseDeploysAfter } from "../../../src/handlers/deploy/targets.js";
 import { checkConfigText } from "../../../src/policy/config-check.js";
 
 function example(name: string, repo: string) {
@@ -21,8 +21,16 @@ describe("releaseDeploys", () => {
     expect(envNames(releaseDeploys(ukrdc, { tag: "v10.8.5rc1", draft: false, prerelease: true }))).toEqual(["staging"]);
   });
 
-  it("deploys a final both where finals and where candidates are followed", () => {
-    expect(envNames(releaseDeploys(ukrdc, { tag: "v10.8.5", draft: false, prerelease: false }))).toEqual(["staging", "production"]);
+  it("deploys a final where candidates are followed now, and where finals are followed once what they require succeeded", () => {
+    const final = releaseDeploys(ukrdc, { tag: "v10.8.5", draft: false, prerelease: false });
+    expect(envNames(final)).toEqual(["staging"]);
+    expect(final.kind === "deploy" ? final.waiting.map((env) => env.name) : []).toEqual(["production"]);
+    expect(envNames(releaseDeploysAfter(ukrdc, "staging", { tag: "v10.8.5", prerelease: false }))).toEqual(["production"]);
+  });
+
+  it("carries a candidate no further than the environments that take candidates", () => {
+    expect(envNames(releaseDeploysAfter(ukrdc, "staging", { tag: "v10.8.5rc1", prerelease: true }))).toEqual([]);
+    expect(envNames(releaseDeploysAfter(ukrdc, "development", { tag: "v10.8.5", prerelease: false }))).toEqual([]);
   });
 
   it("deploys nothing for a draft", () => {

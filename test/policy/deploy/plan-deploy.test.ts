@@ -90,6 +90,12 @@ describe("planDeploy", () => {
     expect(result.summary).toBe("Deploy `1c1f6ab` to production with migrations for alice.");
   });
 
+  it("keeps the release in the deployment, so its success can carry it to the next environment", () => {
+    const result = planDeploy(deployFacts({ trigger: "release-9", release: { id: 9, tag: "v1.2.0", prerelease: false } }));
+    expect(result.actions[1]).toMatchObject({ kind: "create-deployment", payload: { release_id: 9, release_tag: "v1.2.0", prerelease: false } });
+    expect(planDeploy(deployFacts({})).actions[1]).not.toHaveProperty("payload.release_tag");
+  });
+
   it("answers no issue when a push or release asked", () => {
     const { issueNumber: _, ...facts } = deployFacts({ trigger: "push-abc" });
     expect(planDeploy(facts).actions.map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow"]);

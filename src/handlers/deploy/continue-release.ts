@@ -1,0 +1,35 @@
+// A release moves along its promotion path by itself: when its deploy to an environment succeeds,
+// the environments that follow releases and require that one are deployed with the same release
+// (UKRDC: the final goes to staging, and to production once staging reports success). Publishing
+// deploys only the first step, so nothing is refused just for being early.
+
+import type { Config } from "../../policy/config/index.js";
+import type { Context } from "probot";
+import type { RunOptions } from "../carry-out.js";
+import { runDeploy } from "./run-deploy.js";
+import { releaseDeploy, releaseDeploysAfter } from "./targets.js";
+
+export interface SucceededDeployment {
+  readonly environment: string;
+  readonly sha: string;
+  /** The deployment's payload, as this bot wrote it. */
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export async function continueReleaseDeploys(
+  context: Context<"deployment_status.created">,
+  config: Config,
+  deployment: SucceededDeployment,
+  options: RunOptions,
+): Promise<void> {
+  const { payload } = deployment;
+  const id = payload["release_id"];
+  const tag = payload["release_tag"];
+  if (typeof id !== "number" || typeof tag !== "string") return;
+  const release = { id, tag, prerelease: payload["prerelease"] === true };
+  const next = releaseDeploysAfter(config, deployment.environment, release);
+  if (next.kind !== "deploy") return;
+  const requester = typeof payload["requested_by"] === "string" ? payload["requested_by"] : "unknown";
+  const facts = { ...release, draft: false, requester, defaultBranch: context.payload.repository.default_branch };
+  for (const env of next.envs) await runDeploy(context, config, releaseDeploy(config, env, next, facts, deployment.sha), options);
+}
