@@ -41,7 +41,10 @@ export function groupPulls(pulls: readonly MergedPull[], settings: Pick<NotesSet
     if (isExcluded(pull, settings.excludeLabels)) continue;
     const category = settings.categories.find((c) => c.labels.some((label) => pull.labels.includes(label)));
     const title = category?.title ?? OTHER_CHANGES;
-    buckets.set(title, [...(buckets.get(title) ?? []), pull]);
+    // Appended in place: copying the bucket for each PR made grouping quadratic in the PRs.
+    const bucket = buckets.get(title);
+    if (bucket === undefined) buckets.set(title, [pull]);
+    else bucket.push(pull);
   }
   const titles = [...settings.categories.map((c) => c.title), OTHER_CHANGES];
   // Two categories may share a title; the section is written once, where it first appears.
@@ -61,7 +64,9 @@ function listPeople(logins: readonly string[]): string {
 /** People thanked in the Credits section: bots are not contributors. */
 export function contributors(pulls: readonly MergedPull[]): readonly string[] {
   const logins = new Set(pulls.map((p) => p.author).filter((login) => login !== "" && !login.endsWith("[bot]")));
-  return [...logins].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  // Lower-cased once per login rather than twice per comparison of the sort.
+  const keyed = [...logins].map((login) => ({ login, key: login.toLowerCase() }));
+  return keyed.sort((a, b) => a.key.localeCompare(b.key)).map(({ login }) => login);
 }
 
 /** The notes' markdown, ending in one newline; "" when no PR is left after exclusion. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupPulls, renderNotes, wrapText } from "../../../src/policy/notes/index.js";
+import { contributors, groupPulls, renderNotes, wrapText } from "../../../src/policy/notes/index.js";
 import { OPENVERSE_NOTES, pr } from "./builders.js";
 
 const FIX = "🛠 goal: fix";
@@ -34,6 +34,32 @@ describe("grouping pull requests into categories", () => {
   it("lists the newest merge first within a section", () => {
     const sections = groupPulls([pr(1, { mergedAt: "2024-01-01T00:00:00Z" }), pr(2, { mergedAt: "2024-01-02T00:00:00Z" })], OPENVERSE_NOTES);
     expect(sections[0]?.pulls.map((p) => p.number)).toEqual([2, 1]);
+  });
+
+  it("keeps every PR of a section, newest first, when many land in each", () => {
+    const labels = [[ADD], [FIX], []];
+    const pulls = Array.from({ length: 90 }, (_, i) => pr(i + 1, { labels: labels[i % 3] ?? [], mergedAt: `2024-01-01T00:00:${String(i % 60).padStart(2, "0")}Z` }));
+    const numbers = (title: string) => groupPulls(pulls, OPENVERSE_NOTES).find((s) => s.title === title)?.pulls.map((p) => p.number);
+    // Same merge second for i and i + 60: the higher number comes first.
+    const expected = (offset: number) =>
+      pulls
+        .filter((p) => p.number % 3 === offset)
+        .sort((a, b) => (b.mergedAt ?? "").localeCompare(a.mergedAt ?? "") || b.number - a.number)
+        .map((p) => p.number);
+    expect(numbers("New Features")).toEqual(expected(1));
+    expect(numbers("Bug Fixes")).toEqual(expected(2));
+    expect(numbers("Other Changes")).toEqual(expected(0));
+    expect(numbers("New Features")).toHaveLength(30);
+  });
+
+  it("writes two categories of one title as one section, with the PRs of both", () => {
+    const settings = { ...OPENVERSE_NOTES, categories: [{ title: "Changes", labels: [ADD] }, { title: "Fixes", labels: [FIX] }, { title: "Changes", labels: [INTERNAL] }] };
+    const pulls = [pr(1, { labels: [ADD] }), pr(2, { labels: [INTERNAL] }), pr(3, { labels: [FIX] }), pr(4, { labels: [ADD] })];
+    const sections = groupPulls(pulls, settings);
+    expect(sections.map((s) => [s.title, s.pulls.map((p) => p.number)])).toEqual([
+      ["Changes", [4, 2, 1]],
+      ["Fixes", [3]],
+    ]);
   });
 });
 
@@ -101,6 +127,13 @@ describe("rendering the notes", () => {
     expect(notes).toMatch(
       /## Credits\n\nThanks to @dhruvkb, @glowatsk, @kk311y, @obulat, @raiyaj, @sarayourfriend and\n@zackkrida for their contributions!\n$/,
     );
+  });
+});
+
+describe("naming contributors", () => {
+  it("sorts logins case-insensitively, keeping first-seen order between logins that differ only in case", () => {
+    const authors = ["carol", "Alice", "bob", "alice", "renovate[bot]", "", "Bob", "carol"];
+    expect(contributors(authors.map((author, i) => pr(i + 1, { author })))).toEqual(["Alice", "alice", "bob", "Bob", "carol"]);
   });
 });
 
