@@ -53,7 +53,9 @@ export async function readClosedPulls(
 ): Promise<{ readonly pulls: readonly MergedPull[]; readonly truncated: boolean }> {
   const pulls: MergedPull[] = [];
   for (let page = 1; ; page++) {
-    const { data } = await octokit.rest.pulls.list({ ...repo, state: "closed", base, sort: "updated", direction: "desc", per_page: PAGE_SIZE, page });
+    const { data, headers } = await octokit.rest.pulls.list({ ...repo, state: "closed", base, sort: "updated", direction: "desc", per_page: PAGE_SIZE, page });
+    // GitHub names the next page in the Link header; without one this page is the last, even full.
+    const lastPage = !/rel="next"/.test(headers.link ?? "");
     const rows = data.map((p) => ({
       number: p.number,
       title: p.title,
@@ -65,8 +67,8 @@ export async function readClosedPulls(
       updatedAt: p.updated_at,
     }));
     pulls.push(...rows);
-    if (!shouldReadMore(rows, PAGE_SIZE, pulls.length, since, max)) {
-      const truncated = pulls.length >= max && rows.length === PAGE_SIZE && (since === null || (rows[rows.length - 1]?.updatedAt ?? "") >= since);
+    if (lastPage || !shouldReadMore(rows, PAGE_SIZE, pulls.length, since, max)) {
+      const truncated = !lastPage && pulls.length >= max && rows.length === PAGE_SIZE && (since === null || (rows[rows.length - 1]?.updatedAt ?? "") >= since);
       return { pulls: pulls.slice(0, max), truncated };
     }
   }

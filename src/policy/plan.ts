@@ -105,6 +105,12 @@ export interface CreateRelease extends ActionBase {
   readonly draft: boolean;
   readonly prerelease: boolean;
   readonly target?: CommitRef;
+  /**
+   * The handler listed the newest releases in this same run and none had this tag, so the
+   * executor need not list them again. A redelivery or a retried job gathers anew and finds the
+   * release made before, so this never makes a second one.
+   */
+  readonly knownAbsent?: boolean;
 }
 
 export interface UpdateRelease extends ActionBase {

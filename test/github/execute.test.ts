@@ -109,3 +109,21 @@ describe("the executor carries out a plan once, however often it runs", () => {
     await expect(execute(planOf(retag), { octokit, log })).rejects.toThrow(/already exists on another commit/);
   });
 });
+
+describe("a release the handler already knew to be absent", () => {
+  const release = (tag: string, draft: boolean): Action => ({ kind: "create-release", key: `known:${tag}`, repo, tag, name: tag, body: "notes", draft, prerelease: false, knownAbsent: true });
+
+  it("is created without listing the releases again", async () => {
+    emulator.resetCalls();
+    const result = await execute(planOf(release("v3.0.0", true)), { octokit, log });
+    expect(result.map((e) => e.status)).toEqual(["done"]);
+    expect(emulator.calls.map((call) => `${call.method} ${call.route}`)).toEqual(["POST /repos/{owner}/{repo}/releases"]);
+  });
+
+  it("is found when someone published it since: GitHub's 422 leads to the existing one", async () => {
+    const first = await execute(planOf(release("v3.1.0", false)), { octokit, log });
+    const second = await execute(planOf(release("v3.1.0", false)), { octokit, log });
+    expect(second).toEqual([expect.objectContaining({ status: "already-done", id: first[0]?.id })]);
+    expect(emulator.releases(repo.owner, repo.repo).filter((r) => r.tag_name === "v3.1.0")).toHaveLength(1);
+  });
+});

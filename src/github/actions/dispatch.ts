@@ -46,6 +46,9 @@ function deploymentOf(key: string | undefined, context: ExecutionContext): Effec
 }
 
 async function alreadyDispatched(octokit: GitHub, deployment: Effect): Promise<boolean> {
+  // A deployment this very plan just created has no statuses yet: only one found from an earlier
+  // run can carry the record of a dispatch.
+  if (deployment.status === "done") return false;
   const { data } = await octokit.rest.repos.listDeploymentStatuses({
     ...deployment.repo!,
     deployment_id: deployment.id!,

@@ -1,22 +1,37 @@
 import type { CreateRelease, UpdateRelease } from "../../policy/plan.js";
-import { effect, resolveCommit, type ActionRunner } from "../effects.js";
+import { statusOf } from "../client.js";
+import { effect, resolveCommit, type ActionRunner, type ExecutionContext } from "../effects.js";
 
 // Drafts are invisible to GET /releases/tags/{tag}, so releases are found by listing the newest.
+async function findRelease(action: CreateRelease, context: ExecutionContext) {
+  const { data: releases } = await context.octokit.rest.repos.listReleases({ ...action.repo, per_page: 100 });
+  return releases.find((release) => release.tag_name === action.tag);
+}
+
 export const createRelease: ActionRunner<CreateRelease> = async (action, context) => {
   const { octokit } = context;
-  const { data: releases } = await octokit.rest.repos.listReleases({ ...action.repo, per_page: 100 });
-  const found = releases.find((release) => release.tag_name === action.tag);
-  if (found !== undefined) return effect(action, "already-done", { url: found.html_url, id: found.id });
-  const { data } = await octokit.rest.repos.createRelease({
-    ...action.repo,
-    tag_name: action.tag,
-    name: action.name,
-    body: action.body,
-    draft: action.draft,
-    prerelease: action.prerelease,
-    ...(action.target === undefined ? {} : { target_commitish: resolveCommit(action.target, context) }),
-  });
-  return effect(action, "done", { url: data.html_url, id: data.id });
+  if (action.knownAbsent !== true) {
+    const found = await findRelease(action, context);
+    if (found !== undefined) return effect(action, "already-done", { url: found.html_url, id: found.id });
+  }
+  try {
+    const { data } = await octokit.rest.repos.createRelease({
+      ...action.repo,
+      tag_name: action.tag,
+      name: action.name,
+      body: action.body,
+      draft: action.draft,
+      prerelease: action.prerelease,
+      ...(action.target === undefined ? {} : { target_commitish: resolveCommit(action.target, context) }),
+    });
+    return effect(action, "done", { url: data.html_url, id: data.id });
+  } catch (error) {
+    // GitHub refuses a second published release of a tag: someone made it since the handler looked.
+    if (statusOf(error) !== 422) throw error;
+    const found = await findRelease(action, context);
+    if (found === undefined) throw error;
+    return effect(action, "already-done", { url: found.html_url, id: found.id });
+  }
 };
 
 export const updateRelease: ActionRunner<UpdateRelease> = async (action, { octokit }) => {

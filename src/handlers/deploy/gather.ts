@@ -54,15 +54,26 @@ export async function checkRunsOn(octokit: GitHub, repo: RepoRef, sha: string): 
 
 /** The lock on the environment (a person's /lock) or else on the app within it (a running deploy). */
 export async function currentLock(octokit: GitHub, repo: RepoRef, env: string, app?: string): Promise<Lock | undefined> {
-  const scopes = app === undefined ? [undefined] : [undefined, app];
-  for (const scope of scopes) {
-    const ref = await notFoundAsUndefined(octokit.rest.git.getRef({ ...repo, ref: lockRefName(env, scope).replace(/^refs\//, "") }));
-    if (ref === undefined) continue;
-    const { data: commit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: ref.data.object.sha });
-    const lock = decodeLock(commit.message);
+  const envRef = lockRefName(env);
+  if (app === undefined) {
+    const ref = await notFoundAsUndefined(octokit.rest.git.getRef({ ...repo, ref: envRef.replace(/^refs\//, "") }));
+    return ref === undefined ? undefined : lockAt(octokit, repo, ref.data.object.sha);
+  }
+  // One call for both: the app lock (`production@api`) shares the environment lock's name as a
+  // prefix. The prefix also matches other environments' locks (`production-eu`), hence the filter.
+  const { data } = await octokit.rest.git.listMatchingRefs({ ...repo, ref: envRef.replace(/^refs\//, "") });
+  for (const name of [envRef, lockRefName(env, app)]) {
+    const found = data.find((ref) => ref.ref === name);
+    if (found === undefined) continue;
+    const lock = await lockAt(octokit, repo, found.object.sha);
     if (lock !== undefined) return lock;
   }
   return undefined;
+}
+
+async function lockAt(octokit: GitHub, repo: RepoRef, sha: string): Promise<Lock | undefined> {
+  const { data: commit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: sha });
+  return decodeLock(commit.message);
 }
 
 export async function permissionOf(octokit: GitHub, repo: RepoRef, username: string): Promise<string> {

@@ -79,6 +79,7 @@ function planApp(facts: DraftNotesFacts, app: NotesApp): AppOutcome {
       body,
       draft: true,
       prerelease: false,
+      knownAbsent: true,
     };
     return { action, line: `draft ${tag.value} with ${pulls.length} pull request${pulls.length === 1 ? "" : "s"}` };
   }

@@ -141,6 +141,8 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     draft: false,
     prerelease: rc,
     ...(tagged ? {} : { target: commit }),
+    // facts.releases holds no release of this tag (checked above).
+    knownAbsent: true,
   });
 
   const back = backToDevelopment(facts, changelog, releasedText, common.nextUnreleased, tag);

@@ -1,0 +1,57 @@
+// Reading an environment's locks: a person's /lock on the environment wins over a running
+// deploy's lock on one app, both are read with one matching-refs call, and a lock of another
+// environment whose name merely starts the same (production-eu) is not this one's.
+import { ProbotOctokit } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execute } from "../../../src/github/execute.js";
+import type { GitHub } from "../../../src/github/client.js";
+import { currentLock } from "../../../src/handlers/deploy/gather.js";
+import type { Action, RepoRef } from "../../../src/policy/plan.js";
+import { startEmulator, type Emulator } from "../../emulator/index.js";
+
+const repo: RepoRef = { owner: "acme", repo: "service" };
+const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+const now = "2026-01-01T00:00:00Z";
+let gh: Emulator;
+let octokit: GitHub;
+let head: string;
+
+beforeAll(async () => {
+  gh = await startEmulator();
+  head = gh.createRepo({ ...repo, files: { "README.md": "x" } }).headSha;
+  octokit = new ProbotOctokit({ auth: { token: "t" }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
+});
+afterAll(async () => {
+  expect(gh.violations).toEqual([]);
+  await gh.close();
+});
+
+async function lock(environment: string, holder: string): Promise<void> {
+  const action: Action = { kind: "acquire-lock", key: `lock:${environment}`, repo, environment, holder, reason: "test", expiresAt: "2026-01-01T01:00:00Z", now, commit: head };
+  await execute({ reason: "planned", summary: "lock", actions: [action] }, { octokit, log });
+}
+
+const routes = () => gh.calls.map((call) => `${call.method} ${call.route}`);
+
+describe("currentLock", () => {
+  it("ignores another environment's lock that shares the name's start", async () => {
+    await lock("production-eu", "eve");
+    gh.resetCalls();
+    expect(await currentLock(octokit, repo, "production", "api")).toBeUndefined();
+    expect(routes()).toEqual(["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"]);
+  });
+
+  it("finds the app's lock with one listing and one commit read", async () => {
+    await lock("production@api", "deploy-bot");
+    gh.resetCalls();
+    expect(await currentLock(octokit, repo, "production", "api")).toMatchObject({ holder: "deploy-bot" });
+    expect(routes()).toEqual(["GET /repos/{owner}/{repo}/git/matching-refs/{ref}", "GET /repos/{owner}/{repo}/git/commits/{commit_sha}"]);
+    expect(await currentLock(octokit, repo, "production", "web")).toBeUndefined();
+  });
+
+  it("prefers the environment's lock to the app's", async () => {
+    await lock("production", "alice");
+    expect(await currentLock(octokit, repo, "production", "api")).toMatchObject({ holder: "alice" });
+    expect(await currentLock(octokit, repo, "production")).toMatchObject({ holder: "alice" });
+  });
+});
