@@ -32,3 +32,13 @@ export function formatPlan(plan: Plan): string {
   if (plan.actions.length === 0) return `${head}\nNo actions.\n`;
   return `${head}\n${plan.actions.map(formatAction).join("\n")}\n`;
 }
+
+/** An event's plan: each feature's part under its name, then every default leaned on. */
+export function formatParts(parts: readonly ({ readonly feature: string } & ({ readonly plan: Plan } | { readonly notPlanned: string }))[], assumed: readonly string[]): string {
+  const blocks = parts.map((part) => {
+    const body = "plan" in part ? formatPlan(part.plan) : `not planned offline: ${part.notPlanned}\n`;
+    return `${part.feature}:\n${body.replace(/^(?=.)/gm, "  ")}`;
+  });
+  const defaults = assumed.length === 0 ? "Assumed: nothing; every fact was given.\n" : `Assumed:\n${assumed.map((line) => `- ${line}`).join("\n")}\n`;
+  return `${blocks.join("")}\n${defaults}`;
+}

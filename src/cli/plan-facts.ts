@@ -1,11 +1,14 @@
 // What `--facts <file>` may say: everything a handler would read from GitHub before deciding.
 // Each key is optional; a missing one takes the documented default below, and the plan names
-// every default it leaned on so a person knows what to give to try another case.
+// every default it leaned on ("Assumed:") so a person knows what to give to try another case.
+// Keys that default are left optional here (not zod defaults) so the planners can tell a fact
+// given as empty (`"locks": {}`) from one not given at all.
 import { z } from "zod";
 
 const DeploymentRecord = z.object({
   id: z.number().optional(),
   sha: z.string(),
+  /** What was deployed as named (a tag, a branch); the SHA when absent. */
   ref: z.string().optional(),
   state: z.enum(["success", "failure", "error", "inactive", "pending", "in_progress", "queued"]),
   createdAt: z.string().optional(),
@@ -24,6 +27,7 @@ const Release = z.object({
   id: z.number(),
   tag: z.string(),
   name: z.string().optional(),
+  url: z.string().optional(),
   body: z.string().default(""),
   draft: z.boolean().default(false),
   prerelease: z.boolean().default(false),
@@ -43,6 +47,14 @@ const Pull = z.object({
 
 const DownstreamFile = z.object({ base: z.string().optional(), content: z.string().optional(), reachable: z.boolean().default(true) });
 
+const Approval = z.object({ login: z.string(), permission: z.string().default("write"), at: z.string() });
+
+const ForwardPort = z.object({
+  ahead: z.array(z.object({ sha: z.string(), message: z.string() })).default([]),
+  aheadBy: z.number().optional(),
+  openPull: z.object({ number: z.number(), body: z.string().default("") }).nullable().default(null),
+});
+
 export const PlanFacts = z
   .object({
     /** ISO time of the decision. Default: now. */
@@ -52,11 +64,11 @@ export const PlanFacts = z
     /** author_association of the pull request a pushed commit merged. Default: none. */
     mergedPullAssociation: z.string().optional(),
     /** Deployments per environment, newest first. Default: none anywhere. */
-    deployments: z.record(z.string(), z.array(DeploymentRecord)).default({}),
+    deployments: z.record(z.string(), z.array(DeploymentRecord)).optional(),
     /** Check runs on the commit. Default: every check an environment asks for, green. */
     checkRuns: z.array(CheckRun).optional(),
     /** Locks per environment (or `env@app`). Default: none. */
-    locks: z.record(z.string(), Lock).default({}),
+    locks: z.record(z.string(), Lock).optional(),
     /** Default branch of a deploy workflow's other repository. Default: main. */
     workflowDefaultBranch: z.string().optional(),
     /** The commit a release's tag names. Default: the payload's target_commitish. */
@@ -64,22 +76,32 @@ export const PlanFacts = z
     /** Who published a release (the changelog PR's actor). Default: the payload's sender. */
     actor: z.string().optional(),
     defaultBranch: z.string().optional(),
+    /** Branches, tags and refs → the commit each names. Default: a name stands for its commit. */
+    refs: z.record(z.string(), z.string()).optional(),
+    /** Files at the default branch's head (changelog, version files). Default: not known. */
+    files: z.record(z.string(), z.string()).optional(),
+    /** Every tag name of the repository, for /release. Default: none. */
+    tags: z.array(z.string()).optional(),
+    /** 👍 on the command comment and approving reviews, each with the person's permission. Default: none. */
+    approvals: z.array(Approval).optional(),
     /** The checklist template's text. Default: absent, so the built-in template is used. */
     template: z.string().optional(),
     /** Issues carrying the checklist labels. Default: none. */
-    checklists: z.array(ChecklistIssue).default([]),
-    /** The repository's newest releases, for draft notes. Default: not known, so notes are not planned. */
+    checklists: z.array(ChecklistIssue).optional(),
+    /** The repository's newest releases, for draft notes and /release. Default: not known (notes), none (/release). */
     releases: z.array(Release).optional(),
     /** Closed pull requests into the default branch, newest updated first. Default: not known. */
     pulls: z.array(Pull).optional(),
     /** Each downstream file by `owner/repo`. Default: not known, so pins are not planned. */
     downstream: z.record(z.string(), DownstreamFile).optional(),
+    /** What compare says of a release branch against the default branch. Default: nothing ahead. */
+    forwardPort: ForwardPort.optional(),
     /** The bot already said the checklist is ready. Default: false. */
-    alreadyAnnouncedReady: z.boolean().default(false),
+    alreadyAnnouncedReady: z.boolean().optional(),
     /** What the default branch's head shows, for auto checklist items. Default: unknown. */
     auto: z.object({ ciGreen: z.boolean().optional(), changelogReady: z.boolean().optional(), stagingDeployed: z.boolean().optional(), sha: z.string().optional() }).optional(),
     /** The version URL's answer for a deploy with `verify`. Default: it matches. */
-    verified: z.boolean().default(true),
+    verified: z.boolean().optional(),
   })
   .strict();
 
@@ -87,7 +109,7 @@ export type PlanFacts = z.infer<typeof PlanFacts>;
 
 export const NO_FACTS: PlanFacts = PlanFacts.parse({});
 
-/** Defaults leaned on while planning, printed under the plan. */
+/** Defaults leaned on while planning, printed under the plan; each said once. */
 export class Assumptions {
   private readonly said = new Set<string>();
 

@@ -1,17 +1,23 @@
 // What every planned event starts from: the payload parsed with only the fields policy reads,
 // the config checked as the bot checks it, and the facts file.
-import type { z } from "zod";
+import { z } from "zod";
 import { checkConfigText } from "../policy/config-check.js";
 import type { Config } from "../policy/config/index.js";
-import type { Plan } from "../policy/plan.js";
+import type { Plan, RepoRef } from "../policy/plan.js";
 import { readJson, readText, type CliIo } from "./io.js";
 import { Assumptions, NO_FACTS, PlanFacts } from "./plan-facts.js";
 
-/** One feature's plan; an event sets off several. */
-export interface PlannedPart {
-  readonly feature: string;
-  readonly plan: Plan;
-}
+/** The repository fields every payload carries and the planners read. */
+export const Repository = z.object({
+  name: z.string(),
+  full_name: z.string(),
+  html_url: z.string().optional(),
+  default_branch: z.string().optional(),
+  owner: z.object({ login: z.string() }),
+});
+
+/** One feature's plan, or why it cannot be planned offline; an event sets off several. */
+export type PlannedPart = { readonly feature: string; readonly plan: Plan } | { readonly feature: string; readonly notPlanned: string };
 
 /** Everything a planner needs, once the files are read. */
 export interface PlanInput<P> {
@@ -21,6 +27,10 @@ export interface PlanInput<P> {
   readonly assumed: Assumptions;
   /** ISO time of the decision: the facts' `now`, else the clock. */
   readonly now: string;
+  /** What context.repo() gives for this payload. */
+  readonly repo: RepoRef;
+  /** The repository's default branch: the facts', else the payload's, else main. */
+  readonly defaultBranch: string;
 }
 
 export function loadConfig(io: CliIo, file: string, repoName: string): Config | undefined {
@@ -45,9 +55,15 @@ export function readFacts(io: CliIo, file: string | undefined): PlanFacts | unde
   return raw === undefined ? undefined : parseWith(io, PlanFacts, raw, file, "a facts file");
 }
 
-export function planInput<P extends { readonly repository: { readonly full_name: string } }>(
+export interface PlanFiles {
+  readonly payload: string;
+  readonly config?: string | undefined;
+  readonly facts?: string | undefined;
+}
+
+export function planInput<P extends { readonly repository: z.infer<typeof Repository> }>(
   io: CliIo,
-  options: { readonly payload: string; readonly config?: string | undefined; readonly facts?: string | undefined },
+  options: PlanFiles,
   schema: z.ZodType<P>,
   raw: unknown,
   configPath: string,
@@ -60,5 +76,15 @@ export function planInput<P extends { readonly repository: { readonly full_name:
   if (facts === undefined) return undefined;
   const assumed = new Assumptions();
   if (facts.now === undefined) assumed.add("now: the current time");
-  return { payload, config, facts, assumed, now: facts.now ?? new Date().toISOString() };
+  const { repository } = payload;
+  if (facts.defaultBranch === undefined && repository.default_branch === undefined) assumed.add("defaultBranch: main (the payload names none)");
+  return {
+    payload,
+    config,
+    facts,
+    assumed,
+    now: facts.now ?? new Date().toISOString(),
+    repo: { owner: repository.owner.login, repo: repository.name },
+    defaultBranch: facts.defaultBranch ?? repository.default_branch ?? "main",
+  };
 }

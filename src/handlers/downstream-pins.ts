@@ -2,7 +2,8 @@ import type { Context } from "probot";
 import { notFoundAsUndefined } from "../github/client.js";
 import { readFile } from "../github/git.js";
 import type { Config, DownstreamConfig } from "../policy/config/index.js";
-import { planDownstreamPins, type DownstreamFile } from "../policy/release/downstream.js";
+import type { RepoRef } from "../policy/plan.js";
+import { planDownstreamPins, type DownstreamFacts, type DownstreamFile } from "../policy/release/downstream.js";
 import { carryOut } from "./carry-out.js";
 import type { Feature } from "./feature.js";
 
@@ -31,18 +32,33 @@ async function releasedCommit(context: ReleaseContext, tag: string): Promise<str
   return data.object.sha;
 }
 
-export const downstreamPins: Feature<"release.published"> = async function downstreamPins(context, config: Config, options) {
-  const { release } = context.payload;
-  // Nothing to read for a candidate or a repository without downstream entries.
-  if (config.downstream.length === 0 || release.prerelease || release.draft) return;
-  const downstream: DownstreamFile[] = [];
-  for (const entry of config.downstream) downstream.push(await downstreamFile(context, entry));
-  const facts = {
-    repo: context.repo(),
+/** Whether a release raises pins at all: nothing is read for a candidate or without downstream entries. */
+export function raisesPins(config: Config, release: { readonly draft: boolean; readonly prerelease: boolean }): boolean {
+  return config.downstream.length > 0 && !release.prerelease && !release.draft;
+}
+
+/** The pin decision's facts, once each downstream file and the released commit are read (shared with `release-pilot plan`). */
+export function downstreamFacts(
+  config: Config,
+  repo: RepoRef,
+  release: { readonly tag_name: string; readonly html_url: string; readonly draft: boolean; readonly prerelease: boolean },
+  downstream: readonly DownstreamFile[],
+  sha: string | undefined,
+): DownstreamFacts {
+  return {
+    repo,
     release: { tag: release.tag_name, url: release.html_url, draft: release.draft, prerelease: release.prerelease },
     apps: config.apps.map((app) => ({ name: app.name, tag: app.tag })),
     downstream,
-    sha: await releasedCommit(context, release.tag_name),
+    sha,
   };
+}
+
+export const downstreamPins: Feature<"release.published"> = async function downstreamPins(context, config: Config, options) {
+  const { release } = context.payload;
+  if (!raisesPins(config, release)) return;
+  const downstream: DownstreamFile[] = [];
+  for (const entry of config.downstream) downstream.push(await downstreamFile(context, entry));
+  const facts = downstreamFacts(config, context.repo(), release, downstream, await releasedCommit(context, release.tag_name));
   await carryOut(context, planDownstreamPins(facts), options);
 };

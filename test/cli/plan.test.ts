@@ -17,45 +17,55 @@ function tempJson(name: string, value: unknown): string {
 }
 
 describe("release-pilot plan", () => {
-  it("plans Openverse's changelog PR for a published api release, as the e2e test sees it done", async () => {
+  it("prints each feature's plan under its name, then the defaults it assumed", async () => {
     const result = await run(["plan", "--event", "release", "--payload", PAYLOAD, "--config", CONFIG]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const [summary, action] = result.stdout.split("\n");
-    expect(summary).toBe(`Open a pull request adding documentation/changelogs/api/2024.01.01.19.52.14.md for ${TAG}. (planned)`);
-    expect(action).toContain(`- open-pull-request [changelog:${TAG}] WordPress/openverse:`);
-    expect(action).toContain(`branch="changelog/${TAG}"`);
-    expect(action).toContain(`title="Publish changelog for ${TAG}"`);
-    expect(action).toContain("files=[documentation/changelogs/api/2024.01.01.19.52.14.md]");
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 2)).toEqual(["changelogForRelease:", `  Open a pull request adding documentation/changelogs/api/2024.01.01.19.52.14.md for ${TAG}. (planned)`]);
+    expect(lines[2]).toContain(`  - open-pull-request [changelog:${TAG}] WordPress/openverse:`);
+    expect(lines[2]).toContain(`title="Publish changelog for ${TAG}"`);
+    expect(lines).toContain("deployFollowingRelease:");
+    expect(lines).toContain("refreshDashboard:");
+    expect(lines.slice(lines.indexOf("Assumed:"))).toEqual(["Assumed:", "- now: the current time", `- sha: the tag ${TAG} names master (the release's target_commitish)`, "- locks: production is not locked", ""]);
   });
 
-  it("prints the plan as JSON with --json", async () => {
+  it("prints the parts and the assumptions as JSON with --json", async () => {
     const result = await run(["plan", "--event", "release.published", "--payload", PAYLOAD, "--config", CONFIG, "--json"]);
-    const plan = JSON.parse(result.stdout) as { actions: { kind: string; branch: string; files: { path: string; content: string }[] }[] };
-    expect(plan.actions).toHaveLength(1);
-    expect(plan.actions[0]).toMatchObject({ kind: "open-pull-request", branch: `changelog/${TAG}`, base: "main" });
-    expect(plan.actions[0]?.files[0]?.content).toMatch(/^# 2024\.01\.01\.19\.52\.14\n\n## New Features/);
+    const report = JSON.parse(result.stdout) as { event: string; parts: { feature: string; plan: { actions: { kind: string; branch?: string; files?: { content: string }[] }[] } }[]; assumed: string[] };
+    expect(report.event).toBe("release.published");
+    expect(report.parts.map((part) => part.feature)).toEqual(["changelogForRelease", "deployFollowingRelease", "downstreamPins", "closeChecklist", "refreshDashboard"]);
+    const [changelog] = report.parts[0]?.plan.actions ?? [];
+    expect(changelog).toMatchObject({ kind: "open-pull-request", branch: `changelog/${TAG}`, base: "main" });
+    expect(changelog?.files?.[0]?.content).toMatch(/^# 2024\.01\.01\.19\.52\.14\n\n## New Features/);
+    expect(report.assumed).toContain("now: the current time");
   });
 
-  it("shows the parsed command and the intake decision of a comment", async () => {
-    const payload = examplePayload("issue_comment", "created", { owner: "WordPress", repo: "openverse", overrides: { comment: { id: 42, body: "/deploy staging" } } });
-    const result = await run(["plan", "--event", "issue_comment", "--payload", tempJson("comment.json", payload), "--config", CONFIG]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Command: {"name":"deploy","environment":"staging","withMigrations":false}');
-    expect(result.stdout).toContain("Run /deploy: acknowledge");
-    expect(result.stdout).toContain("- react [eyes:42]");
+  it("takes the time and the tag's commit from --facts and then assumes nothing about them", async () => {
+    const facts = tempJson("facts.json", { now: "2024-10-21T12:00:00Z", sha: "c".repeat(40), locks: {} });
+    const result = await run(["plan", "--event", "release", "--payload", PAYLOAD, "--config", CONFIG, "--facts", facts]);
+    expect(result.stdout).toContain("Assumed: nothing; every fact was given.");
+    expect(result.stdout).toContain(`- create-deployment [deploy:production/api:${"c".repeat(40)}:release-`);
   });
 
-  it("shows the refusal a commenter without permission gets", async () => {
-    const payload = examplePayload("issue_comment", "created", { owner: "WordPress", repo: "openverse", overrides: { comment: { id: 43, body: "/deploy production" } } });
-    const facts = tempJson("facts.json", { permission: "read" });
-    const result = await run(["plan", "--event", "issue_comment", "--payload", tempJson("comment.json", payload), "--config", CONFIG, "--facts", facts]);
-    expect(result.stdout).toContain("only people with write access to this repository can run commands; you have read.");
-  });
-
-  it("says which events it cannot plan yet", async () => {
-    const result = await run(["plan", "--event", "push", "--payload", PAYLOAD, "--config", CONFIG]);
+  it("rejects a facts file with a key it does not know, naming it", async () => {
+    const facts = tempJson("facts.json", { deploymnets: {} });
+    const result = await run(["plan", "--event", "release", "--payload", PAYLOAD, "--config", CONFIG, "--facts", facts]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("planning push offline is not supported yet; supported events: release (published), issue_comment.");
+    expect(result.stderr).toContain("is not a facts file");
+    expect(result.stderr).toContain("deploymnets");
+  });
+
+  it("says an action the bot does not act on sets nothing off", async () => {
+    const payload = examplePayload("issues", "labeled", { owner: "WordPress", repo: "openverse" });
+    const result = await run(["plan", "--event", "issues", "--payload", tempJson("issue.json", payload), "--config", CONFIG]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("issues.labeled sets nothing off; the bot acts on opened and edited. (event-not-relevant)");
+  });
+
+  it("says which events it can plan", async () => {
+    const result = await run(["plan", "--event", "workflow_run", "--payload", PAYLOAD, "--config", CONFIG]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("planning workflow_run offline is not supported; supported events: push, release, issues, deployment_status, issue_comment.");
   });
 });

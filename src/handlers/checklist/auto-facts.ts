@@ -44,17 +44,18 @@ async function stagingDeployed(octokit: GitHub, repo: RepoRef, sha: string): Pro
   return statuses[0]?.state === "success" ? true : undefined;
 }
 
+/** Which facts the body's auto items ask for; the others are never read. */
+export function askedAutoFacts(body: string): { readonly ci: boolean; readonly changelog: boolean; readonly staging: boolean } {
+  return { ci: asks(body, "ci-green"), changelog: asks(body, "changelog-ready"), staging: asks(body, "staging-deployed") };
+}
+
 export async function gatherAutoFacts(
   octokit: GitHub,
   repo: RepoRef,
   input: { readonly body: string; readonly defaultBranch: string; readonly config: Config },
 ): Promise<AutoFacts | undefined> {
   const { body } = input;
-  const wanted = {
-    ci: asks(body, "ci-green"),
-    changelog: asks(body, "changelog-ready"),
-    staging: asks(body, "staging-deployed"),
-  };
+  const wanted = askedAutoFacts(body);
   if (!wanted.ci && !wanted.changelog && !wanted.staging) return undefined;
   const sha = await branchSha(octokit, repo, input.defaultBranch);
   if (sha === undefined) return undefined;

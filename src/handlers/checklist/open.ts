@@ -76,22 +76,34 @@ export const openChecklistOnReleaseBranch: Feature<"push"> = async function open
   await openChecklist(context, { checklist: decided.checklist, app: decided.app, trigger: decided.trigger, defaultBranch }, options);
 };
 
+export type ReleaseChecklist =
+  | { readonly kind: "skip" }
+  | { readonly kind: "no-app"; readonly tag: string }
+  | { readonly kind: "open"; readonly checklist: ChecklistConfig; readonly app: string; readonly trigger: ChecklistTrigger };
+
+/** Whether a prerelease or a draft release opens a checklist, from the payload and config alone (shared with `release-pilot plan`). */
+export function releaseChecklist(config: Config, tag: string, kind: "prerelease" | "draft-release"): ReleaseChecklist {
+  const checklist = config.checklist;
+  if (checklist === null || !checklist.openOn.includes(kind)) return { kind: "skip" };
+  const app = appForTag(config, tag);
+  if (app === undefined) return { kind: "no-app", tag };
+  return { kind: "open", checklist, app, trigger: { kind, tag } };
+}
+
 async function openForRelease(
   context: Context<"release.prereleased" | "release.created">,
   config: Config,
   options: RunOptions,
   kind: "prerelease" | "draft-release",
 ): Promise<void> {
-  const checklist = config.checklist;
-  if (checklist === null || !checklist.openOn.includes(kind)) return;
   const { release, repository } = context.payload;
-  const app = appForTag(config, release.tag_name);
-  if (app === undefined) {
+  const decided = releaseChecklist(config, release.tag_name, kind);
+  if (decided.kind === "skip") return;
+  if (decided.kind === "no-app") {
     context.log.info({ delivery: context.id, tag: release.tag_name }, "release tag belongs to no configured app; no checklist opened");
     return;
   }
-  const trigger: ChecklistTrigger = { kind, tag: release.tag_name };
-  await openChecklist(context, { checklist, app, trigger, defaultBranch: repository.default_branch }, options);
+  await openChecklist(context, { checklist: decided.checklist, app: decided.app, trigger: decided.trigger, defaultBranch: repository.default_branch }, options);
 }
 
 /** A published prerelease (`v2.6.0rc1`) opens the checklist of its final version (`2.6.0`). */

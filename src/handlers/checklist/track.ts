@@ -4,6 +4,7 @@
 // nothing, so tracking always converges.
 import { hasKey } from "../../github/marker.js";
 import { parseChecklistMarker, planTrackChecklist } from "../../policy/checklist/index.js";
+import type { Config } from "../../policy/config/index.js";
 import type { Plan } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
@@ -25,15 +26,20 @@ export function guardBody(decision: Plan, body: string): Plan {
   };
 }
 
-export const trackChecklist: Feature<"issues.opened" | "issues.edited"> = async function trackChecklist(context, config, options) {
-  const { issue, sender, repository } = context.payload;
-  if (config.checklist === null) return;
+/** Whether an issue event is about a checklist to track, from the payload and config alone (shared with `release-pilot plan`). */
+export function tracksChecklist(config: Config, event: { readonly action: string; readonly senderType: string | undefined; readonly body: string }): boolean {
+  if (config.checklist === null) return false;
   // Our own edits (and other bots') come back as `edited`; the bot's own `opened` is what adds
   // the progress line to a checklist it just opened, so that one is kept.
-  if (context.payload.action === "edited" && sender.type === "Bot") return;
-  const body = issue.body ?? "";
+  if (event.action === "edited" && event.senderType === "Bot") return false;
   // Most issues are not checklists: they cost no API call.
-  if (parseChecklistMarker(body) === undefined) return;
+  return parseChecklistMarker(event.body) !== undefined;
+}
+
+export const trackChecklist: Feature<"issues.opened" | "issues.edited"> = async function trackChecklist(context, config, options) {
+  const { issue, sender, repository } = context.payload;
+  const body = issue.body ?? "";
+  if (!tracksChecklist(config, { action: context.payload.action, senderType: sender.type, body })) return;
   const repo = context.repo();
   const comments = await context.octokit.paginate(context.octokit.rest.issues.listComments, {
     ...repo,

@@ -1,0 +1,33 @@
+// One deploy decided as runDeploy decides it: the same render, gates and report functions
+// (src/handlers/deploy/decide-deploy.ts), with the GitHub reads answered from the facts.
+import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../handlers/deploy/decide-deploy.js";
+import type { EnvironmentConfig } from "../policy/config/index.js";
+import { deployKey } from "../policy/deploy/deploy-key.js";
+import type { DeploymentRecord } from "../policy/deploy/settings.js";
+import type { Plan } from "../policy/plan.js";
+import type { PlanInput } from "./plan-input.js";
+import { checkRunsFor, historyOf, lockOn } from "./plan-world.js";
+
+/** The ref a dispatched workflow runs on when the config names none: its repository's default branch. */
+function workflowDefaultRef(input: PlanInput<unknown>, env: EnvironmentConfig, own: string): string {
+  if (env.deploy.kind !== "workflow" || env.deploy.ref !== null || env.deploy.repo === null) return own;
+  const given = input.facts.workflowDefaultBranch;
+  if (given !== undefined) return given;
+  input.assumed.add(`workflowDefaultBranch: main (the default branch of ${env.deploy.repo.owner}/${env.deploy.repo.repo})`);
+  return "main";
+}
+
+export function planDeployRequest(input: PlanInput<unknown>, request: DeployRequest): Plan {
+  const { config, repo, now } = input;
+  const { env, app } = request;
+  const rendered = renderRequest(config, request, repo, workflowDefaultRef(input, env, request.defaultBranch), now);
+  const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: request.sha, trigger: request.trigger });
+  if (!rendered.ok) return reportDecision(repo, request, { error: `the deploy cannot be started: ${rendered.error}` }, key);
+  const history: Record<string, DeploymentRecord[]> = {};
+  for (const required of env.requires) history[required] = historyOf(input, required, app);
+  const settings = environmentSettings(env);
+  const checkRuns = settings.checks.length === 0 ? [] : checkRunsFor(input, settings.checks);
+  const lock = lockOn(input, env.name, app);
+  const decided = planRenderedDeploy(config, request, rendered, { repo, now, history, checkRuns, ...(lock === undefined ? {} : { lock }) });
+  return reportDecision(repo, request, decided, key);
+}
