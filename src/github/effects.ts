@@ -9,6 +9,8 @@ export interface Effect {
   readonly status: "done" | "already-done";
   readonly url?: string;
   readonly sha?: string;
+  /** The tree of the commit `sha`, when this action made it: a commit on top need not read it. */
+  readonly tree?: string;
   readonly id?: number;
   readonly number?: number;
   /** Where the effect lives, when another action of the plan must address it there. */

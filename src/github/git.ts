@@ -45,18 +45,32 @@ export async function createCommit(
   message: string,
   files: readonly FileChange[],
 ): Promise<string> {
-  const { data: parentCommit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: parent });
+  return (await createCommitWithTree(octokit, repo, { sha: parent }, message, files)).sha;
+}
+
+/**
+ * As createCommit, returning the new tree as well; a parent whose tree is known (a commit made
+ * earlier in the same plan) is not read again.
+ */
+export async function createCommitWithTree(
+  octokit: GitHub,
+  repo: RepoRef,
+  parent: { readonly sha: string; readonly tree?: string | undefined },
+  message: string,
+  files: readonly FileChange[],
+): Promise<{ readonly sha: string; readonly tree: string }> {
+  const baseTree = parent.tree ?? (await octokit.rest.git.getCommit({ ...repo, commit_sha: parent.sha })).data.tree.sha;
   const { data: tree } = await octokit.rest.git.createTree({
     ...repo,
-    base_tree: parentCommit.tree.sha,
+    base_tree: baseTree,
     tree: files.map((file) =>
       file.content === null
         ? { path: file.path, mode: "100644" as const, type: "blob" as const, sha: null }
         : { path: file.path, mode: "100644" as const, type: "blob" as const, content: file.content },
     ),
   });
-  const { data: commit } = await octokit.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: [parent] });
-  return commit.sha;
+  const { data: commit } = await octokit.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: [parent.sha] });
+  return { sha: commit.sha, tree: tree.sha };
 }
 
 export async function setBranch(

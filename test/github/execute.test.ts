@@ -127,3 +127,46 @@ describe("a release the handler already knew to be absent", () => {
     expect(emulator.releases(repo.owner, repo.repo).filter((r) => r.tag_name === "v3.1.0")).toHaveLength(1);
   });
 });
+
+describe("a commit on the parent the plan names", () => {
+  const commitOn = (parent: string, content: string): Action => ({
+    kind: "commit-files",
+    key: `on-parent:${content}`,
+    repo,
+    branch: "main",
+    message: `Set ${content}`,
+    files: [{ path: "PARENT.txt", content }],
+    parent,
+  });
+
+  it("moves the branch without reading it first, and a rerun finds it made", async () => {
+    const start = emulator.sha(repo.owner, repo.repo, "main")!;
+    emulator.resetCalls();
+    const [made] = await execute(planOf(commitOn(start, "one\n")), { octokit, log });
+    expect(made).toMatchObject({ status: "done", tree: expect.any(String) });
+    expect(emulator.calls.map((call) => `${call.method} ${call.route}`)).not.toContain("GET /repos/{owner}/{repo}/git/ref/{ref}");
+    // GitHub stamps each commit with the time it is made, so a rerun's commit is a new object
+    // (a changed message stands for that here): the unforced update is refused and the changes
+    // are found in place.
+    const [again] = await execute(planOf({ ...commitOn(start, "one\n"), message: "Set one, again" }), { octokit, log });
+    expect(again).toMatchObject({ status: "already-done", sha: made?.sha });
+    expect(emulator.sha(repo.owner, repo.repo, "main")).toBe(made?.sha);
+  });
+
+  it("refuses when someone pushed other changes since the handler read the head", async () => {
+    const stale = emulator.sha(repo.owner, repo.repo, "main")!;
+    const theirs = emulator.commit(repo.owner, repo.repo, "main", { "OTHER.txt": "x" }, "Someone else's push", "bob");
+    await expect(execute(planOf(commitOn(stale, "two\n")), { octokit, log })).rejects.toThrow();
+    expect(emulator.sha(repo.owner, repo.repo, "main")).toBe(theirs);
+  });
+
+  it("builds a second commit on the first's tree without reading that commit", async () => {
+    const start = emulator.sha(repo.owner, repo.repo, "main")!;
+    const first = commitOn(start, "three\n");
+    const second: Action = { ...commitOn(start, "four\n"), key: "on-parent:second", parent: { fromAction: first.key } };
+    emulator.resetCalls();
+    await execute(planOf(first, second), { octokit, log });
+    expect(emulator.calls.filter((call) => call.route === "/repos/{owner}/{repo}/git/commits/{commit_sha}")).toHaveLength(1);
+    expect(emulator.file(repo.owner, repo.repo, "main", "PARENT.txt")).toBe("four\n");
+  });
+});

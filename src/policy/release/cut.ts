@@ -117,7 +117,8 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     releasedText = made.value.changelogText;
     if (made.value.files.length > 0) {
       const key = `release:${tag}:commit`;
-      actions.push({ kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: message.value, files: made.value.files });
+      // On the head the handler read: the executor's unforced ref update refuses if it moved.
+      actions.push({ kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: message.value, files: made.value.files, parent: facts.headSha });
       commit = { fromAction: key };
     }
   }
@@ -145,7 +146,7 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     knownAbsent: true,
   });
 
-  const back = backToDevelopment(facts, changelog, releasedText, common.nextUnreleased, tag);
+  const back = backToDevelopment(facts, changelog, releasedText, common.nextUnreleased, tag, commit);
   if (back !== undefined) actions.push(back);
 
   const summary = `Cut ${rc ? "release candidate" : "release"} ${version} (${tag})${committed ? ", resuming after its commit" : ""}.`;
@@ -158,11 +159,13 @@ function backToDevelopment(
   releasedText: string | undefined,
   next: string | undefined,
   tag: string,
+  parent: CommitRef,
 ): Action | undefined {
   const message = changelog?.config.backToDevelopment;
   if (changelog === undefined || releasedText === undefined || next === undefined || message == null) return undefined;
   // Already back in development (a resumed cut, or a person was quicker): nothing to add.
   if (changelog.format.parse(releasedText).sections.some((s) => s.heading.unreleased)) return undefined;
   const text = changelog.format.addUnreleased(releasedText, { version: next, empty: changelog.config.empty });
-  return { kind: "commit-files", key: `release:${tag}:back-to-development`, repo: facts.repo, branch: facts.defaultBranch, message, files: [{ path: changelog.path, content: text }] };
+  // On the release commit (or the head, when resuming after it): the release stays its parent.
+  return { kind: "commit-files", key: `release:${tag}:back-to-development`, repo: facts.repo, branch: facts.defaultBranch, message, files: [{ path: changelog.path, content: text }], parent };
 }
