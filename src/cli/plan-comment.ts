@@ -6,7 +6,7 @@ import { commandHandlers } from "../handlers/commands/index.js";
 import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
 import { parseCommand } from "../policy/commands/parse.js";
 import type { ParsedCommand } from "../policy/commands/types.js";
-import { plan } from "../policy/plan.js";
+import { plan, type Action, type Plan } from "../policy/plan.js";
 import { planChecklistCommand, planHelp, planLock, planRelease, planUnlock } from "./plan-commands.js";
 import { planDeployCommand, planPromote, planRollback } from "./plan-commands-deploy.js";
 import { planDashboard } from "./plan-features.js";
@@ -31,11 +31,11 @@ export interface CommandRun<C extends ParsedCommand> {
   readonly command: C;
   readonly author: string;
   /** The bot's single answer to this comment, as the handler's `run.reply`. */
-  readonly reply: (text: string) => ReturnType<typeof reply>;
+  readonly reply: (text: string) => Action;
 }
 
 /** A command's plan, or why it cannot be planned offline. */
-export type CommandPlan = ReturnType<typeof plan> | string;
+export type CommandPlan = Plan | string;
 
 function planCommand(run: CommandRun<ParsedCommand>): CommandPlan {
   const { command } = run;
@@ -105,6 +105,6 @@ export function planComment(input: Comment): PlannedPart[] | string {
 }
 
 /** A command answered with one sentence and nothing else, as the handlers' `answer`. */
-export function answered(run: CommandRun<ParsedCommand>, text: string): ReturnType<typeof plan> {
+export function answered(run: CommandRun<ParsedCommand>, text: string): Plan {
   return plan(`Answer /${run.command.name}.`, [run.reply(text)]);
 }

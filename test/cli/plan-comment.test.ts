@@ -101,6 +101,13 @@ describe("plan issue_comment: locks and releases", () => {
     expect(actions.find((action) => action.kind === "create-tag")).toMatchObject({ tag: "v2.6.0", message: "Version 2.6.0" });
   });
 
+  it("cuts UKRDC's first candidate with the version file the facts give", () => {
+    const facts = { now: NOW, permission: "write", refs: { master: SHA }, files: { "ukrdc/services/__init__.py": '__version__ = "10.8.4"\n' }, tags: ["v10.8.4"], releases: [] };
+    const actions = actionsOf(planOn("ukrdc", "issue_comment", comment("renalreg", "ukrdc-services", "master", "/release rc", {}, "joel"), facts), "/release");
+    expect(actions.find((action) => action.kind === "commit-files")).toMatchObject({ files: [{ path: "ukrdc/services/__init__.py", content: '__version__ = "10.8.5rc1"\n' }] });
+    expect(actions.find((action) => action.kind === "create-release")).toMatchObject({ tag: "v10.8.5rc1", prerelease: true });
+  });
+
   it("says /release needs the changelog when the facts leave it out", () => {
     const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/release 2.6.0"), { now: NOW, permission: "write" });
     expect(notPlanned(run, "/release")).toBe("/release edits CHANGES.rst at the head of main; give it in `files` in --facts");

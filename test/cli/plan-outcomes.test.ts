@@ -69,6 +69,16 @@ describe("plan deployment_status", () => {
     expect(plansOf(run, "reportDeploymentOutcome")[1]).toMatchObject({ reason: "gate-refused", actions: [{ kind: "check-run", conclusion: "failure" }] });
   });
 
+  it("moves HCA's prod-deployed tag and tells the issue that asked for the promotion", () => {
+    const payload = { release_pilot_key: "deploy:prod:x:comment-42", image_tag: "prod-9e1d2c3b-21-10-2024.1729512000", issue_number: 3, requested_by: "amnonkhen" };
+    const run = planOn("hca-ingest", "deployment_status", finished("ebi-ait", "ingest-core", "prod", "success", payload), { now: NOW });
+    expect(actionsOf(run, "reportDeploymentOutcome")).toMatchObject([
+      { kind: "move-tag", tag: "prod-deployed", commit: SHA },
+      { kind: "release-lock", environment: "prod" },
+      { kind: "comment", issueNumber: 3, body: "✅ Deployed `9e1d2c3` (image `prod-9e1d2c3b-21-10-2024.1729512000`) to **prod**; `prod-deployed` now points at it." },
+    ]);
+  });
+
   it("leaves deployments the bot did not make alone", () => {
     const run = planOn("greenweb", "deployment_status", finished("thegreenwebfoundation", "admin-portal", "production", "success", {}), { now: NOW });
     expect(plansOf(run, "reportDeploymentOutcome")).toMatchObject([{ reason: "event-not-relevant", actions: [] }]);
