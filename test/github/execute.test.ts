@@ -4,7 +4,7 @@ import { ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../../src/github/execute.js";
 import type { GitHub } from "../../src/github/client.js";
-import type { Action, Plan, RepoRef } from "../../src/policy/plan.js";
+import type { Action, CommitFiles, Plan, RepoRef } from "../../src/policy/plan.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 
 const repo: RepoRef = { owner: "acme", repo: "service" };
@@ -129,7 +129,7 @@ describe("a release the handler already knew to be absent", () => {
 });
 
 describe("a commit on the parent the plan names", () => {
-  const commitOn = (parent: string, content: string): Action => ({
+  const commitOn = (parent: string, content: string): CommitFiles => ({
     kind: "commit-files",
     key: `on-parent:${content}`,
     repo,
