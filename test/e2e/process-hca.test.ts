@@ -127,19 +127,17 @@ describe("HCA ingest from a push to dev to a prod deploy", () => {
   }, 60_000);
 });
 
-describe("HCA ingest: what the bot does not do yet", () => {
-  // Gap: approvals are 👍 on the command comment, read when the command is handled, and GitHub
-  // sends no webhook for a reaction. So in an issue the order the bot itself asks for ("ask 2
-  // more maintainers to approve, then deploy again") cannot work: the 👍 land on the refused
-  // command, and the command typed again is a new comment with none. The command typed again
-  // should count the 👍 given (within approvals_within) to the same command refused for approvals.
-  it.fails("promotes to prod when the command is typed again after two devs 👍 the one refused for approvals", async () => {
+describe("HCA ingest: approvals given after a refusal", () => {
+  // GitHub sends no webhook for a reaction, so 👍 are read when a command is handled. The refusal
+  // asks for 👍 and the command typed again; that command counts the 👍 given since (within
+  // approvals_within) to the same command refused for approvals in the same issue.
+  it("promotes to prod when the command is typed again after two devs 👍 the one refused for approvals", async () => {
     const issue = gh.addIssue({ owner, repo, title: "Release archive submissions to prod" });
     const asked = commentPayload(gh, { owner, repo, number: issue, body: "/promote staging prod", sender: "amnonkhen" });
     await app.send("issue_comment", asked);
     const refusal = await app.waitFor(() => botComments(gh, owner, repo, issue).find((c) => c.body.includes("needs 2 approvals")), 30_000);
     await app.settle();
-    expect(refusal.body).toContain("then deploy again");
+    expect(refusal.body).toContain("ask 2 more maintainers to 👍 this comment, then type the same command again here.");
     for (const login of ["aaclan", "ke4"]) await thumbsUp(gh, owner, repo, (asked["comment"] as { id: number }).id, login);
     const before = deploymentsOf(gh, owner, repo, "prod").length;
     await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body: "/promote staging prod", sender: "amnonkhen" }));

@@ -3,11 +3,12 @@
 
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import type { DeployCommand, PromoteCommand, RollbackCommand } from "../../policy/commands/types.js";
+import { approvalComments } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact } from "../../policy/deploy/gates.js";
 import type { CommandRun } from "../commands/types.js";
 import { carryOut } from "../carry-out.js";
 import { plan } from "../../policy/plan.js";
-import { commentApprovals, reviewApprovals } from "./gather.js";
+import { issueComments, reviewApprovals, thumbsUpApprovals } from "./gather.js";
 import { runDeploy, type DeployRequest } from "./run-deploy.js";
 
 type AnyRun = CommandRun<DeployCommand> | CommandRun<RollbackCommand> | CommandRun<PromoteCommand>;
@@ -28,12 +29,27 @@ export function commandApp(config: Config, env: EnvironmentConfig, app: string |
   return { error: `${env.name} runs several apps (${env.apps.join(", ")}); name one, e.g. ${example(env.apps[0] ?? "app")}` };
 }
 
-/** 👍 on the command comment, and approving reviews when the command is typed on a pull request. */
-export async function approvalsFor(run: AnyRun): Promise<ApprovalFact[]> {
+/**
+ * 👍 on the command comment and on the same command's earlier comments (and the bot's replies)
+ * refused for approvals in this issue, and approving reviews when typed on a pull request. The
+ * issue's comments are listed once to find those; a comment whose rollup shows no 👍 costs nothing.
+ */
+export async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" | "app" | "sha">): Promise<ApprovalFact[]> {
   const { context } = run;
   const repo = context.repo();
-  const approvals = await commentApprovals(context.octokit, repo, context.payload.comment.id);
-  if (context.payload.issue.pull_request !== undefined) approvals.push(...(await reviewApprovals(context.octokit, repo, context.payload.issue.number)));
+  const { comment, issue } = context.payload;
+  const comments = await issueComments(context.octokit, repo, issue.number);
+  const where = approvalComments({
+    command: run.command.name,
+    commentId: comment.id,
+    env: request.env.name,
+    ...(request.app === undefined ? {} : { app: request.app }),
+    sha: request.sha,
+    comments,
+  });
+  if (where.earlier.length > 0) context.log.info({ earlier: where.earlier }, `counting the 👍 on ${where.earlier.length} earlier /${run.command.name} refused for approvals`);
+  const approvals = await thumbsUpApprovals(context.octokit, repo, where.read);
+  if (issue.pull_request !== undefined) approvals.push(...(await reviewApprovals(context.octokit, repo, issue.number)));
   return approvals;
 }
 
@@ -54,7 +70,7 @@ export async function deployFromCommand(run: AnyRun, request: Requested): Promis
       trigger: `comment-${comment.id}`,
       requester: comment.user?.login ?? context.payload.sender.login,
       issueNumber: issue.number,
-      approvals: request.env.approvals > 0 ? await approvalsFor(run) : [],
+      approvals: request.env.approvals > 0 ? await approvalsFor(run, request) : [],
       defaultBranch: repository.default_branch,
     },
     run.options,

@@ -2,6 +2,8 @@
 // history, the check runs on a commit, the lock, and 👍 approvals. Nothing here writes.
 
 import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
+import { keyOf } from "../../github/marker.js";
+import type { IssueCommentFact } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
 import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js";
 import type { DeploymentRecord, DeploymentState } from "../../policy/deploy/settings.js";
@@ -89,6 +91,39 @@ export async function commentApprovals(octokit: GitHub, repo: RepoRef, commentId
     const login = reaction.user?.login;
     if (login === undefined || reaction.user?.type === "Bot") continue;
     approvals.push({ login, permission: await permissionOf(octokit, repo, login), at: reaction.created_at });
+  }
+  return approvals;
+}
+
+/** The comments of an issue or pull request, with what says which are the bot's replies. */
+export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber: number): Promise<IssueCommentFact[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+  return comments.map((comment) => {
+    const key = keyOf(comment.body);
+    const thumbsUp = comment.reactions?.["+1"];
+    return {
+      id: comment.id,
+      body: comment.body ?? "",
+      authorIsBot: comment.user?.type === "Bot",
+      ...(key === undefined ? {} : { key }),
+      ...(typeof thumbsUp === "number" ? { thumbsUp } : {}),
+    };
+  });
+}
+
+/** 👍 reactions on several comments, each person's permission read once however often they reacted. */
+export async function thumbsUpApprovals(octokit: GitHub, repo: RepoRef, commentIds: readonly number[]): Promise<ApprovalFact[]> {
+  const permissions = new Map<string, Promise<string>>();
+  const approvals: ApprovalFact[] = [];
+  for (const commentId of commentIds) {
+    const reactions = await octokit.paginate(octokit.rest.reactions.listForIssueComment, { ...repo, comment_id: commentId, content: "+1", per_page: 100 });
+    for (const reaction of reactions) {
+      const login = reaction.user?.login;
+      if (login === undefined || reaction.user?.type === "Bot") continue;
+      const known = permissions.get(login.toLowerCase()) ?? permissionOf(octokit, repo, login);
+      permissions.set(login.toLowerCase(), known);
+      approvals.push({ login, permission: await known, at: reaction.created_at });
+    }
   }
   return approvals;
 }

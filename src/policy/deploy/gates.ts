@@ -5,6 +5,7 @@
 // approvals.
 
 import { permissionAtLeast } from "../commands/permission.js";
+import { approvalsShortfall } from "./approval-comments.js";
 import { formatDuration, formatTime, isExpired, type Lock } from "./lock.js";
 import { short, type DeployTarget, type EnvironmentSettings } from "./settings.js";
 
@@ -35,6 +36,13 @@ export interface GateFacts {
   readonly lock?: Lock;
   readonly now: string;
   readonly requester: string;
+  /**
+   * The issue or pull request whose comment asked, if one did: the approvals refusal then says
+   * how to approve there; a deploy nobody typed has no comment to 👍.
+   */
+  readonly issueNumber?: number;
+  /** The app, in a repository with several: named in the command a refusal suggests. */
+  readonly app?: string;
 }
 
 export type GateReason = "requires" | "checks" | "approvals" | "locked" | "migrations";
@@ -150,7 +158,8 @@ function refuseCheck(logs: readonly string[], message: string, log: string): Gat
   return { refusal: { reason: "checks", message }, logs: [...logs, log] };
 }
 
-function approvalsGate({ env, approvals, now, requester }: GateFacts): GateResult {
+function approvalsGate(facts: GateFacts): GateResult {
+  const { env, approvals, now, requester } = facts;
   if (env.approvals <= 0) return { logs: ["no approvals required"] };
   const at = Date.parse(now);
   const approvers = new Map<string, string>();
@@ -166,12 +175,23 @@ function approvalsGate({ env, approvals, now, requester }: GateFacts): GateResul
   const counted = `${names.length} of ${env.approvals} approvals${names.length === 0 ? "" : ` (${names.join(", ")})`}`;
   if (names.length >= env.approvals) return { logs: [`${counted}`] };
   const window = env.approvalsWithinMs === undefined ? "" : ` in the last ${formatDuration(env.approvalsWithinMs)}`;
-  const plural = env.approvals === 1 ? "approval" : "approvals";
+  const has = `${names.length}${names.length === 0 ? "" : ` (${names.join(", ")})`}`;
   return {
     refusal: {
       reason: "approvals",
-      message: `${env.name} needs ${env.approvals} ${plural} from people with write access other than ${requester}${window} and has ${names.length}${names.length === 0 ? "" : ` (${names.join(", ")})`}; ask ${env.approvals - names.length === 1 ? "one more maintainer" : `${env.approvals - names.length} more maintainers`} to approve, then deploy again.`,
+      message: `${approvalsShortfall(env.name, env.approvals)} other than ${requester}${window} and has ${has}; ${howToApprove(facts, env.approvals - names.length)}`,
     },
     logs: [counted],
   };
+}
+
+/**
+ * What to do, and only what works: GitHub sends no webhook for a 👍, so it is read when the
+ * command is typed again, which then counts the 👍 on this refusal and on the refused command.
+ */
+function howToApprove({ env, target, issueNumber, app }: GateFacts, missing: number): string {
+  const who = missing === 1 ? "one more maintainer" : `${missing} more maintainers`;
+  if (issueNumber !== undefined) return `ask ${who} to 👍 this comment, then type the same command again here.`;
+  const command = ["/deploy", env.name, short(target.sha), app].filter((part) => part !== undefined).join(" ");
+  return `a deploy nobody typed has no comment to 👍, so deploy it by hand with ${command} in an issue or pull request.`;
 }
