@@ -7,7 +7,8 @@ import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
 import type { Lock } from "../../policy/deploy/lock.js";
-import { planDeploy, replyAction, type ReleaseRef } from "../../policy/deploy/plan-deploy.js";
+import { isPushTrigger, planPushDeploy } from "../../policy/deploy/checks-hold.js";
+import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "../../policy/deploy/plan-deploy.js";
 import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "../../policy/deploy/render-dispatch.js";
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "../../policy/deploy/settings.js";
 import type { Plan, RepoRef } from "../../policy/plan.js";
@@ -103,10 +104,10 @@ export function succeededOnFrom(config: Config, env: EnvironmentConfig, history:
   return succeededOn;
 }
 
-/** planDeploy's answer for a rendered request. */
+/** planDeploy's answer for a rendered request; a push's deploy may be held for its checks instead. */
 export function planRenderedDeploy(config: Config, request: DeployRequest, rendered: Extract<RenderedDispatch, { ok: true }>, world: DeployWorld): Plan {
   const { env, app } = request;
-  return planDeploy({
+  const facts: DeployFacts = {
     env: environmentSettings(env),
     target: { sha: request.sha, ...(rendered.imageTag === undefined ? {} : { imageTag: rendered.imageTag }) },
     succeededOn: succeededOnFrom(config, env, world.history),
@@ -123,7 +124,9 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
     dispatch: rendered.dispatch,
     lockMs: env.lockTimeoutMs,
     ...(request.release === undefined ? {} : { release: request.release }),
-  });
+  };
+  const automaticPush = request.issueNumber === undefined && isPushTrigger(request.trigger);
+  return automaticPush ? planPushDeploy(facts, request.cause ?? `The push of ${request.sha}`) : planDeploy(facts);
 }
 
 /** How the decision reaches a person: a failed check run for automatic deploys, a reply otherwise. */
