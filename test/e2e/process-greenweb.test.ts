@@ -147,10 +147,9 @@ describe("Green Web Foundation: what the bot does not do yet", () => {
     expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toContain(sha);
   }, 60_000);
 
-  // Gap: `queue: true` refuses a deploy while another holds the environment (a failed check run on
-  // the second push) instead of queueing it. Green Web serialises with turnstyle, which waits: the
-  // second push to master should be deployed once the first deploy reports.
-  it.fails("deploys a second push to master after the production deploy running when it arrived", async () => {
+  // Green Web serialises with turnstyle, which waits: with `queue: true` the second push to master
+  // waits as a pending deployment and is deployed once the first deploy reports.
+  it("deploys a second push to master after the production deploy running when it arrived", async () => {
     const first = gh.commit(owner, repo, "master", { "apps/greencheck/api.py": "VERSION = 1\n" }, "Add the v1 API", "fershad");
     ci(first, "success");
     await app.send("push", pushPayload(gh, { owner, repo, ref: "master", sender: "fershad" }));
@@ -159,8 +158,16 @@ describe("Green Web Foundation: what the bot does not do yet", () => {
     ci(second, "success");
     await app.send("push", pushPayload(gh, { owner, repo, ref: "master", sender: "mrchrisadams" }));
     await app.settle();
+    const queued = deploymentsOf(gh, owner, repo, "production").find((d) => d.sha === second);
+    expect(queued).toBeDefined();
+    // Waiting, not refused: no failed check run, and nothing dispatched for it yet.
+    const dispatchedFor = (id: number) => gh.workflowDispatches.filter((w) => w.inputs["deployment_id"] === String(id));
+    expect(dispatchedFor(queued!.id)).toEqual([]);
+    expect(mustRepo(gh.state, owner, repo).checkRuns.filter((run) => run.head_sha === second && run.conclusion === "failure")).toEqual([]);
     await app.send("deployment_status", await reportDeployment(gh, owner, repo, running.id, "success", "ansible"));
     await app.settle();
-    expect(deploymentsOf(gh, owner, repo, "production").map((d) => d.sha)).toContain(second);
+    expect(dispatchedFor(queued!.id)).toHaveLength(1);
+    expect(deploymentsOf(gh, owner, repo, "production").filter((d) => d.sha === second)).toHaveLength(1);
+    expect(statesOf(gh, owner, repo, queued!.id)).toEqual(["queued"]);
   }, 60_000);
 });

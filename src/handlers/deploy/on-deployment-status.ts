@@ -8,6 +8,7 @@ import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
 import { isVerifiedStatus } from "../../policy/deploy/verify.js";
 import { carryOut } from "../carry-out.js";
 import { continueReleaseDeploys } from "./continue-release.js";
+import { startQueuedDeploys } from "./start-queued.js";
 import type { Feature } from "../feature.js";
 import type { GitHub } from "../../github/client.js";
 import type { RepoRef } from "../../policy/plan.js";
@@ -43,6 +44,7 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
     ...(logUrl === undefined || logUrl === null || logUrl === "" ? {} : { logUrl }),
   });
   await carryOut(context, outcome, options);
+  await startQueuedDeploys(context, config, { environment: deployment.environment, app }, options);
   if (state === "success" && env !== undefined) {
     await continueReleaseDeploys(context, config, { environment: deployment.environment, sha: deployment.sha, payload }, options);
   }

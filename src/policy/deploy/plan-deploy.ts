@@ -2,7 +2,8 @@
 // the deploy workflow (or a repository event in another repository), and tell the person who
 // asked. The gates decide first; a refusal plans only the answer, so nothing is half-done.
 
-import { nothing, plan, type Action, type Comment, type Plan, type RepoRef } from "../plan.js";
+import { nothing, plan, type Action, type Comment, type CreateDeployment, type Plan, type RepoRef } from "../plan.js";
+import { planQueued, waitsInQueue } from "./queue.js";
 import { deployKey } from "./deploy-key.js";
 import { evaluateGates, type GateFacts } from "./gates.js";
 import { isExpired, lockScope } from "./lock.js";
@@ -52,7 +53,12 @@ const DEFAULT_LOCK_MS = 3_600_000;
 
 export function planDeploy(facts: DeployFacts): Plan {
   const key = deployKey({ env: facts.env.name, ...(facts.app === undefined ? {} : { app: facts.app }), sha: facts.target.sha, trigger: facts.trigger });
-  const gates = evaluateGates(facts);
+  let gates = evaluateGates(facts);
+  if (gates.kind === "refuse" && waitsInQueue(facts, gates.reason)) {
+    // Held only by a running deploy: with a queue, the rest of the gates decide whether it waits.
+    gates = evaluateGates({ ...facts, lock: undefined });
+    if (gates.kind !== "refuse") return planQueued(facts, key, deploymentAction(facts, key, describeTarget(facts)));
+  }
   if (gates.kind === "refuse") {
     const refused = nothing(gates.reason === "locked" ? "locked" : "gate-refused", gates.message);
     const reply = replyAction(facts, key, `🚫 Not deploying: ${gates.message}`);
@@ -63,23 +69,7 @@ export function planDeploy(facts: DeployFacts): Plan {
   // The deploy's own lock is what serialises deploys, so an environment without a queue takes
   // none; and a person deploying under their own /lock keeps it, as a second would collide.
   if (facts.env.queue && !ownsLock(facts)) actions.push(acquireLock(facts, key, what));
-  actions.push({
-    kind: "create-deployment",
-    key,
-    repo: facts.repo,
-    environment: facts.env.name,
-    ref: facts.target.sha,
-    description: `Release Pilot: ${what} to ${facts.env.name} for ${facts.requester}`.slice(0, 140),
-    payload: {
-      ...(facts.target.imageTag === undefined ? {} : { image_tag: facts.target.imageTag }),
-      ...(facts.app === undefined ? {} : { app: facts.app }),
-      requested_by: facts.requester,
-      ...(facts.issueNumber === undefined ? {} : { issue_number: facts.issueNumber }),
-      ...(facts.withMigrations ? { with_migrations: true } : {}),
-      ...(facts.release === undefined ? {} : { release_id: facts.release.id, release_tag: facts.release.tag, prerelease: facts.release.prerelease }),
-      release_pilot_key: key,
-    },
-  });
+  actions.push(deploymentAction(facts, key, what));
   actions.push(dispatchAction(facts.dispatch, key));
   const migrations = facts.withMigrations ? " with migrations" : "";
   const reply = replyAction(
@@ -99,6 +89,27 @@ export function planDeploy(facts: DeployFacts): Plan {
   return plan(`Deploy ${what} to ${facts.env.name}${migrations} for ${facts.requester}.`, actions);
 }
 
+/** The GitHub Deployment of this deploy; a queued deploy keeps what starting it later needs. */
+function deploymentAction(facts: DeployFacts, key: string, what: string): CreateDeployment {
+  return {
+    kind: "create-deployment",
+    key,
+    repo: facts.repo,
+    environment: facts.env.name,
+    ref: facts.target.sha,
+    description: `Release Pilot: ${what} to ${facts.env.name} for ${facts.requester}`.slice(0, 140),
+    payload: {
+      ...(facts.target.imageTag === undefined ? {} : { image_tag: facts.target.imageTag }),
+      ...(facts.app === undefined ? {} : { app: facts.app }),
+      requested_by: facts.requester,
+      ...(facts.issueNumber === undefined ? {} : { issue_number: facts.issueNumber }),
+      ...(facts.withMigrations ? { with_migrations: true } : {}),
+      ...(facts.release === undefined ? {} : { release_id: facts.release.id, release_tag: facts.release.tag, prerelease: facts.release.prerelease }),
+      release_pilot_key: key,
+    },
+  };
+}
+
 function ownsLock({ lock, requester, now }: DeployFacts): boolean {
   return (
     lock !== undefined &&
@@ -108,7 +119,17 @@ function ownsLock({ lock, requester, now }: DeployFacts): boolean {
   );
 }
 
-function acquireLock(facts: DeployFacts, key: string, what: string): Action {
+export interface LockFacts {
+  readonly env: { readonly name: string };
+  readonly app?: string;
+  readonly now: string;
+  readonly lockMs?: number;
+  readonly repo: RepoRef;
+  readonly requester: string;
+  readonly target: { readonly sha: string };
+}
+
+export function acquireLock(facts: LockFacts, key: string, what: string): Action {
   const scope = lockScope(facts.env.name, facts.app);
   // An unreadable `now` yields a lock that is already expired rather than one held forever.
   const start = Date.parse(facts.now);
@@ -126,7 +147,7 @@ function acquireLock(facts: DeployFacts, key: string, what: string): Action {
   };
 }
 
-function dispatchAction(dispatch: DispatchFacts, key: string): Action {
+export function dispatchAction(dispatch: DispatchFacts, key: string): Action {
   if (dispatch.kind === "workflow") {
     return {
       kind: "dispatch-workflow",
@@ -154,6 +175,6 @@ export function replyAction(facts: { readonly repo: RepoRef; readonly issueNumbe
   return { kind: "comment", key: `deploy-reply:${key}`, repo: facts.repo, issueNumber: facts.issueNumber, body, editable: true };
 }
 
-function describeTarget({ target }: DeployFacts): string {
+export function describeTarget({ target }: Pick<DeployFacts, "target">): string {
   return target.imageTag === undefined ? `\`${short(target.sha)}\`` : `\`${short(target.sha)}\` (image \`${target.imageTag}\`)`;
 }
