@@ -83,18 +83,6 @@ export async function permissionOf(octokit: GitHub, repo: RepoRef, username: str
   return found === undefined ? "none" : (found.data.role_name ?? found.data.permission);
 }
 
-/** 👍 reactions on the command comment, each with the reacting person's permission. */
-export async function commentApprovals(octokit: GitHub, repo: RepoRef, commentId: number): Promise<ApprovalFact[]> {
-  const { data } = await octokit.rest.reactions.listForIssueComment({ ...repo, comment_id: commentId, content: "+1", per_page: 100 });
-  const approvals: ApprovalFact[] = [];
-  for (const reaction of data) {
-    const login = reaction.user?.login;
-    if (login === undefined || reaction.user?.type === "Bot") continue;
-    approvals.push({ login, permission: await permissionOf(octokit, repo, login), at: reaction.created_at });
-  }
-  return approvals;
-}
-
 /** The comments of an issue or pull request, with what says which are the bot's replies. */
 export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber: number): Promise<IssueCommentFact[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
