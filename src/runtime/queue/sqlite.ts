@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { notifyFailed } from "./on-failed.js";
 import { decideAfterError, resolvePolicy } from "./retry-policy.js";
+import { createSqliteWriter } from "./sqlite-writer.js";
 import type { Job, JobQueue, JobState, NewJob, QueueOptions, Worker } from "./types.js";
 
 const day = 24 * 60 * 60 * 1000;
@@ -17,6 +18,8 @@ export interface SqliteQueueOptions extends QueueOptions {
   readonly dataDir?: string;
   /** How often idle workers look for due jobs (retries coming due); enqueue wakes them at once. */
   readonly pollIntervalMs?: number;
+  /** Told how many writes (stored deliveries, claims, job outcomes) each commit held. */
+  readonly onCommit?: (writes: number) => void;
 }
 
 interface Row {
@@ -54,14 +57,21 @@ CREATE INDEX IF NOT EXISTS jobs_by_state_repo ON jobs (state, repo_key, seq);
 // A job is due when it is the first queued job of its repo (even if that one waits out a
 // backoff, later ones wait behind it), its time has come, and nothing of its repo runs: that
 // keeps each repo strictly in order, and at most one job per repo qualifies, so one pass never
-// hands two jobs of a repo to the workers. The heads come from one pass over the
-// (state, repo_key, seq) index; checking every queued job against its repo instead made each
-// poll quadratic in the backlog.
+// hands two jobs of a repo to the workers. The repos are found by hopping from one repo_key to
+// the next in the (state, repo_key, seq) index, and each head by one seek in it, so a poll costs
+// a few seeks per repo: grouping every queued row instead made each poll linear in the backlog,
+// and polls come after every commit, so a backlog slowed the webhook route it came from.
 const dueJobs = `
-SELECT j.* FROM jobs AS j
-JOIN (SELECT repo_key, MIN(seq) AS seq FROM jobs WHERE state = 'queued' GROUP BY repo_key) AS head ON j.seq = head.seq
-WHERE j.run_at <= @now
-  AND NOT EXISTS (SELECT 1 FROM jobs AS r WHERE r.repo_key = j.repo_key AND r.state = 'running')
+WITH RECURSIVE repo(key) AS (
+  SELECT (SELECT MIN(repo_key) FROM jobs WHERE state = 'queued')
+  UNION ALL
+  SELECT (SELECT MIN(repo_key) FROM jobs WHERE state = 'queued' AND repo_key > repo.key) FROM repo WHERE repo.key IS NOT NULL
+)
+SELECT j.* FROM repo
+JOIN jobs AS j ON j.seq = (SELECT MIN(seq) FROM jobs WHERE state = 'queued' AND repo_key = repo.key)
+WHERE repo.key IS NOT NULL
+  AND j.run_at <= @now
+  AND NOT EXISTS (SELECT 1 FROM jobs AS r WHERE r.repo_key = repo.key AND r.state = 'running')
 ORDER BY j.seq
 LIMIT @limit`;
 
@@ -80,6 +90,8 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
   db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 5000");
   db.exec(schema);
+  // Stored deliveries, claims and job outcomes of one turn of the event loop share one commit.
+  const writer = createSqliteWriter(db, options.onCommit ? { onCommit: options.onCommit } : {});
 
   const insert = db.prepare(`
     INSERT OR IGNORE INTO jobs (id, seq, name, payload, repo_key, state, enqueued_at, run_at)
@@ -105,11 +117,12 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
     "SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running')",
   );
 
-  const claim = db.transaction((limit: number): Row[] => {
+  /** Runs inside a group commit (see `tick`), which makes it atomic. */
+  const claim = (limit: number): Row[] => {
     const rows = selectDue.all({ now: now(), limit });
     for (const row of rows) markRunning.run(row.id);
     return rows.map((row) => ({ ...row, state: "running", attempts: row.attempts + 1 }));
-  });
+  };
 
   // A process killed mid-job left rows `running`. Its runs count as attempts, so an event that
   // crashes the process every time ends failed instead of crash-looping the app.
@@ -134,6 +147,8 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
   let timer: NodeJS.Timeout | undefined;
   let prunedAt = Number.NEGATIVE_INFINITY;
   const inFlight = new Set<Promise<void>>();
+  /** The claim waiting for the next commit; one at a time, so the free slots it counts are real. */
+  let claiming: Promise<void> | undefined;
 
   function schedule(delayMs: number): void {
     if (!worker || stopping) return;
@@ -149,10 +164,25 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
         prunedAt = now();
         prune.run({ doneBefore: prunedAt - keepDoneMs, failedBefore: prunedAt - keepFailedMs });
       }
-      const free = concurrency - inFlight.size;
-      if (free > 0) for (const row of claim(free)) launch(worker, row);
     } catch (error) {
-      options.logger?.error({ err: error }, "could not claim jobs; polling again");
+      options.logger?.error({ err: error }, "could not prune old jobs");
+    }
+    // The claim rides on the commit of this turn's deliveries and outcomes instead of syncing
+    // the disk once more on its own; the slots are counted when it runs, at that commit.
+    if (!claiming && concurrency - inFlight.size > 0) {
+      claiming = writer
+        .write(() => (!worker || stopping ? [] : claim(concurrency - inFlight.size)))
+        .then(
+          (rows) => {
+            // Launched right as the commit resolves: no stop() can come in between, so a row
+            // marked running is always run.
+            for (const row of rows) if (worker) launch(worker, row);
+          },
+          (error: unknown) => options.logger?.error({ err: error }, "could not claim jobs; polling again"),
+        )
+        .finally(() => {
+          claiming = undefined;
+        });
     }
     if (!timer) schedule(pollIntervalMs);
   }
@@ -180,16 +210,18 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
     } catch (error) {
       outcome = { ok: false, error };
     }
+    // Outcomes share the turn's commit too. Until it lands the row reads `running`, so the repo's
+    // next job waits for it; a crash before it runs the job again, as a crash during the job would.
     if (outcome.ok) {
-      markDone.run(row.id);
+      await writer.write(() => markDone.run(row.id));
       return;
     }
     const decision = decideAfterError(outcome.error, row.attempts, policy, random);
     if (decision.kind === "retry") {
-      markRetry.run({ id: row.id, runAt: now() + decision.delayMs, error: decision.message });
+      await writer.write(() => markRetry.run({ id: row.id, runAt: now() + decision.delayMs, error: decision.message }));
       return;
     }
-    markFailed.run({ id: row.id, error: decision.message });
+    await writer.write(() => markFailed.run({ id: row.id, error: decision.message }));
     await notifyFailed(options, { ...job, state: "failed", lastError: decision.message }, outcome.error);
   }
 
@@ -201,6 +233,8 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
     stopping = true;
     if (timer) clearTimeout(timer);
     timer = undefined;
+    // A claim already committed launches its jobs before it settles; wait for it, then for them.
+    await claiming;
     await Promise.all([...inFlight]);
     worker = undefined;
   }
@@ -208,15 +242,13 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
   return {
     async enqueue(job: NewJob) {
       assertOpen();
-      const result = insert.run({
-        id: job.id,
-        name: job.name,
-        payload: JSON.stringify(job.payload ?? null),
-        repoKey: job.repoKey,
-        now: now(),
-      });
-      if (result.changes === 1) schedule(0);
-      return { accepted: result.changes === 1 };
+      const row = { id: job.id, name: job.name, payload: JSON.stringify(job.payload ?? null), repoKey: job.repoKey, now: now() };
+      // Resolves only once the transaction holding this row has committed, so the 202 that
+      // follows is still a promise kept through a crash. A redelivery in the same batch sees
+      // the first row and is ignored, as it would be in a later one.
+      const accepted = await writer.write(() => insert.run(row).changes === 1);
+      if (accepted) schedule(0);
+      return { accepted };
     },
 
     start(work, opts = {}) {
@@ -267,6 +299,8 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
     async close() {
       if (closed) return;
       await stop();
+      // Deliveries handed over in this very turn are stored, not dropped with the connection.
+      writer.flush();
       closed = true;
       db.close();
     },
