@@ -12,7 +12,8 @@ function words(text: string): readonly string[] {
     // A code span glued to a word before it (`foo`bar or a`b`) stays one word too.
     const previous = out[out.length - 1];
     const start = match.index;
-    if (previous !== undefined && start > 0 && text[start - 1] !== " " && text[start - 1] !== "\t") out[out.length - 1] = previous + match[0];
+    // Any whitespace before it (a newline in a PR title too) makes it a word of its own.
+    if (previous !== undefined && start > 0 && !/\s/.test(text[start - 1] ?? " ")) out[out.length - 1] = previous + match[0];
     else out.push(match[0]);
   }
   return out;

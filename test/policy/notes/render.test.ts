@@ -150,6 +150,10 @@ describe("wrapping a line at 80 columns", () => {
     expect(wrapText(text)).toBe(expected);
   });
 
+  it("keeps the words on either side of a newline in a title apart", () => {
+    expect(wrapText("- Fix the thing\nand more", 80)).toBe("- Fix the thing and more");
+  });
+
   it("keeps an inline code span whole", () => {
     expect(wrapText(`- ${"a ".repeat(36)}\`two words\``)).toBe(`- ${"a ".repeat(35)}a\n  \`two words\``);
   });
