@@ -8,6 +8,7 @@ import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
 import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js";
 import type { DeploymentRecord, DeploymentState } from "../../policy/deploy/settings.js";
 import type { RepoRef } from "../../policy/plan.js";
+import { SUPERSEDED } from "../../policy/deploy/queue.js";
 
 /** How far back history is read: enough for a rollback, bounded so one deploy costs few calls. */
 export const HISTORY_LIMIT = 20;
@@ -33,6 +34,8 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, environm
     const payload = payloadObject(deployment.payload);
     if (app !== undefined && payload["app"] !== undefined && payload["app"] !== app) continue;
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+    // A queued deploy superseded before it started never ran: it is not part of the history.
+    if (statuses[0]?.state === "inactive" && statuses[0].description?.startsWith(SUPERSEDED) === true) continue;
     const latest = statuses[0]?.state;
     const state = STATES.find((candidate) => candidate === latest) ?? "pending";
     const image = payload["image_tag"];

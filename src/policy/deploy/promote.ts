@@ -12,8 +12,11 @@ export interface PromotionFacts {
 }
 
 export function choosePromotion(facts: PromotionFacts): ChosenVersion | { readonly error: string } {
-  // Only `success` counts: an `inactive` deployment was replaced and is no longer what runs there.
-  const last = facts.history.find((record) => record.state === "success");
+  // GitHub marks a successful deployment `inactive` when a newer one of the same environment
+  // succeeds. With one app, that newer success comes first in the history anyway; in a monorepo
+  // the history is one app's, and another app's success inactivates this app's running version,
+  // which is still what runs for this app.
+  const last = facts.history.find((record) => record.state === "success" || record.state === "inactive");
   if (last !== undefined) {
     return { sha: last.sha, ref: last.ref, ...(last.imageTag === undefined ? {} : { imageTag: last.imageTag }) };
   }

@@ -9,6 +9,9 @@ import { isExpired } from "./lock.js";
 import { acquireLock, dispatchAction, replyAction, type DeployFacts, type DispatchFacts } from "./plan-deploy.js";
 import { short } from "./settings.js";
 
+/** How a superseded waiting deployment's status starts; such a deployment never ran. */
+export const SUPERSEDED = "Superseded by";
+
 /** Payload fields of a waiting deployment. */
 export const QUEUED_BEHIND = "queued_behind";
 const DISPATCH = "dispatch";
@@ -75,7 +78,7 @@ export function planStartQueued(facts: StartQueuedFacts): Plan {
     repo: facts.repo,
     deploymentId: record.id,
     state: "inactive",
-    description: `Superseded by the newer queued deploy of ${short(next.sha)}`,
+    description: `${SUPERSEDED} the newer queued deploy of ${short(next.sha)}`,
   }));
   return plan(`Start the queued deploy of \`${short(next.sha)}\` to ${next.environment}${older.length === 0 ? "" : `; ${older.length} older superseded`}.`, [...started, ...superseded]);
 }

@@ -1,11 +1,12 @@
-// Reading an environment's locks: a person's /lock on the environment wins over a running
+// Reading an environment's history and locks. History: a queued deploy superseded before it
+// started never ran, so it is left out. Locks: a person's /lock on the environment wins over a running
 // deploy's lock on one app, both are read with one matching-refs call, and a lock of another
 // environment whose name merely starts the same (production-eu) is not this one's.
 import { ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../../../src/github/execute.js";
 import type { GitHub } from "../../../src/github/client.js";
-import { currentLock } from "../../../src/handlers/deploy/gather.js";
+import { currentLock, deploymentHistory } from "../../../src/handlers/deploy/gather.js";
 import type { Action, RepoRef } from "../../../src/policy/plan.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 
@@ -53,5 +54,14 @@ describe("currentLock", () => {
     await lock("production", "alice");
     expect(await currentLock(octokit, repo, "production", "api")).toMatchObject({ holder: "alice" });
     expect(await currentLock(octokit, repo, "production")).toMatchObject({ holder: "alice" });
+  });
+});
+
+describe("deploymentHistory", () => {
+  it("leaves out a queued deploy that was superseded before it started", async () => {
+    const ran = gh.addDeployment({ ...repo, environment: "qa", ref: head, statuses: ["success"] });
+    const superseded = gh.addDeployment({ ...repo, environment: "qa", ref: head });
+    await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: superseded, state: "inactive", description: "Superseded by the newer queued deploy of 1c1f6ab" });
+    expect((await deploymentHistory(octokit, repo, "qa")).map((record) => [record.id, record.state])).toEqual([[ran, "success"]]);
   });
 });
