@@ -4,6 +4,7 @@ import { pushFeatures } from "./handlers/events/push.js";
 import { releasePublishedFeatures } from "./handlers/events/release-published.js";
 import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js";
 import { workflowRunCompletedFeatures } from "./handlers/events/workflow-run.js";
+import { checkRunCompletedFeatures } from "./handlers/events/check-run.js";
 import { issuesFeatures } from "./handlers/events/issues.js";
 import { releasePrereleasedFeatures } from "./handlers/events/release-prereleased.js";
 import { releaseCreatedFeatures } from "./handlers/events/release-created.js";
@@ -22,6 +23,7 @@ export default function releasePilot(app: Probot, server?: Pick<ApplicationFunct
   app.on("issue_comment.created", (context) => onIssueComment(context, options));
   app.on("deployment_status.created", (context) => runFeatures(context, deploymentStatusFeatures, options));
   app.on("workflow_run.completed", (context) => runFeatures(context, workflowRunCompletedFeatures, options));
+  app.on("check_run.completed", (context) => runFeatures(context, checkRunCompletedFeatures, options));
   app.on(["issues.opened", "issues.edited"], (context) => runFeatures(context, issuesFeatures, options));
   app.on("release.prereleased", (context) => runFeatures(context, releasePrereleasedFeatures, options));
   app.on("release.created", (context) => runFeatures(context, releaseCreatedFeatures, options));

@@ -132,19 +132,25 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
 });
 
 describe("Green Web Foundation: what the bot does not do yet", () => {
-  // Gap: on GitHub the push arrives before CI has run on the commit. The bot decides at the push
-  // (refusing with "the tests check is still in progress") and handles no check_run event, so an
-  // automatic deploy only ever happens for a commit tested before it was pushed. Green Web's CI
-  // deploys when the tests pass; the bot should deploy when the required check completes.
-  it.fails("deploys staging when the tests check passes after the push arrived", async () => {
+  // On GitHub the push arrives before CI has run on the commit: the push holds the deploy with a
+  // neutral check run (not a failure), and the tests check passing deploys it as the pusher.
+  it("deploys staging when the tests check passes after the push arrived", async () => {
     const sha = gh.commit(owner, repo, "staging", { "apps/greencheck/views.py": "def index(): ...\n" }, "Speed up the greencheck view", "fershad");
     gh.addCheckRun(owner, repo, sha, "migrations", "success");
     const tests = gh.addCheckRun(owner, repo, sha, "tests", null);
     await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
     await app.settle();
+    const deployChecks = () => mustRepo(gh.state, owner, repo).checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy staging");
+    expect(deployChecks().map((run) => [run.conclusion, run.output.title])).toEqual([["neutral", "Waiting for checks: tests"]]);
+    expect(deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha)).toEqual([]);
+
     await app.send("check_run", completeCheckRun(gh, owner, repo, tests, "success"));
     await app.settle();
-    expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toContain(sha);
+    const deployed = deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha);
+    expect(deployed).toEqual([expect.objectContaining({ payload: expect.objectContaining({ requested_by: "fershad" }) })]);
+    expect(gh.workflowDispatches.filter((d) => d.inputs["ref"] === sha)).toEqual([expect.objectContaining({ inputs: { environment: "staging", ref: sha, deployment_id: String(deployed[0]!.id) } })]);
+    expect(deployChecks().map((run) => [run.conclusion, run.output.title])).toEqual([["neutral", "Waiting for checks: tests"], ["success", "Deploying to staging"]]);
+    expect(gh.violations).toEqual([]);
   }, 60_000);
 
   // Green Web serialises with turnstyle, which waits: with `queue: true` the second push to master

@@ -55,6 +55,15 @@ describe("the emulator through Octokit", () => {
     expect(data).toMatchObject({ sha, environment: "staging", payload: { version: "1.0.0" } });
   });
 
+  it("names the app that made each check run: GitHub Actions for seeded CI, the app for its own", async () => {
+    const sha = gh.sha(repo.owner, repo.repo, "main") ?? "";
+    gh.addCheckRun(repo.owner, repo.repo, sha, "lint", "success");
+    await octokit.rest.checks.create({ ...repo, name: "Release Pilot: deploy staging", head_sha: sha, external_id: "held", status: "completed", conclusion: "neutral" });
+    const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, filter: "latest" });
+    const apps = Object.fromEntries(data.check_runs.map((run) => [run.name, run.app?.slug]));
+    expect(apps).toMatchObject({ lint: "github-actions", "Release Pilot: deploy staging": "release-pilot" });
+  });
+
   it("creates and reads back an annotated tag", async () => {
     const sha = gh.sha(repo.owner, repo.repo, "main") ?? "";
     const tag = await octokit.rest.git.createTag({ ...repo, tag: "v1.0.0", message: "1.0.0", object: sha, type: "commit" });

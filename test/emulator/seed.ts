@@ -1,7 +1,7 @@
 // Seeding helpers: put a repository into the state a scenario starts from, without HTTP, writing
 // through the same operations the routes use so seeded and bot-made state look alike.
 import { branchSha, commitFiles, ensureTag, newIssue, signature } from "./repo-ops.js";
-import { type Repo, type Store, type User, now } from "./store.js";
+import { type AppInfo, type Repo, type Store, type User, now } from "./store.js";
 
 export interface CreateRepoOptions {
   readonly owner: string;
@@ -201,6 +201,9 @@ export function addRelease(store: Store, options: ReleaseOptions): number {
   return id;
 }
 
+/** The app GitHub names on the check runs of Actions workflows: the CI a test seeds. */
+export const GITHUB_ACTIONS: AppInfo = { id: 15368, slug: "github-actions", name: "GitHub Actions" };
+
 export function addCheckRun(store: Store, owner: string, name: string, sha: string, checkName: string, conclusion: string | null): number {
   const repo = mustRepo(store, owner, name);
   const head = repo.git.resolve(sha) ?? sha;
@@ -209,7 +212,7 @@ export function addCheckRun(store: Store, owner: string, name: string, sha: stri
   repo.checkRuns.push({
     id, name: checkName, head_sha: head, status: conclusion === null ? "in_progress" : "completed", conclusion,
     details_url: null, external_id: null, output: { title: null, summary: null, text: null },
-    started_at: at, completed_at: conclusion === null ? null : at,
+    started_at: at, completed_at: conclusion === null ? null : at, app: GITHUB_ACTIONS,
   });
   return id;
 }

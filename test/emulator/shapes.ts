@@ -2,6 +2,7 @@
 // of GitHub's large objects are left out rather than invented.
 import type { RouteContext } from "./http.js";
 import type {
+  AppInfo,
   CheckRun,
   Comment,
   Deployment,
@@ -244,13 +245,13 @@ export function deploymentStatusShape(u: Urls, repo: Repo, s: DeploymentStatus):
   };
 }
 
-export function checkRunShape(u: Urls, repo: Repo, run: CheckRun, appSlug: string): Record<string, unknown> {
+export function checkRunShape(u: Urls, repo: Repo, run: CheckRun, app: AppInfo): Record<string, unknown> {
   return {
     ...run,
     node_id: nodeId("CheckRun", run.id),
     url: `${repoUrl(u, repo)}/check-runs/${run.id}`,
     html_url: `${repoHtml(u, repo)}/runs/${run.id}`,
-    app: { id: 1, slug: appSlug, name: appSlug },
+    app: run.app ?? app,
     pull_requests: [],
   };
 }

@@ -121,6 +121,8 @@ export interface CheckRun {
   annotations?: { path: string; start_line: number; end_line: number; annotation_level: string; message: string }[];
   started_at: string | null;
   completed_at: string | null;
+  /** The GitHub App that made it; the emulated app when absent (CI's runs name GitHub Actions). */
+  app?: AppInfo;
 }
 
 export interface Repo {

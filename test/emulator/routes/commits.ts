@@ -108,7 +108,7 @@ export const commitRoutes: Record<string, Handler> = {
       runs = runs.filter((r) => !runs.some((o) => o.name === r.name && o.id > r.id));
     }
     runs = [...runs].sort((a, b) => b.id - a.id);
-    const page = paginate(ctx, runs.map((r) => checkRunShape(ctx, repo, r, ctx.store.app.slug)));
+    const page = paginate(ctx, runs.map((r) => checkRunShape(ctx, repo, r, ctx.store.app)));
     return { ...page, body: { total_count: runs.length, check_runs: page.body } };
   },
 

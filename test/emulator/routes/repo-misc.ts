@@ -94,14 +94,14 @@ export const miscRoutes: Record<string, Handler> = {
     };
     applyCheckRun(ctx, run);
     repo.checkRuns.push(run);
-    return ok(checkRunShape(ctx, repo, run, ctx.store.app.slug), 201);
+    return ok(checkRunShape(ctx, repo, run, ctx.store.app), 201);
   },
 
   "GET /repos/{owner}/{repo}/check-runs/{check_run_id}": (ctx) => {
     const repo = repoOf(ctx);
     const run = repo.checkRuns.find((r) => r.id === numberParam(ctx, "check_run_id"));
     if (!run) throw notFound();
-    return ok(checkRunShape(ctx, repo, run, ctx.store.app.slug));
+    return ok(checkRunShape(ctx, repo, run, ctx.store.app));
   },
 
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": (ctx) => {
@@ -109,7 +109,7 @@ export const miscRoutes: Record<string, Handler> = {
     const run = repo.checkRuns.find((r) => r.id === numberParam(ctx, "check_run_id"));
     if (!run) throw notFound();
     applyCheckRun(ctx, run);
-    return ok(checkRunShape(ctx, repo, run, ctx.store.app.slug));
+    return ok(checkRunShape(ctx, repo, run, ctx.store.app));
   },
 
   "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": (ctx) => {

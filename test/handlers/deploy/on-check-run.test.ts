@@ -1,0 +1,163 @@
+// A push that arrives before CI has run on its commit, then check_run.completed: the real app
+// in-process against the emulator. The push holds the deploy with a neutral check run carrying
+// the pusher; the check finishing deploys it as the pusher, once, whatever else arrives.
+import { generateKeyPairSync } from "node:crypto";
+import { Probot, ProbotOctokit } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import app from "../../../src/app.js";
+import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { mustRepo } from "../../emulator/seed.js";
+import { pushPayload } from "../../e2e/fixtures/event-payloads.js";
+import { deploymentsOf } from "../../e2e/fixtures/story.js";
+import { completeCheckRun } from "../../e2e/fixtures/story-steps.js";
+
+const owner = "thegreenwebfoundation";
+const CONFIG = [
+  "environments:",
+  "  staging:",
+  "    follows: { branch: staging }",
+  "    checks: [tests]",
+  "    trusted: [OWNER, MEMBER, COLLABORATOR]",
+  '    migrations: { check: migrations, inputs: { migrate: "true" } }',
+  "    queue: true",
+  '    deploy: { workflow: deploy.yml, inputs: { environment: staging, ref: "{sha}" } }',
+  "",
+].join("\n");
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+
+let gh: Emulator;
+let probot: Probot;
+let delivery = 0;
+
+beforeAll(async () => {
+  gh = await startEmulator();
+  probot = new Probot({
+    appId: 1,
+    privateKey,
+    baseUrl: `${gh.url}/api/v3`,
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    logLevel: "fatal",
+  });
+  probot.load(app);
+});
+
+afterAll(async () => {
+  expect(gh.violations).toEqual([]);
+  await gh.close();
+});
+
+/** A repository of its own per test, so one test's deploy lock is not another's. */
+function repository(repo: string): void {
+  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": CONFIG, "manage.py": "" } });
+  gh.createBranch(owner, repo, "staging", "master");
+  gh.setPermission(owner, repo, "fershad", "write");
+}
+
+async function receive(name: "push" | "check_run", payload: Record<string, unknown>, id = `d${(delivery += 1)}`): Promise<void> {
+  await probot.receive({ id, name, payload: payload as never });
+}
+
+/** fershad (or `sender`) pushes a commit to staging while CI has yet to finish on it. */
+async function pushToStaging(repo: string, sender = "fershad"): Promise<{ sha: string; tests: number; migrations: number }> {
+  const sha = gh.commit(owner, repo, "staging", { "apps/views.py": `# ${delivery}\n` }, "Speed up a view", sender);
+  const tests = gh.addCheckRun(owner, repo, sha, "tests", null);
+  const migrations = gh.addCheckRun(owner, repo, sha, "migrations", null);
+  await receive("push", pushPayload(gh, { owner, repo, ref: "staging", sender }));
+  return { sha, tests, migrations };
+}
+
+const botChecks = (repo: string, sha: string) =>
+  mustRepo(gh.state, owner, repo)
+    .checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy staging")
+    .map((run) => ({ conclusion: run.conclusion, title: run.output.title, external_id: run.external_id }));
+const dispatchesOf = (sha: string) => gh.workflowDispatches.filter((dispatch) => dispatch.inputs["ref"] === sha);
+
+describe("a deploy held for its checks at the push", () => {
+  it("waits with a neutral check run, then deploys as the pusher when the last required check passes", async () => {
+    const repo = "held";
+    repository(repo);
+    const { sha, tests, migrations } = await pushToStaging(repo);
+    expect(botChecks(repo, sha)).toEqual([{ conclusion: "neutral", title: "Waiting for checks: tests, migrations", external_id: `deploy-held:staging::${sha}:fershad` }]);
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
+
+    await receive("check_run", completeCheckRun(gh, owner, repo, tests, "success"));
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
+    expect(botChecks(repo, sha)).toHaveLength(1);
+
+    await receive("check_run", completeCheckRun(gh, owner, repo, migrations, "success"));
+    const [deployment, ...others] = deploymentsOf(gh, owner, repo, "staging");
+    expect(others).toEqual([]);
+    // The pusher, not the sender of check_run (CI), and the key the push itself would have made.
+    expect(deployment).toMatchObject({ sha, payload: { requested_by: "fershad", release_pilot_key: `deploy:staging:${sha}:push-${sha}` } });
+    expect(dispatchesOf(sha)).toEqual([expect.objectContaining({ workflow_id: "deploy.yml", inputs: { environment: "staging", ref: sha, deployment_id: String(deployment!.id) } })]);
+    expect(botChecks(repo, sha).at(-1)).toEqual({ conclusion: "success", title: "Deploying to staging", external_id: `deploy-started:staging::${sha}` });
+  });
+
+  it("makes one deployment when the event is redelivered and when another check finishes afterwards", async () => {
+    const repo = "once";
+    repository(repo);
+    const { sha, tests, migrations } = await pushToStaging(repo);
+    await receive("check_run", completeCheckRun(gh, owner, repo, migrations, "success"));
+    const last = completeCheckRun(gh, owner, repo, tests, "success");
+    await receive("check_run", last, "tests-done");
+    await receive("check_run", last, "tests-done");
+    await receive("check_run", completeCheckRun(gh, owner, repo, migrations, "success"));
+    await receive("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
+    expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toEqual([sha]);
+    expect(dispatchesOf(sha)).toHaveLength(1);
+    expect(botChecks(repo, sha).map((run) => run.conclusion)).toEqual(["neutral", "success"]);
+  });
+
+  it("fails the check when a required check fails, and deploys when it passes on a rerun", async () => {
+    const repo = "rerun";
+    repository(repo);
+    const { sha, tests, migrations } = await pushToStaging(repo);
+    await receive("check_run", completeCheckRun(gh, owner, repo, tests, "failure"));
+    expect(botChecks(repo, sha).at(-1)).toEqual({ conclusion: "failure", title: "Not deployed to staging", external_id: `deploy-checks-failed:staging::${sha}:fershad` });
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
+
+    await receive("check_run", completeCheckRun(gh, owner, repo, migrations, "success"));
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
+    const rerun = gh.addCheckRun(owner, repo, sha, "tests", null);
+    await receive("check_run", completeCheckRun(gh, owner, repo, rerun, "success"));
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([expect.objectContaining({ sha, payload: expect.objectContaining({ requested_by: "fershad" }) })]);
+  });
+
+  it("deploys nothing for an untrusted author's push when its checks pass", async () => {
+    const repo = "untrusted";
+    repository(repo);
+    const { sha, tests, migrations } = await pushToStaging(repo, "visitor");
+    const refused = botChecks(repo, sha);
+    expect(refused).toEqual([expect.objectContaining({ conclusion: "failure", external_id: `deploy-refused:staging::${sha}` })]);
+    for (const run of [tests, migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
+    expect(botChecks(repo, sha)).toEqual(refused);
+  });
+
+  it("asks the pusher's permission again when the checks pass, and refuses if it is gone", async () => {
+    const repo = "revoked";
+    repository(repo);
+    const { sha, tests, migrations } = await pushToStaging(repo);
+    gh.setPermission(owner, repo, "fershad", "read");
+    for (const run of [tests, migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
+    expect(botChecks(repo, sha).at(-1)).toMatchObject({ conclusion: "failure", external_id: `deploy-refused:staging::${sha}` });
+  });
+
+  it("does not deploy a commit the branch has moved past, and says so on it", async () => {
+    const repo = "moved";
+    repository(repo);
+    const first = await pushToStaging(repo);
+    const second = await pushToStaging(repo);
+    for (const run of [first.tests, first.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
+    expect(botChecks(repo, first.sha).at(-1)).toMatchObject({ conclusion: "neutral", title: "Not deployed: staging moved on" });
+
+    for (const run of [second.tests, second.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
+    expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toEqual([second.sha]);
+  });
+});
