@@ -8,7 +8,7 @@ import app from "../../../src/app.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { mustRepo } from "../../emulator/seed.js";
 import { pushPayload } from "../../e2e/fixtures/event-payloads.js";
-import { deploymentsOf } from "../../e2e/fixtures/story.js";
+import { deploymentsOf, reportDeployment } from "../../e2e/fixtures/story.js";
 import { completeCheckRun } from "../../e2e/fixtures/story-steps.js";
 
 const owner = "thegreenwebfoundation";
@@ -57,7 +57,7 @@ function repository(repo: string): void {
   gh.setPermission(owner, repo, "fershad", "write");
 }
 
-async function receive(name: "push" | "check_run", payload: Record<string, unknown>, id = `d${(delivery += 1)}`): Promise<void> {
+async function receive(name: "push" | "check_run" | "deployment_status", payload: Record<string, unknown>, id = `d${(delivery += 1)}`): Promise<void> {
   await probot.receive({ id, name, payload: payload as never });
 }
 
@@ -76,7 +76,8 @@ const botChecks = (repo: string, sha: string) =>
     .map((run) => ({ conclusion: run.conclusion, title: run.output.title, external_id: run.external_id }));
 const dispatchesOf = (sha: string) => gh.workflowDispatches.filter((dispatch) => dispatch.inputs["ref"] === sha);
 
-describe("a deploy held for its checks at the push", () => {
+// Each event costs a second or two of in-process work (token, config, reads) on a shared machine.
+describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => {
   it("waits with a neutral check run, then deploys as the pusher when the last required check passes", async () => {
     const repo = "held";
     repository(repo);
@@ -146,6 +147,23 @@ describe("a deploy held for its checks at the push", () => {
     for (const run of [tests, migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
     expect(botChecks(repo, sha).at(-1)).toMatchObject({ conclusion: "failure", external_id: `deploy-refused:staging::${sha}` });
+  });
+
+  it("queues the deploy behind one still running when the checks pass, and starts it when that one reports", async () => {
+    const repo = "queued";
+    repository(repo);
+    const first = await pushToStaging(repo);
+    for (const run of [first.tests, first.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
+    const [running] = deploymentsOf(gh, owner, repo, "staging");
+    const second = await pushToStaging(repo);
+    for (const run of [second.tests, second.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
+    const waiting = deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === second.sha);
+    expect(waiting).toMatchObject({ payload: expect.objectContaining({ requested_by: "fershad" }) });
+    expect(dispatchesOf(second.sha)).toEqual([]);
+    expect(botChecks(repo, second.sha).at(-1)).toEqual({ conclusion: "neutral", title: "Queued for staging", external_id: `deploy-queued:staging::${second.sha}` });
+
+    await receive("deployment_status", await reportDeployment(gh, owner, repo, running!.id, "success"));
+    expect(dispatchesOf(second.sha)).toHaveLength(1);
   });
 
   it("does not deploy a commit the branch has moved past, and says so on it", async () => {
