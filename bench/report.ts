@@ -22,11 +22,30 @@ const RSS_TARGET_MB = 256;
 const verdict = (ok: boolean): string => (ok ? "met" : "**missed**");
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? String(Math.round(n * 10 ** digits) / 10 ** digits) : "–");
 
+const THROUGHPUT_TARGET = 0.7;
+const P99_TARGET = 3;
+
+type AcceptanceRow = AcceptanceSection["rows"][number];
+const isBaseline = (r: AcceptanceRow): boolean => !r.app.startsWith("Release Pilot");
+const acceptanceMet = (r: AcceptanceRow): boolean =>
+  r.throughputRatio >= THROUGHPUT_TARGET && r.p99Ratio < P99_TARGET && r.result.over1s === 0 && r.result.errors === 0;
+
+/** Each way a row missed, with by how much. */
+function acceptanceShortfalls(r: AcceptanceRow): string[] {
+  const out: string[] = [];
+  if (r.throughputRatio < THROUGHPUT_TARGET) out.push(`throughput ${fmt(r.throughputRatio)}× (short of ${THROUGHPUT_TARGET}× by ${fmt(THROUGHPUT_TARGET - r.throughputRatio)})`);
+  if (r.p99Ratio >= P99_TARGET) out.push(`p99 ${fmt(r.p99Ratio)}× (over ${P99_TARGET}× by ${fmt(r.p99Ratio - P99_TARGET)})`);
+  if (r.result.over1s > 0) out.push(`${r.result.over1s} answered after 1 s`);
+  if (r.result.errors > 0) out.push(`${r.result.errors} refused`);
+  return out;
+}
+
 function acceptanceTable(a: AcceptanceSection): string[] {
   const rows = a.rows.map(
     (r) =>
-      `| ${r.app} | ${r.concurrency} | ${fmt(r.result.perSecond, 0)} | ${fmt(r.result.p50Ms)} | ${fmt(r.result.p99Ms)} | ${fmt(r.result.maxMs, 0)} | ${fmt(r.throughputRatio)}× | ${fmt(r.p99Ratio)}× | ${r.result.over1s} | ${r.result.errors} | ${verdict(r.result.over1s === 0 && r.result.errors === 0)} |`,
+      `| ${r.app} | ${r.concurrency} | ${fmt(r.result.perSecond, 0)} | ${fmt(r.result.p50Ms)} | ${fmt(r.result.p99Ms)} | ${fmt(r.result.maxMs, 0)} | ${fmt(r.throughputRatio)}× | ${fmt(r.p99Ratio)}× | ${r.result.over1s} | ${r.result.errors} | ${isBaseline(r) ? "baseline" : verdict(acceptanceMet(r))} |`,
   );
+  const missed = a.rows.filter((r) => !isBaseline(r) && !acceptanceMet(r));
   return [
     "## 1. Webhook acceptance",
     "",
@@ -34,13 +53,14 @@ function acceptanceTable(a: AcceptanceSection): string[] {
     "",
     `Release Pilot's route in this run: ${a.intake}.`,
     "",
-    "Target: no delivery answered after 1 s and none refused (GitHub gives up at 10 s and does not retry on its own). The ratios are to bare Probot at the same concurrency; the issue sets no target for them.",
+    `Target, at each concurrency: at least ${THROUGHPUT_TARGET}× bare Probot's throughput, p99 under ${P99_TARGET}× bare Probot's, no delivery answered after 1 s and none refused (GitHub gives up at 10 s and does not retry on its own).`,
     "",
     "| app | concurrency | deliveries/s | p50 ms | p99 ms | max ms | throughput vs bare | p99 vs bare | answered after 1 s | non-2xx | target |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ...rows,
     "",
-    "Release Pilot answers after its intake has stored the delivery (an fsync'd SQLite write) while its own workers replay the deliveries stored moments before, in the same process; the bare app stores nothing and its no-op handler returns at once.",
+    ...(missed.length === 0 ? [] : ["Missed:", "", ...missed.map((r) => `- ${r.app}, concurrency ${r.concurrency}: ${acceptanceShortfalls(r).join("; ")}.`), ""]),
+    "Why: a 202 from Release Pilot means the delivery is on disk (SQLite, WAL, synchronous=FULL: one fsync per commit), so a crash or a deploy of the bot loses nothing GitHub thinks was delivered; the bare app stores nothing and its no-op handler returns at once. Deliveries that arrive together share one commit (group commit), so at concurrency 32 the fsync is spread over the batch; at concurrency 1 each delivery waits for a commit of its own, which no batching can remove without giving up that guarantee. The same process also replays the stored jobs while it answers, on the 2 cores the load generator and the emulator use too.",
     "",
   ];
 }
@@ -115,7 +135,7 @@ function growthTables(series: readonly GrowthSeries[], m: MemoryResult): string[
     ...(m.drained
       ? []
       : [
-          `The queue did not drain in time: with ${m.deliveries.toLocaleString("en")} jobs stored, the SQLite queue finished ${m.processed} (about ${fmt(m.processed / m.drainSeconds, 1)} a second counted over the wait alone), where section 5 processes a backlog of a few hundred at tens a second. Processing slows as the stored backlog grows; the RSS above is with the backlog still stored.`,
+          `The queue did not drain in the wait: of ${m.deliveries.toLocaleString("en")} jobs stored, ${m.processed} were done (about ${fmt(m.processed / m.drainSeconds, 1)} a second counted over the wait alone; each job reads the config through the emulator, on the same 2 cores). Picking the next job costs the same at any backlog (one indexed pass for each repository's first queued job), so this is the rate of the jobs themselves. The RSS above is with the rest of the backlog still stored.`,
           "",
         ]),
   ];
@@ -136,10 +156,11 @@ function scaleOutTable(s: ScaleOutSection): string[] {
 }
 
 export function renderReport(r: BenchResults): { markdown: string; summary: string[] } {
-  const a32 = r.acceptance.rows.filter((row) => row.concurrency === 32 && row.app.startsWith("Release Pilot"));
   const misses = r.scenarios.rows.filter((row) => row.ratio > COST_TARGET);
   const summary = [
-    ...a32.map((row) => `acceptance c=32, ${row.app}: ${fmt(row.throughputRatio)}× bare Probot's throughput, p99 ${fmt(row.p99Ratio)}×, ${row.result.over1s} answered after 1 s`),
+    ...r.acceptance.rows
+      .filter((row) => !isBaseline(row))
+      .map((row) => `acceptance c=${row.concurrency}, ${row.app}: ${fmt(row.throughputRatio)}× bare Probot's throughput, p99 ${fmt(row.p99Ratio)}×, ${row.result.over1s} answered after 1 s (${acceptanceMet(row) ? "met" : "missed"})`),
     `API cost: ${r.scenarios.rows.length - misses.length} of ${r.scenarios.rows.length} scenarios within ${COST_TARGET}× the minimum${misses.length ? ` (missed: ${misses.map((m) => `${m.name} ${fmt(m.ratio)}×`).join("; ")})` : ""}`,
     ...r.growth.series.map((g) => `${g.name}: time ∝ n^${fmt(g.slopeLargest)} at the largest sizes`),
     `RSS after ${r.growth.memory.deliveries} deliveries: ${r.growth.memory.rssMb} MB (peak ${r.growth.memory.peakRssMb} MB)`,
