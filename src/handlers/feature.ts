@@ -2,6 +2,7 @@ import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
 import type { Config } from "../policy/config/index.js";
 import type { RunOptions } from "./carry-out.js";
+import { countApiCalls } from "../ops/api-calls.js";
 import { loadConfig, type LoadedConfig } from "./config.js";
 
 /**
@@ -27,6 +28,7 @@ export async function runFeatures<E extends EmitterWebhookEventName>(
   options: RunOptions,
   onInvalid?: (loaded: Extract<LoadedConfig, { kind: "invalid" }>) => Promise<void>,
 ): Promise<void> {
+  countApiCalls(context.octokit);
   const loaded = await loadConfig(context);
   if (loaded.kind === "missing") return;
   if (loaded.kind === "invalid") {

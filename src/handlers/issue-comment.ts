@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { countApiCalls } from "../ops/api-calls.js";
 import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
 import { parseCommand } from "../policy/commands/parse.js";
 import { plan } from "../policy/plan.js";
@@ -25,6 +26,7 @@ async function permissionOf(context: CommentContext, username: string): Promise<
 /** Slash commands: only new comments (edits of old ones are not re-run), only from people. */
 export async function onIssueComment(context: CommentContext, options: RunOptions): Promise<void> {
   const { comment, issue, sender } = context.payload;
+  countApiCalls(context.octokit);
   const loaded = await loadConfig(context);
   // A repository that never asked for the bot hears nothing from it.
   if (loaded.kind === "missing") return;

@@ -3,6 +3,7 @@
 // health and metrics, and a graceful stop on SIGTERM.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { setApiCallSink } from "../ops/api-calls.js";
 import { createMetrics } from "../ops/metrics.js";
 import { opsHandler } from "../ops/routes.js";
 import { createIntake } from "./intake.js";
@@ -52,6 +53,7 @@ export function startRuntime(app: Probot, options: Pick<ApplicationFunctionOptio
       : { lockDurationMs: settings.lockMs, stalledIntervalMs: Math.max(100, Math.floor(settings.lockMs / 2)), repoLockTtlMs: settings.lockMs }),
   });
   const metrics = createMetrics(() => queue.depth());
+  setApiCallSink(metrics.apiCall);
   let accepting = true;
   intake = createIntake({
     queue,
