@@ -170,3 +170,18 @@ describe("a commit on the parent the plan names", () => {
     expect(emulator.file(repo.owner, repo.repo, "main", "PARENT.txt")).toBe("four\n");
   });
 });
+
+describe("a deploy's lock, asked for again after the deploy finished", () => {
+  it("is not taken again, since the outcome that frees it has come and gone", async () => {
+    const deployKey = `deploy:qa:${head}:comment-7`;
+    const lock: Action = { kind: "acquire-lock", key: `lock:qa:${deployKey}`, repo, environment: "qa", holder: "octocat", reason: "deploy", expiresAt: "2026-01-01T01:00:00Z", now, commit: head };
+    const deployment: Action = { kind: "create-deployment", key: deployKey, repo, environment: "qa", ref: head, description: "d", payload: {} };
+    const first = await execute(planOf(lock, deployment), { octokit, log });
+    const id = first[1]?.id;
+    await execute(planOf({ kind: "release-lock", key: "free", repo, environment: "qa" }), { octokit, log });
+    await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id!, state: "success" });
+    const again = await execute(planOf(lock, deployment), { octokit, log });
+    expect(again.map((effect) => effect.status)).toEqual(["already-done", "already-done"]);
+    expect(emulator.refs(repo.owner, repo.repo).map((ref) => ref.ref)).not.toContain("refs/heads/release-pilot/lock/qa");
+  });
+});

@@ -11,7 +11,7 @@ export const createDeployment: ActionRunner<CreateDeployment> = async (action, {
     environment: action.environment,
     per_page: 100,
   });
-  const found = recent.find((deployment) => payloadKey(deployment.payload) === action.key);
+  const found = recent.find((deployment) => deploymentKeyOf(deployment.payload) === action.key);
   if (found !== undefined) return effect(action, "already-done", { id: found.id, sha: found.sha, repo });
   const response = await octokit.rest.repos.createDeployment({
     ...repo,
@@ -49,10 +49,11 @@ export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (act
   return effect(action, "done", { id: data.id });
 };
 
-function payloadKey(payload: unknown): string | undefined {
+/** The plan key a deployment was made for, from its payload; undefined for others' deployments. */
+export function deploymentKeyOf(payload: unknown): string | undefined {
   if (typeof payload === "string") {
     try {
-      return payloadKey(JSON.parse(payload));
+      return deploymentKeyOf(JSON.parse(payload));
     } catch {
       return undefined;
     }

@@ -2,6 +2,8 @@ import type { AcquireLock, ReleaseLock, RepoRef } from "../../policy/plan.js";
 import { notFoundAsUndefined, statusOf, type GitHub } from "../client.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { hasKey, keyMarker } from "../marker.js";
+import { deployKeyOfLockKey } from "../../policy/deploy/lock.js";
+import { deploymentKeyOf } from "./deployment.js";
 
 // A lock is a branch whose creation is atomic: GitHub answers 422 when the ref exists, so two
 // replicas racing for one environment cannot both win. The lock's facts live in the message of
@@ -45,6 +47,9 @@ export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit }
   // atomic step that settles a race.
   const mine = await currentLock(octokit, repo, action.environment);
   if (mine !== undefined && hasKey(mine.message, action.key)) return effect(action, "already-done", { sha: mine.sha });
+  // A redelivered request for a deploy that already ran and finished must not lock again: its
+  // outcome, which frees the lock, has come and gone.
+  if (mine === undefined && (await deployFinished(octokit, repo, action))) return effect(action, "already-done");
   const { data: base } = await octokit.rest.git.getCommit({ ...repo, commit_sha: action.commit });
   const { data: commit } = await octokit.rest.git.createCommit({
     ...repo,
@@ -69,6 +74,20 @@ export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit }
   }
   throw new LockHeldError(action.environment, lock.holder, lock.reason, lock.expiresAt);
 };
+
+const FINISHED = new Set(["success", "failure", "error", "inactive"]);
+
+async function deployFinished(octokit: GitHub, repo: RepoRef, action: AcquireLock): Promise<boolean> {
+  const deployKey = deployKeyOfLockKey(action.key);
+  if (deployKey === undefined) return false;
+  // The scope is `env` or `env@app`; deployments are recorded under the environment.
+  const environment = action.environment.split("@")[0] ?? action.environment;
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: 100 });
+  const deployment = data.find((candidate) => deploymentKeyOf(candidate.payload) === deployKey);
+  if (deployment === undefined) return false;
+  const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+  return statuses[0] !== undefined && FINISHED.has(statuses[0].state);
+}
 
 export const releaseLock: ActionRunner<ReleaseLock> = async (action, { octokit }) => {
   const held = await currentLock(octokit, action.repo, action.environment);

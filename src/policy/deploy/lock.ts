@@ -143,7 +143,7 @@ function markerKey(text: string): string | undefined {
 }
 
 /** `lock:<scope>:<deployKey>` → `<deployKey>`; the scope never contains a colon. */
-function deployKeyOfLockKey(key: string): string | undefined {
+export function deployKeyOfLockKey(key: string): string | undefined {
   const rest = key.slice("lock:".length);
   const colon = rest.indexOf(":");
   return colon < 0 ? undefined : rest.slice(colon + 1) || undefined;
