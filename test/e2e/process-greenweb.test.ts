@@ -5,7 +5,7 @@
 // a second deploy asked meanwhile is refused (deploys are serialised), and the deploy workflow
 // reports production successful, which moves the `production` tag and frees the lock.
 // In the story CI has finished on each commit before its push is delivered; the last describe
-// holds what the bot does not do yet.
+// holds the two timing cases: CI finishing after the push, and a push arriving mid-deploy.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
@@ -131,7 +131,7 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
   }, 60_000);
 });
 
-describe("Green Web Foundation: what the bot does not do yet", () => {
+describe("Green Web Foundation: a push before CI finished, and a push while production deploys", () => {
   // On GitHub the push arrives before CI has run on the commit: the push holds the deploy with a
   // neutral check run (not a failure), and the tests check passing deploys it as the pusher.
   it("deploys staging when the tests check passes after the push arrived", async () => {
