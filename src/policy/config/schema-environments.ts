@@ -53,7 +53,7 @@ export const Environment = z.strictObject({
   requires: stringList
     .default([])
     .describe("Environments where the same version must have succeeded first (a promotion chain). An environment following releases that requires another one following releases is deployed when the release succeeds there."),
-  checks: stringList.default([]).describe("Check runs that must be green on the commit before it is deployed."),
+  checks: stringList.default([]).describe("Check runs that must be green on the commit before it is deployed. A push whose checks are still running waits for them and is deployed when the last one passes."),
   approvals: z
     .number()
     .int()
