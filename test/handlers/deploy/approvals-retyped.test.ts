@@ -1,36 +1,22 @@
 // A command refused for approvals, 👍 afterwards, then typed again: the real app in-process,
 // handling issue_comment payloads against the emulator. GitHub sends no webhook for a reaction,
 // so the 👍 are read when the command comes again, on the refused command and on the refusal.
-import { generateKeyPairSync } from "node:crypto";
-import { Probot, ProbotOctokit } from "probot";
+import type { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import app from "../../../src/app.js";
-import { startEmulator, type Emulator } from "../../emulator/index.js";
+import type { Emulator } from "../../emulator/index.js";
+import { startInProcess } from "./in-process.js";
 import { commentPayload } from "../../e2e/fixtures/event-payloads.js";
 import { BOT, thumbsUp } from "../../e2e/fixtures/story.js";
 
 const owner = "acme";
 const CONFIG = ["environments:", "  production:", "    approvals: 2", "    deploy: { workflow: deploy.yml }", ""].join("\n");
-const { privateKey } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
 
 let gh: Emulator;
 let probot: Probot;
 let delivery = 0;
 
 beforeAll(async () => {
-  gh = await startEmulator();
-  probot = new Probot({
-    appId: 1,
-    privateKey,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
-    logLevel: "fatal",
-  });
-  probot.load(app);
+  ({ gh, probot } = await startInProcess());
 });
 
 afterAll(async () => {

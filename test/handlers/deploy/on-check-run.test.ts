@@ -1,11 +1,10 @@
 // A push that arrives before CI has run on its commit, then check_run.completed: the real app
 // in-process against the emulator. The push holds the deploy with a neutral check run carrying
 // the pusher; the check finishing deploys it as the pusher, once, whatever else arrives.
-import { generateKeyPairSync } from "node:crypto";
-import { Probot, ProbotOctokit } from "probot";
+import type { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import app from "../../../src/app.js";
-import { startEmulator, type Emulator } from "../../emulator/index.js";
+import type { Emulator } from "../../emulator/index.js";
+import { startInProcess } from "./in-process.js";
 import { mustRepo } from "../../emulator/seed.js";
 import { pushPayload } from "../../e2e/fixtures/event-payloads.js";
 import { deploymentsOf, reportDeployment } from "../../e2e/fixtures/story.js";
@@ -23,26 +22,13 @@ const CONFIG = [
   '    deploy: { workflow: deploy.yml, inputs: { environment: staging, ref: "{sha}" } }',
   "",
 ].join("\n");
-const { privateKey } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
 
 let gh: Emulator;
 let probot: Probot;
 let delivery = 0;
 
 beforeAll(async () => {
-  gh = await startEmulator();
-  probot = new Probot({
-    appId: 1,
-    privateKey,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
-    logLevel: "fatal",
-  });
-  probot.load(app);
+  ({ gh, probot } = await startInProcess());
 });
 
 afterAll(async () => {
