@@ -5,7 +5,7 @@ import { helpText } from "../policy/commands/help.js";
 import type { ChecklistCommand, HelpCommand, LockCommand, ReleaseCommand, UnlockCommand } from "../policy/commands/types.js";
 import { formatTime, isExpired, lockScope } from "../policy/deploy/lock.js";
 import { plan, type Plan } from "../policy/plan.js";
-import { pickApp, planCutRelease } from "../policy/release/cut.js";
+import { commandIssueOf, planCutRelease, releaseReads } from "../policy/release/cut.js";
 import { answered, type CommandPlan, type CommandRun } from "./plan-comment.js";
 import { checklistIssues, planChecklistOpening } from "./plan-checklist.js";
 import { commitOf, lockOn } from "./plan-world.js";
@@ -59,16 +59,11 @@ export function planRelease(run: CommandRun<ReleaseCommand>): CommandPlan {
   const { command, input } = run;
   const { facts, payload, config } = input;
   const { issue, comment, repository } = payload;
-  const issueFacts = {
-    number: issue.number,
-    title: issue.title,
-    body: issue.body ?? "",
-    labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name === undefined ? [] : [label.name])),
-  };
+  const issueFacts = commandIssueOf(issue);
   // Only the files of the app being released are read; the app is chosen the way policy will.
-  const app = pickApp({ config, command, issue: issueFacts });
-  const changelogPath = typeof app !== "string" && app.changelog?.target.kind === "file" ? app.changelog.target.file : undefined;
-  const paths = [...(changelogPath === undefined ? [] : [changelogPath]), ...(typeof app === "string" ? [] : app.versionFiles)];
+  const reads = releaseReads({ config, command, issue: issueFacts });
+  const { changelogPath } = reads;
+  const paths = [...(changelogPath === undefined ? [] : [changelogPath]), ...reads.versionFiles];
   const missing = paths.filter((path) => facts.files?.[path] === undefined);
   if (missing.length > 0) return `/release edits ${missing.join(", ")} at the head of ${input.defaultBranch}; give ${missing.length === 1 ? "it" : "them"} in \`files\` in --facts`;
   const headSha = commitOf(input, input.defaultBranch);
@@ -77,7 +72,7 @@ export function planRelease(run: CommandRun<ReleaseCommand>): CommandPlan {
   if (facts.releases === undefined) input.assumed.add("releases: none");
   const repoUrl = repository.html_url ?? `https://github.com/${repository.full_name}`;
   const versionFiles: Record<string, string | undefined> = {};
-  for (const path of typeof app === "string" ? [] : app.versionFiles) versionFiles[path] = facts.files?.[path];
+  for (const path of reads.versionFiles) versionFiles[path] = facts.files?.[path];
   const decision = planCutRelease({
     repo: input.repo,
     repoUrl,

@@ -2,7 +2,7 @@ import type { ReleaseCommand } from "../../policy/commands/types.js";
 import { plan } from "../../policy/plan.js";
 import type { CutReleaseFacts } from "../../policy/release/cut-facts.js";
 import { releasedReply } from "../../policy/release/cut-reply.js";
-import { pickApp, planCutRelease } from "../../policy/release/cut.js";
+import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
 import { readFile } from "../../github/git.js";
 import { carryOut } from "../carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
@@ -18,17 +18,11 @@ async function gather(run: Run): Promise<CutReleaseFacts> {
   const defaultBranch = repository.default_branch;
   const { data: head } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${defaultBranch}` });
   const headSha = head.object.sha;
-  const issueFacts = {
-    number: issue.number,
-    title: issue.title,
-    body: issue.body ?? "",
-    labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name === undefined ? [] : [label.name])),
-  };
+  const issueFacts = commandIssueOf(issue);
   // Only the files of the app being released are read; the app is chosen the way policy will.
-  const app = pickApp({ config, command, issue: issueFacts });
-  const changelogPath = typeof app !== "string" && app.changelog?.target.kind === "file" ? app.changelog.target.file : undefined;
+  const { changelogPath, versionFiles: paths } = releaseReads({ config, command, issue: issueFacts });
   const versionFiles: Record<string, string | undefined> = {};
-  for (const path of typeof app === "string" ? [] : app.versionFiles) versionFiles[path] = await readFile(octokit, repo, path, headSha);
+  for (const path of paths) versionFiles[path] = await readFile(octokit, repo, path, headSha);
   const tagRefs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...repo, ref: "tags/", per_page: 100 });
   const { data: releases } = await octokit.rest.repos.listReleases({ ...repo, per_page: 100 });
   return {

@@ -36,6 +36,32 @@ export function pickApp(facts: Pick<CutReleaseFacts, "config" | "command" | "iss
   return `This repository has several apps (${apps.map((a) => a.name).join(", ")}); name one, e.g. /release patch ${only?.name ?? "app"}.`;
 }
 
+/** A webhook's issue as the cut reads it: labels by name, however GitHub spelled them. */
+export function commandIssueOf(issue: {
+  readonly number: number;
+  readonly title: string;
+  readonly body?: string | null;
+  readonly labels?: readonly (string | { readonly name?: string })[];
+}): CutReleaseFacts["issue"] {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    labels: (issue.labels ?? []).flatMap((label) => (typeof label === "string" ? [label] : label.name === undefined ? [] : [label.name])),
+  };
+}
+
+/** The app a /release cuts, and the files at the head it must read: the changelog, the version files. */
+export function releaseReads(facts: Pick<CutReleaseFacts, "config" | "command" | "issue">): {
+  readonly app: AppConfig | string;
+  readonly changelogPath: string | undefined;
+  readonly versionFiles: readonly string[];
+} {
+  const app = pickApp(facts);
+  if (typeof app === "string") return { app, changelogPath: undefined, versionFiles: [] };
+  return { app, changelogPath: app.changelog?.target.kind === "file" ? app.changelog.target.file : undefined, versionFiles: app.versionFiles };
+}
+
 function changelogFile(facts: CutReleaseFacts, app: AppConfig): ChangelogFile | undefined | string {
   const config = app.changelog;
   if (config === null || config.target.kind !== "file") return undefined;
