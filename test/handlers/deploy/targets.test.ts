@@ -2,6 +2,7 @@
 // finals alike, so `follows: { release: published }` must skip candidates and
 // `follows: { release: prereleased }` must take both.
 import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { releaseDeploys, releaseDeploysAfter } from "../../../src/handlers/deploy/targets.js";
 import { checkConfigText } from "../../../src/policy/config-check.js";
@@ -42,5 +43,20 @@ describe("releaseDeploys", () => {
     const candidate = releaseDeploys(openverse, { tag: "api-2024.03.01.12.00.00", draft: false, prerelease: true });
     expect(candidate).toEqual({ kind: "none" });
     expect(envNames(releaseDeploys(openverse, { tag: "api-2024.03.01.12.00.00", draft: false, prerelease: false }))).toEqual(["production"]);
+  });
+
+  it("runs Openverse's image tagging before production when the example's commented images step is switched on", () => {
+    const text = readFileSync("examples/openverse.yml", "utf8");
+    const commented = /#   images:\n((?:  #.*\n)+?)  # and under/.exec(text)?.[1];
+    expect(commented).toBeDefined();
+    const images = commented!.split("\n").filter((line) => line !== "").map((line) => `  ${line.replace(/^ {2}# {3}/, "")}`).join("\n");
+    const yaml = text.replace("  production:\n", `  images:\n${images}\n  production:\n    requires: [images]\n`);
+    expect(parse(yaml)).toMatchObject({ environments: { images: { follows: { release: "published" } }, production: { requires: ["images"] } } });
+    const config = checkConfigText(yaml, "WordPress/openverse").config!;
+    const tag = "api-2024.03.01.12.00.00";
+    const published = releaseDeploys(config, { tag, draft: false, prerelease: false });
+    expect(envNames(published)).toEqual(["images"]);
+    expect(published.kind === "deploy" ? published.waiting.map((env) => env.name) : []).toEqual(["production"]);
+    expect(envNames(releaseDeploysAfter(config, "images", { tag, prerelease: false }))).toEqual(["production"]);
   });
 });
