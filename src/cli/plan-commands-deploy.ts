@@ -6,7 +6,8 @@ import { commandApp, environmentNamed } from "../handlers/deploy/from-command.js
 import { isVersion, stripV } from "../policy/commands/arguments.js";
 import type { DeployCommand, PromoteCommand, RollbackCommand } from "../policy/commands/types.js";
 import { choosePromotion } from "../policy/deploy/promote.js";
-import { chooseRollbackTarget } from "../policy/deploy/rollback.js";
+import { rollbackForCommand } from "../policy/deploy/rollback.js";
+import { redeployOf } from "../policy/deploy/settings.js";
 import type { Plan } from "../policy/plan.js";
 import { appOfTag } from "../policy/release/which-app.js";
 import { tryRender } from "../policy/template.js";
@@ -68,22 +69,9 @@ export function planRollback(run: CommandRun<RollbackCommand>): Plan {
   const history = historyOf(input, env.name, chosen.app);
   // A named tag that was never deployed here is still a fine place to go back to.
   const named = command.to === undefined ? undefined : commitOf(input, command.to);
-  const target = chooseRollbackTarget({
-    history,
-    environment: env.name,
-    ...(chosen.app === undefined ? {} : { app: chosen.app }),
-    ...(command.to === undefined ? {} : { to: command.to }),
-    ...(command.to === undefined || named === undefined ? {} : { tags: { [command.to]: named } }),
-  });
+  const target = rollbackForCommand(command, env.name, chosen.app, history, named);
   if ("error" in target) return answered(run, target.error);
-  return deployFromCommand(run, {
-    env,
-    ...chosen,
-    sha: target.sha,
-    ...(target.ref === target.sha ? {} : { tag: target.ref }),
-    ...(target.imageTag === undefined ? {} : { image: target.imageTag }),
-    withMigrations: false,
-  });
+  return deployFromCommand(run, { env, ...chosen, ...redeployOf(target), withMigrations: false });
 }
 
 export function planPromote(run: CommandRun<PromoteCommand>): Plan {
@@ -95,12 +83,5 @@ export function planPromote(run: CommandRun<PromoteCommand>): Plan {
   if ("error" in chosen) return answered(run, chosen.error);
   const target = choosePromotion({ from: from.name, to: to.name, history: historyOf(input, from.name, chosen.app) });
   if ("error" in target) return answered(run, target.error);
-  return deployFromCommand(run, {
-    env: to,
-    ...chosen,
-    sha: target.sha,
-    ...(target.ref === target.sha ? {} : { tag: target.ref }),
-    ...(target.imageTag === undefined ? {} : { image: target.imageTag }),
-    withMigrations: false,
-  });
+  return deployFromCommand(run, { env: to, ...chosen, ...redeployOf(target), withMigrations: false });
 }

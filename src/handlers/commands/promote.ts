@@ -2,6 +2,7 @@
 
 import type { PromoteCommand } from "../../policy/commands/types.js";
 import { choosePromotion } from "../../policy/deploy/promote.js";
+import { redeployOf } from "../../policy/deploy/settings.js";
 import { answer, commandApp, deployFromCommand, environmentNamed } from "../deploy/from-command.js";
 import { deploymentHistory } from "../deploy/gather.js";
 import type { CommandHandler } from "./types.js";
@@ -16,12 +17,5 @@ export const promote: CommandHandler<PromoteCommand> = async (run) => {
   const history = await deploymentHistory(context.octokit, context.repo(), from.name, chosen.app);
   const target = choosePromotion({ from: from.name, to: to.name, history });
   if ("error" in target) return answer(run, target.error);
-  await deployFromCommand(run, {
-    env: to,
-    ...chosen,
-    sha: target.sha,
-    ...(target.ref === target.sha ? {} : { tag: target.ref }),
-    ...(target.imageTag === undefined ? {} : { image: target.imageTag }),
-    withMigrations: false,
-  });
+  await deployFromCommand(run, { env: to, ...chosen, ...redeployOf(target), withMigrations: false });
 };

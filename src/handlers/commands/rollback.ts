@@ -2,7 +2,8 @@
 // named one), the same commit and, when known, the same image.
 
 import type { RollbackCommand } from "../../policy/commands/types.js";
-import { chooseRollbackTarget } from "../../policy/deploy/rollback.js";
+import { rollbackForCommand } from "../../policy/deploy/rollback.js";
+import { redeployOf } from "../../policy/deploy/settings.js";
 import { answer, commandApp, deployFromCommand, environmentNamed } from "../deploy/from-command.js";
 import { deploymentHistory, resolveCommit } from "../deploy/gather.js";
 import type { CommandHandler } from "./types.js";
@@ -17,21 +18,7 @@ export const rollback: CommandHandler<RollbackCommand> = async (run) => {
   const history = await deploymentHistory(context.octokit, repo, env.name, chosen.app);
   // A named tag that was never deployed here is still a fine place to go back to.
   const named = command.to === undefined ? undefined : await resolveCommit(context.octokit, repo, command.to);
-  const target = chooseRollbackTarget({
-    history,
-    environment: env.name,
-    ...(chosen.app === undefined ? {} : { app: chosen.app }),
-    ...(command.to === undefined ? {} : { to: command.to }),
-    ...(command.to === undefined || named === undefined ? {} : { tags: { [command.to]: named } }),
-  });
+  const target = rollbackForCommand(command, env.name, chosen.app, history, named);
   if ("error" in target) return answer(run, target.error);
-  const isSha = target.ref === target.sha;
-  await deployFromCommand(run, {
-    env,
-    ...chosen,
-    sha: target.sha,
-    ...(isSha ? {} : { tag: target.ref }),
-    ...(target.imageTag === undefined ? {} : { image: target.imageTag }),
-    withMigrations: false,
-  });
+  await deployFromCommand(run, { env, ...chosen, ...redeployOf(target), withMigrations: false });
 };

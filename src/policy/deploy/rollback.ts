@@ -73,3 +73,20 @@ function describe(record: DeploymentRecord): string {
 function chosen(record: DeploymentRecord): ChosenVersion {
   return { sha: record.sha, ref: record.ref, ...(record.imageTag === undefined ? {} : { imageTag: record.imageTag }) };
 }
+
+/** The rollback a command asks for, given the environment's history and the commit its `to` tag names. */
+export function rollbackForCommand(
+  command: { readonly to?: string | undefined },
+  environment: string,
+  app: string | undefined,
+  history: RollbackFacts["history"],
+  named: string | undefined,
+): RollbackChoice {
+  return chooseRollbackTarget({
+    history,
+    environment,
+    ...(app === undefined ? {} : { app }),
+    ...(command.to === undefined ? {} : { to: command.to }),
+    ...(command.to === undefined || named === undefined ? {} : { tags: { [command.to]: named } }),
+  });
+}

@@ -41,6 +41,15 @@ export interface ChosenVersion {
   readonly imageTag?: string;
 }
 
+/** What redeploying a chosen version asks for: its commit, its tag when it had one, its image. */
+export function redeployOf(version: ChosenVersion): { readonly sha: string; readonly tag?: string; readonly image?: string } {
+  return {
+    sha: version.sha,
+    ...(version.ref === version.sha ? {} : { tag: version.ref }),
+    ...(version.imageTag === undefined ? {} : { image: version.imageTag }),
+  };
+}
+
 /** Short SHA for sentences; full SHAs stay in refs and payloads. */
 export function short(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
