@@ -17,7 +17,13 @@ const DeploymentRecord = z.object({
   app: z.string().optional(),
 });
 
-const CheckRun = z.object({ name: z.string(), status: z.string().default("completed"), conclusion: z.string().nullable().default("success") });
+const CheckRun = z.object({
+  name: z.string(),
+  status: z.string().default("completed"),
+  conclusion: z.string().nullable().default("success"),
+  /** What the run's maker keyed it with; a held deploy's check names the pusher in it (checks-hold.ts). */
+  externalId: z.string().nullable().default(null),
+});
 
 const Lock = z.object({ holder: z.string(), reason: z.string().default(""), expiresAt: z.string(), deploymentKey: z.string().optional() });
 
@@ -59,13 +65,13 @@ export const PlanFacts = z
   .object({
     /** ISO time of the decision. Default: now. */
     now: z.string().optional(),
-    /** Repository permission of whoever set the event off. Default: commands.permission for a comment, write for a push. */
+    /** Repository permission of whoever set the event off (for check_run, who pushed the held deploy). Default: commands.permission for a comment, write for a push. */
     permission: z.string().optional(),
     /** author_association of the pull request a pushed commit merged. Default: none. */
     mergedPullAssociation: z.string().optional(),
     /** Deployments per environment, newest first. Default: none anywhere. */
     deployments: z.record(z.string(), z.array(DeploymentRecord)).optional(),
-    /** Check runs on the commit. Default: every check an environment asks for, green. */
+    /** Check runs on the commit, newest of each name first. Default: every check an environment asks for, green (for check_run, with the deploy's held check). */
     checkRuns: z.array(CheckRun).optional(),
     /** Locks per environment (or `env@app`). Default: none. */
     locks: z.record(z.string(), Lock).optional(),

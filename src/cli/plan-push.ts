@@ -7,7 +7,7 @@ import { pushDeploys, type PushDeploy } from "../handlers/deploy/targets.js";
 import { pushFeatures } from "../handlers/events/push.js";
 import { reportAutomaticRefusal } from "../policy/deploy/automatic-refusal.js";
 import { changedFiles, PUSH_COMMIT_LIMIT } from "../policy/deploy/paths.js";
-import { decideTrust, needsPullAssociation, type Trust } from "../policy/deploy/trusted.js";
+import type { Trust } from "../policy/deploy/trusted.js";
 import { isReleaseBranch, planForwardPort } from "../policy/forward-port.js";
 import { planDraftNotes, type MergedPull, type ReleaseFact } from "../policy/notes/index.js";
 import { nothing, type Plan } from "../policy/plan.js";
@@ -15,7 +15,7 @@ import { planChecklistOpening } from "./plan-checklist.js";
 import { planDeployRequest } from "./plan-deploys.js";
 import { planDashboard, planFeatures, single, type FeaturePlanner } from "./plan-features.js";
 import { Repository, type PlanInput, type PlannedPart } from "./plan-input.js";
-import { permissionOf } from "./plan-world.js";
+import { pushTrustOf } from "./plan-world.js";
 
 const Files = z.array(z.string()).default([]);
 
@@ -34,15 +34,9 @@ export const PushPayload = z.object({
 
 type Push = PlanInput<z.infer<typeof PushPayload>>;
 
-/** pushTrust, with the pusher's permission and the merged PR's association from the facts. */
 function trustOf(input: Push, deploy: PushDeploy): Trust {
   const { env, app, request } = deploy;
-  const pusher = request.requester;
-  const base = { env: env.name, ...(app === undefined ? {} : { app }), sha: request.sha, pusher, trusted: env.trusted, permission: permissionOf(input, pusher, "write") };
-  if (!needsPullAssociation(base)) return decideTrust(base);
-  const association = input.facts.mergedPullAssociation;
-  if (association === undefined) input.assumed.add("mergedPullAssociation: the pushed commit merged no pull request");
-  return decideTrust({ ...base, ...(association === undefined ? {} : { mergedPullAssociation: association }) });
+  return pushTrustOf(input, { env: env.name, ...(app === undefined ? {} : { app }), sha: request.sha, pusher: request.requester, trusted: env.trusted });
 }
 
 const deployFollowingBranch: FeaturePlanner<z.infer<typeof PushPayload>> = (input) => {

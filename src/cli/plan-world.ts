@@ -3,6 +3,7 @@
 // in the words a person would use to give the fact instead.
 import type { ApprovalFact, CheckRunFact } from "../policy/deploy/gates.js";
 import { lockScope, type Lock } from "../policy/deploy/lock.js";
+import { decideTrust, needsPullAssociation, type Trust, type TrustFacts } from "../policy/deploy/trusted.js";
 import type { DeploymentRecord } from "../policy/deploy/settings.js";
 import type { PlanInput } from "./plan-input.js";
 
@@ -73,6 +74,18 @@ export function permissionOf(world: World, login: string, fallback: string): str
   if (given !== undefined) return given;
   world.assumed.add(`permission: ${login} has ${fallback}`);
   return fallback;
+}
+
+/**
+ * pushTrust: the pusher's permission and, only when it could matter, the association of the pull
+ * request the pushed commit merged, both from the facts.
+ */
+export function pushTrustOf(world: World, base: Omit<TrustFacts, "permission" | "mergedPullAssociation">): Trust {
+  const facts = { ...base, permission: permissionOf(world, base.pusher, "write") };
+  if (!needsPullAssociation(facts)) return decideTrust(facts);
+  const association = world.facts.mergedPullAssociation;
+  if (association === undefined) world.assumed.add("mergedPullAssociation: the pushed commit merged no pull request");
+  return decideTrust({ ...facts, ...(association === undefined ? {} : { mergedPullAssociation: association }) });
 }
 
 export function approvalsOf(world: World): ApprovalFact[] {

@@ -7,6 +7,7 @@ import { CONFIG_PATH } from "../policy/config-check.js";
 import { nothing } from "../policy/plan.js";
 import { formatParts } from "./format-plan.js";
 import { readJson, type CliIo } from "./io.js";
+import { CheckRunPayload, planCheckRun } from "./plan-check-run.js";
 import { CommentPayload, planComment } from "./plan-comment.js";
 import { DeploymentStatusPayload, planDeploymentStatus } from "./plan-deployment-status.js";
 import { planInput, type PlanFiles, type PlanInput, type PlannedPart, type Repository } from "./plan-input.js";
@@ -46,6 +47,7 @@ const EVENTS: Readonly<Record<string, EventPlanner>> = {
   issues: planner(IssuesPayload, planIssues),
   deployment_status: planner(DeploymentStatusPayload, planDeploymentStatus),
   issue_comment: planner(CommentPayload, planComment),
+  check_run: planner(CheckRunPayload, planCheckRun),
 };
 
 /** The report, or undefined with the reason already printed to stderr. */

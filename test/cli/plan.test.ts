@@ -66,6 +66,6 @@ describe("release-pilot plan", () => {
   it("says which events it can plan", async () => {
     const result = await run(["plan", "--event", "workflow_run", "--payload", PAYLOAD, "--config", CONFIG]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("planning workflow_run offline is not supported; supported events: push, release, issues, deployment_status, issue_comment.");
+    expect(result.stderr).toContain("planning workflow_run offline is not supported; supported events: push, release, issues, deployment_status, issue_comment, check_run.");
   });
 });

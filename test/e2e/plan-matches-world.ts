@@ -63,7 +63,7 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
     now: new Date().toISOString(),
     permission: state.permissions.get(input.sender) ?? "none",
     deployments,
-    checkRuns: state.checkRuns.filter((run) => run.head_sha === commit).map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion })),
+    checkRuns: state.checkRuns.filter((run) => run.head_sha === commit).map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.external_id ?? null })),
     locks,
     refs,
     files,
