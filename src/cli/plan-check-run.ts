@@ -59,7 +59,8 @@ function runsOnCommit(input: Finished, targets: readonly FollowingTarget[]): Fac
   const others = [...new Set(targets.flatMap((target) => target.checks))].filter((name) => name !== finished.name);
   const held = targets.map((target): FactsRun => {
     const ref = { env: target.env, ...(target.app === undefined ? {} : { app: target.app }), sha: finished.head_sha, pusher };
-    return { name: deployCheckName(target.env, target.app), status: "completed", conclusion: "neutral", externalId: holdKey("waiting", ref) };
+    // Still in progress: a hold that waits has no conclusion until its checks settle.
+    return { name: deployCheckName(target.env, target.app), status: "in_progress", conclusion: null, externalId: holdKey("waiting", ref) };
   });
   const greens = others.length === 0 ? "" : `${others.join(", ")} green on the commit, and `;
   input.assumed.add(`checkRuns: ${greens}${held.map((run) => `"${run.name}"`).join(", ")} holding the deploy for @${pusher} (give the runs, the held one with its externalId, to say who pushed)`);

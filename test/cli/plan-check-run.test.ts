@@ -13,7 +13,7 @@ const DEPLOY_CHECK = "Release Pilot: deploy staging";
 const finished = (name: string, conclusion = "success") =>
   payloadFor("check_run", "completed", "thegreenwebfoundation", "admin-portal", "master", { check_run: { name, head_sha: SHA, status: "completed", conclusion } }, "github-actions[bot]");
 
-const held = (pusher = "fershad") => ({ name: DEPLOY_CHECK, conclusion: "neutral", externalId: `deploy-held:staging::${SHA}:${pusher}` });
+const held = (pusher = "fershad") => ({ name: DEPLOY_CHECK, status: "in_progress", conclusion: null, externalId: `deploy-held:staging::${SHA}:${pusher}` });
 
 /** Every read the handler makes, given: nothing is left to a default. */
 const factsWith = (checkRuns: readonly object[], overrides: Record<string, unknown> = {}) => ({ now: NOW, permission: "write", checkRuns, refs: { staging: SHA }, deployments: { staging: [] }, locks: {}, ...overrides });

@@ -30,6 +30,8 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
     const extra = { ...(typeof payload["image_tag"] === "string" ? { imageTag: payload["image_tag"] } : {}), ...(typeof payload["app"] === "string" ? { app: payload["app"] } : {}) };
     (deployments[d.environment] ??= []).push({ id: d.id, sha: d.sha, ref: d.ref, state: latest as "success", createdAt: d.created_at, ...extra });
   }
+  // An environment with no deployment is a fact too: the emulator has none there.
+  for (const env of config.environments) deployments[env.name] ??= [];
   const locks: NonNullable<PlanFacts["locks"]> = {};
   const refs: Record<string, string> = {};
   for (const { ref, sha } of gh.refs(owner, repo)) {
@@ -91,7 +93,7 @@ interface RepoState {
   readonly releases: readonly { readonly id: number; readonly tag: string; readonly name: string | null; readonly body: string | null; readonly draft: boolean }[];
   readonly deployments: readonly { readonly id: number; readonly environment: string; readonly sha: string }[];
   readonly statuses: readonly { readonly id: number; readonly deployment: number; readonly state: string; readonly description: string }[];
-  readonly checkRuns: readonly { readonly id: number; readonly name: string; readonly conclusion: string | null }[];
+  readonly checkRuns: readonly { readonly id: number; readonly name: string; readonly status: string; readonly conclusion: string | null }[];
 }
 
 export interface World {
@@ -113,7 +115,7 @@ export function snapshot(gh: Emulator): World {
       releases: r.releases.map((x) => ({ id: x.id, tag: x.tag_name, name: x.name, body: x.body, draft: x.draft })),
       deployments: r.deployments.map((d) => ({ id: d.id, environment: d.environment, sha: d.sha })),
       statuses: r.deploymentStatuses.map((x) => ({ id: x.id, deployment: x.deploymentId, state: x.state, description: x.description })),
-      checkRuns: r.checkRuns.map((c) => ({ id: c.id, name: c.name, conclusion: c.conclusion })),
+      checkRuns: r.checkRuns.map((c) => ({ id: c.id, name: c.name, status: c.status, conclusion: c.conclusion })),
     })),
     workflows: [...gh.workflowDispatches],
     dispatches: [...gh.repositoryDispatches],
@@ -163,7 +165,11 @@ function repoWrites(before: RepoState | undefined, after: RepoState): Effect[] {
   // The dispatch records itself as a queued status on its deployment: part of the dispatch action.
   for (const x of after.statuses) if (!statuses.has(x.id) && !x.description.startsWith("Dispatched")) add("deployment-status", x.state, `${where} deployment ${x.deployment}`);
   const checks = byId(before?.checkRuns ?? []);
-  for (const c of after.checkRuns) if (!checks.has(c.id)) add("check-run", `${c.name} ${c.conclusion}`);
+  // A held deploy's run is completed in place rather than added again: that is a write too.
+  for (const c of after.checkRuns) {
+    const old = checks.get(c.id);
+    if (old === undefined || old.status !== c.status || old.conclusion !== c.conclusion) add("check-run", `${c.name} ${c.conclusion}`);
+  }
   return out;
 }
 
@@ -195,6 +201,7 @@ export function plannedWrite(action: Action): Effect {
     case "update-release": return { kind: "release", where, what: action.tag ?? String(action.releaseId) };
     case "acquire-lock": return { kind: "lock", where, what: action.environment };
     case "release-lock": return { kind: "unlock", where, what: action.environment };
-    case "check-run": return { kind: "check-run", where, what: `${action.name} ${action.conclusion}` };
+    // An in-progress run has no conclusion yet, which GitHub lists as null.
+    case "check-run": return { kind: "check-run", where, what: `${action.name} ${action.conclusion ?? null}` };
   }
 }

@@ -12,6 +12,7 @@ import { planCommand, type PlanReport } from "../../src/cli/plan.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { deploymentsOf, reportDeployment } from "./fixtures/story.js";
+import { completeCheckRun } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { factsFrom, plannedWrite, snapshot, writesBetween, type Effect } from "./plan-matches-world.js";
 
@@ -149,6 +150,22 @@ describe("release-pilot plan matches what the bot does", () => {
     const succeeded = await reportDeployment(gh, owner, repo, deploymentsOf(gh, owner, repo, "staging")[0]!.id, "success");
     const freed = await planAndSend("greenweb", "deployment_status", succeeded, factsFrom(gh, owner, repo, { sha, sender: "deploy-workflow" }));
     expect(freed.written).toEqual([{ kind: "unlock", where: `${owner}/${repo}`, what: "staging" }]);
+  }, 30_000);
+
+  it("Green Web Foundation: a push's deploy held for the tests check, deployed as the pusher when tests passes", async () => {
+    const [owner, repo] = ["thegreenwebfoundation", "admin-portal"];
+    const sha = gh.commit(owner, repo, "staging", { "greencheck/views.py": "def index(): ...\n" }, "Speed up the greencheck view", "fershad");
+    gh.addCheckRun(owner, repo, sha, "migrations", "success");
+    const tests = gh.addCheckRun(owner, repo, sha, "tests", null);
+    await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
+    await app.settle();
+    expect(deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha)).toEqual([]);
+
+    // The facts are the pusher's (fershad's permission), read after CI marked tests passed.
+    const passed = completeCheckRun(gh, owner, repo, tests, "success");
+    const { written } = await planAndSend("greenweb", "check_run", passed, factsFrom(gh, owner, repo, { sha, sender: "fershad" }));
+    expect(kinds(written)).toEqual(["check-run", "deployment", "lock", "workflow"]);
+    expect(written).toContainEqual({ kind: "deployment", where: `${owner}/${repo}`, what: `staging ${sha}` });
   }, 30_000);
 
   it("Openverse: the changelog PR and the production dispatch to the infrastructure repository when an api release is published", async () => {
