@@ -174,11 +174,17 @@ export interface ReleaseLock extends ActionBase {
   readonly holderKey?: string;
 }
 
-export interface CheckRun extends ActionBase {
+interface CheckRunBase extends ActionBase {
   readonly kind: "check-run";
   readonly headSha: string;
   readonly name: string;
-  readonly conclusion: "success" | "failure" | "neutral";
+  /**
+   * external_id prefixes of earlier runs of this name on the commit that this one continues: the
+   * newest run, when its external_id starts with one of them, is updated in place (one run on
+   * GitHub that goes from in progress to done, as GitHub Actions shows a job) instead of a second
+   * run being added. The key itself always counts.
+   */
+  readonly continues?: readonly string[];
   readonly title: string;
   readonly summary: string;
   readonly annotations: readonly {
@@ -188,6 +194,10 @@ export interface CheckRun extends ActionBase {
     readonly message: string;
   }[];
 }
+
+/** A check run still going (a yellow dot, no conclusion yet), or finished with its conclusion. */
+export type CheckRun = CheckRunBase &
+  ({ readonly status: "in_progress"; readonly conclusion?: undefined } | { readonly status?: "completed"; readonly conclusion: "success" | "failure" | "neutral" });
 
 export type Action =
   | OpenPullRequest

@@ -4,7 +4,7 @@
 // and a redelivered event or a second check finishing makes one deployment, never two.
 
 import type { CheckRun, Plan, RepoRef } from "../plan.js";
-import { deployCheckName } from "./automatic-refusal.js";
+import { deployCheckName, holdPrefixes } from "./automatic-refusal.js";
 import { readHold, type HoldState } from "./checks-hold.js";
 import { short } from "./settings.js";
 
@@ -86,7 +86,7 @@ export function decideHeld(facts: HeldFacts): HeldDecision {
   return { kind: "deploy" };
 }
 
-function settleCheck(facts: Pick<HeldFacts, "repo" | "held">, key: string, conclusion: CheckRun["conclusion"], title: string, summary: string): CheckRun {
+function settleCheck(facts: Pick<HeldFacts, "repo" | "held">, key: string, conclusion: "success" | "neutral", title: string, summary: string): CheckRun {
   const { held } = facts;
   return {
     kind: "check-run",
@@ -94,6 +94,8 @@ function settleCheck(facts: Pick<HeldFacts, "repo" | "held">, key: string, concl
     repo: facts.repo,
     headSha: held.sha,
     name: deployCheckName(held.env, held.app),
+    // The held run itself completes (the hold was in progress, or failed and is now retried).
+    continues: holdPrefixes(held),
     conclusion,
     title,
     summary,

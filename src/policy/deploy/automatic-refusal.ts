@@ -16,6 +16,17 @@ export function deployCheckName(env: string, app?: string): string {
   return app === undefined ? `Release Pilot: deploy ${env}` : `Release Pilot: deploy ${app} to ${env}`;
 }
 
+/** The external_id prefixes of a push's held deploy check (checks-hold.ts), by its state. */
+export const HOLD_PREFIX = { waiting: "deploy-held", failed: "deploy-checks-failed" } as const;
+
+/**
+ * The start of every hold's external_id for this deploy, whoever pushed: what a report that
+ * settles the hold continues, so the held run itself turns done instead of staying in progress.
+ */
+export function holdPrefixes(at: { readonly env: string; readonly app?: string; readonly sha: string }): string[] {
+  return Object.values(HOLD_PREFIX).map((prefix) => `${prefix}:${at.env}:${at.app ?? ""}:${at.sha}:`);
+}
+
 /** The plan as is when it deploys or tells someone; else a failed check run on the commit saying why not. */
 export function reportAutomaticRefusal(facts: AutomaticDeployFacts, decided: Plan | { readonly error: string }): Plan {
   if (!("error" in decided) && (decided.reason === "planned" || decided.actions.length > 0)) return decided;
@@ -27,6 +38,8 @@ export function reportAutomaticRefusal(facts: AutomaticDeployFacts, decided: Pla
     repo: facts.repo,
     headSha: facts.sha,
     name: deployCheckName(facts.env, facts.app),
+    // A push may have held this deploy for its checks; the refusal is how that hold ends.
+    continues: holdPrefixes(facts),
     conclusion: "failure",
     title: `Not deployed to ${facts.env}`,
     summary: `${facts.cause} did not deploy to ${facts.env}: ${text}`,

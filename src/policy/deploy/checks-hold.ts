@@ -6,7 +6,7 @@
 // (see after-checks.ts). Every other refusal stays what it was.
 
 import { nothing, type CheckRun, type Plan } from "../plan.js";
-import { deployCheckName } from "./automatic-refusal.js";
+import { deployCheckName, holdPrefixes, HOLD_PREFIX } from "./automatic-refusal.js";
 import { deployKey } from "./deploy-key.js";
 import { evaluateGates, type CheckRunFact, type GateFacts } from "./gates.js";
 import { planDeploy, type DeployFacts } from "./plan-deploy.js";
@@ -22,9 +22,8 @@ export function isPushTrigger(trigger: string): boolean {
 }
 
 /** Held while checks are still running (`waiting`), or after one of them failed (`failed`). */
-export type HoldState = "waiting" | "failed";
+export type HoldState = keyof typeof HOLD_PREFIX;
 
-const HOLD_PREFIX: Readonly<Record<HoldState, string>> = { waiting: "deploy-held", failed: "deploy-checks-failed" };
 
 export interface HoldRef {
   readonly env: string;
@@ -114,8 +113,10 @@ function waiting(facts: DeployFacts, cause: string, pending: readonly string[]):
     repo: facts.repo,
     headSha: target.sha,
     name: deployCheckName(env.name, facts.app),
-    // Neutral, not failed: nothing is wrong yet, and people read a red mark as a broken commit.
-    conclusion: "neutral",
+    // In progress: nothing is wrong yet and nothing is finished; the same run turns green, neutral
+    // or red when the checks settle (after-checks.ts), as a GitHub Actions job does.
+    status: "in_progress",
+    continues: holdPrefixes(holdRef(facts)),
     title: `Waiting for checks: ${pending.join(", ")}`,
     summary: `${cause} deploys \`${short(target.sha)}\` to ${env.name} for @${requester} once ${list(pending)}; nobody needs to do anything. If a check fails, this check says so.`,
     annotations: [],
@@ -132,6 +133,7 @@ function failed(facts: DeployFacts, cause: string, message: string): Plan {
     repo: facts.repo,
     headSha: target.sha,
     name: deployCheckName(env.name, facts.app),
+    continues: holdPrefixes(holdRef(facts)),
     conclusion: "failure",
     title: `Not deployed to ${env.name}`,
     summary: `${cause} did not deploy to ${env.name}: ${sentence} If the check passes when it is run again, the deploy goes ahead then.`,

@@ -1,5 +1,5 @@
 // A push that arrives before CI has run on its commit, then check_run.completed: the real app
-// in-process against the emulator. The push holds the deploy with a neutral check run carrying
+// in-process against the emulator. The push holds the deploy with an in-progress check run carrying
 // the pusher; the check finishing deploys it as the pusher, once, whatever else arrives.
 import type { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,16 +59,16 @@ async function pushToStaging(repo: string, sender = "fershad"): Promise<{ sha: s
 const botChecks = (repo: string, sha: string) =>
   mustRepo(gh.state, owner, repo)
     .checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy staging")
-    .map((run) => ({ conclusion: run.conclusion, title: run.output.title, external_id: run.external_id }));
+    .map((run) => ({ status: run.status, conclusion: run.conclusion, title: run.output.title, external_id: run.external_id }));
 const dispatchesOf = (sha: string) => gh.workflowDispatches.filter((dispatch) => dispatch.inputs["ref"] === sha);
 
 // Each event costs a second or two of in-process work (token, config, reads) on a shared machine.
 describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => {
-  it("waits with a neutral check run, then deploys as the pusher when the last required check passes", async () => {
+  it("waits with an in-progress check run, then deploys as the pusher when the last required check passes", async () => {
     const repo = "held";
     repository(repo);
     const { sha, tests, migrations } = await pushToStaging(repo);
-    expect(botChecks(repo, sha)).toEqual([{ conclusion: "neutral", title: "Waiting for checks: tests, migrations", external_id: `deploy-held:staging::${sha}:fershad` }]);
+    expect(botChecks(repo, sha)).toEqual([{ status: "in_progress", conclusion: null, title: "Waiting for checks: tests, migrations", external_id: `deploy-held:staging::${sha}:fershad` }]);
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
 
     await receive("check_run", completeCheckRun(gh, owner, repo, tests, "success"));
@@ -81,7 +81,8 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     // The pusher, not the sender of check_run (CI), and the key the push itself would have made.
     expect(deployment).toMatchObject({ sha, payload: { requested_by: "fershad", release_pilot_key: `deploy:staging:${sha}:push-${sha}` } });
     expect(dispatchesOf(sha)).toEqual([expect.objectContaining({ workflow_id: "deploy.yml", inputs: { environment: "staging", ref: sha, deployment_id: String(deployment!.id) } })]);
-    expect(botChecks(repo, sha).at(-1)).toEqual({ conclusion: "success", title: "Deploying to staging", external_id: `deploy-started:staging::${sha}` });
+    // The held run itself turns green: one run on the commit, as a GitHub Actions job shows.
+    expect(botChecks(repo, sha)).toEqual([{ status: "completed", conclusion: "success", title: "Deploying to staging", external_id: `deploy-started:staging::${sha}` }]);
   });
 
   it("makes one deployment when the event is redelivered and when another check finishes afterwards", async () => {
@@ -96,7 +97,7 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     await receive("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
     expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toEqual([sha]);
     expect(dispatchesOf(sha)).toHaveLength(1);
-    expect(botChecks(repo, sha).map((run) => run.conclusion)).toEqual(["neutral", "success"]);
+    expect(botChecks(repo, sha).map((run) => [run.status, run.conclusion])).toEqual([["completed", "success"]]);
   });
 
   it("fails the check when a required check fails, and deploys when it passes on a rerun", async () => {
@@ -104,7 +105,7 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     repository(repo);
     const { sha, tests, migrations } = await pushToStaging(repo);
     await receive("check_run", completeCheckRun(gh, owner, repo, tests, "failure"));
-    expect(botChecks(repo, sha).at(-1)).toEqual({ conclusion: "failure", title: "Not deployed to staging", external_id: `deploy-checks-failed:staging::${sha}:fershad` });
+    expect(botChecks(repo, sha)).toEqual([{ status: "completed", conclusion: "failure", title: "Not deployed to staging", external_id: `deploy-checks-failed:staging::${sha}:fershad` }]);
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
 
     await receive("check_run", completeCheckRun(gh, owner, repo, migrations, "success"));
@@ -112,6 +113,7 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     const rerun = gh.addCheckRun(owner, repo, sha, "tests", null);
     await receive("check_run", completeCheckRun(gh, owner, repo, rerun, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([expect.objectContaining({ sha, payload: expect.objectContaining({ requested_by: "fershad" }) })]);
+    expect(botChecks(repo, sha)).toEqual([expect.objectContaining({ status: "completed", conclusion: "success", title: "Deploying to staging" })]);
   });
 
   it("deploys nothing for an untrusted author's push when its checks pass", async () => {
@@ -132,7 +134,7 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     gh.setPermission(owner, repo, "fershad", "read");
     for (const run of [tests, migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
-    expect(botChecks(repo, sha).at(-1)).toMatchObject({ conclusion: "failure", external_id: `deploy-refused:staging::${sha}` });
+    expect(botChecks(repo, sha)).toEqual([expect.objectContaining({ status: "completed", conclusion: "failure", external_id: `deploy-refused:staging::${sha}` })]);
   });
 
   it("queues the deploy behind one still running when the checks pass, and starts it when that one reports", async () => {
@@ -146,7 +148,7 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     const waiting = deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === second.sha);
     expect(waiting).toMatchObject({ payload: expect.objectContaining({ requested_by: "fershad" }) });
     expect(dispatchesOf(second.sha)).toEqual([]);
-    expect(botChecks(repo, second.sha).at(-1)).toEqual({ conclusion: "neutral", title: "Queued for staging", external_id: `deploy-queued:staging::${second.sha}` });
+    expect(botChecks(repo, second.sha)).toEqual([{ status: "completed", conclusion: "neutral", title: "Queued for staging", external_id: `deploy-queued:staging::${second.sha}` }]);
 
     await receive("deployment_status", await reportDeployment(gh, owner, repo, running!.id, "success"));
     expect(dispatchesOf(second.sha)).toHaveLength(1);
@@ -159,7 +161,7 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     const second = await pushToStaging(repo);
     for (const run of [first.tests, first.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
-    expect(botChecks(repo, first.sha).at(-1)).toMatchObject({ conclusion: "neutral", title: "Not deployed: staging moved on" });
+    expect(botChecks(repo, first.sha)).toEqual([expect.objectContaining({ status: "completed", conclusion: "neutral", title: "Not deployed: staging moved on" })]);
 
     for (const run of [second.tests, second.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toEqual([second.sha]);

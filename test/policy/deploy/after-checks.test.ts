@@ -13,7 +13,10 @@ const PRODUCTION: FollowingTarget = { env: "production", branch: "master", check
 const ci = (name: string, status: string, conclusion: string | null = null): CheckRunSeen => ({ name, status, conclusion, externalId: null, appId: 15368 });
 const green = (name: string) => ci(name, "completed", "success");
 const ours = (name: string, externalId: string, appId = OWN_APP): CheckRunSeen => ({ name, status: "completed", conclusion: "neutral", externalId, appId });
-const waiting = (env = "staging", pusher = "fershad") => ours(`Release Pilot: deploy ${env}`, holdKey("waiting", { env, sha: SHA, pusher }));
+// The hold is in progress until the checks settle it.
+const waiting = (env = "staging", pusher = "fershad"): CheckRunSeen => ({ ...ours(`Release Pilot: deploy ${env}`, holdKey("waiting", { env, sha: SHA, pusher })), status: "in_progress", conclusion: null });
+/** Every settling check completes the held run itself, waiting or failed, instead of adding one. */
+const CONTINUES_HOLD = [`deploy-held:staging::${SHA}:`, `deploy-checks-failed:staging::${SHA}:`];
 
 const HELD: HeldDeploy = { ...STAGING, sha: SHA, state: "waiting", pusher: "fershad" };
 
@@ -28,6 +31,11 @@ describe("targetsOfCheck", () => {
 describe("heldDeploys", () => {
   it("finds the hold with the pusher it recorded", () => {
     expect(heldDeploys([STAGING, PRODUCTION], SHA, [green("tests"), waiting()], OWN_APP)).toEqual([HELD]);
+  });
+
+  it("finds a hold made before holds were in progress (a completed neutral run)", () => {
+    const old = ours("Release Pilot: deploy staging", holdKey("waiting", { env: "staging", sha: SHA, pusher: "fershad" }));
+    expect(heldDeploys([STAGING], SHA, [old], OWN_APP)).toEqual([HELD]);
   });
 
   it("finds a hold after a failed check, which a rerun that passes releases", () => {
@@ -80,7 +88,7 @@ describe("decideHeld", () => {
     const decision = decideHeld(facts({ head: OLD_SHA }));
     if (decision.kind !== "settle") throw new Error(`expected settle, got ${decision.kind}`);
     expect(decision.plan.actions).toEqual([
-      expect.objectContaining({ kind: "check-run", conclusion: "neutral", key: `deploy-superseded:staging::${SHA}`, name: "Release Pilot: deploy staging", headSha: SHA, title: "Not deployed: staging moved on" }),
+      expect.objectContaining({ kind: "check-run", conclusion: "neutral", continues: CONTINUES_HOLD, key: `deploy-superseded:staging::${SHA}`, name: "Release Pilot: deploy staging", headSha: SHA, title: "Not deployed: staging moved on" }),
     ]);
     expect(decision.plan.summary).toContain(`staging is now at \`${OLD_SHA.slice(0, 7)}\``);
   });
@@ -94,7 +102,7 @@ describe("decideHeld", () => {
     const decision = decideHeld(facts({ deployed: true }));
     if (decision.kind !== "settle") throw new Error(`expected settle, got ${decision.kind}`);
     expect(decision.plan.reason).toBe("already-done");
-    expect(decision.plan.actions).toEqual([expect.objectContaining({ kind: "check-run", conclusion: "success", key: `deploy-started:staging::${SHA}` })]);
+    expect(decision.plan.actions).toEqual([expect.objectContaining({ kind: "check-run", conclusion: "success", continues: CONTINUES_HOLD, key: `deploy-started:staging::${SHA}` })]);
   });
 });
 
@@ -102,13 +110,13 @@ describe("planHeldDeployStarted", () => {
   it("settles the hold as a success naming the pusher once the deploy is dispatched", () => {
     const plan = planHeldDeployStarted({ repo: REPO, held: HELD }, "dispatched");
     expect(plan.actions).toEqual([
-      expect.objectContaining({ kind: "check-run", conclusion: "success", key: `deploy-started:staging::${SHA}`, title: "Deploying to staging", headSha: SHA }),
+      expect.objectContaining({ kind: "check-run", conclusion: "success", continues: CONTINUES_HOLD, key: `deploy-started:staging::${SHA}`, title: "Deploying to staging", headSha: SHA }),
     ]);
     expect(plan.summary).toBe(`tests, migrations passed on \`${SHA.slice(0, 7)}\`; deploying it to staging for @fershad. The deployment's status says how it ends.`);
   });
 
   it("says the deploy waits when it was queued behind a running one", () => {
     const plan = planHeldDeployStarted({ repo: REPO, held: HELD }, "queued");
-    expect(plan.actions).toEqual([expect.objectContaining({ conclusion: "neutral", key: `deploy-queued:staging::${SHA}`, title: "Queued for staging" })]);
+    expect(plan.actions).toEqual([expect.objectContaining({ conclusion: "neutral", continues: CONTINUES_HOLD, key: `deploy-queued:staging::${SHA}`, title: "Queued for staging" })]);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckRunFact } from "../../../src/policy/deploy/gates.js";
 import { holdKey, isPushTrigger, planPushDeploy, pushTrigger, readHold } from "../../../src/policy/deploy/checks-hold.js";
+import { reportAutomaticRefusal } from "../../../src/policy/deploy/automatic-refusal.js";
 import { planDeploy } from "../../../src/policy/deploy/plan-deploy.js";
 import type { CheckRun } from "../../../src/policy/plan.js";
 import { NOW, OLD_SHA, SHA, deployFacts, environment } from "./builders.js";
@@ -44,9 +45,12 @@ describe("planPushDeploy", () => {
     ["tests still running", [run("tests", "in_progress"), green("migrations")], "Waiting for checks: tests"],
     ["tests not started yet", [green("migrations")], "Waiting for checks: tests"],
     ["both queued", [run("tests", "queued"), run("migrations", "queued")], "Waiting for checks: tests, migrations"],
-  ])("holds with a neutral check run carrying the pusher when %s", (_case, runs, title) => {
+  ])("holds with an in-progress check run carrying the pusher when %s", (_case, runs, title) => {
     const check = onlyCheck(planPushDeploy(push(runs), CAUSE));
-    expect(check).toMatchObject({ conclusion: "neutral", name: "Release Pilot: deploy staging", headSha: SHA, title });
+    expect(check).toMatchObject({ status: "in_progress", name: "Release Pilot: deploy staging", headSha: SHA, title });
+    expect(check.conclusion).toBeUndefined();
+    // A redelivered push, or one after a failed check, says the wait in the hold it finds.
+    expect(check.continues).toEqual([`deploy-held:staging::${SHA}:`, `deploy-checks-failed:staging::${SHA}:`]);
     expect(check.key).toBe(`deploy-held:staging::${SHA}:fershad`);
     expect(check.summary).toContain("for @fershad once");
   });
@@ -54,6 +58,8 @@ describe("planPushDeploy", () => {
   it("reports a failed check at once, without waiting for the others, and can still go ahead on a rerun", () => {
     const check = onlyCheck(planPushDeploy(push([run("tests", "completed", "failure"), run("migrations", "in_progress")]), CAUSE));
     expect(check).toMatchObject({ conclusion: "failure", key: `deploy-checks-failed:staging::${SHA}:fershad`, title: "Not deployed to staging" });
+    // The failure completes the in-progress hold itself.
+    expect(check.continues).toContain(`deploy-held:staging::${SHA}:`);
     expect(check.summary).toBe(
       `The push to staging did not deploy to staging: the tests check ended failure on ${SHA.slice(0, 7)}; fix it and deploy a commit where it passes. If the check passes when it is run again, the deploy goes ahead then.`,
     );
@@ -78,7 +84,7 @@ describe("planPushDeploy", () => {
 
   it("holds for the checks while another deploy runs: the lock is weighed again when they pass", () => {
     const check = onlyCheck(planPushDeploy(push([run("tests", "in_progress"), green("migrations")], { lock: RUNNING }), CAUSE));
-    expect(check).toMatchObject({ conclusion: "neutral", key: `deploy-held:staging::${SHA}:fershad` });
+    expect(check).toMatchObject({ status: "in_progress", key: `deploy-held:staging::${SHA}:fershad` });
   });
 
   it("leaves a deploy whose checks passed to planDeploy while another deploy runs", () => {
@@ -128,5 +134,17 @@ describe("holdKey and readHold", () => {
 
   it("tells a push's trigger from a comment's or a release's", () => {
     expect([pushTrigger(SHA), "comment-42", "release-9"].map(isPushTrigger)).toEqual([true, false, false]);
+  });
+});
+
+describe("a refusal after a hold", () => {
+  it("completes the hold of whoever pushed, so no run stays in progress", () => {
+    const plan = reportAutomaticRefusal({ repo: { owner: "o", repo: "r" }, sha: SHA, env: "staging", cause: CAUSE }, { error: "fershad may no longer deploy" });
+    const [check] = plan.actions;
+    if (check?.kind !== "check-run") throw new Error("expected a check run");
+    const hold = holdKey("waiting", { env: "staging", sha: SHA, pusher: "fershad" });
+    const failed = holdKey("failed", { env: "staging", sha: SHA, pusher: "fershad" });
+    expect([hold, failed].map((key) => check.continues?.some((prefix) => key.startsWith(prefix)))).toEqual([true, true]);
+    expect(check.continues?.some((prefix) => holdKey("waiting", { env: "staging", sha: OLD_SHA, pusher: "fershad" }).startsWith(prefix))).toBe(false);
   });
 });
