@@ -133,7 +133,8 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
 
 describe("Green Web Foundation: a push before CI finished, and a push while production deploys", () => {
   // On GitHub the push arrives before CI has run on the commit: the push holds the deploy with a
-  // neutral check run (not a failure), and the tests check passing deploys it as the pusher.
+  // check run in progress (a yellow dot, not a failure), and the tests check passing deploys it as
+  // the pusher and turns that same run green, as a GitHub Actions job does.
   it("deploys staging when the tests check passes after the push arrived", async () => {
     const sha = gh.commit(owner, repo, "staging", { "apps/greencheck/views.py": "def index(): ...\n" }, "Speed up the greencheck view", "fershad");
     gh.addCheckRun(owner, repo, sha, "migrations", "success");
@@ -141,7 +142,8 @@ describe("Green Web Foundation: a push before CI finished, and a push while prod
     await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
     await app.settle();
     const deployChecks = () => mustRepo(gh.state, owner, repo).checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy staging");
-    expect(deployChecks().map((run) => [run.conclusion, run.output.title])).toEqual([["neutral", "Waiting for checks: tests"]]);
+    expect(deployChecks().map((run) => [run.status, run.conclusion, run.output.title])).toEqual([["in_progress", null, "Waiting for checks: tests"]]);
+    const [held] = deployChecks();
     expect(deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha)).toEqual([]);
 
     await app.send("check_run", completeCheckRun(gh, owner, repo, tests, "success"));
@@ -149,7 +151,7 @@ describe("Green Web Foundation: a push before CI finished, and a push while prod
     const deployed = deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha);
     expect(deployed).toEqual([expect.objectContaining({ payload: expect.objectContaining({ requested_by: "fershad" }) })]);
     expect(gh.workflowDispatches.filter((d) => d.inputs["ref"] === sha)).toEqual([expect.objectContaining({ inputs: { environment: "staging", ref: sha, deployment_id: String(deployed[0]!.id) } })]);
-    expect(deployChecks().map((run) => [run.conclusion, run.output.title])).toEqual([["neutral", "Waiting for checks: tests"], ["success", "Deploying to staging"]]);
+    expect(deployChecks().map((run) => [run.id, run.status, run.conclusion, run.output.title])).toEqual([[held!.id, "completed", "success", "Deploying to staging"]]);
     expect(gh.violations).toEqual([]);
   }, 60_000);
 
