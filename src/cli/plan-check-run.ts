@@ -4,7 +4,7 @@
 // branch's head once its last required check passed, through the same policy functions. The
 // check runs, the branch heads and the deployments come from --facts.
 import { z } from "zod";
-import { environmentSettings, deployedApp } from "../handlers/deploy/decide-deploy.js";
+import { followingTargets } from "../handlers/deploy/on-check-run.js";
 import { checkRunCompletedFeatures } from "../handlers/events/check-run.js";
 import type { Config } from "../policy/config/index.js";
 import { decideHeld, heldDeploys, planHeldDeployStarted, targetsOfCheck, type CheckRunSeen, type FollowingTarget, type HeldDeploy } from "../policy/deploy/after-checks.js";
@@ -28,22 +28,6 @@ type Finished = PlanInput<z.infer<typeof CheckRunPayload>>;
 type FactsRun = NonNullable<PlanFacts["checkRuns"]>[number];
 
 const feature = "deployAfterChecks";
-
-/**
- * Every environment (and app) that follows a branch, with the checks it requires: the same as
- * on-check-run.ts's followingTargets, which is not exported (that file is another's to change;
- * it should export it or move it beside targetsOfCheck so both read one definition).
- */
-function followingTargets(config: Config): FollowingTarget[] {
-  const targets: FollowingTarget[] = [];
-  for (const env of config.environments) {
-    if (env.follows?.kind !== "branch") continue;
-    const { checks } = environmentSettings(env);
-    const apps = new Set(config.apps.filter((app) => env.apps.includes(app.name)).map((app) => deployedApp(config, app.name)));
-    for (const app of apps) targets.push({ env: env.name, ...(app === undefined ? {} : { app }), branch: env.follows.branch, checks });
-  }
-  return targets;
-}
 
 /**
  * The runs checks.listForRef would list. Given: as given, with the event's own run put first when

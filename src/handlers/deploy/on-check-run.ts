@@ -42,8 +42,8 @@ export const deployAfterChecks: Feature<"check_run.completed"> = async function 
   }
 };
 
-/** Every environment (and app) that follows a branch, with the checks it requires. */
-function followingTargets(config: Config): FollowingTarget[] {
+/** Every environment (and app) that follows a branch, with the checks it requires (shared with `release-pilot plan`). */
+export function followingTargets(config: Config): FollowingTarget[] {
   const targets: FollowingTarget[] = [];
   for (const env of config.environments) {
     if (env.follows?.kind !== "branch") continue;
@@ -89,8 +89,12 @@ async function deployHeld(context: CheckRunContext, config: Config, held: HeldDe
 }
 
 async function checkRunsSeen(octokit: GitHub, repo: RepoRef, sha: string): Promise<CheckRunSeen[]> {
-  const runs = await octokit.paginate(octokit.rest.checks.listForRef, { ...repo, ref: sha, filter: "latest", per_page: 100 });
-  return runs.map((run) => ({
+  // Every run, then the newest of each name: what `filter: latest` means, without depending on
+  // how GitHub's `latest` (by completion time) treats a run still in progress, like the hold.
+  const all = await octokit.paginate(octokit.rest.checks.listForRef, { ...repo, ref: sha, filter: "all", per_page: 100 });
+  const newest = new Map<string, (typeof all)[number]>();
+  for (const run of all) if ((newest.get(run.name)?.id ?? -1) < run.id) newest.set(run.name, run);
+  return [...newest.values()].map((run) => ({
     name: run.name,
     status: run.status,
     conclusion: run.conclusion,
