@@ -5,11 +5,12 @@
 // check runs, the branch heads and the deployments come from --facts.
 import { z } from "zod";
 import { followingTargets } from "../handlers/deploy/on-check-run.js";
+import { heldDeployRequest, heldDeployStart } from "../handlers/deploy/targets.js";
 import { checkRunCompletedFeatures } from "../handlers/events/check-run.js";
 import type { Config } from "../policy/config/index.js";
 import { decideHeld, heldDeploys, planHeldDeployStarted, targetsOfCheck, type CheckRunSeen, type FollowingTarget, type HeldDeploy } from "../policy/deploy/after-checks.js";
 import { deployCheckName, reportAutomaticRefusal } from "../policy/deploy/automatic-refusal.js";
-import { holdKey, pushTrigger } from "../policy/deploy/checks-hold.js";
+import { holdKey } from "../policy/deploy/checks-hold.js";
 import { short } from "../policy/deploy/settings.js";
 import { nothing } from "../policy/plan.js";
 import { planDeployRequest } from "./plan-deploys.js";
@@ -69,20 +70,10 @@ function deployHeld(input: Finished, held: HeldDeploy): PlannedPart[] {
   const app = held.app === undefined ? {} : { app: held.app };
   const trust = pushTrustOf(input, { env: env.name, ...app, sha: held.sha, pusher: held.pusher, trusted: env.trusted });
   if (trust.kind === "untrusted") return [{ feature, plan: reportAutomaticRefusal({ repo, sha: held.sha, env: env.name, ...app, cause }, { error: trust.message }) }];
-  const chosen = planDeployRequest(input, {
-    env,
-    ...app,
-    sha: held.sha,
-    trigger: pushTrigger(held.sha),
-    requester: held.pusher,
-    withMigrations: false,
-    approvals: [],
-    cause,
-    defaultBranch: input.defaultBranch,
-  });
-  if (!chosen.actions.some((action) => action.kind === "create-deployment")) return [{ feature, plan: chosen }];
-  const dispatched = chosen.actions.some((action) => action.kind === "dispatch-workflow" || action.kind === "dispatch-repository-event");
-  return [{ feature, plan: chosen }, { feature, plan: planHeldDeployStarted({ repo, held }, dispatched ? "dispatched" : "queued") }];
+  const chosen = planDeployRequest(input, heldDeployRequest(env, held, input.defaultBranch));
+  const started = heldDeployStart(chosen);
+  if (started === undefined) return [{ feature, plan: chosen }];
+  return [{ feature, plan: chosen }, { feature, plan: planHeldDeployStarted({ repo, held }, started) }];
 }
 
 const deployAfterChecks: FeaturePlanner<z.infer<typeof CheckRunPayload>> = (input) => {

@@ -8,13 +8,13 @@ import { notFoundAsUndefined, type GitHub } from "../../github/client.js";
 import type { Config } from "../../policy/config/index.js";
 import { decideHeld, heldDeploys, planHeldDeployStarted, targetsOfCheck, type CheckRunSeen, type FollowingTarget, type HeldDeploy } from "../../policy/deploy/after-checks.js";
 import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
-import { pushTrigger } from "../../policy/deploy/checks-hold.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import type { Feature } from "../feature.js";
 import { payloadObject } from "./gather.js";
 import { pushTrust } from "./push-trust.js";
 import { deployedApp, environmentSettings, runDeploy } from "./run-deploy.js";
+import { heldDeployRequest, heldDeployStart } from "./targets.js";
 
 type CheckRunContext = Parameters<Feature<"check_run.completed">>[0];
 
@@ -66,26 +66,9 @@ async function deployHeld(context: CheckRunContext, config: Config, held: HeldDe
     await carryOut(context, reportAutomaticRefusal({ repo, sha: held.sha, env: env.name, ...app, cause }, { error: trust.message }), options);
     return;
   }
-  const chosen = await runDeploy(
-    context,
-    config,
-    {
-      env,
-      ...app,
-      sha: held.sha,
-      // The push's own trigger, so the deploy has the key the push would have given it.
-      trigger: pushTrigger(held.sha),
-      requester: held.pusher,
-      withMigrations: false,
-      approvals: [],
-      cause,
-      defaultBranch: context.payload.repository.default_branch,
-    },
-    options,
-  );
-  if (!chosen.actions.some((action) => action.kind === "create-deployment")) return;
-  const dispatched = chosen.actions.some((action) => action.kind === "dispatch-workflow" || action.kind === "dispatch-repository-event");
-  await carryOut(context, planHeldDeployStarted({ repo, held }, dispatched ? "dispatched" : "queued"), options);
+  const chosen = await runDeploy(context, config, heldDeployRequest(env, held, context.payload.repository.default_branch), options);
+  const started = heldDeployStart(chosen);
+  if (started !== undefined) await carryOut(context, planHeldDeployStarted({ repo, held }, started), options);
 }
 
 async function checkRunsSeen(octokit: GitHub, repo: RepoRef, sha: string): Promise<CheckRunSeen[]> {

@@ -3,6 +3,9 @@
 
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import { appsToDeploy } from "../../policy/deploy/paths.js";
+import type { HeldDeploy } from "../../policy/deploy/after-checks.js";
+import { pushTrigger } from "../../policy/deploy/checks-hold.js";
+import type { Plan } from "../../policy/plan.js";
 import { appOfTag } from "../../policy/release/which-app.js";
 import { deployedApp, type DeployRequest } from "./decide-deploy.js";
 
@@ -124,4 +127,26 @@ export function releaseDeploy(config: Config, env: EnvironmentConfig, of: { read
     defaultBranch: release.defaultBranch,
     release: { id: release.id, tag: release.tag, prerelease: release.prerelease },
   };
+}
+
+/** The deploy a push held for its checks makes once they pass: the push's own, as its pusher. */
+export function heldDeployRequest(env: EnvironmentConfig, held: HeldDeploy, defaultBranch: string): DeployRequest {
+  return {
+    env,
+    ...(held.app === undefined ? {} : { app: held.app }),
+    sha: held.sha,
+    // The push's own trigger, so the deploy has the key the push would have given it.
+    trigger: pushTrigger(held.sha),
+    requester: held.pusher,
+    withMigrations: false,
+    approvals: [],
+    cause: `The push to ${held.branch}`,
+    defaultBranch,
+  };
+}
+
+/** How a held deploy's plan started it: dispatched, queued behind another, or not at all. */
+export function heldDeployStart(chosen: Plan): "dispatched" | "queued" | undefined {
+  if (!chosen.actions.some((action) => action.kind === "create-deployment")) return undefined;
+  return chosen.actions.some((action) => action.kind === "dispatch-workflow" || action.kind === "dispatch-repository-event") ? "dispatched" : "queued";
 }
