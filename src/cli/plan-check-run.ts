@@ -5,7 +5,7 @@
 // check runs, the branch heads and the deployments come from --facts.
 import { z } from "zod";
 import { followingTargets } from "../handlers/deploy/on-check-run.js";
-import { heldDeployRequest, heldDeployStart } from "../handlers/deploy/targets.js";
+import { heldDeployRequest, heldDeployStart } from "../policy/deploy/targets.js";
 import { checkRunCompletedFeatures } from "../handlers/events/check-run.js";
 import type { Config } from "../policy/config/index.js";
 import { decideHeld, heldDeploys, planHeldDeployStarted, targetsOfCheck, type CheckRunSeen, type FollowingTarget, type HeldDeploy } from "../policy/deploy/after-checks.js";

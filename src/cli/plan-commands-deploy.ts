@@ -1,7 +1,7 @@
 // /deploy, /rollback and /promote planned as their handlers (src/handlers/commands/deploy.ts,
 // rollback.ts, promote.ts) decide them: pick the environment and app, choose what to deploy
 // from the history or the ref, then the same deploy decision as every other deploy.
-import { appName, type DeployRequest } from "../handlers/deploy/decide-deploy.js";
+import { appName, type DeployRequest } from "../policy/deploy/decide-deploy.js";
 import { commandApp, environmentNamed } from "../handlers/deploy/from-command.js";
 import { isVersion, stripV } from "../policy/commands/arguments.js";
 import type { DeployCommand, PromoteCommand, RollbackCommand } from "../policy/commands/types.js";

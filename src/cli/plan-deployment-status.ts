@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { payloadObject } from "../handlers/deploy/gather.js";
 import { PRODUCTION, previousSuccessIn } from "../handlers/deploy/on-deployment-status.js";
-import { releaseDeploy, releaseDeploysAfter } from "../handlers/deploy/targets.js";
+import { releaseDeploy, releaseDeploysAfter } from "../policy/deploy/targets.js";
 import { deploymentStatusFeatures } from "../handlers/events/deployment-status.js";
 import type { EnvironmentConfig } from "../policy/config/index.js";
 import { planDeploymentOutcome } from "../policy/deploy/outcome.js";

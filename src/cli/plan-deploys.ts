@@ -1,6 +1,6 @@
 // One deploy decided as runDeploy decides it: the same render, gates and report functions
-// (src/handlers/deploy/decide-deploy.ts), with the GitHub reads answered from the facts.
-import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../handlers/deploy/decide-deploy.js";
+// (src/policy/deploy/decide-deploy.ts), with the GitHub reads answered from the facts.
+import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../policy/deploy/decide-deploy.js";
 import type { EnvironmentConfig } from "../policy/config/index.js";
 import { deployKey } from "../policy/deploy/deploy-key.js";
 import type { DeploymentRecord } from "../policy/deploy/settings.js";

@@ -3,7 +3,7 @@
 // branch, keep the forward-port PR of a release branch, open the checklist of a new release branch.
 import { z } from "zod";
 import { releaseBranchChecklist } from "../handlers/checklist/open.js";
-import { pushDeploys, type PushDeploy } from "../handlers/deploy/targets.js";
+import { pushDeploys, type PushDeploy } from "../policy/deploy/targets.js";
 import { pushFeatures } from "../handlers/events/push.js";
 import { reportAutomaticRefusal } from "../policy/deploy/automatic-refusal.js";
 import { changedFiles, PUSH_COMMIT_LIMIT } from "../policy/deploy/paths.js";

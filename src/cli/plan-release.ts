@@ -6,7 +6,7 @@ import { z } from "zod";
 import { releaseFacts } from "../handlers/changelog-for-release.js";
 import { checklistOf, releaseClosesChecklist } from "../handlers/checklist/close.js";
 import { releaseChecklist } from "../handlers/checklist/open.js";
-import { releaseDeploy, releaseDeploys } from "../handlers/deploy/targets.js";
+import { releaseDeploy, releaseDeploys } from "../policy/deploy/targets.js";
 import { downstreamFacts, raisesPins } from "../handlers/downstream-pins.js";
 import { releaseCreatedFeatures } from "../handlers/events/release-created.js";
 import { releasePrereleasedFeatures } from "../handlers/events/release-prereleased.js";

@@ -7,7 +7,7 @@ import type { Config } from "../../policy/config/index.js";
 import type { Context } from "probot";
 import type { RunOptions } from "../carry-out.js";
 import { runDeploy } from "./run-deploy.js";
-import { releaseDeploy, releaseDeploysAfter } from "./targets.js";
+import { releaseDeploy, releaseDeploysAfter } from "../../policy/deploy/targets.js";
 
 export interface SucceededDeployment {
   readonly environment: string;

@@ -14,7 +14,7 @@ import type { Feature } from "../feature.js";
 import { payloadObject } from "./gather.js";
 import { pushTrust } from "./push-trust.js";
 import { deployedApp, environmentSettings, runDeploy } from "./run-deploy.js";
-import { heldDeployRequest, heldDeployStart } from "./targets.js";
+import { heldDeployRequest, heldDeployStart } from "../../policy/deploy/targets.js";
 
 type CheckRunContext = Parameters<Feature<"check_run.completed">>[0];
 

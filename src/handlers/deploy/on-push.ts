@@ -6,7 +6,7 @@ import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
 import { pushTrust } from "./push-trust.js";
 import { runDeploy } from "./run-deploy.js";
-import { pushDeploys } from "./targets.js";
+import { pushDeploys } from "../../policy/deploy/targets.js";
 
 export const deployFollowingBranch: Feature<"push"> = async function deployFollowingBranch(context, config, options) {
   const { payload } = context;

@@ -4,7 +4,7 @@
 import type { Feature } from "../feature.js";
 import { resolveCommit } from "./gather.js";
 import { runDeploy } from "./run-deploy.js";
-import { releaseDeploy, releaseDeploys } from "./targets.js";
+import { releaseDeploy, releaseDeploys } from "../../policy/deploy/targets.js";
 
 export const deployFollowingRelease: Feature<"release.published"> = async function deployFollowingRelease(context, config, options) {
   const { release, repository, sender } = context.payload;

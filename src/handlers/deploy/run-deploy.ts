@@ -13,10 +13,10 @@ import { deployKey } from "../../policy/deploy/deploy-key.js";
 import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Action, Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
-import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "./decide-deploy.js";
+import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 import { checkRunsOn, currentLock, deploymentHistory } from "./gather.js";
 
-export { appName, deployedApp, environmentSettings, type DeployRequest } from "./decide-deploy.js";
+export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 
 export async function runDeploy(context: Context, config: Config, request: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();

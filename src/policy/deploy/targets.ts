@@ -1,12 +1,12 @@
 // Which deploys an event starts, and the request of each, from the payload and the config alone.
 // The push and release handlers and `release-pilot plan` all start from these lists.
 
-import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
-import { appsToDeploy } from "../../policy/deploy/paths.js";
-import type { HeldDeploy } from "../../policy/deploy/after-checks.js";
-import { pushTrigger } from "../../policy/deploy/checks-hold.js";
-import type { Plan } from "../../policy/plan.js";
-import { appOfTag } from "../../policy/release/which-app.js";
+import type { Config, EnvironmentConfig } from "../config/index.js";
+import { appsToDeploy } from "./paths.js";
+import type { HeldDeploy } from "./after-checks.js";
+import { pushTrigger } from "./checks-hold.js";
+import type { Plan } from "../plan.js";
+import { appOfTag } from "../release/which-app.js";
 import { deployedApp, type DeployRequest } from "./decide-deploy.js";
 
 export interface PushFacts {

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { releaseDeploys, releaseDeploysAfter } from "../../../src/handlers/deploy/targets.js";
+import { releaseDeploys, releaseDeploysAfter } from "../../../src/policy/deploy/targets.js";
 import { checkConfigText } from "../../../src/policy/config-check.js";
 
 function example(name: string, repo: string) {

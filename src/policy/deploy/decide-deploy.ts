@@ -3,15 +3,15 @@
 // runDeploy gathers the facts from GitHub and calls these; `release-pilot plan` calls the same
 // functions with facts given by hand, so the two cannot decide differently.
 
-import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
-import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
-import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
-import type { Lock } from "../../policy/deploy/lock.js";
-import { isPushTrigger, planPushDeploy } from "../../policy/deploy/checks-hold.js";
-import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "../../policy/deploy/plan-deploy.js";
-import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "../../policy/deploy/render-dispatch.js";
-import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "../../policy/deploy/settings.js";
-import type { Plan, RepoRef } from "../../policy/plan.js";
+import type { Config, EnvironmentConfig } from "../config/index.js";
+import { reportAutomaticRefusal } from "./automatic-refusal.js";
+import type { ApprovalFact, CheckRunFact } from "./gates.js";
+import type { Lock } from "./lock.js";
+import { isPushTrigger, planPushDeploy } from "./checks-hold.js";
+import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "./plan-deploy.js";
+import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "./render-dispatch.js";
+import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./settings.js";
+import type { Plan, RepoRef } from "../plan.js";
 
 export interface DeployRequest {
   readonly env: EnvironmentConfig;
