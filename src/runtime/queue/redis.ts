@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { notifyFailed } from "./on-failed.js";
 import { RepoOrder } from "./redis-repo-order.js";
 import { decideAfterError, resolvePolicy } from "./retry-policy.js";
-import type { Job, JobQueue, JobState, NewJob, QueueOptions, Worker } from "./types.js";
+import type { Job, JobQueue, JobState, NewJob, NewTimer, QueueOptions, Worker } from "./types.js";
 
 export interface RedisQueueOptions extends QueueOptions {
   readonly redisUrl: string;
@@ -31,10 +31,12 @@ interface JobData {
   readonly deliveryId: string;
   readonly payload: unknown;
   readonly repoKey: string;
+  /** Place in the repo's order; 0 for a timer until it comes due and takes the next one. */
   readonly seq: number;
   readonly attempts: number;
   readonly lastError?: string;
   readonly enqueuedAt: number;
+  readonly origin?: "timer";
 }
 
 const queuedTypes = ["waiting", "delayed", "prioritized", "waiting-children"] as const;
@@ -74,8 +76,14 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
   let closed = false;
 
   async function runJob(work: Worker, bullJob: BullJob<JobData>, token: string | undefined): Promise<void> {
-    const data = bullJob.data;
+    let data = bullJob.data;
     const member = bullJob.id ?? jobIdOf(data.deliveryId);
+    if (data.origin === "timer" && data.seq === 0) {
+      // A timer waited as a BullMQ delayed job outside its repo's order; due now, it takes the
+      // next place in that order, so it runs after the webhooks already stored for the repo.
+      data = { ...data, seq: await order.nextSeq() };
+      await bullJob.updateData(data);
+    }
     const lockToken = `${instance}:${member}`;
     const claim = await order.claim(member, data.repoKey, data.seq, lockToken, now()).catch((error: unknown) => {
       logger?.warn({ err: error, jobId: data.deliveryId }, "could not claim the repo; trying later");
@@ -191,6 +199,18 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
       return { accepted: true };
     },
 
+    async schedule(timer: NewTimer) {
+      assertOpen();
+      const member = jobIdOf(timer.id);
+      // BullMQ ignores an add whose job id exists in any state; the look first only tells the
+      // caller which happened (https://docs.bullmq.io/guide/jobs/job-ids).
+      if (await queue.getJob(member)) return { accepted: false };
+      const enqueuedAt = now();
+      const data: JobData = { deliveryId: timer.id, payload: timer.payload ?? null, repoKey: timer.repoKey, seq: 0, attempts: 0, enqueuedAt, origin: "timer" };
+      await queue.add(timer.name, data, { jobId: member, delay: Math.max(0, timer.runAt - enqueuedAt) });
+      return { accepted: true };
+    },
+
     start(work, opts = {}) {
       assertOpen();
       if (worker) throw new Error("the job queue is already started");
@@ -276,6 +296,7 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
       state,
       ...(data.lastError === undefined ? {} : { lastError: data.lastError }),
       enqueuedAt: data.enqueuedAt,
+      ...(data.origin === "timer" ? { origin: "timer" as const } : {}),
     };
   }
 }
