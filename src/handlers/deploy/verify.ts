@@ -36,7 +36,7 @@ export async function pollVerify(target: { url: string; expected: string; timeou
   }
 }
 
-async function ask(url: string, io: VerifyIO): Promise<VerifyAnswer> {
+export async function ask(url: string, io: VerifyIO): Promise<VerifyAnswer> {
   try {
     const response = await io.fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     return { status: response.status, body: await response.text() };

@@ -34,7 +34,23 @@ export function backoffMs(answers: number): number {
 }
 
 export function nextVerifyStep(facts: VerifyFacts): VerifyStep {
-  const last = facts.answers[facts.answers.length - 1];
+  return stepAfter(facts, facts.answers.length, facts.answers[facts.answers.length - 1]);
+}
+
+/**
+ * The same decision for one request made in its own job: a timer carries how many answers came
+ * before, not their bodies, and only the newest answer and the count decide.
+ */
+export function nextVerifyAttempt(facts: Omit<VerifyFacts, "answers"> & { readonly earlierAnswers: number; readonly answer: VerifyAnswer }): VerifyStep {
+  return stepAfter(facts, facts.earlierAnswers + 1, facts.answer);
+}
+
+/** A status the bot wrote when it started verifying, and still the deployment's newest. */
+export function isVerifying(state: string | undefined, description: string | null | undefined): boolean {
+  return state === "in_progress" && description?.startsWith(`${VERIFYING} `) === true;
+}
+
+function stepAfter(facts: Omit<VerifyFacts, "answers">, count: number, last: VerifyAnswer | undefined): VerifyStep {
   if (last !== undefined && "body" in last && last.status < 400 && last.body.includes(facts.expected)) {
     return { kind: "succeed", description: `${VERIFIED} ${facts.url}` };
   }
@@ -42,7 +58,7 @@ export function nextVerifyStep(facts: VerifyFacts): VerifyStep {
   // Before the first answer there is always one try, however short the timeout.
   if (last === undefined) return { kind: "continue", waitMs: 0 };
   if (remaining <= 0) return { kind: "fail", description: failure(facts.url, last) };
-  return { kind: "continue", waitMs: Math.min(backoffMs(facts.answers.length), remaining) };
+  return { kind: "continue", waitMs: Math.min(backoffMs(count), remaining) };
 }
 
 function failure(url: string, answer: VerifyAnswer): string {
