@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload } from "./fixtures/event-payloads.js";
 import { botComments } from "./fixtures/story.js";
+import { startRedisServer, type RedisServer } from "../runtime/queue/support/redis-server.js";
 import { startApp, type AppProcess } from "./harness.js";
 
 const owner = "timers";
@@ -16,49 +17,55 @@ const verified = "verified-app";
 const queued = "queued-app";
 const LOCK_TIMEOUT_S = 15;
 
-let gh: Emulator;
-let app: AppProcess;
-let versionServer: Server;
-/** What the version endpoint answers now. */
-let answer = "";
-let hits = 0;
+const backends = [{ name: "SQLite" }, { name: "Redis" }] as const;
 
-beforeAll(async () => {
-  versionServer = createServer((_, response) => {
-    hits += 1;
-    response.end(answer);
+describe.each(backends)("timers with the $name job queue", ({ name }) => {
+  let gh: Emulator;
+  let app: AppProcess;
+  let versionServer: Server;
+  let redis: RedisServer | undefined;
+  /** What the version endpoint answers now. */
+  let answer = "";
+  let hits = 0;
+
+  beforeAll(async () => {
+    versionServer = createServer((_, response) => {
+      hits += 1;
+      response.end(answer);
+    });
+    await new Promise<void>((resolve) => versionServer.listen(0, "127.0.0.1", resolve));
+    const versionUrl = `http://127.0.0.1:${(versionServer.address() as AddressInfo).port}/version`;
+    gh = await startEmulator();
+    const verifyConfig = [
+      "environments:",
+      "  production:",
+      '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
+      `    verify: { url: "${versionUrl}", expect: "{sha}", timeout: 2m }`,
+    ].join("\n");
+    gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig, "app.py": "" } });
+    const queueConfig = [
+      "environments:",
+      "  production:",
+      "    queue: true",
+      `    lock_timeout: ${LOCK_TIMEOUT_S}s`,
+      '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
+    ].join("\n");
+    gh.createRepo({ owner, repo: queued, defaultBranch: "main", files: { ".github/release-pilot.yml": queueConfig, "app.py": "" } });
+    for (const repo of [verified, queued]) gh.setPermission(owner, repo, "fershad", "write");
+    if (name === "Redis") redis = await startRedisServer();
+    app = await startApp({ emulator: gh, ...(redis === undefined ? {} : { env: { REDIS_URL: redis.url } }) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await gh?.close();
+    await new Promise((resolve) => versionServer?.close(resolve));
+    await redis?.stop();
   });
-  await new Promise<void>((resolve) => versionServer.listen(0, "127.0.0.1", resolve));
-  const versionUrl = `http://127.0.0.1:${(versionServer.address() as AddressInfo).port}/version`;
-  gh = await startEmulator();
-  const verifyConfig = [
-    "environments:",
-    "  production:",
-    '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
-    `    verify: { url: "${versionUrl}", expect: "{sha}", timeout: 2m }`,
-  ].join("\n");
-  gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig, "app.py": "" } });
-  const queueConfig = [
-    "environments:",
-    "  production:",
-    "    queue: true",
-    `    lock_timeout: ${LOCK_TIMEOUT_S}s`,
-    '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
-  ].join("\n");
-  gh.createRepo({ owner, repo: queued, defaultBranch: "main", files: { ".github/release-pilot.yml": queueConfig, "app.py": "" } });
-  for (const repo of [verified, queued]) gh.setPermission(owner, repo, "fershad", "write");
-  app = await startApp({ emulator: gh });
-}, 60_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await gh?.close();
-  await new Promise((resolve) => versionServer?.close(resolve));
-});
+  const statusesOf = (repo: string, id: number) => [...(gh.deployments(owner, repo).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id);
 
-const statusesOf = (repo: string, id: number) => [...(gh.deployments(owner, repo).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id);
 
-describe("timers", () => {
   it("answers the repository's other webhooks while a verify waits for the new version", async () => {
     const old = gh.sha(owner, verified, "main")!;
     const sha = gh.commit(owner, verified, "main", { "app.py": "# new" }, "Change the app", "fershad");
