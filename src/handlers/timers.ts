@@ -10,7 +10,12 @@ import { loadConfig } from "./config.js";
 import { runLockExpiryCheck } from "./deploy/lock-expiry.js";
 import { runVerifyAttempt } from "./deploy/verify-timer.js";
 
-export async function runTimer(app: Pick<Probot, "auth" | "log">, job: { readonly id: string; readonly payload: unknown }, options: RunOptions): Promise<void> {
+export async function runTimer(
+  app: Pick<Probot, "auth" | "log">,
+  job: { readonly id: string; readonly payload: unknown },
+  options: RunOptions,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   const timer = decodeTimer(job.payload);
   const log = app.log.child({ name: "timer", timer: job.id });
   if (timer === undefined) {
@@ -29,5 +34,5 @@ export async function runTimer(app: Pick<Probot, "auth" | "log">, job: { readonl
     return;
   }
   if (timer.kind === "verify") await runVerifyAttempt(context, loaded.config, timer, options);
-  else await runLockExpiryCheck(context, loaded.config, timer, options);
+  else await runLockExpiryCheck(context, loaded.config, timer, options, now);
 }
