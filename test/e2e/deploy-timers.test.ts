@@ -4,7 +4,10 @@
 // never reports is marked `error` when its lock expires, which starts the deploy queued behind
 // it without anyone sending another event.
 import { createServer, type Server } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload } from "./fixtures/event-payloads.js";
@@ -24,6 +27,9 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
   let app: AppProcess;
   let versionServer: Server;
   let redis: RedisServer | undefined;
+  /** The job store, kept across the restart in the lock test. */
+  const dataDir = mkdtempSync(join(tmpdir(), "release-pilot-timers-"));
+  const start = () => startApp({ emulator: gh, env: { DATA_DIR: dataDir, ...(redis === undefined ? {} : { REDIS_URL: redis.url }) } });
   /** What the version endpoint answers now. */
   let answer = "";
   let hits = 0;
@@ -53,7 +59,7 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
     gh.createRepo({ owner, repo: queued, defaultBranch: "main", files: { ".github/release-pilot.yml": queueConfig, "app.py": "" } });
     for (const repo of [verified, queued]) gh.setPermission(owner, repo, "fershad", "write");
     if (name === "Redis") redis = await startRedisServer();
-    app = await startApp({ emulator: gh, ...(redis === undefined ? {} : { env: { REDIS_URL: redis.url } }) });
+    app = await start();
   }, 60_000);
 
   afterAll(async () => {
@@ -61,6 +67,7 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
     await gh?.close();
     await new Promise((resolve) => versionServer?.close(resolve));
     await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const statusesOf = (repo: string, id: number) => [...(gh.deployments(owner, repo).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id);
@@ -98,7 +105,7 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
     expect(gh.violations).toEqual([]);
   }, 120_000);
 
-  it("marks a deploy that never reports `error` when its lock expires and starts the one queued behind it", async () => {
+  it("marks a deploy that never reports `error` when its lock expires, across a restart, and starts the one queued behind it", async () => {
     const first = gh.commit(owner, queued, "main", { "app.py": "VERSION = 1\n" }, "v1", "fershad");
     const number = gh.addIssue({ owner, repo: queued, title: "Ship v1 then v2" });
     await app.send("issue_comment", commentPayload(gh, { owner, repo: queued, number, body: "/deploy production", sender: "fershad" }));
@@ -112,6 +119,9 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
     const waiting = gh.deployments(owner, queued).find((d) => d.sha === second)!;
     expect(gh.workflowDispatches.filter((d) => d.inputs["ref"] === second)).toEqual([]);
 
+    // The app restarts meanwhile: the check waits in the job store, not in the process.
+    await app.stop();
+    app = await start();
     // The first deploy's workflow never reports; nobody sends anything more.
     const errored = await app.waitFor(() => statusesOf(queued, running.id).find((s) => s.state === "error"), (LOCK_TIMEOUT_S + 30) * 1000);
     expect(errored.description).toBe(`no status within ${LOCK_TIMEOUT_S}s; the lock expired`);
