@@ -38,7 +38,11 @@ export type LockExpiryDecision =
   | { readonly kind: "wait"; readonly until: string }
   | { readonly kind: "expire"; readonly status: SetDeploymentStatus; readonly deployment: LockedDeployment };
 
-/** States a deploy ends in; GitHub's deployment status states, https://docs.github.com/en/rest/deployments/statuses */
+/**
+ * States a deploy ends in, of GitHub's `error, failure, inactive, in_progress, queued, pending,
+ * success` (https://docs.github.com/rest/deployments/statuses#create-a-deployment-status, as in
+ * @octokit/openapi); the description written below stays within its 140 characters.
+ */
 const FINISHED = new Set(["success", "failure", "error", "inactive"]);
 
 export function decideLockExpiry(facts: LockExpiryFacts): LockExpiryDecision {
