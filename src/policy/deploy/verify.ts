@@ -1,6 +1,7 @@
 // A workflow's success says the job ran, not that the new version answers. With `verify`, the bot
 // reads the environment's version URL until it names what was deployed: each decision here is a
-// function of the answers so far and the time spent, and the polling loop lives in the handler.
+// function of the answers so far and the time spent; the handler makes the requests, each in a
+// job of its own with the next one a timer (src/handlers/deploy/verify-timer.ts).
 
 import type { SetDeploymentStatus, RepoRef } from "../plan.js";
 import { tryRender } from "../template.js";
