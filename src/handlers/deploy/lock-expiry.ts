@@ -27,6 +27,7 @@ export async function runLockExpiryCheck(context: Context, config: Config, timer
     lockKey: timer.lockKey,
     // A queued deploy took its lock for the span it was queued with; any other for the config's.
     lockTimeoutMs: typeof lockMs === "number" && lockMs > 0 ? lockMs : (env?.lockTimeoutMs ?? DEFAULT_LOCK_MS),
+    ...(env?.verify == null ? {} : { verifyTimeoutMs: env.verify.timeoutMs }),
     ...(lock === undefined ? {} : { lock }),
     ...(found === undefined ? {} : { deployment: found }),
   });
@@ -59,5 +60,6 @@ async function deploymentWithKey(context: Context, environment: string, deployKe
     productionEnvironment: deployment.production_environment === true,
     ...(latest === undefined ? {} : { latestState: latest.state }),
     ...(latest?.description == null ? {} : { latestDescription: latest.description }),
+    ...(latest === undefined ? {} : { latestAt: latest.created_at }),
   };
 }

@@ -17,6 +17,8 @@ export interface LockedDeployment {
   readonly payload: Readonly<Record<string, unknown>>;
   readonly latestState?: string;
   readonly latestDescription?: string;
+  /** ISO time the newest status was written. */
+  readonly latestAt?: string;
 }
 
 export interface LockExpiryFacts {
@@ -26,6 +28,8 @@ export interface LockExpiryFacts {
   readonly lockKey: string;
   /** The environment's `lock_timeout`, for the sentence on the deployment. */
   readonly lockTimeoutMs: number;
+  /** The environment's `verify.timeout`, when it verifies. */
+  readonly verifyTimeoutMs?: number;
   /** The lock on the scope now, if any. */
   readonly lock?: Lock;
   /** The deployment carrying the lock's deploy key, if GitHub still lists it. */
@@ -34,7 +38,7 @@ export interface LockExpiryFacts {
 
 export type LockExpiryDecision =
   | { readonly kind: "nothing"; readonly why: string }
-  /** The lock is held longer than the timer thought (a rerun took it later): look again then. */
+  /** Look again then: the lock is held longer than the timer thought, or a verify may still end. */
   | { readonly kind: "wait"; readonly until: string }
   | { readonly kind: "expire"; readonly status: SetDeploymentStatus; readonly deployment: LockedDeployment };
 
@@ -51,23 +55,28 @@ export function decideLockExpiry(facts: LockExpiryFacts): LockExpiryDecision {
   if (!isExpired(lock, facts.now)) return { kind: "wait", until: lock.expiresAt };
   if (deployment === undefined) return { kind: "nothing", why: "no deployment carries the lock's deploy key" };
   if (deployment.latestState !== undefined && FINISHED.has(deployment.latestState)) return { kind: "nothing", why: `the deploy reported ${deployment.latestState}` };
-  // Its workflow reported success and the bot is reading the version URL: the verify ends it.
+  let description = `no status within ${spoken(facts.lockTimeoutMs)}; the lock expired`;
+  // Its workflow reported success and the bot is reading the version URL: the verify ends it,
+  // unless it has run past its own timeout (its timers failed): then it is ended here.
   if (isVerifying(deployment.latestState, deployment.latestDescription)) {
-    return { kind: "nothing", why: "the deploy reported and is being verified" };
+    const started = Date.parse(deployment.latestAt ?? "");
+    if (facts.verifyTimeoutMs !== undefined && !Number.isNaN(started)) {
+      const deadline = started + facts.verifyTimeoutMs + VERIFY_GRACE_MS;
+      if (Date.parse(facts.now) < deadline) return { kind: "wait", until: new Date(deadline).toISOString() };
+      description = `the verify did not end within ${spoken(facts.verifyTimeoutMs)}; the lock expired`;
+    } else {
+      description = "the verify did not end; the lock expired";
+    }
   }
   return {
     kind: "expire",
     deployment,
-    status: {
-      kind: "set-deployment-status",
-      key: `lock-expired:${deployment.id}`,
-      repo: facts.repo,
-      deploymentId: deployment.id,
-      state: "error",
-      description: `no status within ${spoken(facts.lockTimeoutMs)}; the lock expired`,
-    },
+    status: { kind: "set-deployment-status", key: `lock-expired:${deployment.id}`, repo: facts.repo, deploymentId: deployment.id, state: "error", description },
   };
 }
+
+/** A verify's last request may start right at its timeout and take a while; so much more is allowed. */
+export const VERIFY_GRACE_MS = 120_000;
 
 /**
  * The expiry checks a carried-out plan calls for: one per lock a deploy took (a person's /lock

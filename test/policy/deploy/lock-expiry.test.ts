@@ -50,9 +50,17 @@ describe("decideLockExpiry", () => {
     expect(decideLockExpiry(facts({ deployment: { ...facts().deployment!, latestState: state } }))).toEqual({ kind: "nothing", why: `the deploy reported ${state}` });
   });
 
-  it("leaves a deploy being verified to its verify", () => {
-    const deployment = { ...facts().deployment!, latestState: "in_progress", latestDescription: "Verifying https://example.org/version" };
-    expect(decideLockExpiry(facts({ deployment })).kind).toBe("nothing");
+  it("leaves a deploy being verified to its verify, and looks again when the verify should have ended", () => {
+    const deployment = { ...facts().deployment!, latestState: "in_progress", latestDescription: "Verifying https://example.org/version", latestAt: "2026-12-02T10:25:00.000Z" };
+    expect(decideLockExpiry(facts({ deployment, verifyTimeoutMs: 600_000 }))).toEqual({ kind: "wait", until: "2026-12-02T10:37:00.000Z" });
+  });
+
+  it("ends a verify that ran past its timeout (its timers failed), saying so", () => {
+    const deployment = { ...facts().deployment!, latestState: "in_progress", latestDescription: "Verifying https://example.org/version", latestAt: "2026-12-02T10:25:00.000Z" };
+    const late = decideLockExpiry(facts({ deployment, verifyTimeoutMs: 600_000, now: "2026-12-02T10:37:00.000Z" }));
+    expect(late.kind === "expire" && late.status.description).toBe("the verify did not end within 10m; the lock expired");
+    const unknown = decideLockExpiry(facts({ deployment }));
+    expect(unknown.kind === "expire" && unknown.status.description).toBe("the verify did not end; the lock expired");
   });
 
   it("does nothing when the lock is gone or held by someone else", () => {
