@@ -18,7 +18,8 @@ import { startApp, type AppProcess } from "./harness.js";
 const owner = "timers";
 const verified = "verified-app";
 const queued = "queued-app";
-const LOCK_TIMEOUT_S = 15;
+// Long enough that the second /deploy, several throttled writes later, still finds the first running.
+const LOCK_TIMEOUT_S = 25;
 
 const backends = [{ name: "SQLite" }, { name: "Redis" }] as const;
 
