@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
-import { runOptionsFromEnv } from "./handlers/carry-out.js";
+import { runOptionsFromEnv, type RunOptions } from "./handlers/carry-out.js";
+import { runTimer } from "./handlers/timers.js";
 import { pushFeatures } from "./handlers/events/push.js";
 import { releasePublishedFeatures } from "./handlers/events/release-published.js";
 import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js";
@@ -15,9 +16,12 @@ import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
 
 /** Entry point: registers each event once and holds no logic. */
 export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">): void {
-  const options = runOptionsFromEnv(process.env);
-  // Webhooks are stored and answered at once, then replayed through the handlers below.
-  if (server) startRuntime(app, server, runtimeSettingsFromEnv(process.env));
+  let options: RunOptions = runOptionsFromEnv(process.env);
+  // Webhooks are stored and answered at once, then replayed through the handlers below; the
+  // queue also keeps the timers the handlers set (verify requests, lock expiry checks). Jobs
+  // start on a later turn, after `options` below names the queue.
+  const runtime = server ? startRuntime(app, server, runtimeSettingsFromEnv(process.env), { onTimer: (job) => runTimer(app, job, options) }) : undefined;
+  if (runtime) options = { ...options, timers: runtime.timers };
   app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));
   app.on("push", (context) => runFeatures(context, pushFeatures, options));
   app.on("issue_comment.created", (context) => onIssueComment(context, options));

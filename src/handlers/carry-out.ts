@@ -1,11 +1,15 @@
 import type { Context } from "probot";
 import { ActionFailedError, execute } from "../github/execute.js";
 import type { Effect } from "../github/effects.js";
-import type { Plan } from "../policy/plan.js";
+import { lockExpiryTimers } from "../policy/deploy/lock-expiry.js";
+import type { Action, Plan } from "../policy/plan.js";
+import type { TimerPort } from "./timer-port.js";
 
 export interface RunOptions {
   /** Print the plan and stop: the executor is skipped whole, so no writer needs to know. */
   readonly dryRun: boolean;
+  /** Where work for later is kept (the job queue); absent without a runtime. */
+  readonly timers?: TimerPort;
 }
 
 export function runOptionsFromEnv(env: NodeJS.ProcessEnv): RunOptions {
@@ -22,11 +26,35 @@ export async function carryOut(context: Context, plan: Plan, options: RunOptions
   }
   if (plan.actions.length === 0) return [];
   try {
-    return await execute(plan, { octokit: context.octokit, log });
+    const effects = await execute(plan, { octokit: context.octokit, log });
+    await scheduleLockChecks(context, plan.actions, effects, options);
+    return effects;
   } catch (error) {
     if (error instanceof ActionFailedError) {
       log.error({ action: error.action.kind, key: error.action.key, done: error.completed.length }, error.message);
+      // A lock taken before a later action failed is held all the same: it gets its check too.
+      await scheduleLockChecks(context, plan.actions, error.completed, options).catch((scheduleError: unknown) =>
+        log.warn({ error: String(scheduleError) }, "could not schedule the lock's expiry check"),
+      );
     }
     throw error;
   }
+}
+
+/**
+ * Each lock a deploy took (now, or found taken by an earlier run of the same job) gets a check at
+ * its expiry, so a deploy that never reports frees its queue without waiting for another event.
+ */
+async function scheduleLockChecks(context: Context, actions: readonly Action[], effects: readonly Effect[], options: RunOptions): Promise<void> {
+  const installationId = installationOf(context.payload);
+  if (options.timers === undefined || installationId === undefined) return;
+  const taken = new Set(effects.filter((effect) => effect.kind === "acquire-lock").map((effect) => effect.key));
+  for (const timer of lockExpiryTimers(actions.filter((action) => taken.has(action.key)), installationId)) await options.timers.schedule(timer);
+}
+
+function installationOf(payload: unknown): number | undefined {
+  if (typeof payload !== "object" || payload === null || !("installation" in payload)) return undefined;
+  const installation = payload.installation;
+  if (typeof installation !== "object" || installation === null || !("id" in installation)) return undefined;
+  return typeof installation.id === "number" ? installation.id : undefined;
 }

@@ -3,11 +3,13 @@
 // health and metrics, and a graceful stop on SIGTERM.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import type { TimerPort } from "../handlers/timer-port.js";
 import { setApiCallSink } from "../ops/api-calls.js";
+import { TIMER_JOB_NAME } from "../policy/timers.js";
 import { createMetrics } from "../ops/metrics.js";
 import { opsHandler } from "../ops/routes.js";
 import { createIntake } from "./intake.js";
-import { createQueue, type JobQueue } from "./queue/index.js";
+import { createQueue, type Job, type JobQueue } from "./queue/index.js";
 import { startReconciler, type AppHookPort } from "./reconciler.js";
 import { reportFailure } from "./report-failure.js";
 import type { RuntimeSettings } from "./settings.js";
@@ -15,10 +17,17 @@ import { createWorker } from "./worker.js";
 
 export { runtimeSettingsFromEnv, type RuntimeSettings } from "./settings.js";
 
+export interface RuntimeHooks {
+  /** Runs a timer that came due; timers never go through `app.receive`, which is for webhooks. */
+  readonly onTimer?: (job: Job) => Promise<void>;
+}
+
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
 export interface Runtime {
   readonly queue: JobQueue;
+  /** Keeps work the handlers ask for later in the queue (see RuntimeHooks.onTimer). */
+  readonly timers: TimerPort;
   /** Stop taking webhooks and jobs, wait for the running ones, close the store. */
   shutdown(): Promise<void>;
 }
@@ -28,7 +37,12 @@ export interface Runtime {
  * none (handler tests, GitHub Actions mode), where events come in through `app.receive` and
  * run at once as before. Probot's `load` without a server hands an `addHandler` that throws.
  */
-export function startRuntime(app: Probot, options: Pick<ApplicationFunctionOptions, "addHandler">, settings: RuntimeSettings): Runtime | undefined {
+export function startRuntime(
+  app: Probot,
+  options: Pick<ApplicationFunctionOptions, "addHandler">,
+  settings: RuntimeSettings,
+  hooks: RuntimeHooks = {},
+): Runtime | undefined {
   let intake: Handler | undefined;
   try {
     options.addHandler(async (request, response) => (intake ? intake(request, response) : false));
@@ -67,7 +81,7 @@ export function startRuntime(app: Probot, options: Pick<ApplicationFunctionOptio
   options.addHandler(opsHandler(metrics, () => queue.healthy()));
 
   queue.start(
-    createWorker(app, { log, now: Date.now, onRun: (event, outcome, seconds) => metrics.processed(event, outcome, seconds) }),
+    createWorker(app, { log, now: Date.now, ...(hooks.onTimer ? { onTimer: hooks.onTimer } : {}), onRun: (event, outcome, seconds) => metrics.processed(event, outcome, seconds) }),
     { concurrency: settings.concurrency },
   );
   const stopReconciler = settings.reconcileIntervalMs
@@ -97,7 +111,13 @@ export function startRuntime(app: Probot, options: Pick<ApplicationFunctionOptio
     // period is reclaimed and run again, which the idempotent executor makes harmless.
     void shutdown().finally(() => process.exit(0));
   });
-  return { queue, shutdown };
+  const timers: TimerPort = {
+    schedule: async (timer) => {
+      const { accepted } = await queue.schedule({ ...timer, name: TIMER_JOB_NAME });
+      log.info({ timer: timer.id, runAt: new Date(timer.runAt).toISOString(), duplicate: !accepted }, accepted ? "timer set" : "timer already set");
+    },
+  };
+  return { queue, timers, shutdown };
 }
 
 /**

@@ -16,6 +16,11 @@ export interface WorkerLogger {
 export interface WorkerOptions {
   readonly log: WorkerLogger;
   readonly now: () => number;
+  /**
+   * Runs a timer the app set for itself (`job.origin === "timer"`, a mark only the queue sets).
+   * Without it a timer is logged and dropped.
+   */
+  readonly onTimer?: (job: Job) => Promise<void>;
   /** Told how each run ended (metrics). */
   readonly onRun?: (event: string, outcome: "success" | "failure" | "retry", seconds: number) => void;
 }
@@ -25,7 +30,9 @@ export function createWorker(app: Receiver, options: WorkerOptions): Worker {
     const started = options.now();
     const fields = { delivery: job.id, event: job.name, repo: job.repoKey, attempt: job.attempts };
     try {
-      await app.receive(toEvent(job));
+      if (job.origin !== "timer") await app.receive(toEvent(job));
+      else if (options.onTimer) await options.onTimer(job);
+      else options.log.warn(fields, "a timer came due where nothing runs timers; dropped");
     } catch (error) {
       const classified = classifyError(error, options.now());
       const retry = isRetryable(classified);

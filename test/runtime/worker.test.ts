@@ -42,4 +42,22 @@ describe("createWorker", () => {
     await createWorker(failingWith(http(422)), { log, now, onRun })(job).catch(() => undefined);
     expect(outcomes).toEqual(["success", "retry", "failure"]);
   });
+
+  it("runs a timer the queue marked as one through onTimer, never through Probot", async () => {
+    const received: unknown[] = [];
+    const timers: string[] = [];
+    const worker = createWorker({ receive: async (event) => void received.push(event) }, { log, now, onTimer: async (timer) => void timers.push(timer.id) });
+    await worker({ ...job, id: "verify:acme/web:7:0", name: "release-pilot.timer", origin: "timer" });
+    expect(timers).toEqual(["verify:acme/web:7:0"]);
+    expect(received).toEqual([]);
+  });
+
+  it("hands a webhook named like a timer to Probot as the webhook it is", async () => {
+    const received: unknown[] = [];
+    const timers: string[] = [];
+    const worker = createWorker({ receive: async (event) => void received.push(event) }, { log, now, onTimer: async (timer) => void timers.push(timer.id) });
+    await worker({ ...job, name: "release-pilot.timer", payload: { v: 1, kind: "lock-expiry" } });
+    expect(timers).toEqual([]);
+    expect(received).toEqual([{ id: "d-1", name: "release-pilot.timer", payload: { v: 1, kind: "lock-expiry" } }]);
+  });
 });

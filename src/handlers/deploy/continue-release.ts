@@ -17,7 +17,7 @@ export interface SucceededDeployment {
 }
 
 export async function continueReleaseDeploys(
-  context: Context<"deployment_status.created">,
+  context: Context,
   config: Config,
   deployment: SucceededDeployment,
   options: RunOptions,
@@ -30,6 +30,15 @@ export async function continueReleaseDeploys(
   const next = releaseDeploysAfter(config, deployment.environment, release);
   if (next.kind !== "deploy") return;
   const requester = typeof payload["requested_by"] === "string" ? payload["requested_by"] : "unknown";
-  const facts = { ...release, draft: false, requester, defaultBranch: context.payload.repository.default_branch };
+  const facts = { ...release, draft: false, requester, defaultBranch: await defaultBranchOf(context) };
   for (const env of next.envs) await runDeploy(context, config, releaseDeploy(config, env, next, facts, deployment.sha), options);
+}
+
+/** From the event when it names the repository (a webhook), else from GitHub (a timer's job). */
+async function defaultBranchOf(context: Context): Promise<string> {
+  const repository: unknown = "repository" in context.payload ? context.payload.repository : undefined;
+  const known = typeof repository === "object" && repository !== null ? Reflect.get(repository, "default_branch") : undefined;
+  if (typeof known === "string" && known !== "") return known;
+  const { data } = await context.octokit.rest.repos.get(context.repo());
+  return data.default_branch;
 }

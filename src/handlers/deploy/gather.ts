@@ -76,6 +76,12 @@ export async function currentLock(octokit: GitHub, repo: RepoRef, env: string, a
   return undefined;
 }
 
+/** The lock of exactly this scope (`production`, or `production@api` for an app's deploy). */
+export async function lockOfScope(octokit: GitHub, repo: RepoRef, env: string, app?: string): Promise<Lock | undefined> {
+  const ref = await notFoundAsUndefined(octokit.rest.git.getRef({ ...repo, ref: lockRefName(env, app).replace(/^refs\//, "") }));
+  return ref === undefined ? undefined : lockAt(octokit, repo, ref.data.object.sha);
+}
+
 async function lockAt(octokit: GitHub, repo: RepoRef, sha: string): Promise<Lock | undefined> {
   const { data: commit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: sha });
   return decodeLock(commit.message);

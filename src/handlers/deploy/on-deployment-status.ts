@@ -3,10 +3,12 @@
 // production deploy offer the rollback command; a release's success carries it on to the
 // environments that require this one.
 
+import type { Context } from "probot";
+import type { Config } from "../../policy/config/index.js";
 import type { ChosenVersion, DeploymentRecord } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
 import { isVerifiedStatus } from "../../policy/deploy/verify.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut, type RunOptions } from "../carry-out.js";
 import { continueReleaseDeploys } from "./continue-release.js";
 import { startQueuedDeploys } from "./start-queued.js";
 import type { Feature } from "../feature.js";
@@ -14,6 +16,7 @@ import type { GitHub } from "../../github/client.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { deploymentHistory, payloadObject } from "./gather.js";
 import { verifyDeployment } from "./verify.js";
+import { startVerify } from "./verify-timer.js";
 
 const FINISHED = ["success", "failure", "error"] as const;
 export const PRODUCTION = /^prod(uction)?$/i;
@@ -26,29 +29,72 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
   // Only deployments this bot made carry its key; others belong to someone else's process.
   if (typeof payload["release_pilot_key"] !== "string") return;
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
-  const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
-  const logUrl = status.log_url ?? status.target_url;
+  const logUrl = status.log_url || status.target_url || undefined;
+  const record: EndedDeployment = {
+    id: deployment.id,
+    sha: deployment.sha,
+    environment: deployment.environment,
+    payload,
+    createdAt: deployment.created_at,
+    productionEnvironment: deployment.production_environment === true,
+  };
   // With `verify`, the workflow's success is final only once the version URL answers it.
-  const state =
-    finished === "success" && env?.verify != null && !isVerifiedStatus(status.description)
-      ? await verifyDeployment(context, env.verify, { id: deployment.id, sha: deployment.sha, environment: deployment.environment, payload }, options, logUrl || undefined)
-      : finished;
-  const previousSuccess = state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), deployment, app);
+  if (finished === "success" && env?.verify != null && !isVerifiedStatus(status.description)) {
+    // With a job queue each request is a job of its own and the last one finishes the deploy;
+    // polling here would hold this repository's queue for as long as the verify takes.
+    const timers = options.timers;
+    if (timers !== undefined) {
+      if ((await startVerify(context, env.verify, record, { ...options, timers }, logUrl)) === "scheduled") return;
+      return finishDeployment(context, config, record, "failure", options, logUrl);
+    }
+    const state = await verifyDeployment(context, env.verify, record, options, logUrl);
+    return finishDeployment(context, config, record, state, options, logUrl);
+  }
+  return finishDeployment(context, config, record, finished, options, logUrl);
+};
+
+/** A deployment of this bot's that just ended, as the event or GitHub's API gives it. */
+export interface EndedDeployment {
+  readonly id: number;
+  readonly sha: string;
+  readonly environment: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+  readonly productionEnvironment: boolean;
+}
+
+/**
+ * Everything a deploy's end sets off, whoever noticed it (its status event, the last verify
+ * request, its lock's expiry): the outcome (pointer tag, lock, reply), then the newest queued
+ * deploy of its environment, then on success the next step of a release's promotion.
+ */
+export async function finishDeployment(
+  context: Context,
+  config: Config,
+  deployment: EndedDeployment,
+  state: "success" | "failure" | "error",
+  options: RunOptions,
+  logUrl?: string,
+): Promise<void> {
+  const env = config.environments.find((candidate) => candidate.name === deployment.environment);
+  const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
+  const previousSuccess =
+    state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
   const outcome = planDeploymentOutcome({
     repo: context.repo(),
-    deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload },
+    deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload: deployment.payload },
     state,
     ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
-    isProduction: deployment.production_environment === true || PRODUCTION.test(deployment.environment),
+    isProduction: deployment.productionEnvironment || PRODUCTION.test(deployment.environment),
     ...(previousSuccess === undefined ? {} : { previousSuccess }),
-    ...(logUrl === undefined || logUrl === null || logUrl === "" ? {} : { logUrl }),
+    ...(logUrl === undefined || logUrl === "" ? {} : { logUrl }),
   });
   await carryOut(context, outcome, options);
   await startQueuedDeploys(context, config, { environment: deployment.environment, app }, options);
   if (state === "success" && env !== undefined) {
-    await continueReleaseDeploys(context, config, { environment: deployment.environment, sha: deployment.sha, payload }, options);
+    await continueReleaseDeploys(context, config, { environment: deployment.environment, sha: deployment.sha, payload: deployment.payload }, options);
   }
-};
+}
 
 /** What ran before a failed deployment, for the rollback sentence; shared with workflow_run. */
 export async function previousSuccessOf(

@@ -8,7 +8,7 @@ import { carryOut, type RunOptions } from "../carry-out.js";
 import { HISTORY_LIMIT, payloadObject } from "./gather.js";
 
 export async function startQueuedDeploys(
-  context: Context<"deployment_status.created">,
+  context: Context,
   config: Config,
   finished: { readonly environment: string; readonly app: string | undefined },
   options: RunOptions,

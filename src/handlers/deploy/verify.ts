@@ -1,6 +1,8 @@
 // The polling half of `verify`: read the version URL with backoff until the policy says the new
 // version answers or the time is up, marking the deployment in_progress meanwhile. fetch, sleep
 // and the clock are passed in so a test can run the loop against a local server in no time.
+// This loop runs only where there is no job queue (GitHub Actions mode); with one, each request
+// is a job of its own (./verify-timer.ts), so a verify never holds its repository's queue.
 
 import type { Context } from "probot";
 import type { EnvironmentConfig } from "../../policy/config/index.js";
@@ -36,7 +38,7 @@ export async function pollVerify(target: { url: string; expected: string; timeou
   }
 }
 
-async function ask(url: string, io: VerifyIO): Promise<VerifyAnswer> {
+export async function ask(url: string, io: VerifyIO): Promise<VerifyAnswer> {
   try {
     const response = await io.fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     return { status: response.status, body: await response.text() };

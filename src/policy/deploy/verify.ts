@@ -1,6 +1,7 @@
 // A workflow's success says the job ran, not that the new version answers. With `verify`, the bot
 // reads the environment's version URL until it names what was deployed: each decision here is a
-// function of the answers so far and the time spent, and the polling loop lives in the handler.
+// function of the answers so far and the time spent; the handler makes the requests, each in a
+// job of its own with the next one a timer (src/handlers/deploy/verify-timer.ts).
 
 import type { SetDeploymentStatus, RepoRef } from "../plan.js";
 import { tryRender } from "../template.js";
@@ -34,7 +35,23 @@ export function backoffMs(answers: number): number {
 }
 
 export function nextVerifyStep(facts: VerifyFacts): VerifyStep {
-  const last = facts.answers[facts.answers.length - 1];
+  return stepAfter(facts, facts.answers.length, facts.answers[facts.answers.length - 1]);
+}
+
+/**
+ * The same decision for one request made in its own job: a timer carries how many answers came
+ * before, not their bodies, and only the newest answer and the count decide.
+ */
+export function nextVerifyAttempt(facts: Omit<VerifyFacts, "answers"> & { readonly earlierAnswers: number; readonly answer: VerifyAnswer }): VerifyStep {
+  return stepAfter(facts, facts.earlierAnswers + 1, facts.answer);
+}
+
+/** A status the bot wrote when it started verifying, and still the deployment's newest. */
+export function isVerifying(state: string | undefined, description: string | null | undefined): boolean {
+  return state === "in_progress" && description?.startsWith(`${VERIFYING} `) === true;
+}
+
+function stepAfter(facts: Omit<VerifyFacts, "answers">, count: number, last: VerifyAnswer | undefined): VerifyStep {
   if (last !== undefined && "body" in last && last.status < 400 && last.body.includes(facts.expected)) {
     return { kind: "succeed", description: `${VERIFIED} ${facts.url}` };
   }
@@ -42,7 +59,7 @@ export function nextVerifyStep(facts: VerifyFacts): VerifyStep {
   // Before the first answer there is always one try, however short the timeout.
   if (last === undefined) return { kind: "continue", waitMs: 0 };
   if (remaining <= 0) return { kind: "fail", description: failure(facts.url, last) };
-  return { kind: "continue", waitMs: Math.min(backoffMs(facts.answers.length), remaining) };
+  return { kind: "continue", waitMs: Math.min(backoffMs(count), remaining) };
 }
 
 function failure(url: string, answer: VerifyAnswer): string {

@@ -18,5 +18,5 @@ export function createQueue(options: CreateQueueOptions = {}): JobQueue {
 export { createRedisQueue, jobIdOf } from "./redis.js";
 export { createSqliteQueue } from "./sqlite.js";
 export { TransientError, defaultRetryPolicy } from "./retry-policy.js";
-export type { Job, JobQueue, JobState, NewJob, QueueLogger, QueueOptions, RetryPolicy, Worker } from "./types.js";
+export type { Job, JobQueue, JobState, NewJob, NewTimer, QueueLogger, QueueOptions, RetryPolicy, Worker } from "./types.js";
 export type { RedisQueueOptions, SqliteQueueOptions };

@@ -90,6 +90,11 @@ export class RepoOrder {
     return seq === 0 ? undefined : Number(seq);
   }
 
+  /** The next place in the repos' shared sequence, for a timer that came due. */
+  async nextSeq(): Promise<number> {
+    return Number(await this.redis.incr(`${this.opts.keyPrefix}seq`));
+  }
+
   /** Undoes `register` when the job could not be stored, so the delivery may come again. */
   async unregister(member: string, repoKey: string): Promise<void> {
     await this.redis.multi().del(this.dedupeKey(member)).zrem(this.orderKey(repoKey), member).exec();

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { notifyFailed } from "./on-failed.js";
 import { RepoOrder } from "./redis-repo-order.js";
 import { decideAfterError, resolvePolicy } from "./retry-policy.js";
-import type { Job, JobQueue, JobState, NewJob, QueueOptions, Worker } from "./types.js";
+import type { Job, JobQueue, JobState, NewJob, NewTimer, QueueOptions, Worker } from "./types.js";
 
 export interface RedisQueueOptions extends QueueOptions {
   readonly redisUrl: string;
@@ -31,10 +31,12 @@ interface JobData {
   readonly deliveryId: string;
   readonly payload: unknown;
   readonly repoKey: string;
+  /** Place in the repo's order; 0 for a timer still waiting in the timers queue. */
   readonly seq: number;
   readonly attempts: number;
   readonly lastError?: string;
   readonly enqueuedAt: number;
+  readonly origin?: "timer";
 }
 
 const queuedTypes = ["waiting", "delayed", "prioritized", "waiting-children"] as const;
@@ -69,8 +71,17 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
     dedupeTtlMs,
     orphanGraceMs: 60_000,
   });
+  // Timers wait as BullMQ delayed jobs in a queue of their own, outside every repo's order and
+  // out of the jobs' depth, as the SQLite store keeps them in a table of their own; when one is
+  // due, its worker moves it into the jobs queue as the newest job of its repo.
+  const timerQueueName = `${queueName}-timers`;
+  const timerQueue = new Queue<JobData>(timerQueueName, {
+    connection,
+    defaultJobOptions: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, removeOnComplete: keepCompleted, removeOnFail: keepFailed },
+  });
   const instance = randomUUID();
   let worker: BullWorker<JobData> | undefined;
+  let timerWorker: BullWorker<JobData> | undefined;
   let closed = false;
 
   async function runJob(work: Worker, bullJob: BullJob<JobData>, token: string | undefined): Promise<void> {
@@ -139,6 +150,19 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
     throw new ReportedFailure(decision.message);
   }
 
+  /** A due timer becomes a job; run again after a crash, it adds nothing twice. */
+  async function moveDueTimer(bullJob: BullJob<JobData>): Promise<void> {
+    const data = bullJob.data;
+    const member = bullJob.id ?? jobIdOf(data.deliveryId);
+    let seq = await order.register(member, data.repoKey, now());
+    if (seq === undefined) {
+      if (await queue.getJob(member)) return;
+      // Registered by a run cut short before its add: take a place now.
+      seq = await order.nextSeq();
+    }
+    await queue.add(bullJob.name, { ...data, seq, enqueuedAt: now() }, { jobId: member });
+  }
+
   async function finish(member: string, repoKey: string, lockToken: string): Promise<void> {
     const next = await order.release(member, repoKey, lockToken, true);
     if (next === undefined) return;
@@ -163,8 +187,10 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
 
   async function stop(): Promise<void> {
     const running = worker;
+    const moving = timerWorker;
     worker = undefined;
-    await running?.close();
+    timerWorker = undefined;
+    await Promise.all([running?.close(), moving?.close()]);
   }
 
   return {
@@ -191,6 +217,19 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
       return { accepted: true };
     },
 
+    async schedule(timer: NewTimer) {
+      assertOpen();
+      const member = jobIdOf(timer.id);
+      // BullMQ ignores an add whose job id exists in any state; the look first only tells the
+      // caller which happened (https://docs.bullmq.io/guide/jobs/job-ids). A timer already moved
+      // into the jobs queue counts as set too.
+      if ((await timerQueue.getJob(member)) || (await queue.getJob(member))) return { accepted: false };
+      const enqueuedAt = now();
+      const data: JobData = { deliveryId: timer.id, payload: timer.payload ?? null, repoKey: timer.repoKey, seq: 0, attempts: 0, enqueuedAt, origin: "timer" };
+      await timerQueue.add(timer.name, data, { jobId: member, delay: Math.max(0, timer.runAt - enqueuedAt) });
+      return { accepted: true };
+    },
+
     start(work, opts = {}) {
       assertOpen();
       if (worker) throw new Error("the job queue is already started");
@@ -204,6 +243,9 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
         maxStalledCount: 1_000,
       });
       worker.on("failed", onBullFailed);
+      timerWorker = new BullWorker<JobData>(timerQueueName, moveDueTimer, { connection, concurrency: 1 });
+      timerWorker.on("error", (error) => logger?.warn({ err: error }, "timer worker error"));
+      timerWorker.on("failed", (bullJob, error) => logger?.error({ err: error, jobId: bullJob?.id }, "a due timer could not be moved into the jobs"));
       worker.on("error", (error) => logger?.warn({ err: error }, "queue worker error"));
     },
 
@@ -261,7 +303,7 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
       if (closed) return;
       closed = true;
       await stop();
-      await queue.close();
+      await Promise.all([queue.close(), timerQueue.close()]);
       await connection.quit().catch(() => connection.disconnect());
     },
   };
@@ -276,6 +318,7 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
       state,
       ...(data.lastError === undefined ? {} : { lastError: data.lastError }),
       enqueuedAt: data.enqueuedAt,
+      ...(data.origin === "timer" ? { origin: "timer" as const } : {}),
     };
   }
 }

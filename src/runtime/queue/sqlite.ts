@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { notifyFailed } from "./on-failed.js";
 import { decideAfterError, resolvePolicy } from "./retry-policy.js";
 import { createSqliteWriter } from "./sqlite-writer.js";
-import type { Job, JobQueue, JobState, NewJob, QueueOptions, Worker } from "./types.js";
+import type { Job, JobQueue, JobState, NewJob, NewTimer, QueueOptions, Worker } from "./types.js";
 
 const day = 24 * 60 * 60 * 1000;
 // Same retention as the Redis backend: done rows are what recognise a redelivery, which
@@ -33,7 +33,19 @@ interface Row {
   last_error: string | null;
   enqueued_at: number;
   run_at: number;
+  origin: string;
 }
+
+interface TimerRow {
+  id: string;
+  name: string;
+  payload: string;
+  repo_key: string;
+  run_at: number;
+}
+
+/** Due timers moved into the jobs per claim; the rest wait for the next poll. */
+const TIMERS_PER_CLAIM = 100;
 
 // `seq` gives the enqueue order explicitly: an implicit rowid may be renumbered by VACUUM.
 const schema = `
@@ -52,7 +64,23 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, run_at);
 CREATE INDEX IF NOT EXISTS jobs_by_repo ON jobs (repo_key, state, seq);
 CREATE INDEX IF NOT EXISTS jobs_by_state_repo ON jobs (state, repo_key, seq);
+CREATE TABLE IF NOT EXISTS timers (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  repo_key TEXT NOT NULL,
+  run_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS timers_by_time ON timers (run_at);
 `;
+
+/** A store written before timers existed has no origin column; every row in it is a webhook. */
+function addOriginColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>("PRAGMA table_info(jobs)").all();
+  if (!columns.some((column) => column.name === "origin")) {
+    db.exec("ALTER TABLE jobs ADD COLUMN origin TEXT NOT NULL DEFAULT 'webhook'");
+  }
+}
 
 // A job is due when it is the first queued job of its repo (even if that one waits out a
 // backoff, later ones wait behind it), its time has come, and nothing of its repo runs: that
@@ -90,12 +118,25 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
   db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 5000");
   db.exec(schema);
+  addOriginColumn(db);
   // Stored deliveries, claims and job outcomes of one turn of the event loop share one commit.
   const writer = createSqliteWriter(db, options.onCommit ? { onCommit: options.onCommit } : {});
 
   const insert = db.prepare(`
     INSERT OR IGNORE INTO jobs (id, seq, name, payload, repo_key, state, enqueued_at, run_at)
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @name, @payload, @repoKey, 'queued', @now, @now)`);
+  // A timer waits in its own table, outside every repo's order, so it holds back no job while
+  // it waits; once due it is inserted as the newest job of its repo, in the claim's commit.
+  const insertTimer = db.prepare(`
+    INSERT OR IGNORE INTO timers (id, name, payload, repo_key, run_at)
+    SELECT @id, @name, @payload, @repoKey, @runAt WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE id = @id)`);
+  const selectDueTimers = db.prepare<{ now: number; limit: number }, TimerRow>(
+    "SELECT * FROM timers WHERE run_at <= @now ORDER BY run_at, id LIMIT @limit",
+  );
+  const insertTimerJob = db.prepare(`
+    INSERT OR IGNORE INTO jobs (id, seq, name, payload, repo_key, state, enqueued_at, run_at, origin)
+    VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @name, @payload, @repoKey, 'queued', @now, @now, 'timer')`);
+  const deleteTimer = db.prepare<[string]>("DELETE FROM timers WHERE id = ?");
   const selectDue = db.prepare<{ now: number; limit: number }, Row>(dueJobs);
   const markRunning = db.prepare<[string]>(
     "UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ?",
@@ -119,6 +160,11 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
 
   /** Runs inside a group commit (see `tick`), which makes it atomic. */
   const claim = (limit: number): Row[] => {
+    const at = now();
+    for (const due of selectDueTimers.all({ now: at, limit: TIMERS_PER_CLAIM })) {
+      insertTimerJob.run({ id: due.id, name: due.name, payload: due.payload, repoKey: due.repo_key, now: at });
+      deleteTimer.run(due.id);
+    }
     const rows = selectDue.all({ now: now(), limit });
     for (const row of rows) markRunning.run(row.id);
     return rows.map((row) => ({ ...row, state: "running", attempts: row.attempts + 1 }));
@@ -251,6 +297,15 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
       return { accepted };
     },
 
+    async schedule(entry: NewTimer) {
+      assertOpen();
+      const row = { id: entry.id, name: entry.name, payload: JSON.stringify(entry.payload ?? null), repoKey: entry.repoKey, runAt: entry.runAt };
+      const accepted = await writer.write(() => insertTimer.run(row).changes === 1);
+      // The poll notices it when due; one due now need not wait for the poll.
+      if (accepted && entry.runAt <= now()) schedule(0);
+      return { accepted };
+    },
+
     start(work, opts = {}) {
       assertOpen();
       if (worker) throw new Error("the job queue is already started");
@@ -316,6 +371,7 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
       state: row.state,
       ...(row.last_error === null ? {} : { lastError: row.last_error }),
       enqueuedAt: row.enqueued_at,
+      ...(row.origin === "timer" ? { origin: "timer" as const } : {}),
     };
   }
 }

@@ -18,6 +18,11 @@ export interface Job {
   readonly state: JobState;
   readonly lastError?: string;
   readonly enqueuedAt: number;
+  /**
+   * Set only on a job the app scheduled for itself (`schedule`), never on a stored webhook: the
+   * worker routes on this, not on the name, so nothing sent to the webhook route can pass for one.
+   */
+  readonly origin?: "timer";
 }
 
 export interface NewJob {
@@ -27,11 +32,31 @@ export interface NewJob {
   readonly repoKey: string;
 }
 
+/**
+ * A job the app asks of itself for later (the next verify request, a lock's expiry check). Until
+ * `runAt` it waits outside its repo's order, so it holds back none of the repo's webhooks; when it
+ * comes due it joins the end of that order and runs like any job, marked `origin: "timer"`.
+ */
+export interface NewTimer {
+  /** Deterministic, so scheduling the same thing twice (a rerun) keeps one timer. */
+  readonly id: string;
+  readonly name: string;
+  readonly payload: unknown;
+  readonly repoKey: string;
+  /** Epoch ms; due at once when in the past. */
+  readonly runAt: number;
+}
+
 export type Worker = (job: Job) => Promise<void>;
 
 export interface JobQueue {
   /** `accepted: false` when that delivery id was already seen. */
   enqueue(job: NewJob): Promise<{ accepted: boolean }>;
+  /**
+   * Stores a timer; `accepted: false` when one with that id is already waiting or has run. It is
+   * kept in the store like a job, so it survives a restart.
+   */
+  schedule(timer: NewTimer): Promise<{ accepted: boolean }>;
   /** Same repoKey strictly in order, different repos in parallel (up to `concurrency`, default 4). */
   start(worker: Worker, opts?: { concurrency?: number }): void;
   /** Stop taking jobs and wait for the running ones. */

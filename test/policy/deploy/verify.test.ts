@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, isVerifiedStatus, nextVerifyStep, renderExpect, verifyStatus, type VerifyAnswer, type VerifyFacts } from "../../../src/policy/deploy/verify.js";
+import { backoffMs, isVerifiedStatus, isVerifying, nextVerifyAttempt, nextVerifyStep, renderExpect, verifyStatus, type VerifyAnswer, type VerifyFacts } from "../../../src/policy/deploy/verify.js";
 import { OLD_SHA, SHA } from "./builders.js";
 
 const URL = "https://api.example.org/version";
@@ -46,6 +46,29 @@ describe("nextVerifyStep", () => {
   it("names the status and the unreachable server in the failure", () => {
     expect(nextVerifyStep(facts([{ status: 503, body: "down" }], 61_000))).toMatchObject({ description: `verify: ${URL} answered 503 down` });
     expect(nextVerifyStep(facts([{ error: "ECONNREFUSED" }], 61_000))).toMatchObject({ description: `verify: ${URL} could not be reached: ECONNREFUSED` });
+  });
+});
+
+describe("nextVerifyAttempt", () => {
+  // One request per job: the timer keeps the count of earlier answers, not their bodies.
+  it.each([
+    [[{ status: 200, body: OLD_SHA }], 1_000],
+    [[{ status: 200, body: OLD_SHA }, { status: 502, body: "" }, { error: "ECONNRESET" }], 10_000],
+    [[{ status: 200, body: OLD_SHA }, { status: 200, body: SHA }], 5_000],
+    [[{ status: 200, body: OLD_SHA }, { status: 200, body: OLD_SHA }], 61_000],
+  ] as [VerifyAnswer[], number][])("decides as nextVerifyStep does with every answer kept (%j at %i ms)", (answers, elapsedMs) => {
+    const answer = answers[answers.length - 1]!;
+    const { answers: _all, ...rest } = facts(answers, elapsedMs);
+    expect(nextVerifyAttempt({ ...rest, earlierAnswers: answers.length - 1, answer })).toEqual(nextVerifyStep(facts(answers, elapsedMs)));
+  });
+});
+
+describe("isVerifying", () => {
+  it("is the bot's in_progress status of a verify under way, and nothing else", () => {
+    expect(isVerifying("in_progress", `Verifying ${URL}`)).toBe(true);
+    expect(isVerifying("success", `Verifying ${URL}`)).toBe(false);
+    expect(isVerifying("in_progress", "Deploying")).toBe(false);
+    expect(isVerifying(undefined, null)).toBe(false);
   });
 });
 

@@ -160,6 +160,63 @@ describe.each(backends)("$name job queue", (backend) => {
     expect(order).toEqual(["first@1", "first@2", "second@1"]);
   });
 
+  // Item 11 of issue #12: a verify that polls inside its job held the repository's queue; each
+  // attempt is now a timer, which must leave the repo's webhooks free while it waits.
+  it("runs a timer when it is due, holding back none of its repo's jobs while it waits", async () => {
+    const queue = make();
+    const ran: { id: string; origin: string | undefined; at: number }[] = [];
+    const runAt = Date.now() + 400;
+    expect(await queue.schedule({ id: "timer:verify:1", name: "release-pilot.timer", payload: { attempt: 1 }, repoKey: "o/r", runAt })).toEqual({ accepted: true });
+    await queue.enqueue({ id: "after-timer", name: "push", payload: null, repoKey: "o/r" });
+    // A waiting timer is no job yet: the depth (a metric, what shutdown waits for) leaves it out.
+    expect(await queue.depth()).toBe(1);
+    expect((await queue.list()).map((job) => job.id)).toEqual(["after-timer"]);
+
+    queue.start(async (job) => void ran.push({ id: job.id, origin: job.origin, at: Date.now() }));
+    await waitFor(() => ran.length === 2, "the webhook and the timer run", 5_000);
+
+    expect(ran.map((run) => [run.id, run.origin])).toEqual([
+      ["after-timer", undefined],
+      ["timer:verify:1", "timer"],
+    ]);
+    expect(ran[0]!.at).toBeLessThan(runAt);
+    expect(ran[1]!.at).toBeGreaterThanOrEqual(runAt);
+    await waitFor(async () => (await queue.depth()) === 0, "both recorded done");
+    expect((await queue.list({ state: "done" })).find((job) => job.id === "timer:verify:1")).toMatchObject({ payload: { attempt: 1 }, origin: "timer" });
+  });
+
+  it("keeps one timer per id, waiting or run", async () => {
+    const queue = make();
+    const ran: string[] = [];
+    const timer = { id: "timer:lock:a", name: "release-pilot.timer", payload: null, repoKey: "o/r", runAt: Date.now() };
+    expect(await queue.schedule(timer)).toEqual({ accepted: true });
+    expect(await queue.schedule({ ...timer, payload: { second: true } })).toEqual({ accepted: false });
+    queue.start(async (job) => void ran.push(job.id));
+    await waitFor(() => ran.length === 1, "the timer run");
+    await waitFor(async () => (await queue.depth()) === 0, "the timer done");
+
+    expect(await queue.schedule(timer)).toEqual({ accepted: false });
+    await sleep(100);
+    expect(ran).toEqual(["timer:lock:a"]);
+  });
+
+  it("keeps a waiting timer across a restart", async () => {
+    const open = backend.store();
+    const first = open();
+    await first.schedule({ id: "timer:restart", name: "release-pilot.timer", payload: { n: 1 }, repoKey: "o/r", runAt: Date.now() + 200 });
+    await first.close();
+
+    const second = open();
+    const ran: unknown[] = [];
+    try {
+      second.start(async (job) => void ran.push([job.id, job.origin, job.payload]));
+      await waitFor(() => ran.length === 1, "the timer run after the restart", 5_000);
+    } finally {
+      await second.close();
+    }
+    expect(ran).toEqual([["timer:restart", "timer", { n: 1 }]]);
+  });
+
   it("reports healthy while open and not after close", async () => {
     const queue = backend.make();
     expect(await queue.healthy()).toBe(true);

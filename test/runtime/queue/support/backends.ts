@@ -13,6 +13,8 @@ export interface Backend {
   teardown(): Promise<void>;
   /** A fresh, empty queue with millisecond timings. */
   make(options?: QueueOptions): JobQueue;
+  /** A factory of queues on one store, as a process restarted on the same data would open. */
+  store(): (options?: QueueOptions) => JobQueue;
 }
 
 export function sqliteBackend(): Backend {
@@ -27,6 +29,11 @@ export function sqliteBackend(): Backend {
       const dataDir = mkdtempSync(join(tmpdir(), "rp-queue-"));
       dirs.push(dataDir);
       return createSqliteQueue({ dataDir, pollIntervalMs: 10, ...options });
+    },
+    store() {
+      const dataDir = mkdtempSync(join(tmpdir(), "rp-queue-"));
+      dirs.push(dataDir);
+      return (options = {}) => createSqliteQueue({ dataDir, pollIntervalMs: 10, ...options });
     },
   };
 }
@@ -59,6 +66,14 @@ export function redisBackend(): Backend {
         ...fastRedisTimings,
         ...options,
       });
+    },
+    store() {
+      count += 1;
+      const queueName = `contract-${count}`;
+      return (options = {}) => {
+        if (!server) throw new Error("redis backend used before setup");
+        return createRedisQueue({ redisUrl: server.url, queueName, ...fastRedisTimings, ...options });
+      };
     },
   };
 }

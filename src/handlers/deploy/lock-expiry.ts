@@ -1,0 +1,65 @@
+// The check set for a deploy's lock expiry (see src/policy/deploy/lock-expiry.ts): read the lock
+// and the deployment back from GitHub, let policy decide, and when the deploy never reported,
+// mark it `error` and finish it like any ended deploy, which starts the newest queued one.
+
+import type { Context } from "probot";
+import type { Config } from "../../policy/config/index.js";
+import { decideLockExpiry, type LockedDeployment } from "../../policy/deploy/lock-expiry.js";
+import { deployKeyOfLockKey } from "../../policy/deploy/lock.js";
+import { plan } from "../../policy/plan.js";
+import { lockExpiryTimer, type LockExpiryTimer } from "../../policy/timers.js";
+import { carryOut, type RunOptions } from "../carry-out.js";
+import { HISTORY_LIMIT, lockOfScope, payloadObject } from "./gather.js";
+import { finishDeployment } from "./on-deployment-status.js";
+
+const DEFAULT_LOCK_MS = 3_600_000;
+
+export async function runLockExpiryCheck(context: Context, config: Config, timer: LockExpiryTimer, options: RunOptions, now: () => Date = () => new Date()): Promise<void> {
+  const repo = context.repo();
+  const lock = await lockOfScope(context.octokit, repo, timer.environment, timer.app);
+  const deployKey = deployKeyOfLockKey(timer.lockKey);
+  const found = lock?.key === timer.lockKey && deployKey !== undefined ? await deploymentWithKey(context, timer.environment, deployKey) : undefined;
+  const env = config.environments.find((candidate) => candidate.name === timer.environment);
+  const lockMs = found?.payload["lock_ms"];
+  const decision = decideLockExpiry({
+    repo,
+    now: now().toISOString(),
+    lockKey: timer.lockKey,
+    // A queued deploy took its lock for the span it was queued with; any other for the config's.
+    lockTimeoutMs: typeof lockMs === "number" && lockMs > 0 ? lockMs : (env?.lockTimeoutMs ?? DEFAULT_LOCK_MS),
+    ...(env?.verify == null ? {} : { verifyTimeoutMs: env.verify.timeoutMs }),
+    ...(lock === undefined ? {} : { lock }),
+    ...(found === undefined ? {} : { deployment: found }),
+  });
+  const log = { lock: timer.lockKey, decision: decision.kind };
+  if (decision.kind === "nothing") {
+    context.log.info(log, `lock expiry: ${decision.why}; nothing to do`);
+    return;
+  }
+  if (decision.kind === "wait") {
+    if (options.timers !== undefined && !options.dryRun) await options.timers.schedule(lockExpiryTimer({ ...timer, expiresAt: decision.until }));
+    return;
+  }
+  await carryOut(context, plan(decision.status.description, [decision.status]), options);
+  await finishDeployment(context, config, { ...decision.deployment, createdAt: found?.createdAt ?? "", productionEnvironment: found?.productionEnvironment ?? false }, "error", options);
+}
+
+async function deploymentWithKey(context: Context, environment: string, deployKey: string): Promise<(LockedDeployment & { createdAt: string; productionEnvironment: boolean }) | undefined> {
+  const repo = context.repo();
+  const { data } = await context.octokit.rest.repos.listDeployments({ ...repo, environment, per_page: HISTORY_LIMIT });
+  const deployment = data.find((candidate) => payloadObject(candidate.payload)["release_pilot_key"] === deployKey);
+  if (deployment === undefined) return undefined;
+  const { data: statuses } = await context.octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+  const latest = statuses[0];
+  return {
+    id: deployment.id,
+    environment: deployment.environment,
+    sha: deployment.sha,
+    payload: payloadObject(deployment.payload),
+    createdAt: deployment.created_at,
+    productionEnvironment: deployment.production_environment === true,
+    ...(latest === undefined ? {} : { latestState: latest.state }),
+    ...(latest?.description == null ? {} : { latestDescription: latest.description }),
+    ...(latest === undefined ? {} : { latestAt: latest.created_at }),
+  };
+}
