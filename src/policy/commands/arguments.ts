@@ -2,6 +2,7 @@
 // input or a file path, so the patterns allow only what those places can take safely, and each
 // failure is a sentence that says what was wrong and what would be accepted.
 
+import { inertText } from "../markdown/inert.js";
 import type { CommandError, KnownNames } from "./types.js";
 
 const REF = /^[A-Za-z0-9._/-]{1,200}$/;
@@ -16,11 +17,11 @@ export function fail(message: string): CommandError {
   return { kind: "error", message };
 }
 
-/** Echo a user's token inside a sentence: quoted, one line, and short. */
+/** Echo a user's token inside a sentence: quoted, one line, short, and inert (no mention, no HTML). */
 export function quote(token: string): string {
   const flat = token.replace(/[\u0000-\u001f\u007f]/g, "");
   const short = flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-  return JSON.stringify(short);
+  return JSON.stringify(inertText(short));
 }
 
 export function isSafeRef(text: string): boolean {
