@@ -3,9 +3,9 @@
 // failure is a sentence that says what was wrong and what would be accepted.
 
 import { inertText } from "../markdown/inert.js";
+import { isRefName } from "../ref-name.js";
 import type { CommandError, KnownNames } from "./types.js";
 
-const REF = /^[A-Za-z0-9._/-]{1,200}$/;
 const VERSION = /^v?(\d{1,9})\.(\d{1,9})\.(\d{1,9})(?:[-.+]?[0-9A-Za-z]{1,20}(?:[.-][0-9A-Za-z]{1,20}){0,5})?$/;
 /**
  * Letters, digits, spaces and plain punctuation: a reason is shown in comments and lock commits,
@@ -24,18 +24,9 @@ export function quote(token: string): string {
   return JSON.stringify(inertText(short));
 }
 
+/** A branch, tag or SHA a command may name: git's ref-name rules and a shell-safe character set. */
 export function isSafeRef(text: string): boolean {
-  return (
-    REF.test(text) &&
-    !text.includes("..") &&
-    !text.includes("@{") &&
-    !text.includes("//") &&
-    !text.startsWith("-") &&
-    !text.startsWith("/") &&
-    !text.endsWith("/") &&
-    !text.endsWith(".") &&
-    !text.endsWith(".lock")
-  );
+  return isRefName(text);
 }
 
 export function isVersion(text: string): boolean {

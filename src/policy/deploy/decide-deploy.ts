@@ -87,6 +87,7 @@ export function renderRequest(config: Config, request: DeployRequest, repo: Repo
     ...(request.issueNumber === undefined ? {} : { number: request.issueNumber }),
     now,
     withMigrations: request.withMigrations,
+    versioning: config.versioning,
   });
 }
 
