@@ -12,6 +12,7 @@ import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "./pl
 import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "./render-dispatch.js";
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./settings.js";
 import type { Plan, RepoRef } from "../plan.js";
+import { inertText } from "../markdown/inert.js";
 
 export interface DeployRequest {
   readonly env: EnvironmentConfig;
@@ -137,7 +138,7 @@ export function reportDecision(repo: RepoRef, request: DeployRequest, decided: P
     return reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, ...(request.app === undefined ? {} : { app: request.app }), cause }, decided);
   }
   if ("error" in decided) {
-    const reply = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${decided.error}`);
+    const reply = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${inertText(decided.error)}`);
     return { reason: "gate-refused", summary: decided.error, actions: reply === undefined ? [] : [reply] };
   }
   return decided;

@@ -10,6 +10,7 @@ import type { Versioning } from "../config/types.js";
 import { refNameProblem } from "../ref-name.js";
 import { templateTokens, type TemplateValues, type TokenName } from "../template.js";
 import { versionScheme } from "../versions/index.js";
+import { inertText } from "../markdown/inert.js";
 
 /** A full commit SHA: 40 hex digits (SHA-1), or 64 in a SHA-256 repository. */
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -23,7 +24,7 @@ const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,255}$/;
 /** Show an untrusted value inside a refusal: quoted, one line, short. */
 function shown(value: string): string {
   const flat = value.replace(/[\u0000-\u001f\u007f]/g, "");
-  return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 57)}...` : flat);
+  return JSON.stringify(inertText(flat.length > 60 ? `${flat.slice(0, 57)}...` : flat));
 }
 
 /** Why one token's value cannot go into a workflow input; undefined when it can. */

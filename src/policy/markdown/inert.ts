@@ -84,3 +84,16 @@ export function codeSpan(text: string): string {
 export function mention(login: string): string {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login) ? `@${login}` : `@${ZWJ}${inertText(login)}`;
 }
+
+/**
+ * Untrusted text as a fenced code block: the fence is longer than any run of backticks in the
+ * text, so no line of it closes the block early; `<!--` is broken up so no marker is read out
+ * of it.
+ */
+export function codeBlock(text: string): string {
+  const body = breakComments(text.replace(/\r\n?/g, "\n"));
+  let longest = 0;
+  for (const match of body.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}\n${body}\n${fence}`;
+}

@@ -2,10 +2,12 @@
 // the time comes in the facts, so "expired" and "ago" are decided without a clock.
 import { formatTime, isExpired, type Lock } from "../deploy/lock.js";
 import type { AppStatus, ChecklistStatus, DeployedVersion, EnvironmentStatus, StatusFacts } from "./facts.js";
+import { inertText } from "../markdown/inert.js";
 
 /** Text from GitHub goes into table cells: a `|` or a newline would break the table. */
+/** Untrusted text in a table cell: inert (no mention, HTML or marker), and no `|` to split the row. */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+  return inertText(text).replace(/\|/g, "\\|");
 }
 
 function version(deployed: DeployedVersion): string {
