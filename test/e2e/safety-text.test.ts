@@ -41,12 +41,12 @@ describe("untrusted text through the running app", () => {
     // GitHub sends `published` for candidates too; staging follows candidates (`prereleased`).
     const releaseId = gh.addRelease({ owner, repo, tag: INJECTED, target: "master", prerelease: true });
     await app.send("release", releasePayload(gh, { owner, repo, releaseId, action: "published" }));
-    const check = await app.waitFor(
-      () => mustRepo(gh.state, owner, repo).checkRuns.find((c) => c.head_sha === sha && c.name === "Release Pilot: deploy staging"),
-      30_000,
-    );
+    const refusal = () => mustRepo(gh.state, owner, repo).checkRuns.find((c) => c.head_sha === sha && c.name === "Release Pilot: deploy staging");
+    // Whichever comes first: the refusal, or (the bug) the dispatch with the command in its inputs.
+    await app.waitFor(() => refusal() ?? gh.workflowDispatches[0], 20_000);
     await app.settle();
     expect(gh.workflowDispatches).toEqual([]);
+    const check = refusal()!;
     expect(gh.deployments(owner, repo)).toEqual([]);
     expect(check).toMatchObject({ conclusion: "failure" });
     expect(check.output.summary).toContain("is not a pep440 version, so it is not passed to the deploy workflow");
