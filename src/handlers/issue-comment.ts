@@ -75,6 +75,14 @@ export async function onIssueComment(context: CommentContext, options: RunOption
     await carryOut(context, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${inertText(reason)}`)]), options);
     throw error;
   }
-  // Deploys, locks and releases change what the dashboard shows; its own failure is not the command's.
-  if (intake.command.name !== "help" && intake.command.name !== "status") await refreshDashboard(context, config, options);
+  // Deploys, locks and releases change what the dashboard shows; its own failure is not the
+  // command's: failing the job would report "could not finish your command" into the reply of a
+  // command that did finish. The next event refreshes the dashboard again.
+  if (intake.command.name !== "help" && intake.command.name !== "status") {
+    try {
+      await refreshDashboard(context, config, options);
+    } catch (error) {
+      context.log.error({ delivery: context.id, error: error instanceof Error ? error.message : String(error) }, "the dashboard could not be refreshed after the command");
+    }
+  }
 }
