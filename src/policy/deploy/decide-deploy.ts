@@ -13,6 +13,7 @@ import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "./ren
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./settings.js";
 import type { Plan, RepoRef } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
+import { refNameProblem } from "../ref-name.js";
 
 export interface DeployRequest {
   readonly env: EnvironmentConfig;
@@ -74,6 +75,13 @@ export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings
 
 /** The deploy's inputs and image tag; `defaultRef` is the workflow repository's default branch. */
 export function renderRequest(config: Config, request: DeployRequest, repo: RepoRef, defaultRef: string, now: string): RenderedDispatch {
+  // The release's tag travels in the deployment's payload (`release_tag`), which a workflow may
+  // read as `github.event.deployment.payload`: it must be a safe ref name whatever the templates use.
+  const releaseTag = request.release?.tag;
+  const tagProblem = releaseTag === undefined ? undefined : refNameProblem(releaseTag);
+  if (tagProblem !== undefined) {
+    return { ok: false, error: `the release tag ${JSON.stringify(releaseTag)} is not a safe ref name: ${tagProblem}, so it is not passed to the deploy workflow` };
+  }
   const app = appName(config, request.app);
   return renderDispatch({
     env: request.env,

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../../src/policy/config/types.js";
 import { appsToDeploy, matchesGlob } from "../../../src/policy/deploy/paths.js";
 import { imageTagIsPortable, renderDispatch, type RenderDispatchFacts } from "../../../src/policy/deploy/render-dispatch.js";
+import { renderRequest } from "../../../src/policy/deploy/decide-deploy.js";
+import { releaseDeploy } from "../../../src/policy/deploy/targets.js";
+import { checkConfigText } from "../../../src/policy/config-check.js";
+import { readFileSync } from "node:fs";
 
 const SHA = "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5";
 const CALVER = { scheme: "calver", calver: "YYYY.MM.DD.HH.mm.ss" } as const;
@@ -65,6 +69,26 @@ describe("renderDispatch refuses values that are not what the config says they a
   it("refuses a version captured back out of a rollback's image", () => {
     const production = env({ name: "production", imageTag: "rel-{version}", deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { v: "{version}" } } });
     expect(renderDispatch(facts({ env: production, image: "rel-1;id" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the image "rel-1;id" is not an image name/) });
+  });
+});
+
+describe("renderRequest refuses a release whose tag is not a safe ref name", () => {
+  const config = checkConfigText(readFileSync("examples/ukrdc.yml", "utf8"), "renalreg/ukrdc-services").config!;
+  const staging = config.environments.find((candidate) => candidate.name === "staging")!;
+  const release = (tag: string) => ({ id: 5, tag, prerelease: true, draft: false, requester: "joel", defaultBranch: "master" });
+
+  it("even when no template uses {tag}: the tag travels in the deployment's payload", () => {
+    const tag = "v10.8.5rc1;id";
+    const request = releaseDeploy(config, staging, { app: "ukrdc-services", version: "10.8.5rc1" }, release(tag), SHA);
+    expect(renderRequest(config, request, { owner: "renalreg", repo: "ukrdc-services" }, "master", NOW)).toEqual({
+      ok: false,
+      error: 'the release tag "v10.8.5rc1;id" is not a safe ref name: it has characters other than letters, digits and . _ / -, so it is not passed to the deploy workflow',
+    });
+  });
+
+  it("renders a release with an ordinary tag", () => {
+    const request = releaseDeploy(config, staging, { app: "ukrdc-services", version: "10.8.5rc1" }, release("v10.8.5rc1"), SHA);
+    expect(renderRequest(config, request, { owner: "renalreg", repo: "ukrdc-services" }, "master", NOW)).toMatchObject({ ok: true, dispatch: { inputs: { version: "10.8.5rc1" } } });
   });
 });
 
