@@ -64,7 +64,8 @@ const UNITS_DOWN = [
  */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return "an unbounded time";
-  const whole = BigInt(Math.max(1_000, Math.round(ms)));
+  const whole = BigInt(Math.max(0, Math.round(ms)));
+  if (whole < 1_000n) return whole === 0n ? "0s" : "1s";
   for (const [unit, size] of UNITS_DOWN) {
     if (whole % size === 0n) return `${whole / size}${unit}`;
   }
