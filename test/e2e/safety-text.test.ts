@@ -52,7 +52,7 @@ describe("untrusted text through the running app", () => {
     expect(check.output.summary).toMatch(/: the release tag ".*" is not a safe ref name: it has characters other than letters, digits and \. _ \/ -, so it is not passed to the deploy workflow$/);
   });
 
-  it("echoes a lock reason that names a team without pinging it, and without raw HTML", async () => {
+  it("echoes a lock reason that names a team without pinging it", async () => {
     const number = gh.addIssue({ owner, repo, title: "Freeze" });
     const body = "/lock production @renalreg/ops freeze for 2h";
     await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body, sender: "joel" }));
