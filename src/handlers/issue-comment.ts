@@ -2,6 +2,7 @@ import type { Context } from "probot";
 import { countApiCalls } from "../ops/api-calls.js";
 import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
 import { parseCommand } from "../policy/commands/parse.js";
+import { inertText } from "../policy/markdown/inert.js";
 import { plan } from "../policy/plan.js";
 import { carryOut, type RunOptions } from "./carry-out.js";
 import { commandHandlers } from "./commands/index.js";
@@ -71,9 +72,17 @@ export async function onIssueComment(context: CommentContext, options: RunOption
   } catch (error) {
     // Nothing is lost: the person who asked hears that it failed, and the job still fails for retry.
     const reason = error instanceof Error ? error.message : String(error);
-    await carryOut(context, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${reason}`)]), options);
+    await carryOut(context, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${inertText(reason)}`)]), options);
     throw error;
   }
-  // Deploys, locks and releases change what the dashboard shows; its own failure is not the command's.
-  if (intake.command.name !== "help" && intake.command.name !== "status") await refreshDashboard(context, config, options);
+  // Deploys, locks and releases change what the dashboard shows; its own failure is not the
+  // command's: failing the job would report "could not finish your command" into the reply of a
+  // command that did finish. The next event refreshes the dashboard again.
+  if (intake.command.name !== "help" && intake.command.name !== "status") {
+    try {
+      await refreshDashboard(context, config, options);
+    } catch (error) {
+      context.log.error({ delivery: context.id, error: error instanceof Error ? error.message : String(error) }, "the dashboard could not be refreshed after the command");
+    }
+  }
 }

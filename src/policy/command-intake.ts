@@ -3,7 +3,8 @@
 // from the payload), and the config's state. Every refusal reaches the person as a reply.
 import { permissionAtLeast, type Permission } from "./commands/permission.js";
 import { isError, type CommandError, type ParsedCommand } from "./commands/types.js";
-import { nothing, type Action, type Plan, type RepoRef } from "./plan.js";
+import { nothing, type Action, type Comment, type Plan, type RepoRef } from "./plan.js";
+import { mention } from "./markdown/inert.js";
 
 export interface CommentFacts {
   readonly repo: RepoRef;
@@ -30,13 +31,13 @@ export function replyKey(facts: Pick<CommentFacts, "commentId">): string {
 }
 
 /** The bot's one answer to a command comment, edited as work goes on. */
-export function reply(facts: Pick<CommentFacts, "repo" | "issueNumber" | "commentId" | "author">, text: string): Action {
+export function reply(facts: Pick<CommentFacts, "repo" | "issueNumber" | "commentId" | "author">, text: string): Comment {
   return {
     kind: "comment",
     key: replyKey(facts),
     repo: facts.repo,
     issueNumber: facts.issueNumber,
-    body: `@${facts.author} ${text}`,
+    body: `${mention(facts.author)} ${text}`,
     editable: true,
   };
 }

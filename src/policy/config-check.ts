@@ -5,6 +5,7 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, typ
 import { parseConfig, type Config } from "./config/index.js";
 import { USAGE, type CommandName } from "./commands/types.js";
 import { plan, type Plan, type RepoRef } from "./plan.js";
+import { codeSpan, inertText } from "./markdown/inert.js";
 
 export const CONFIG_PATH = ".github/release-pilot.yml";
 export const CHECK_NAME = "Release Pilot config";
@@ -168,7 +169,8 @@ export function planConfigCheck(facts: ConfigCheckFacts): Plan {
   });
   const annotations = [...checked.errors.map(annotate("failure")), ...checked.warnings.map(annotate("warning"))];
   const issueLines = [...checked.errors, ...checked.warnings].map(
-    (issue) => `- line ${issue.line}: ${issue.path === "" ? "" : `\`${issue.path}\`: `}${issue.message}`,
+    // The config comes from a pull request, anyone's: its keys and values are shown inert.
+    (issue) => `- line ${issue.line}: ${issue.path === "" ? "" : `${codeSpan(issue.path)}: `}${inertText(issue.message)}`,
   );
   const failed = checked.config === undefined;
   const title = failed
@@ -176,7 +178,7 @@ export function planConfigCheck(facts: ConfigCheckFacts): Plan {
     : checked.warnings.length === 0
       ? "The config is valid"
       : `The config is valid, with ${count(checked.warnings.length, "warning")}`;
-  const effects = checked.config === undefined ? [] : ["With this config, Release Pilot will:", "", ...describeConfig(checked.config).map((line) => `- ${line}`)];
+  const effects = checked.config === undefined ? [] : ["With this config, Release Pilot will:", "", ...describeConfig(checked.config).map((line) => `- ${inertText(line)}`)];
   const summary = [...issueLines, ...(issueLines.length > 0 && effects.length > 0 ? [""] : []), ...effects].join("\n");
   return plan(failed ? `Report ${count(checked.errors.length, "config problem")} on ${facts.headSha.slice(0, 7)}.` : `Report the config on ${facts.headSha.slice(0, 7)} as valid.`, [
     {

@@ -5,6 +5,7 @@
 import type { Plan, RepoRef } from "./plan.js";
 import { nothing, plan } from "./plan.js";
 import { matchTemplate } from "./template.js";
+import { codeSpan, inertText } from "./markdown/inert.js";
 
 export interface ForwardPortFacts {
   readonly repo: RepoRef;
@@ -33,11 +34,11 @@ export function forwardPortTitle(branch: string): string {
 const LISTED = 50;
 
 export function forwardPortBody(facts: Pick<ForwardPortFacts, "branch" | "defaultBranch" | "ahead" | "aheadBy">): string {
-  const lines = facts.ahead.slice(0, LISTED).map((c) => `- ${c.sha.slice(0, 7)} ${c.message.split("\n")[0] ?? ""}`);
+  const lines = facts.ahead.slice(0, LISTED).map((c) => `- ${c.sha.slice(0, 7)} ${inertText(c.message.split("\n")[0] ?? "")}`);
   const more = facts.aheadBy - lines.length;
   const count = `${facts.aheadBy} commit${facts.aheadBy === 1 ? "" : "s"}`;
   return [
-    `${count} on \`${facts.branch}\` ${facts.aheadBy === 1 ? "is" : "are"} not on \`${facts.defaultBranch}\` yet. Merge this pull request (with a merge commit, so the commits keep their identity) to bring the fixes forward.`,
+    `${count} on ${codeSpan(facts.branch)} ${facts.aheadBy === 1 ? "is" : "are"} not on ${codeSpan(facts.defaultBranch)} yet. Merge this pull request (with a merge commit, so the commits keep their identity) to bring the fixes forward.`,
     "",
     ...lines,
     ...(more > 0 ? [`- … and ${more} more`] : []),

@@ -3,8 +3,10 @@
 // health and metrics, and a graceful stop on SIGTERM.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { execute } from "../github/execute.js";
 import type { TimerPort } from "../handlers/timer-port.js";
 import { setApiCallSink } from "../ops/api-calls.js";
+import { plan } from "../policy/plan.js";
 import { TIMER_JOB_NAME } from "../policy/timers.js";
 import { createMetrics } from "../ops/metrics.js";
 import { opsHandler } from "../ops/routes.js";
@@ -59,7 +61,8 @@ export function startRuntime(
       log,
       octokitFor: async (installationId) => {
         const octokit = await app.auth(installationId);
-        return { createComment: (params) => octokit.rest.issues.createComment(params) };
+        // Through the executor's comment runner, so the report edits the comment it belongs to.
+        return { writeComment: (action) => execute(plan("Report the failed job.", [action]), { octokit, log }) };
       },
     }),
     ...(settings.lockMs === undefined

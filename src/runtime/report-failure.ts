@@ -1,11 +1,17 @@
 // A job that ended failed must reach a person: the log gets it with its delivery id, and when
-// the event came from an issue or pull request, that thread gets a comment saying what failed
-// and how to run it again.
+// the event came from an issue or pull request, that thread gets one comment saying what failed
+// and how to run it again. One failure is one comment: for a command, the report is written into
+// the bot's reply to that command (the comment the command's handler already answered in, found
+// by the same key), and for any other event into one comment per delivery, so a retried job that
+// fails again edits its report instead of adding another.
+import { reply } from "../policy/command-intake.js";
+import { codeBlock } from "../policy/markdown/inert.js";
+import type { Comment } from "../policy/plan.js";
 import type { Job } from "./queue/index.js";
 
-/** The one call the report makes, with the installation's Octokit. */
+/** Writes one comment action through the executor (found by its key, edited when it exists). */
 export interface CommentPort {
-  createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<unknown>;
+  writeComment(action: Comment): Promise<unknown>;
 }
 
 export interface FailureLogger {
@@ -36,12 +42,7 @@ export function reportFailure(options: ReportFailureOptions) {
     if (!thread) return;
     try {
       const octokit = await options.octokitFor(thread.installationId);
-      await octokit.createComment({
-        owner: thread.owner,
-        repo: thread.repo,
-        issue_number: thread.number,
-        body: failureComment(job, message),
-      });
+      await octokit.writeComment(failureReport(job, message, thread));
     } catch (commentError) {
       // The log line above already carries the failure; this one says the person was not told.
       options.log.error({ delivery: job.id, error: commentError instanceof Error ? commentError.message : String(commentError) }, "could not report the failed job on its thread");
@@ -55,12 +56,25 @@ export function failureComment(job: Job, message: string): string {
   return [
     `Release Pilot could not finish ${what} after ${job.attempts} ${job.attempts === 1 ? "attempt" : "attempts"}:`,
     "",
-    "```",
-    quoted.replace(/```/g, "'''"),
-    "```",
+    codeBlock(quoted),
     "",
     `Once the cause is fixed, \`release-pilot jobs retry ${job.id}\` runs it again (delivery \`${job.id}\`).`,
   ].join("\n");
+}
+
+/**
+ * The one comment that reports the failed job: the reply to the command (key `reply:<comment
+ * id>`, as src/policy/command-intake.ts writes it) for a command, else one per delivery.
+ */
+export function failureReport(job: Job, message: string, thread: Thread): Comment {
+  const text = failureComment(job, message);
+  const repo = { owner: thread.owner, repo: thread.repo };
+  const commentId = numberAt(job.payload, "comment", "id");
+  const author = stringAt(job.payload, "comment", "user", "login") ?? stringAt(job.payload, "sender", "login");
+  if (job.name === "issue_comment" && commentId !== undefined && author !== undefined) {
+    return reply({ repo, issueNumber: thread.number, commentId, author }, text);
+  }
+  return { kind: "comment", key: `job-failed:${job.id}`, repo, issueNumber: thread.number, body: text, editable: true };
 }
 
 /** The issue or pull request an event belongs to, for the events that have one. */

@@ -26,6 +26,14 @@ environments:
 `;
 
 describe("planConfigCheck", () => {
+  it("shows a pull request's keys and values inert: no mention, no HTML, no marker, no broken code span", () => {
+    const run = checkRun('environments:\n  staging:\n    "@org/team`<!-- release-pilot:key=x -->": 1\n    deploy: { workflow: deploy.yml }\n');
+    expect(run.conclusion).toBe("failure");
+    // The key is shown as code (where GitHub links no mention), in a fence its backtick cannot close.
+    expect(run.summary).toContain("``environments.staging.@org/team`<\u200d!-- release-pilot:key=x -->``: unknown key");
+    expect(run.summary).not.toContain("<!--");
+  });
+
   it("fails the check with each error annotated at its line", () => {
     const run = checkRun(BROKEN);
     expect(run.conclusion).toBe("failure");

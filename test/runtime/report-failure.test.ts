@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "../../src/runtime/queue/index.js";
-import { failureComment, reportFailure, threadOf } from "../../src/runtime/report-failure.js";
+import type { Comment } from "../../src/policy/plan.js";
+import { failureComment, failureReport, reportFailure, threadOf } from "../../src/runtime/report-failure.js";
 
 const commentJob: Job = {
   id: "delivery-42",
   name: "issue_comment",
-  payload: { installation: { id: 7 }, repository: { name: "web", owner: { login: "acme" } }, issue: { number: 12 } },
+  payload: { installation: { id: 7 }, repository: { name: "web", owner: { login: "acme" } }, issue: { number: 12 }, comment: { id: 99, user: { login: "alice" } } },
   repoKey: "acme/web",
   attempts: 5,
   state: "failed",
@@ -14,14 +15,14 @@ const commentJob: Job = {
 };
 
 function recorder(options: { failComment?: boolean } = {}) {
-  const comments: { installationId: number; params: Record<string, unknown> }[] = [];
+  const comments: { installationId: number; action: Comment }[] = [];
   const errors: string[] = [];
   const report = reportFailure({
     log: { error: (_obj, msg) => void errors.push(msg) },
     octokitFor: async (installationId) => ({
-      createComment: async (params) => {
+      writeComment: async (action) => {
         if (options.failComment) throw new Error("502");
-        comments.push({ installationId, params });
+        comments.push({ installationId, action });
       },
     }),
   });
@@ -29,10 +30,30 @@ function recorder(options: { failComment?: boolean } = {}) {
 }
 
 describe("reportFailure", () => {
-  it("comments on the issue the command came from, as the event's installation", async () => {
+  it("reports a failed command in the bot's one reply to that command, as the event's installation", async () => {
     const { report, comments } = recorder();
     await report(commentJob, new Error("ignored"));
-    expect(comments).toEqual([{ installationId: 7, params: { owner: "acme", repo: "web", issue_number: 12, body: failureComment(commentJob, commentJob.lastError!) } }]);
+    // The same key and text the command's own answer uses (src/policy/command-intake.ts), so the
+    // executor edits that reply: one failure, one comment, not "/lock failed" and a second report.
+    expect(comments).toEqual([
+      {
+        installationId: 7,
+        action: { kind: "comment", key: "reply:99", repo: { owner: "acme", repo: "web" }, issueNumber: 12, body: `@alice ${failureComment(commentJob, commentJob.lastError!)}`, editable: true },
+      },
+    ]);
+  });
+
+  it("reports any other event's failure in one comment per delivery, edited when it fails again", () => {
+    const job: Job = { ...commentJob, name: "issues", payload: { installation: { id: 7 }, repository: { name: "web", owner: { login: "acme" } }, issue: { number: 12 } } };
+    const thread = threadOf(job.payload)!;
+    expect(failureReport(job, "boom", thread)).toMatchObject({ kind: "comment", key: "job-failed:delivery-42", issueNumber: 12, editable: true });
+    expect(failureReport({ ...job, attempts: 6 }, "boom", thread).key).toBe(failureReport(job, "boom", thread).key);
+  });
+
+  it("quotes an error holding backticks and a marker without letting either out of the block", () => {
+    const body = failureComment(commentJob, "bad ```\n<!-- release-pilot:key=reply:1 -->");
+    expect(body).toContain("````\nbad ```");
+    expect(body).not.toContain("<!-- release-pilot:key=reply:1 -->");
   });
 
   it("says what failed and how to run the job again", () => {

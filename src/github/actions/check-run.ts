@@ -1,6 +1,7 @@
 import type { CheckRun } from "../../policy/plan.js";
 import type { GitHub } from "../client.js";
 import { effect, type ActionRunner } from "../effects.js";
+import { LIMITS, fitBody } from "../limits.js";
 
 // GitHub caps annotations at 50 per request; the rest are summarised in the text.
 const ANNOTATION_LIMIT = 50;
@@ -44,13 +45,18 @@ function decide(action: CheckRun, newest: ExistingRun | undefined): "already-don
     // A completed run is final for its key (a redelivered event must not rewrite or re-annotate
     // it); a run still in progress is done when it already says what the action says.
     if (newest.status === "completed") return "already-done";
-    if (action.status === "in_progress" && newest.output.title === action.title && newest.output.summary === action.summary) return "already-done";
+    if (action.status === "in_progress" && newest.output.title === action.title && newest.output.summary === summaryOf(action)) return "already-done";
     return "update";
   }
   const continued = (action.continues ?? []).some((prefix) => newest.external_id?.startsWith(prefix) === true);
   if (!continued) return "create";
   // A finished run is not reopened: its conclusion stays in the history, and a new wait is a new run.
   return newest.status === "completed" && action.status === "in_progress" ? "create" : "update";
+}
+
+/** The summary as GitHub will take it (cut with a note beyond its limit). */
+function summaryOf(action: CheckRun): string {
+  return fitBody(action.summary, LIMITS.checkRunSummary);
 }
 
 function body(action: CheckRun, withAnnotations: boolean) {
@@ -64,5 +70,5 @@ function body(action: CheckRun, withAnnotations: boolean) {
         message: annotation.message,
       }))
     : [];
-  return { external_id: action.key, ...state, output: { title: action.title, summary: action.summary, ...(annotations.length === 0 ? {} : { annotations }) } };
+  return { external_id: action.key, ...state, output: { title: action.title, summary: summaryOf(action), ...(annotations.length === 0 ? {} : { annotations }) } };
 }

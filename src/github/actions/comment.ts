@@ -1,10 +1,11 @@
 import type { Comment, React } from "../../policy/plan.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { hasKey, withKeyMarker } from "../marker.js";
+import { LIMITS, fitBody } from "../limits.js";
 
 export const comment: ActionRunner<Comment> = async (action, { octokit }) => {
   const { repo } = action;
-  const body = withKeyMarker(action.body, action.key);
+  const body = fitBody(withKeyMarker(action.body, action.key), LIMITS.comment);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...repo,
     issue_number: action.issueNumber,

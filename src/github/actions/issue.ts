@@ -2,6 +2,7 @@ import type { CreateIssue, RepoRef, UpdateIssue } from "../../policy/plan.js";
 import type { GitHub } from "../client.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { hasKey, withKeyMarker } from "../marker.js";
+import { LIMITS, fitBody } from "../limits.js";
 
 /** The issue carrying this key's marker, open or closed. Bounded: newest 100 with the labels. */
 export async function findIssueByKey(octokit: GitHub, repo: RepoRef, key: string, labels: readonly string[]) {
@@ -22,7 +23,7 @@ export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit }
   const { data } = await octokit.rest.issues.create({
     ...action.repo,
     title: action.title,
-    body: withKeyMarker(action.body, action.key),
+    body: fitBody(withKeyMarker(action.body, action.key), LIMITS.issueBody),
     labels: [...action.labels],
   });
   return effect(action, "done", { url: data.html_url, number: data.number });
@@ -31,14 +32,16 @@ export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit }
 export const updateIssue: ActionRunner<UpdateIssue> = async (action, { octokit, log }) => {
   const { data: current } = await octokit.rest.issues.get({ ...action.repo, issue_number: action.number });
   const currentBody = current.body ?? "";
-  if (action.expectedBody !== undefined && currentBody !== action.expectedBody && currentBody !== action.body) {
+  // The body as GitHub will hold it, so an unchanged long body compares equal to what was written.
+  const body = action.body === undefined ? undefined : fitBody(action.body, LIMITS.issueBody);
+  if (action.expectedBody !== undefined && currentBody !== action.expectedBody && currentBody !== body) {
     // Someone edited the body after it was read: writing ours would drop their edit.
     log.info({ key: action.key, number: action.number }, "issue body changed since it was read; update skipped");
     return effect(action, "already-done", { url: current.html_url, number: current.number });
   }
   const changes = {
     ...(action.title !== undefined && action.title !== current.title ? { title: action.title } : {}),
-    ...(action.body !== undefined && action.body !== (current.body ?? "") ? { body: action.body } : {}),
+    ...(body !== undefined && body !== currentBody ? { body } : {}),
     ...(action.state !== undefined && action.state !== current.state ? { state: action.state } : {}),
   };
   if (Object.keys(changes).length === 0) {

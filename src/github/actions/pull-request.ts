@@ -1,6 +1,7 @@
 import type { OpenPullRequest } from "../../policy/plan.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { branchSha, createCommit, filesInPlace, setBranch } from "../git.js";
+import { LIMITS, fitBody } from "../limits.js";
 
 // A PR is found by its head branch, open or closed: a closed changelog PR means a person
 // decided against it, and reopening or duplicating it would overrule them (unless `openOnly`).
@@ -37,7 +38,7 @@ export const openPullRequest: ActionRunner<OpenPullRequest> = async (action, { o
     head: action.branch,
     base: action.base,
     title: action.title,
-    body: action.body,
+    body: fitBody(action.body, LIMITS.pullRequestBody),
   });
   if (action.labels.length > 0) {
     await octokit.rest.issues.addLabels({ ...repo, issue_number: pull.number, labels: [...action.labels] });

@@ -1,6 +1,7 @@
 import type { CreateRelease, UpdateRelease } from "../../policy/plan.js";
 import { statusOf } from "../client.js";
 import { effect, resolveCommit, type ActionRunner, type ExecutionContext } from "../effects.js";
+import { LIMITS, fitBody } from "../limits.js";
 
 // Drafts are invisible to GET /releases/tags/{tag}, so releases are found by listing the newest.
 async function findRelease(action: CreateRelease, context: ExecutionContext) {
@@ -19,7 +20,7 @@ export const createRelease: ActionRunner<CreateRelease> = async (action, context
       ...action.repo,
       tag_name: action.tag,
       name: action.name,
-      body: action.body,
+      body: fitBody(action.body, LIMITS.releaseBody),
       draft: action.draft,
       prerelease: action.prerelease,
       ...(action.target === undefined ? {} : { target_commitish: resolveCommit(action.target, context) }),
@@ -36,10 +37,11 @@ export const createRelease: ActionRunner<CreateRelease> = async (action, context
 
 export const updateRelease: ActionRunner<UpdateRelease> = async (action, { octokit }) => {
   const { data: current } = await octokit.rest.repos.getRelease({ ...action.repo, release_id: action.releaseId });
+  const body = action.body === undefined ? undefined : fitBody(action.body, LIMITS.releaseBody);
   const changes = {
     ...(action.tag !== undefined && action.tag !== current.tag_name ? { tag_name: action.tag } : {}),
     ...(action.name !== undefined && action.name !== current.name ? { name: action.name } : {}),
-    ...(action.body !== undefined && action.body !== (current.body ?? "") ? { body: action.body } : {}),
+    ...(body !== undefined && body !== (current.body ?? "") ? { body } : {}),
   };
   if (Object.keys(changes).length === 0) return effect(action, "already-done", { url: current.html_url, id: current.id });
   const { data } = await octokit.rest.repos.updateRelease({ ...action.repo, release_id: action.releaseId, ...changes });

@@ -8,6 +8,7 @@ import { plan } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
 import { resolveCommit } from "../deploy/gather.js";
 import type { CommandHandler } from "./types.js";
+import { inertText } from "../../policy/markdown/inert.js";
 
 export const lock: CommandHandler<LockCommand> = async (run) => {
   const { command, config, context, options } = run;
@@ -25,7 +26,8 @@ export const lock: CommandHandler<LockCommand> = async (run) => {
   const commit = await resolveCommit(context.octokit, repo, branch);
   if (commit === undefined) throw new Error(`the default branch ${branch} has no commit to hang the lock on`);
   const reason = command.reason ?? "";
-  const why = reason === "" ? "" : ` (${reason})`;
+  // The reason and the holder are people's text: shown inert, so `@org/team` in a reason pings nobody.
+  const why = reason === "" ? "" : ` (${inertText(reason)})`;
   const taken = plan(`Lock ${env.name} for ${holder}.`, [
     {
       kind: "acquire-lock",
@@ -45,10 +47,10 @@ export const lock: CommandHandler<LockCommand> = async (run) => {
   } catch (error) {
     const cause = error instanceof ActionFailedError ? error.cause : undefined;
     if (!(cause instanceof LockHeldError)) throw error;
-    const held = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${cause.reason})`;
+    const held = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${inertText(cause.reason)})`;
     await carryOut(
       context,
-      plan("Answer /lock.", [run.reply(`${env.name} is already locked by ${cause.holder}${held} until ${formatTime(cause.expiresAt)}; ask them to /unlock ${env.name} first.`)]),
+      plan("Answer /lock.", [run.reply(`${env.name} is already locked by ${inertText(cause.holder)}${held} until ${formatTime(cause.expiresAt)}; ask them to /unlock ${env.name} first.`)]),
       options,
     );
   }

@@ -7,6 +7,7 @@ import { plan } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
 import { currentLock } from "../deploy/gather.js";
 import type { CommandHandler } from "./types.js";
+import { inertText } from "../../policy/markdown/inert.js";
 
 export const unlock: CommandHandler<UnlockCommand> = async (run) => {
   const { command, config, context, options } = run;
@@ -16,7 +17,7 @@ export const unlock: CommandHandler<UnlockCommand> = async (run) => {
     return;
   }
   const held = await currentLock(context.octokit, context.repo(), env.name);
-  const text = held === undefined ? `${env.name} was not locked; nothing to free.` : `🔓 ${env.name} is free again (it was locked by ${held.holder}).`;
+  const text = held === undefined ? `${env.name} was not locked; nothing to free.` : `🔓 ${env.name} is free again (it was locked by ${inertText(held.holder)}).`;
   await carryOut(
     context,
     plan(`Unlock ${env.name}.`, [

@@ -15,6 +15,7 @@ import type { Action, Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 import { checkRunsOn, currentLock, deploymentHistory } from "./gather.js";
+import { inertText } from "../../policy/markdown/inert.js";
 
 export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 
@@ -45,8 +46,8 @@ async function finish(context: Context, request: DeployRequest, decided: Plan | 
     // Two deploys that both saw the environment free race for the lock; the loser is told who won.
     const cause = error instanceof ActionFailedError ? error.cause : undefined;
     if (!(cause instanceof LockHeldError)) throw error;
-    const why = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${cause.reason})`;
-    const text = `${cause.environment} is locked by ${cause.holder}${why} until ${formatTime(cause.expiresAt)}; wait for it to be free and try again.`;
+    const why = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${inertText(cause.reason)})`;
+    const text = `${cause.environment} is locked by ${inertText(cause.holder)}${why} until ${formatTime(cause.expiresAt)}; wait for it to be free and try again.`;
     const told = answer(`🚫 Not deploying: ${text}`);
     const refusal: Plan = { reason: "locked", summary: text, actions: told === undefined ? [] : [told] };
     await carryOut(context, request.issueNumber === undefined ? reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, cause: request.cause ?? "a deploy" }, { error: text }) : refusal, options);

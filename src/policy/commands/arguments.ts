@@ -2,9 +2,10 @@
 // input or a file path, so the patterns allow only what those places can take safely, and each
 // failure is a sentence that says what was wrong and what would be accepted.
 
+import { inertText } from "../markdown/inert.js";
+import { isRefName } from "../ref-name.js";
 import type { CommandError, KnownNames } from "./types.js";
 
-const REF = /^[A-Za-z0-9._/-]{1,200}$/;
 const VERSION = /^v?(\d{1,9})\.(\d{1,9})\.(\d{1,9})(?:[-.+]?[0-9A-Za-z]{1,20}(?:[.-][0-9A-Za-z]{1,20}){0,5})?$/;
 /**
  * Letters, digits, spaces and plain punctuation: a reason is shown in comments and lock commits,
@@ -16,25 +17,16 @@ export function fail(message: string): CommandError {
   return { kind: "error", message };
 }
 
-/** Echo a user's token inside a sentence: quoted, one line, and short. */
+/** Echo a user's token inside a sentence: quoted, one line, short, and inert (no mention, no HTML). */
 export function quote(token: string): string {
   const flat = token.replace(/[\u0000-\u001f\u007f]/g, "");
   const short = flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-  return JSON.stringify(short);
+  return JSON.stringify(inertText(short));
 }
 
+/** A branch, tag or SHA a command may name: git's ref-name rules and a shell-safe character set. */
 export function isSafeRef(text: string): boolean {
-  return (
-    REF.test(text) &&
-    !text.includes("..") &&
-    !text.includes("@{") &&
-    !text.includes("//") &&
-    !text.startsWith("-") &&
-    !text.startsWith("/") &&
-    !text.endsWith("/") &&
-    !text.endsWith(".") &&
-    !text.endsWith(".lock")
-  );
+  return isRefName(text);
 }
 
 export function isVersion(text: string): boolean {

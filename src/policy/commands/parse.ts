@@ -35,8 +35,8 @@ const MAX_LINE = 1000;
 type Result = ParsedCommand | CommandError;
 
 export function parseCommand(body: string, known: KnownNames): ParsedCommand | undefined | CommandError {
-  const line = body.split(/\r?\n|\r/).find((candidate) => candidate.trim() !== "")?.trim();
-  if (line === undefined || !line.startsWith("/")) return undefined;
+  const line = commandLine(body);
+  if (line === undefined) return undefined;
   const [head = "", ...args] = line.split(/\s+/);
   // `/usr/bin/env is broken` or `// TODO` are prose, not typos of a command.
   if (!/^\/[A-Za-z][A-Za-z0-9_-]*$/.test(head)) return undefined;
@@ -64,6 +64,21 @@ export function parseCommand(body: string, known: KnownNames): ParsedCommand | u
     case "help":
       return args.length === 0 ? { name: "help" } : tooMany("help");
   }
+}
+
+/**
+ * The comment's first line when it is a command as people see it: prose, not code. A line
+ * indented by a tab or four spaces is an indented code block, and a fence (```), a quote (`>`)
+ * or an HTML comment (`<!--`) does not start with `/`, so a command shown or quoted in any of
+ * them never runs (CommonMark: https://spec.commonmark.org/0.31.2/#indented-code-blocks).
+ */
+function commandLine(body: string): string | undefined {
+  const first = body.split(/\r?\n|\r/).find((candidate) => candidate.trim() !== "");
+  if (first === undefined) return undefined;
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  if (indent.includes("\t") || indent.length >= 4) return undefined;
+  const line = first.trim();
+  return line.startsWith("/") ? line : undefined;
 }
 
 /** Words joined with single spaces, leaving out the absent ones. */
@@ -234,13 +249,16 @@ function parseLock(args: readonly string[], known: KnownNames): Result {
   let words = args.slice(1);
   let durationMs: number | undefined;
   const last = words[words.length - 1];
-  // `for 2h` ends the reason only when it looks like a duration: "waiting for alice" is a reason.
-  if (words.length >= 2 && words[words.length - 2]?.toLowerCase() === "for" && last !== undefined && /^\d/.test(last)) {
+  const forAt = words.length - 2;
+  // `for 2h` ends the reason only when it looks like a duration: "waiting for alice" is a reason,
+  // but `for -5h`, `for 1.5h` or `for 5` are durations written wrong, never part of a reason.
+  if (forAt >= 0 && words[forAt]?.toLowerCase() === "for" && last !== undefined && /^[-+]?[.,]?\d/.test(last)) {
     durationMs = lockDuration(last);
-    if (durationMs === undefined) {
-      return fail(`${quote(last)} is not a lock duration; use minutes, hours or days up to 30d — e.g. /lock ${environment} for 2h`);
-    }
+    if (durationMs === undefined) return badDuration(last, environment);
     words = words.slice(0, -2);
+  } else if (forAt >= 1 && words[forAt - 1]?.toLowerCase() === "for" && /^[-+]?\d/.test(words[forAt] ?? "") && last !== undefined && /^(?:min(?:ute)?s?|hours?|hrs?|days?)$/i.test(last)) {
+    // `for 2 hours`: the person meant a duration; say how to write it rather than keep it as a reason.
+    return badDuration(`${words[forAt] ?? ""} ${last}`, environment);
   }
   const reason = words.join(" ");
   if (reason !== "" && !isSafeReason(reason)) {
@@ -249,6 +267,10 @@ function parseLock(args: readonly string[], known: KnownNames): Result {
     );
   }
   return { name: "lock", environment, ...(reason !== "" && { reason }), ...(durationMs !== undefined && { durationMs }) };
+}
+
+function badDuration(text: string, environment: string): CommandError {
+  return fail(`${quote(text)} is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock ${environment} for 2h`);
 }
 
 function parseUnlock(args: readonly string[], known: KnownNames): Result {

@@ -4,6 +4,7 @@
 import { formatTime } from "../deploy/lock.js";
 import { renderStatus, type StatusFacts } from "../status/index.js";
 import { promotionChart } from "./promotion.js";
+import { inertText } from "../markdown/inert.js";
 
 /** Found by this marker, so any replica edits the one issue instead of opening another. */
 export const DASHBOARD_MARKER = "<!-- release-pilot:dashboard -->";
@@ -34,7 +35,7 @@ function unreleasedLines(facts: StatusFacts): string[] {
     return [
       `<details><summary>${app.name}: ${pulls.length}${app.capped ? "+" : ""} unreleased pull request${pulls.length === 1 ? "" : "s"}</summary>`,
       "",
-      ...pulls.slice(0, LISTED).map((pull) => `- ${pull.title.replace(/[\r\n]+/g, " ")} ([#${pull.number}](${pull.url}))`),
+      ...pulls.slice(0, LISTED).map((pull) => `- ${inertText(pull.title)} ([#${pull.number}](${pull.url}))`),
       ...more,
       "",
       "</details>",

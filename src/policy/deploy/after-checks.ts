@@ -7,6 +7,7 @@ import type { CheckRun, Plan, RepoRef } from "../plan.js";
 import { deployCheckName, holdPrefixes } from "./automatic-refusal.js";
 import { readHold, type HoldState } from "./checks-hold.js";
 import { short } from "./settings.js";
+import { inertText, mention } from "../markdown/inert.js";
 
 /** One environment (and app, in a repository with several) that follows a branch. */
 export interface FollowingTarget {
@@ -105,8 +106,9 @@ function settleCheck(facts: Pick<HeldFacts, "repo" | "held">, key: string, concl
 
 function superseded(facts: HeldFacts): Plan {
   const { held, head } = facts;
-  const now = head === undefined ? `${held.branch} no longer exists` : `${held.branch} is now at \`${short(head)}\``;
-  const summary = `\`${short(held.sha)}\` is no longer the head of ${held.branch} (${now}), so it is not deployed to ${held.env}; a push deploys the branch's newest commit.`;
+  const branch = inertText(held.branch);
+  const now = head === undefined ? `${branch} no longer exists` : `${branch} is now at \`${short(head)}\``;
+  const summary = `\`${short(held.sha)}\` is no longer the head of ${branch} (${now}), so it is not deployed to ${held.env}; a push deploys the branch's newest commit.`;
   const check = settleCheck(facts, "deploy-superseded", "neutral", `Not deployed: ${held.branch} moved on`, summary);
   return { reason: "event-not-relevant", summary, actions: [check] };
 }
@@ -125,10 +127,10 @@ export function planHeldDeployStarted(facts: Pick<HeldFacts, "repo" | "held">, s
   const { held } = facts;
   const passed = `${held.checks.join(", ")} passed on \`${short(held.sha)}\``;
   if (started === "queued") {
-    const summary = `${passed}; its deploy to ${held.env} for @${held.pusher} waits for the deploy running there and starts when that one finishes.`;
+    const summary = `${passed}; its deploy to ${held.env} for ${mention(held.pusher)} waits for the deploy running there and starts when that one finishes.`;
     return { reason: "planned", summary, actions: [settleCheck(facts, "deploy-queued", "neutral", `Queued for ${held.env}`, summary)] };
   }
-  const summary = `${passed}; deploying it to ${held.env} for @${held.pusher}. The deployment's status says how it ends.`;
+  const summary = `${passed}; deploying it to ${held.env} for ${mention(held.pusher)}. The deployment's status says how it ends.`;
   // The same key as when a deployment was found made: the hold is settled by one run at most.
   return { reason: "planned", summary, actions: [settleCheck(facts, "deploy-started", "success", `Deploying to ${held.env}`, summary)] };
 }

@@ -2,6 +2,7 @@
 // failure to start is reported where people look at that commit: a failed check run on it.
 
 import type { CheckRun, Plan, RepoRef } from "../plan.js";
+import { inertText } from "../markdown/inert.js";
 
 export interface AutomaticDeployFacts {
   readonly repo: RepoRef;
@@ -42,7 +43,7 @@ export function reportAutomaticRefusal(facts: AutomaticDeployFacts, decided: Pla
     continues: holdPrefixes(facts),
     conclusion: "failure",
     title: `Not deployed to ${facts.env}`,
-    summary: `${facts.cause} did not deploy to ${facts.env}: ${text}`,
+    summary: `${inertText(facts.cause)} did not deploy to ${facts.env}: ${inertText(text)}`,
     annotations: [],
   };
   return { reason, summary: text, actions: [check] };

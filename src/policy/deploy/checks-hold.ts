@@ -11,6 +11,7 @@ import { deployKey } from "./deploy-key.js";
 import { evaluateGates, type CheckRunFact, type GateFacts } from "./gates.js";
 import { planDeploy, type DeployFacts } from "./plan-deploy.js";
 import { short } from "./settings.js";
+import { inertText, mention } from "../markdown/inert.js";
 
 /** The trigger of a deploy a push started: the same for the push and for the checks it waited on. */
 export function pushTrigger(sha: string): string {
@@ -118,7 +119,7 @@ function waiting(facts: DeployFacts, cause: string, pending: readonly string[]):
     status: "in_progress",
     continues: holdPrefixes(holdRef(facts)),
     title: `Waiting for checks: ${pending.join(", ")}`,
-    summary: `${cause} deploys \`${short(target.sha)}\` to ${env.name} for @${requester} once ${list(pending)}; nobody needs to do anything. If a check fails, this check says so.`,
+    summary: `${inertText(cause)} deploys \`${short(target.sha)}\` to ${env.name} for ${mention(requester)} once ${list(pending)}; nobody needs to do anything. If a check fails, this check says so.`,
     annotations: [],
   };
   return { reason: "gate-refused", summary: `Deploy of ${short(target.sha)} to ${env.name} waits for ${pending.join(", ")}.`, actions: [check] };
@@ -136,7 +137,7 @@ function failed(facts: DeployFacts, cause: string, message: string): Plan {
     continues: holdPrefixes(holdRef(facts)),
     conclusion: "failure",
     title: `Not deployed to ${env.name}`,
-    summary: `${cause} did not deploy to ${env.name}: ${sentence} If the check passes when it is run again, the deploy goes ahead then.`,
+    summary: `${inertText(cause)} did not deploy to ${env.name}: ${inertText(sentence)} If the check passes when it is run again, the deploy goes ahead then.`,
     annotations: [],
   };
   return { reason: "gate-refused", summary: message, actions: [check] };

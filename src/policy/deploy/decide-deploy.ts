@@ -12,6 +12,8 @@ import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "./pl
 import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "./render-dispatch.js";
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./settings.js";
 import type { Plan, RepoRef } from "../plan.js";
+import { inertText } from "../markdown/inert.js";
+import { refNameProblem } from "../ref-name.js";
 
 export interface DeployRequest {
   readonly env: EnvironmentConfig;
@@ -73,6 +75,13 @@ export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings
 
 /** The deploy's inputs and image tag; `defaultRef` is the workflow repository's default branch. */
 export function renderRequest(config: Config, request: DeployRequest, repo: RepoRef, defaultRef: string, now: string): RenderedDispatch {
+  // The release's tag travels in the deployment's payload (`release_tag`), which a workflow may
+  // read as `github.event.deployment.payload`: it must be a safe ref name whatever the templates use.
+  const releaseTag = request.release?.tag;
+  const tagProblem = releaseTag === undefined ? undefined : refNameProblem(releaseTag);
+  if (tagProblem !== undefined) {
+    return { ok: false, error: `the release tag ${JSON.stringify(releaseTag)} is not a safe ref name: ${tagProblem}, so it is not passed to the deploy workflow` };
+  }
   const app = appName(config, request.app);
   return renderDispatch({
     env: request.env,
@@ -87,6 +96,7 @@ export function renderRequest(config: Config, request: DeployRequest, repo: Repo
     ...(request.issueNumber === undefined ? {} : { number: request.issueNumber }),
     now,
     withMigrations: request.withMigrations,
+    versioning: config.versioning,
   });
 }
 
@@ -136,7 +146,7 @@ export function reportDecision(repo: RepoRef, request: DeployRequest, decided: P
     return reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, ...(request.app === undefined ? {} : { app: request.app }), cause }, decided);
   }
   if ("error" in decided) {
-    const reply = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${decided.error}`);
+    const reply = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${inertText(decided.error)}`);
     return { reason: "gate-refused", summary: decided.error, actions: reply === undefined ? [] : [reply] };
   }
   return decided;

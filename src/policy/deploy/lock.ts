@@ -50,11 +50,27 @@ export function lockDuration(text: string): number | undefined {
   return amount > 0 && ms <= MAX_LOCK_MS ? ms : undefined;
 }
 
-/** `86400000` → `1d`, `5400000` → `90m`: the largest unit that divides evenly. */
+const UNITS_DOWN = [
+  ["d", 86_400_000n],
+  ["h", 3_600_000n],
+  ["m", 60_000n],
+  ["s", 1_000n],
+] as const;
+
+/**
+ * `86400000` → `1d`, `5400000` → `90m`, `90000` → `90s`: the largest unit that divides evenly,
+ * written as people write durations in the config and in /lock. Counted in integers (BigInt), so
+ * a duration of any size prints as digits, never as `1.4400000000000002e+29m`.
+ */
 export function formatDuration(ms: number): string {
-  if (ms > 0 && ms % UNIT_MS.d === 0) return `${ms / UNIT_MS.d}d`;
-  if (ms > 0 && ms % UNIT_MS.h === 0) return `${ms / UNIT_MS.h}h`;
-  return `${Math.max(1, Math.round(ms / UNIT_MS.m))}m`;
+  if (!Number.isFinite(ms)) return "an unbounded time";
+  const whole = BigInt(Math.max(0, Math.round(ms)));
+  if (whole < 1_000n) return whole === 0n ? "0s" : "1s";
+  for (const [unit, size] of UNITS_DOWN) {
+    if (whole % size === 0n) return `${whole / size}${unit}`;
+  }
+  // Below a second's precision: the nearest whole second is what anyone would write.
+  return `${(whole + 500n) / 1_000n}s`;
 }
 
 /** `2026-11-23T11:00:00.000Z` → `2026-11-23 11:00 UTC`, for sentences people read. */

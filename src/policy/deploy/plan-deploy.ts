@@ -8,6 +8,7 @@ import { deployKey } from "./deploy-key.js";
 import { evaluateGates, type GateFacts } from "./gates.js";
 import { isExpired, lockScope } from "./lock.js";
 import { short } from "./settings.js";
+import { inertText, mention } from "../markdown/inert.js";
 
 export type DispatchFacts =
   | {
@@ -61,7 +62,8 @@ export function planDeploy(facts: DeployFacts): Plan {
   }
   if (gates.kind === "refuse") {
     const refused = nothing(gates.reason === "locked" ? "locked" : "gate-refused", gates.message);
-    const reply = replyAction(facts, key, `🚫 Not deploying: ${gates.message}`);
+    // Gate messages quote lock reasons and logins: made inert where they enter the reply.
+    const reply = replyAction(facts, key, `🚫 Not deploying: ${inertText(gates.message)}`);
     return reply === undefined ? refused : { ...refused, actions: [reply] };
   }
   const what = describeTarget(facts);
@@ -76,11 +78,11 @@ export function planDeploy(facts: DeployFacts): Plan {
     facts,
     key,
     [
-      `🚀 Deploying ${what} to **${facts.env.name}**${migrations} for @${facts.requester}; the result will appear here.`,
+      `🚀 Deploying ${what} to **${facts.env.name}**${migrations} for ${mention(facts.requester)}; the result will appear here.`,
       "",
       "<details><summary>Gates</summary>",
       "",
-      ...gates.logs.map((line) => `- ${line}`),
+      ...gates.logs.map((line) => `- ${inertText(line)}`),
       "",
       "</details>",
     ].join("\n"),

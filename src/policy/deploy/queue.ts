@@ -8,6 +8,7 @@ import { plan, type Action, type CreateDeployment, type Plan, type RepoRef } fro
 import { isExpired } from "./lock.js";
 import { acquireLock, dispatchAction, replyAction, type DeployFacts, type DispatchFacts } from "./plan-deploy.js";
 import { short } from "./settings.js";
+import { mention } from "../markdown/inert.js";
 
 /** How a superseded waiting deployment's status starts; such a deployment never ran. */
 export const SUPERSEDED = "Superseded by";
@@ -111,7 +112,7 @@ function startActions(facts: StartQueuedFacts, record: QueuedDeployment): Action
   const reply = replyAction(
     { repo: facts.repo, ...(issueNumber === undefined ? {} : { issueNumber }) },
     key,
-    `🚀 Deploying ${what} to **${record.environment}** for @${requester} (it was queued); the result will appear here.`,
+    `🚀 Deploying ${what} to **${record.environment}** for ${mention(requester)} (it was queued); the result will appear here.`,
   );
   if (reply !== undefined) actions.push(reply);
   return actions;

@@ -2,9 +2,10 @@
 // the environment's templates and the facts of one deploy. The time comes in as `now`, so the
 // HCA form `{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}` is a pure function of facts too.
 
-import type { DeployTarget as DeployConfig, EnvironmentConfig } from "../config/types.js";
+import type { DeployTarget as DeployConfig, EnvironmentConfig, Versioning } from "../config/types.js";
 import type { RepoRef } from "../plan.js";
 import { matchTemplate, templateTokens, tryRender, type TemplateValues } from "../template.js";
+import { dispatchValueProblem, imageProblem } from "./dispatch-values.js";
 import type { DispatchFacts } from "./plan-deploy.js";
 
 export interface RenderDispatchFacts {
@@ -27,6 +28,8 @@ export interface RenderDispatchFacts {
    * environment's image tag form, so a rollback ships the very image that ran before.
    */
   readonly image?: string;
+  /** The config's version scheme: a `{version}` passed to a workflow must be one of it. */
+  readonly versioning: Versioning;
 }
 
 export type RenderedDispatch =
@@ -49,6 +52,9 @@ export function renderDispatch(facts: RenderDispatchFacts): RenderedDispatch {
   const reused = reusedImage(facts, base);
   const values = reused?.values ?? base;
   const path = `environments.${env.name}`;
+  // Checked before anything is rendered: a value of the wrong kind refuses the whole deploy.
+  const problem = (reused === undefined ? undefined : imageProblem(reused.image)) ?? dispatchValueProblem(dispatchTemplates(facts), values, facts.versioning);
+  if (problem !== undefined) return { ok: false, error: `${problem}, so it is not passed to the deploy workflow` };
   let imageTag = reused?.image;
   if (imageTag === undefined && env.imageTag !== null) {
     const rendered = tryRender(env.imageTag, values);
@@ -67,6 +73,13 @@ export function renderDispatch(facts: RenderDispatchFacts): RenderedDispatch {
   const dispatch = toDispatch(env.deploy, facts, fields.values, fill, path);
   if (!dispatch.ok) return dispatch;
   return { ok: true, dispatch: dispatch.dispatch, ...(imageTag === undefined ? {} : { imageTag }) };
+}
+
+/** Every template whose rendering reaches the workflow: inputs or payload, ref, event type, image tag. */
+function dispatchTemplates({ env, withMigrations }: RenderDispatchFacts): readonly string[] {
+  const deploy = env.deploy;
+  const fields = deploy.kind === "workflow" ? [...Object.values(deploy.inputs), ...(deploy.ref === null ? [] : [deploy.ref])] : [...Object.values(deploy.payload), deploy.eventType];
+  return [...fields, ...(env.imageTag === null ? [] : [env.imageTag]), ...(withMigrations ? Object.values(env.migrations?.inputs ?? {}) : [])];
 }
 
 type Fill = (template: string, where: string) => { ok: true; value: string } | { ok: false; error: string };

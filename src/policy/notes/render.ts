@@ -5,6 +5,7 @@ import type { NotesConfig } from "../config/types.js";
 import { render } from "../template.js";
 import type { MergedPull } from "./types.js";
 import { WRAP_COLUMN, wrapText } from "./wrap.js";
+import { inertText } from "../markdown/inert.js";
 
 export const OTHER_CHANGES = "Other Changes";
 
@@ -78,7 +79,8 @@ export function renderNotes(pulls: readonly MergedPull[], settings: NotesSetting
     const lines = listed.map((pull) =>
       wrapText(
         render(settings.line, {
-          title: pull.title.trim(),
+          // A title is anyone's text: no mention, HTML or marker of its own (its code spans stay).
+          title: inertText(pull.title.trim()),
           number: pull.number,
           url: pull.url,
           // GitHub's REST login of an app is `dependabot[bot]`; notes name it `@dependabot`, as

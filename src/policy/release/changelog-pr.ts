@@ -4,6 +4,7 @@ import { renderReleaseFile } from "../changelog/release-file.js";
 import { nothing, plan, type Plan, type RepoRef } from "../plan.js";
 import { render } from "../template.js";
 import { appOfTag, type AppTagSettings } from "./which-app.js";
+import { inertText, mention } from "../markdown/inert.js";
 
 export interface ChangelogFileSettings {
   /** Template of the file written per release; absent when the changelog is one file with sections. */
@@ -68,7 +69,7 @@ export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
       branch,
       base: facts.defaultBranch,
       title,
-      body: `The changelog for [${release.tag}](${release.url}), published by @${facts.actor}.`,
+      body: `The changelog for [${inertText(release.tag)}](${release.url}), published by ${mention(facts.actor)}.`,
       commitMessage: title,
       files,
       labels: changelog.labels,

@@ -2,10 +2,14 @@
 // the time comes in the facts, so "expired" and "ago" are decided without a clock.
 import { formatTime, isExpired, type Lock } from "../deploy/lock.js";
 import type { AppStatus, ChecklistStatus, DeployedVersion, EnvironmentStatus, StatusFacts } from "./facts.js";
+import { codeSpan, inertText } from "../markdown/inert.js";
 
-/** Text from GitHub goes into table cells: a `|` or a newline would break the table. */
+/**
+ * Text from GitHub goes into table cells: inert (no mention, HTML or marker), one line, and no
+ * `|` to split the row (GFM splits on it even inside a code span).
+ */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+  return inertText(text).replace(/\|/g, "\\|");
 }
 
 function version(deployed: DeployedVersion): string {
@@ -13,7 +17,7 @@ function version(deployed: DeployedVersion): string {
   // A tag that is the sha itself (Openverse's staging images) says nothing the short sha does not.
   const tag = deployed.imageTag === deployed.sha ? undefined : deployed.imageTag;
   const name = tag ?? (deployed.ref === deployed.sha ? undefined : deployed.ref);
-  return name === undefined ? `\`${sha7}\`` : `\`${cell(name)}\` (\`${sha7}\`)`;
+  return name === undefined ? `\`${sha7}\`` : `${codeSpan(name).replace(/\|/g, "\\|")} (\`${sha7}\`)`;
 }
 
 function lockText(lock: Lock | undefined, now: string): string {

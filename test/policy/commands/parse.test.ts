@@ -105,8 +105,8 @@ describe("parseCommand", () => {
     ["/promote staging staging", "cannot promote staging to itself; name two environments — try /promote staging production"],
     ["/promote staging", "missing environment; this repository has staging, production — try /promote staging production"],
     ["/promote staging prod", 'unknown environment "prod"; this repository has staging, production — try /promote staging production'],
-    ["/lock production for 2w", '"2w" is not a lock duration; use minutes, hours or days up to 30d — e.g. /lock production for 2h'],
-    ["/lock production for 90d", '"90d" is not a lock duration; use minutes, hours or days up to 30d — e.g. /lock production for 2h'],
+    ["/lock production for 2w", '"2w" is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock production for 2h'],
+    ["/lock production for 90d", '"90d" is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock production for 2h'],
     ["/lock production `rm -rf` now", expect.stringMatching(/^the lock reason "`rm -rf` now" has characters a lock cannot hold;/)],
     ["/unlock production now", "too many arguments for /unlock; use /unlock production"],
     ["/help me", "too many arguments for /help; use /help"],
@@ -148,6 +148,47 @@ describe("parseCommand", () => {
       kind: "error",
       message: 'missing "to" before "main"; use /rollback production to main',
     });
+  });
+});
+
+describe("only a command on the comment's first line, outside code, counts", () => {
+  it.each([
+    ["four spaces: an indented code block", "    /deploy staging"],
+    ["a tab: an indented code block", "\t/deploy staging"],
+    ["spaces and a tab", "  \t/deploy staging"],
+    ["an indented block after blank lines", "\n\n     /lock staging for 2h"],
+    ["a fenced block", "```\n/deploy staging\n```"],
+    ["a tilde fence", "~~~\n/deploy staging\n~~~"],
+    ["a blockquote", "> /deploy staging"],
+    ["a nested blockquote", ">> /deploy staging"],
+    ["an HTML comment", "<!--\n/deploy staging\n-->"],
+    ["an HTML comment on one line", "<!-- /deploy staging -->"],
+    ["a command below prose", "see below\n/deploy staging"],
+  ])("%s never runs", (_name, body) => {
+    expect(parseCommand(body, known)).toBeUndefined();
+  });
+
+  it("still reads a command indented by fewer than four spaces, which is prose", () => {
+    expect(parseCommand("   /deploy staging", known)).toEqual({ name: "deploy", environment: "staging", withMigrations: false });
+  });
+
+  it.each(["-5h", "+5h", "1.5h", "5", "0m", ".5h", "-1d"])("refuses /lock staging for %s with the valid forms, taking no lock", (duration) => {
+    expect(parseCommand(`/lock staging for ${duration}`, known)).toEqual({
+      kind: "error",
+      message: `${JSON.stringify(duration)} is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock staging for 2h`,
+    });
+  });
+
+  it("refuses a duration in words rather than keeping it as the reason", () => {
+    expect(parseCommand("/lock staging db work for 2 hours", known)).toEqual({
+      kind: "error",
+      message: '"2 hours" is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock staging for 2h',
+    });
+  });
+
+  it("echoes an argument without pinging anyone", () => {
+    const parsed = parseCommand("/deploy @org/team", known);
+    expect(parsed).toEqual({ kind: "error", message: expect.stringContaining('"@\u200dorg/team"') });
   });
 });
 

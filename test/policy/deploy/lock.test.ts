@@ -111,7 +111,17 @@ describe("lockDuration", () => {
     [86_400_000, "1d"],
     [7_200_000, "2h"],
     [5_400_000, "90m"],
+    [90_000, "90s"],
+    [30 * 86_400_000, "30d"],
+    [1_234, "1s"],
   ])("formats %d ms as %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+
+  it("prints a huge duration as digits, as people write durations, never in exponent form", () => {
+    // `approvals_within: 99999999999999999999d` as the config check once let through.
+    const text = formatDuration(99_999_999_999_999_999_999 * 86_400_000);
+    expect(text).toMatch(/^\d+[smhd]$/);
+    expect(text).not.toContain("e+");
   });
 });

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../../src/policy/config/types.js";
 import { appsToDeploy, matchesGlob } from "../../../src/policy/deploy/paths.js";
 import { imageTagIsPortable, renderDispatch, type RenderDispatchFacts } from "../../../src/policy/deploy/render-dispatch.js";
+import { renderRequest } from "../../../src/policy/deploy/decide-deploy.js";
+import { releaseDeploy } from "../../../src/policy/deploy/targets.js";
+import { checkConfigText } from "../../../src/policy/config-check.js";
+import { readFileSync } from "node:fs";
 
 const SHA = "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5";
+const CALVER = { scheme: "calver", calver: "YYYY.MM.DD.HH.mm.ss" } as const;
+const PEP440 = { scheme: "pep440", calver: null } as const;
 // 2024-10-21T12:05:45Z, the HCA example's epoch.
 const NOW = new Date(1729512345 * 1000).toISOString();
 
@@ -18,8 +24,73 @@ function env(overrides: Partial<EnvironmentConfig> = {}): RenderDispatchFacts["e
 }
 
 function facts(overrides: Partial<RenderDispatchFacts> = {}): RenderDispatchFacts {
-  return { env: env(), repo: { owner: "org", repo: "app" }, defaultRef: "main", sha: SHA, actor: "alice", now: NOW, withMigrations: false, ...overrides };
+  return { env: env(), repo: { owner: "org", repo: "app" }, defaultRef: "main", sha: SHA, actor: "alice", now: NOW, withMigrations: false, versioning: CALVER, ...overrides };
 }
+
+describe("renderDispatch refuses values that are not what the config says they are", () => {
+  const ukrdc = env({ name: "production", deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { environment: "{env}", version: "{version}" } } });
+  const injected = '10.8.5rc1";echo${IFS}hello;#';
+
+  it("refuses a release's version that carries a shell command, saying why", () => {
+    const result = renderDispatch(facts({ env: ukrdc, versioning: PEP440, version: injected, tag: `v${injected}` }));
+    expect(result).toEqual({ ok: false, error: `the version ${JSON.stringify(injected)} is not a pep440 version, so it is not passed to the deploy workflow` });
+  });
+
+  it("passes a version of the configured scheme", () => {
+    expect(renderDispatch(facts({ env: ukrdc, versioning: PEP440, version: "10.8.5rc1" }))).toMatchObject({ ok: true, dispatch: { inputs: { version: "10.8.5rc1" } } });
+  });
+
+  it("refuses a version of another scheme", () => {
+    expect(renderDispatch(facts({ env: ukrdc, versioning: CALVER, version: "10.8.5rc1" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the version "10\.8\.5rc1" is not a calver version/) });
+  });
+
+  it.each([
+    ["a tag with a quote and $", 'v1";$(id)'],
+    ["a tag with ..", "v1..2"],
+    ["a tag with a space", "v1 2"],
+    ["a tag ending in .lock", "v1.lock"],
+    ["a tag starting with -", "-v1"],
+  ])("refuses %s as {tag}", (_name, tag) => {
+    const byTag = env({ deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: "{tag}", inputs: {} } });
+    expect(renderDispatch(facts({ env: byTag, tag }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the tag .* is not a safe ref name: /) });
+  });
+
+  it("refuses a commit that is not a SHA and a login that is not a login", () => {
+    const both = env({ deploy: { kind: "repository-dispatch", eventType: "deploy", repo: null, payload: { sha: "{sha8}", by: "{actor}" } } });
+    expect(renderDispatch(facts({ env: both, sha: "main;rm" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the commit "main;rm" is not a full commit SHA/) });
+    expect(renderDispatch(facts({ env: both, actor: "a`id`" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the login "a`id`" is not a GitHub login/) });
+  });
+
+  it("checks only the values the templates use", () => {
+    // The tag is never passed on here, so a strange one does not stop a deploy by SHA.
+    expect(renderDispatch(facts({ tag: "weird;tag" }))).toMatchObject({ ok: true, dispatch: { inputs: { tag: SHA } } });
+  });
+
+  it("refuses a version captured back out of a rollback's image", () => {
+    const production = env({ name: "production", imageTag: "rel-{version}", deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { v: "{version}" } } });
+    expect(renderDispatch(facts({ env: production, image: "rel-1;id" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the image "rel-1;id" is not an image name/) });
+  });
+});
+
+describe("renderRequest refuses a release whose tag is not a safe ref name", () => {
+  const config = checkConfigText(readFileSync("examples/ukrdc.yml", "utf8"), "renalreg/ukrdc-services").config!;
+  const staging = config.environments.find((candidate) => candidate.name === "staging")!;
+  const release = (tag: string) => ({ id: 5, tag, prerelease: true, draft: false, requester: "joel", defaultBranch: "master" });
+
+  it("even when no template uses {tag}: the tag travels in the deployment's payload", () => {
+    const tag = "v10.8.5rc1;id";
+    const request = releaseDeploy(config, staging, { app: "ukrdc-services", version: "10.8.5rc1" }, release(tag), SHA);
+    expect(renderRequest(config, request, { owner: "renalreg", repo: "ukrdc-services" }, "master", NOW)).toEqual({
+      ok: false,
+      error: 'the release tag "v10.8.5rc1;id" is not a safe ref name: it has characters other than letters, digits and . _ / -, so it is not passed to the deploy workflow',
+    });
+  });
+
+  it("renders a release with an ordinary tag", () => {
+    const request = releaseDeploy(config, staging, { app: "ukrdc-services", version: "10.8.5rc1" }, release("v10.8.5rc1"), SHA);
+    expect(renderRequest(config, request, { owner: "renalreg", repo: "ukrdc-services" }, "master", NOW)).toMatchObject({ ok: true, dispatch: { inputs: { version: "10.8.5rc1" } } });
+  });
+});
 
 describe("renderDispatch", () => {
   it("renders workflow inputs in this repository on its default branch when the config names neither", () => {

@@ -106,6 +106,13 @@ describe("rendering the notes", () => {
     expect(notes).toMatchSnapshot();
   });
 
+  it("keeps the configured @{author} mention but makes a title's mention, HTML and marker inert", () => {
+    const notes = renderNotes([pr(7, { title: "Ask @org/team <b>now</b> <!-- release-pilot:key=x -->", author: "alice" })], { ...OPENVERSE_NOTES, wrap: 0 });
+    expect(notes).toContain("Ask @\u200dorg/team &lt;b>now&lt;/b> &lt;!-- release-pilot:key=x -->");
+    expect(notes).toMatch(/by @alice\n$/);
+    expect(notes).not.toContain("<!--");
+  });
+
   it("names an app author without the [bot] suffix, as Openverse's notes do", () => {
     expect(renderNotes([pr(3600, { author: "dependabot[bot]" })], OPENVERSE_NOTES)).toMatch(/@dependabot\n$/);
   });
