@@ -10,6 +10,7 @@ import { createIntake } from "./intake.js";
 import { createQueue, type JobQueue } from "./queue/index.js";
 import { startReconciler, type AppHookPort } from "./reconciler.js";
 import { reportFailure } from "./report-failure.js";
+import { boundNextServer } from "./server-timeouts.js";
 import type { RuntimeSettings } from "./settings.js";
 import { createWorker } from "./worker.js";
 
@@ -35,6 +36,8 @@ export function startRuntime(app: Probot, options: Pick<ApplicationFunctionOptio
   } catch {
     return undefined;
   }
+  // Probot listens after loading the app; its server gets the header and request time bounds.
+  const unhookServer = boundNextServer(settings.intake);
   const log = app.log.child({ name: "runtime" });
   const queue = createQueue({
     redisUrl: settings.redisUrl,
@@ -60,6 +63,8 @@ export function startRuntime(app: Probot, options: Pick<ApplicationFunctionOptio
     // Probot's own check, with the secret Probot was configured with (WEBHOOK_SECRET).
     verify: (body, signature) => app.webhooks.verify(body, signature),
     log,
+    maxBytesInFlight: settings.intake.maxBytesInFlight,
+    bodyTimeoutMs: settings.intake.bodyTimeoutMs,
     onAccepted: (name) => metrics.received(name),
     accepting: () => accepting,
   });
@@ -84,6 +89,7 @@ export function startRuntime(app: Probot, options: Pick<ApplicationFunctionOptio
   const shutdown = (): Promise<void> => {
     closing ??= (async () => {
       accepting = false;
+      unhookServer();
       stopReconciler();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, settings.shutdownGraceMs).unref());
       await Promise.race([queue.stop(), grace]);
