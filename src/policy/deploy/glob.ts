@@ -18,7 +18,9 @@
 
 /** Bounds the config check enforces, so one glob stays cheap to compile and to run. */
 export const MAX_GLOB_LENGTH = 256;
-export const MAX_GLOB_ALTERNATIVES = 64;
+export const MAX_GLOB_ALTERNATIVES = 32;
+/** Each `*` or `**` keeps one more state alive per character, so their number is what costs. */
+export const MAX_GLOB_STARS = 16;
 export const MAX_GLOBS = 100;
 
 type Test = (code: number) => boolean;
@@ -106,6 +108,18 @@ function parseClass(glob: string, start: number): { test: Test; end: number } | 
   return undefined;
 }
 
+/**
+ * A run of the same star is one star (`***`…, `**​/**​/` is `**​/`): merging them keeps the
+ * program, and the states alive at once, small whatever the glob. (`*` after `**` is not merged:
+ * `*` also matches a line break, which `**` never did.)
+ */
+function pushToken(tokens: Token[], token: Token): void {
+  const last = tokens[tokens.length - 1];
+  if (token.kind === "star" && last?.kind === "star" && last.test === token.test) return;
+  if (token.kind === "folders" && last?.kind === "folders") return;
+  tokens.push(token);
+}
+
 function tokenize(glob: string): Token[] {
   const tokens: Token[] = [];
   let lastLiteralSlash = false;
@@ -115,7 +129,7 @@ function tokenize(glob: string): Token[] {
     lastLiteralSlash = false;
     if (char === "*" && glob[i + 1] === "*") {
       if (glob[i + 2] === "/") {
-        tokens.push({ kind: "folders" });
+        pushToken(tokens, { kind: "folders" });
         i += 3;
       } else if (i + 2 === glob.length && literalSlashBefore) {
         // `api/**`: the `/` already pushed becomes part of an optional tail.
@@ -123,23 +137,23 @@ function tokenize(glob: string): Token[] {
         tokens.push({ kind: "tail" });
         i += 2;
       } else {
-        tokens.push({ kind: "star", test: notLineEnd });
+        pushToken(tokens, { kind: "star", test: notLineEnd });
         i += 2;
       }
     } else if (char === "*") {
-      tokens.push({ kind: "star", test: notSlash });
+      pushToken(tokens, { kind: "star", test: notSlash });
       i += 1;
     } else if (char === "?") {
-      tokens.push({ kind: "char", test: notSlash });
+      pushToken(tokens, { kind: "char", test: notSlash });
       i += 1;
     } else {
       const bracket = char === "[" ? parseClass(glob, i) : undefined;
       if (bracket) {
-        tokens.push({ kind: "char", test: bracket.test });
+        pushToken(tokens, { kind: "char", test: bracket.test });
         i = bracket.end;
       } else {
         const code = glob.charCodeAt(i);
-        tokens.push({ kind: "char", test: (c) => c === code });
+        pushToken(tokens, { kind: "char", test: (c) => c === code });
         lastLiteralSlash = code === SLASH;
         i += 1;
       }
@@ -175,36 +189,66 @@ function compile(tokens: readonly Token[]): Inst[] {
   return program;
 }
 
-/** Runs the program over `text`, keeping each state once per position: O(text × program). */
-function run(program: readonly Inst[], text: string): boolean {
-  const seen = new Int32Array(program.length).fill(-1);
-  let current: number[] = [];
-  let next: number[] = [];
-  const stack: number[] = [];
-  const add = (list: number[], start: number, step: number) => {
-    stack.push(start);
+/**
+ * A program ready to run: the test of each `char` instruction, where `match` is, and for each
+ * instruction the `char`/`match` instructions reachable from it without reading (its epsilon
+ * closure), computed once so a step is a table lookup.
+ */
+interface Machine {
+  readonly tests: readonly (Test | undefined)[];
+  readonly match: number;
+  readonly closures: readonly Int32Array[];
+}
+
+function machine(program: readonly Inst[]): Machine {
+  const closures = program.map((_, start) => {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const stack = [start];
     while (stack.length > 0) {
       const pc = stack.pop()!;
-      if (seen[pc] === step) continue;
-      seen[pc] = step;
+      if (seen.has(pc)) continue;
+      seen.add(pc);
       const inst = program[pc]!;
       if (inst.op === "jmp") stack.push(inst.x);
       else if (inst.op === "split") stack.push(inst.y, inst.x);
-      else list.push(pc);
+      else out.push(pc);
     }
-  };
-  add(current, 0, 0);
+    return Int32Array.from(out);
+  });
+  return { tests: program.map((inst) => (inst.op === "char" ? inst.test : undefined)), match: program.length - 1, closures };
+}
+
+/** Runs the machine over `text`, each state at most once per position: O(text × program). */
+function run(m: Machine, text: string): boolean {
+  const size = m.tests.length;
+  const mark = new Int32Array(size).fill(-1);
+  let current = new Int32Array(size);
+  let next = new Int32Array(size);
+  let length = 0;
+  for (const pc of m.closures[0]!) {
+    mark[pc] = 0;
+    current[length++] = pc;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    for (const pc of current) {
-      const inst = program[pc]!;
-      if (inst.op === "char" && inst.test(code)) add(next, pc + 1, i + 1);
+    const step = i + 1;
+    let nextLength = 0;
+    for (let k = 0; k < length; k++) {
+      const pc = current[k]!;
+      const test = m.tests[pc];
+      if (test === undefined || !test(code)) continue;
+      for (const target of m.closures[pc + 1]!) {
+        if (mark[target] === step) continue;
+        mark[target] = step;
+        next[nextLength++] = target;
+      }
     }
     [current, next] = [next, current];
-    next.length = 0;
-    if (current.length === 0) return false;
+    length = nextLength;
+    if (length === 0) return false;
   }
-  return current.some((pc) => program[pc]!.op === "match");
+  return mark[m.match] === text.length;
 }
 
 const stripLeading = (text: string) => text.replace(/^\.?\//, "");
@@ -212,14 +256,14 @@ const stripLeading = (text: string) => text.replace(/^\.?\//, "");
 // Compiled globs by text. Globs come from configs of many installations, so the cache is
 // bounded: it is dropped when full rather than growing with every config ever read.
 const CACHE_LIMIT = 1_000;
-const cache = new Map<string, readonly Inst[][]>();
+const cache = new Map<string, readonly Machine[]>();
 
-function programsOf(glob: string): readonly Inst[][] {
+function programsOf(glob: string): readonly Machine[] {
   const cached = cache.get(glob);
   if (cached !== undefined) return cached;
   // Past the bound the config check refuses the glob; here it simply matches nothing.
   const alternatives = glob.length > MAX_GLOB_LENGTH ? undefined : expandBraces(stripLeading(glob));
-  const programs = (alternatives ?? []).map((alternative) => compile(tokenize(alternative)));
+  const programs = (alternatives ?? []).map((alternative) => machine(compile(tokenize(alternative))));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(glob, programs);
   return programs;
@@ -230,13 +274,23 @@ export function matchesGlob(path: string, glob: string): boolean {
   return programsOf(glob).some((program) => run(program, file));
 }
 
+/** How many `*` or `**` wildcards a glob has (a run of stars is one). */
+function starRuns(glob: string): number {
+  let runs = 0;
+  for (let i = 0; i < glob.length; i++) if (glob[i] === "*" && glob[i - 1] !== "*") runs += 1;
+  return runs;
+}
+
 /** Why a config's glob is refused (one sentence), or undefined when it is fine. */
 export function globProblem(glob: string): string | undefined {
   if (glob.length > MAX_GLOB_LENGTH) {
     return `a glob has at most ${MAX_GLOB_LENGTH} characters; this one has ${glob.length}`;
   }
-  if (expandBraces(glob) === undefined) {
+  const alternatives = expandBraces(glob);
+  if (alternatives === undefined) {
     return `a glob expands to at most ${MAX_GLOB_ALTERNATIVES} alternatives; use fewer {a,b} groups or list the globs one by one`;
   }
+  const stars = Math.max(...alternatives.map(starRuns));
+  if (stars > MAX_GLOB_STARS) return `a glob has at most ${MAX_GLOB_STARS} * or ** wildcards; this one has ${stars}`;
   return undefined;
 }

@@ -67,8 +67,12 @@ describe("apps.*.paths", () => {
 
   it("refuses a glob whose braces expand too far", () => {
     expect(errorsOf(withPaths(["{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}/**"]))).toEqual([
-      { path: "apps.api.paths[0]", message: "a glob expands to at most 64 alternatives; use fewer {a,b} groups or list the globs one by one" },
+      { path: "apps.api.paths[0]", message: "a glob expands to at most 32 alternatives; use fewer {a,b} groups or list the globs one by one" },
     ]);
+  });
+
+  it("refuses a glob with more stars than a match can afford", () => {
+    expect(errorsOf(withPaths(["*a".repeat(17)]))).toEqual([{ path: "apps.api.paths[0]", message: "a glob has at most 16 * or ** wildcards; this one has 17" }]);
   });
 
   it("accepts the glob that froze the old matcher: it is short, and matching it is now linear", () => {
