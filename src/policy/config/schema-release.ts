@@ -85,7 +85,9 @@ export const App = z.strictObject({
     .array(glob)
     .max(MAX_GLOBS, { error: `an app lists at most ${MAX_GLOBS} globs; join them with ** or {a,b}` })
     .optional()
-    .describe("Globs of the files that belong to this app; a push touching them affects it. Default: ** (everything)."),
+    .describe(
+      "Globs of the files that belong to this app; a push touching them affects it. ** is any folders, * and ? stay within one, [a-z] and {a,b} as in picomatch. At most 100 globs, each at most 256 characters with 16 stars. Default: ** (everything).",
+    ),
   labels: stringList.optional().describe("Pull-request labels that put a PR in this app's release notes, e.g. ['🧱 stack: api']."),
   tag: template("Git tag of this app's releases, e.g. api-{date:YYYY.MM.DD.HH.mm.ss}. Default: the top-level tag.").optional(),
   version_files: stringList.optional().describe("Files holding this app's version. Default: the top-level version_files."),
