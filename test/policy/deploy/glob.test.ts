@@ -78,6 +78,22 @@ describe("matchesGlob", () => {
     expect(matchesGlob(path, glob)).toBe(expected);
   });
 
+  it("never throws and stays fast on any glob the config check accepts (fuzz)", () => {
+    const glob = fc.stringMatching(/^[ab/*?[\]{},!.-]{0,64}$/).filter((g) => globProblem(g) === undefined);
+    const path = fc.stringMatching(/^[ab/.!-]{0,1024}$/);
+    let slowest = 0;
+    fc.assert(
+      fc.property(path, glob, (p, g) => {
+        const started = performance.now();
+        matchesGlob(p, g);
+        slowest = Math.max(slowest, performance.now() - started);
+      }),
+      { numRuns: 3_000 },
+    );
+    // The bound the issue sets for fuzzed entry points.
+    expect(slowest).toBeLessThan(100);
+  });
+
   it("matches nothing with a glob the config check refuses", () => {
     expect(matchesGlob("a", `{${"a,".repeat(100)}a}`)).toBe(false);
     expect(matchesGlob("a".repeat(300), "a".repeat(300))).toBe(false);
