@@ -71,9 +71,11 @@ export function createIntake(options: IntakeOptions) {
     }
     if (outcome === "aborted") return true;
     const [status, message] = outcome;
-    // A refused body may still be arriving: close the connection rather than read it all.
+    // A refused body may still be arriving. Too large or too slow: close the connection rather
+    // than read it all. Busy (503): the rest is read and dropped, holding no memory, so the
+    // sender gets the answer instead of a reset connection and GitHub records a clean 503.
     const refusedEarly = status === 413 || status === 408 || status === 503;
-    const close = refusedEarly ? { connection: "close" } : {};
+    const close = status === 413 || status === 408 ? { connection: "close" } : {};
     const retry = status === 503 ? { "retry-after": "5" } : {};
     response.writeHead(status, { "content-type": "application/json", ...close, ...retry });
     response.end(JSON.stringify(status < 300 ? { ok: true, message } : { error: message }));
@@ -84,7 +86,10 @@ export function createIntake(options: IntakeOptions) {
       if (status === 408) response.once("finish", () => request.socket.end());
       const cutoff = setTimeout(() => request.socket.destroy(), status === 408 ? 1_000 : bodyTimeoutMs);
       cutoff.unref();
-      request.once("close", () => clearTimeout(cutoff));
+      // Cleared once the body is in: a request's own "close" can come first, when the answer ends.
+      const clear = () => clearTimeout(cutoff);
+      request.once("end", clear);
+      request.socket.once("close", clear);
     }
     return true;
   };

@@ -190,7 +190,7 @@ describe("intake under unauthenticated load", () => {
           await res.text();
           return res.status;
         } catch {
-          return 0; // cut off while uploading: refused too
+          return 0; // the connection was cut: no answer at all
         }
       }),
     );
@@ -198,8 +198,9 @@ describe("intake under unauthenticated load", () => {
     console.log(`peak RSS ${Math.round(before / 2 ** 20)} MB -> ${Math.round((before + grown) / 2 ** 20)} MB; answers ${JSON.stringify(statuses)}`);
     // Accepted bodies are checked and refused (wrong signature); the rest wait for no memory.
     expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s === 503 || s === 0).length).toBeGreaterThan(0);
-    expect(statuses.every((s) => [401, 503, 0].includes(s))).toBe(true);
+    // The rest get a clean 503 (their bodies read and dropped), which GitHub records as failed.
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 401 || s === 503)).toBe(true);
     // Four 24 MB bodies in flight at most (100 MB), each read once, joined once and decoded once:
     // a few hundred MB. Unbounded, 40 bodies took the process from 107 MB to 961 MB.
     expect(grown).toBeLessThan(450 * 1024 * 1024);

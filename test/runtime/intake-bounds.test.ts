@@ -44,6 +44,8 @@ beforeEach(() => {
 
 interface Upload {
   readonly socket: Socket;
+  /** The first bytes the server writes back (the status line and headers). */
+  readonly reply: Promise<string>;
   /** Everything the server wrote back, once it closes the connection. */
   readonly answer: Promise<string>;
 }
@@ -59,11 +61,12 @@ function upload(length: number | "chunked", first: string): Upload {
   if (first !== "") socket.write(length === "chunked" ? chunk(first) : first);
   let received = "";
   socket.on("data", (data) => (received += data.toString()));
+  const reply = new Promise<string>((resolve) => socket.once("data", (data) => resolve(data.toString())));
   const answer = new Promise<string>((resolve) => {
     socket.on("close", () => resolve(received));
     socket.on("error", () => undefined);
   });
-  return { socket, answer };
+  return { socket, reply, answer };
 }
 
 const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
@@ -75,15 +78,27 @@ describe("intake bounds", () => {
     const first = upload(6_000, "x".repeat(100));
     await sleep(50);
     const second = upload(6_000, "");
-    expect(statusOf(await second.answer)).toBe(503);
-    expect(await second.answer).toContain("too many webhook bodies arriving at once");
+    // Answered at once, before its body (which would then be read and dropped).
+    const busy = await second.reply;
+    expect(statusOf(busy)).toBe(503);
+    expect(busy).toContain("too many webhook bodies arriving at once");
+    second.socket.destroy();
     first.socket.end("x".repeat(5_900));
     // The first body is read whole and checked (the signature is wrong here), then its room is free.
-    expect(statusOf(await new Promise<string>((resolve) => first.socket.once("data", (d) => resolve(d.toString()))))).toBe(401);
+    expect(statusOf(await first.reply)).toBe(401);
     first.socket.destroy();
     const third = upload(6_000, "x".repeat(6_000));
     third.socket.once("data", () => third.socket.destroy());
     expect(statusOf(await third.answer)).toBe(401);
+  });
+
+  it("cuts off a refused sender that never sends the body it declared", async () => {
+    const first = upload(6_000, "x".repeat(100));
+    await sleep(50);
+    const refused = upload(6_000, "");
+    expect(statusOf(await refused.reply)).toBe(503);
+    await expect(Promise.race([refused.answer.then(() => "closed"), sleep(3_000).then(() => "still open")])).resolves.toBe("closed");
+    first.socket.destroy();
   });
 
   it("counts a body without a declared length as it arrives", async () => {
