@@ -10,10 +10,19 @@ export interface RunOptions {
   readonly dryRun: boolean;
   /** Where work for later is kept (the job queue); absent without a runtime. */
   readonly timers?: TimerPort;
+  /**
+   * Tests only: `verify.url` may be on 127.0.0.1 (a local version server). Set by
+   * VERIFY_ALLOW_LOOPBACK=1 together with NODE_ENV=test, never by the config; private and
+   * link-local addresses stay refused either way.
+   */
+  readonly verifyMayReadLoopback?: boolean;
 }
 
 export function runOptionsFromEnv(env: NodeJS.ProcessEnv): RunOptions {
-  return { dryRun: env["DRY_RUN"] === "true" || env["DRY_RUN"] === "1" };
+  return {
+    dryRun: env["DRY_RUN"] === "true" || env["DRY_RUN"] === "1",
+    verifyMayReadLoopback: env["NODE_ENV"] === "test" && env["VERIFY_ALLOW_LOOPBACK"] === "1",
+  };
 }
 
 /** Hands a plan to the executor and logs the outcome with the delivery id. */

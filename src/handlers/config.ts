@@ -13,7 +13,7 @@ export type LoadedConfig =
  * The repository's config from its default branch, through Probot's loader so `_extends`
  * (organisation-wide defaults in the `.github` repository) works as in other Probot apps.
  */
-export async function loadConfig(context: Context): Promise<LoadedConfig> {
+export async function loadConfig(context: Context, options: { readonly verifyMayReadLoopback?: boolean } = {}): Promise<LoadedConfig> {
   const { repo } = context.repo();
   let raw: unknown;
   try {
@@ -25,7 +25,7 @@ export async function loadConfig(context: Context): Promise<LoadedConfig> {
     return { kind: "invalid", errors, message: `${CONFIG_PATH}: ${message}` };
   }
   if (raw === null || raw === undefined) return { kind: "missing" };
-  const parsed = parseConfig(raw, { repo });
+  const parsed = parseConfig(raw, { repo, verifyMayReadLoopback: options.verifyMayReadLoopback === true });
   if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, message: formatConfigIssues(parsed.errors) };
   return { kind: "ok", config: parsed.config, warnings: parsed.warnings };
 }

@@ -29,7 +29,7 @@ export async function runFeatures<E extends EmitterWebhookEventName>(
   onInvalid?: (loaded: Extract<LoadedConfig, { kind: "invalid" }>) => Promise<void>,
 ): Promise<void> {
   countApiCalls(context.octokit);
-  const loaded = await loadConfig(context);
+  const loaded = await loadConfig(context, options);
   if (loaded.kind === "missing") return;
   if (loaded.kind === "invalid") {
     context.log.warn({ delivery: context.id, errors: loaded.errors }, loaded.message);

@@ -28,7 +28,7 @@ async function permissionOf(context: CommentContext, username: string): Promise<
 export async function onIssueComment(context: CommentContext, options: RunOptions): Promise<void> {
   const { comment, issue, sender } = context.payload;
   countApiCalls(context.octokit);
-  const loaded = await loadConfig(context);
+  const loaded = await loadConfig(context, options);
   // A repository that never asked for the bot hears nothing from it.
   if (loaded.kind === "missing") return;
   const config = loaded.kind === "ok" ? loaded.config : undefined;

@@ -14,6 +14,7 @@ import { createIntake } from "./intake.js";
 import { createQueue, type Job, type JobQueue } from "./queue/index.js";
 import { startReconciler, type AppHookPort } from "./reconciler.js";
 import { reportFailure } from "./report-failure.js";
+import { boundNextServer } from "./server-timeouts.js";
 import type { RuntimeSettings } from "./settings.js";
 import { createWorker } from "./worker.js";
 
@@ -51,6 +52,8 @@ export function startRuntime(
   } catch {
     return undefined;
   }
+  // Probot listens after loading the app; its server gets the header and request time bounds.
+  const unhookServer = boundNextServer(settings.intake);
   const log = app.log.child({ name: "runtime" });
   const queue = createQueue({
     redisUrl: settings.redisUrl,
@@ -77,6 +80,8 @@ export function startRuntime(
     // Probot's own check, with the secret Probot was configured with (WEBHOOK_SECRET).
     verify: (body, signature) => app.webhooks.verify(body, signature),
     log,
+    maxBytesInFlight: settings.intake.maxBytesInFlight,
+    bodyTimeoutMs: settings.intake.bodyTimeoutMs,
     onAccepted: (name) => metrics.received(name),
     accepting: () => accepting,
   });
@@ -101,6 +106,7 @@ export function startRuntime(
   const shutdown = (): Promise<void> => {
     closing ??= (async () => {
       accepting = false;
+      unhookServer();
       stopReconciler();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, settings.shutdownGraceMs).unref());
       await Promise.race([queue.stop(), grace]);

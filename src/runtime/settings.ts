@@ -1,5 +1,6 @@
 // The runtime's knobs, read from the environment in one place (`src/app.ts` hands `process.env`
 // in) so nothing below reads ambient state.
+import { BODY_TIMEOUT_MS, MAX_BYTES_IN_FLIGHT } from "./intake.js";
 import type { RetryPolicy } from "./queue/index.js";
 
 export interface RuntimeSettings {
@@ -15,7 +16,20 @@ export interface RuntimeSettings {
   readonly lockMs: number | undefined;
   /** How long SIGTERM waits for running jobs before the process exits anyway. */
   readonly shutdownGraceMs: number;
+  /** What an unauthenticated sender can make the webhook route hold (src/runtime/intake.ts). */
+  readonly intake: IntakeBounds;
 }
+
+export interface IntakeBounds {
+  /** Bytes of webhook bodies held at once; beyond, 503. */
+  readonly maxBytesInFlight: number;
+  /** Time for the request headers to arrive; beyond, Node answers 408 and closes. */
+  readonly headersTimeoutMs: number;
+  /** Time for the body to arrive once the headers are in; beyond, 408. */
+  readonly bodyTimeoutMs: number;
+}
+
+export const HEADERS_TIMEOUT_MS = 10_000;
 
 const hour = 60 * 60 * 1000;
 
@@ -40,6 +54,11 @@ export function runtimeSettingsFromEnv(env: Readonly<Record<string, string | und
     reconcileIntervalMs: reconcileInterval(env),
     lockMs: positive(env["QUEUE_LOCK_MS"]),
     shutdownGraceMs: positive(env["SHUTDOWN_GRACE_MS"]) ?? 25_000,
+    intake: {
+      maxBytesInFlight: positive(env["INTAKE_MAX_BYTES_IN_FLIGHT"]) ?? MAX_BYTES_IN_FLIGHT,
+      headersTimeoutMs: positive(env["INTAKE_HEADERS_TIMEOUT_MS"]) ?? HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: positive(env["INTAKE_BODY_TIMEOUT_MS"]) ?? BODY_TIMEOUT_MS,
+    },
   };
 }
 

@@ -42,7 +42,8 @@ beforeAll(async () => {
   ].join("\n");
   gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
   gh.setPermission(owner, verified, "fershad", "write");
-  app = await startApp({ emulator: gh });
+  // The version server is on 127.0.0.1, which verify refuses unless the test allows loopback.
+  app = await startApp({ emulator: gh, env: { VERIFY_ALLOW_LOOPBACK: "1" } });
 }, 60_000);
 
 afterAll(async () => {

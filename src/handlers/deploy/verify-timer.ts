@@ -47,7 +47,7 @@ export async function startVerify(
  * newest status is still the bot's "Verifying", so a rerun after the verify ended does nothing,
  * and the next timer's id is fixed by the answers counted, so a rerun sets no second one.
  */
-export async function runVerifyAttempt(context: Context, config: Config, timer: VerifyTimer, options: RunOptions, io: VerifyIO = realIO): Promise<void> {
+export async function runVerifyAttempt(context: Context, config: Config, timer: VerifyTimer, options: RunOptions, io: VerifyIO = realIO({ allowLoopback: options.verifyMayReadLoopback === true })): Promise<void> {
   const repo = context.repo();
   const { data: found } = await context.octokit.rest.repos.getDeployment({ ...repo, deployment_id: timer.deploymentId });
   const { data: statuses } = await context.octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: found.id, per_page: 1 });

@@ -1,6 +1,7 @@
 // The polling half of `verify`: read the version URL with backoff until the policy says the new
 // version answers or the time is up, marking the deployment in_progress meanwhile. fetch, sleep
-// and the clock are passed in so a test can run the loop against a local server in no time.
+// and the clock are passed in so a test can run the loop against a local server in no time; the
+// real fetch is safeGet, which never reaches a private, loopback or link-local address.
 // This loop runs only where there is no job queue (GitHub Actions mode); with one, each request
 // is a job of its own (./verify-timer.ts), so a verify never holds its repository's queue.
 
@@ -9,6 +10,7 @@ import type { EnvironmentConfig } from "../../policy/config/index.js";
 import { nextVerifyStep, renderExpect, verifyStatus, type VerifyAnswer, type VerifyStep } from "../../policy/deploy/verify.js";
 import { plan, type RepoRef } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
+import { safeGet, SafeGetError } from "./safe-get.js";
 
 export interface VerifyIO {
   readonly fetch: (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
@@ -16,11 +18,17 @@ export interface VerifyIO {
   readonly now: () => number;
 }
 
-export const realIO: VerifyIO = {
-  fetch: (url, init) => fetch(url, init),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
-};
+/**
+ * The version URL read through safeGet: public addresses only (after DNS, on every redirect),
+ * at most 64 KiB of body. `allowLoopback` is for tests against a local server (RunOptions).
+ */
+export function realIO(options: { readonly allowLoopback?: boolean } = {}): VerifyIO {
+  return {
+    fetch: (url, init) => safeGet(url, { signal: init.signal, allowLoopback: options.allowLoopback === true }),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+  };
+}
 
 /** One request is given at most this long, so a hanging server cannot stretch the timeout. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -43,7 +51,8 @@ export async function ask(url: string, io: VerifyIO): Promise<VerifyAnswer> {
     const response = await io.fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     return { status: response.status, body: await response.text() };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    // Only safeGet's own words are published: they name no address and nothing a server sent.
+    return { error: error instanceof SafeGetError ? error.message : "the request failed" };
   }
 }
 
@@ -64,7 +73,7 @@ export async function verifyDeployment(
   deployment: VerifiedDeployment,
   options: RunOptions,
   logUrl?: string,
-  io: VerifyIO = realIO,
+  io: VerifyIO = realIO({ allowLoopback: options.verifyMayReadLoopback === true }),
 ): Promise<"success" | "failure"> {
   const repo: RepoRef = context.repo();
   const app = deployment.payload["app"];

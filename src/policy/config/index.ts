@@ -7,6 +7,7 @@ import { normalise, type ConfigContext } from "./normalise.js";
 import { crossFieldRules } from "./rules.js";
 import { RawConfig } from "./schema.js";
 import type { Config, ConfigIssue } from "./types.js";
+import { verifyUrlIssues } from "./verify-url.js";
 
 export type * from "./types.js";
 export type { ConfigContext } from "./normalise.js";
@@ -27,7 +28,8 @@ export function parseConfig(raw: unknown, context: ConfigContext): ParseConfigRe
   const { data, declared } = parseLeniently(input);
   const normalised = normalise(data, context);
   const rules = crossFieldRules(data, normalised.config, declared);
-  const errors = [...schemaErrors, ...normalised.errors, ...rules.errors];
+  const urls = verifyUrlIssues(data.environments, context.verifyMayReadLoopback === true);
+  const errors = [...schemaErrors, ...normalised.errors, ...rules.errors, ...urls];
   // Sorted by path (stable) so a section's problems read together, whichever stage found them.
   if (errors.length > 0) return { ok: false, errors: byPath(dedupe(errors)) };
   return { ok: true, config: normalised.config, warnings: [...normalised.warnings, ...rules.warnings] };

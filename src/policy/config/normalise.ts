@@ -19,6 +19,8 @@ import type {
 export interface ConfigContext {
   /** `owner/name` or `name` of the repository the config belongs to. */
   readonly repo: string;
+  /** Tests only (VERIFY_ALLOW_LOOPBACK): a verify URL on 127.0.0.1 is not refused. */
+  readonly verifyMayReadLoopback?: boolean;
 }
 
 type RawChangelog = NonNullable<LenientConfig["changelog"]>;

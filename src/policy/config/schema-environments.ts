@@ -30,7 +30,7 @@ export const Deploy = z
 
 export const Verify = z
   .strictObject({
-    url: z.url({ error: "expected an absolute URL" }).describe("URL that reports the running version."),
+    url: z.url({ error: "expected an absolute URL" }).describe("Public http(s) URL that reports the running version; private, loopback and link-local addresses are refused."),
     expect: template("What the URL must answer once the deploy is live, e.g. {sha}."),
     timeout: duration.default("10m").describe("How long to wait for the URL to answer it."),
   })

@@ -1,6 +1,7 @@
 // Schema of the release half of `.github/release-pilot.yml`: versions, tags, apps, notes,
 // changelog, codenames, checklist and downstream pins. Descriptions here are the config reference.
 import { z } from "zod";
+import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from "../deploy/glob.js";
 import { repoName, stringList, template } from "./schema-primitives.js";
 
 export const Versioning = z
@@ -68,10 +69,25 @@ export const AppChangelog = z
   .strictObject(ChangelogFields)
   .describe("Changelog settings for this app; each field overrides the top-level changelog.");
 
+/** An app glob, bounded so matching it stays cheap (src/policy/deploy/glob.ts). */
+const glob = z
+  .string()
+  .min(1, { error: "must not be empty" })
+  .max(MAX_GLOB_LENGTH, { error: `a glob has at most ${MAX_GLOB_LENGTH} characters` })
+  .superRefine((text, context) => {
+    // The length has its own message above; the rest (brace expansion) only on a glob that fits.
+    const problem = text.length > MAX_GLOB_LENGTH ? undefined : globProblem(text);
+    if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+  });
+
 export const App = z.strictObject({
-  paths: stringList
+  paths: z
+    .array(glob)
+    .max(MAX_GLOBS, { error: `an app lists at most ${MAX_GLOBS} globs; join them with ** or {a,b}` })
     .optional()
-    .describe("Globs of the files that belong to this app; a push touching them affects it. Default: ** (everything)."),
+    .describe(
+      "Globs of the files that belong to this app; a push touching them affects it. ** is any folders, * and ? stay within one, [a-z] and {a,b} as in picomatch. At most 100 globs, each at most 256 characters with 16 stars. Default: ** (everything).",
+    ),
   labels: stringList.optional().describe("Pull-request labels that put a PR in this app's release notes, e.g. ['🧱 stack: api']."),
   tag: template("Git tag of this app's releases, e.g. api-{date:YYYY.MM.DD.HH.mm.ss}. Default: the top-level tag.").optional(),
   version_files: stringList.optional().describe("Files holding this app's version. Default: the top-level version_files."),

@@ -1,37 +1,8 @@
 // Which apps a push touched: an app's `paths` globs matched against the files the push's commits
-// added, modified or removed. A tiny matcher rather than a dependency, because app paths only
-// ever use `**` (any depth), `*` (within one segment) and `?`.
+// added, modified or removed. The matcher is ./glob.ts: no RegExp, linear in the file name.
+import { matchesGlob } from "./glob.js";
 
-const cache = new Map<string, RegExp>();
-
-function globToRegExp(glob: string): RegExp {
-  const cached = cache.get(glob);
-  if (cached !== undefined) return cached;
-  let source = "";
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i] ?? "";
-    if (char === "*" && glob[i + 1] === "*") {
-      // `dir/**` also matches `dir` itself, and `**/x` matches `x` at the top.
-      const slashAfter = glob[i + 2] === "/";
-      source += slashAfter ? "(?:.*/)?" : ".*";
-      i += slashAfter ? 2 : 1;
-    } else if (char === "*") {
-      source += "[^/]*";
-    } else if (char === "?") {
-      source += "[^/]";
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-    }
-  }
-  // `api/**` → `api/.*`; let `api` (the folder itself) match too.
-  const pattern = new RegExp(`^${source.replace(/\/\.\*$/, "(?:/.*)?")}$`);
-  cache.set(glob, pattern);
-  return pattern;
-}
-
-export function matchesGlob(path: string, glob: string): boolean {
-  return globToRegExp(glob.replace(/^\.?\//, "")).test(path.replace(/^\.?\//, ""));
-}
+export { matchesGlob };
 
 export function touchesPaths(files: readonly string[], globs: readonly string[]): boolean {
   return files.some((file) => globs.some((glob) => matchesGlob(file, glob)));

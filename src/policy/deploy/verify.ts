@@ -58,14 +58,16 @@ function stepAfter(facts: Omit<VerifyFacts, "answers">, count: number, last: Ver
   const remaining = facts.timeoutMs - facts.elapsedMs;
   // Before the first answer there is always one try, however short the timeout.
   if (last === undefined) return { kind: "continue", waitMs: 0 };
-  if (remaining <= 0) return { kind: "fail", description: failure(facts.url, last) };
+  if (remaining <= 0) return { kind: "fail", description: failure(facts.url, last, facts.expected) };
   return { kind: "continue", waitMs: Math.min(backoffMs(count), remaining) };
 }
 
-function failure(url: string, answer: VerifyAnswer): string {
-  if ("error" in answer) return `verify: ${url} could not be reached: ${answer.error.slice(0, 200)}`;
-  const body = answer.body.replace(/\s+/g, " ").trim().slice(0, 200);
-  return `verify: ${url} answered ${answer.status === 200 ? "" : `${answer.status} `}${body}`;
+// The body is never repeated: a status is public, and a body read from a URL the config names
+// may be anything (item 7 of #12). The description says only whether it matched.
+function failure(url: string, answer: VerifyAnswer, expected: string): string {
+  if ("error" in answer) return `verify: ${url} could not be read: ${answer.error.slice(0, 200)}`;
+  if (answer.status >= 400) return `verify: ${url} answered HTTP ${answer.status}`;
+  return `verify: ${url} answered HTTP ${answer.status} without ${expected}`;
 }
 
 export interface ExpectValues {
