@@ -28,7 +28,7 @@ export async function runTimer(
   // Just what Context reads (repo(), config()); it is typed as a webhook only because Context is.
   const payload = { installation: { id: timer.installationId }, repository: { owner: { login: owner }, name: repo, full_name: `${owner}/${repo}` } };
   const context = new Context({ id: job.id, name: TIMER_JOB_NAME, payload } as unknown as ConstructorParameters<typeof Context>[0], octokit, log) as Context;
-  const loaded = await loadConfig(context);
+  const loaded = await loadConfig(context, options);
   if (loaded.kind !== "ok") {
     log.info({ config: loaded.kind }, "the repository's config is gone or broken; the timer does nothing");
     return;

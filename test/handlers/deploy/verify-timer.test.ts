@@ -27,6 +27,8 @@ beforeAll(async () => {
   server = createServer((_, response) => response.end(answer));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/version`;
+  // The version server is on 127.0.0.1: allowed for tests only (NODE_ENV=test, which vitest sets).
+  process.env["VERIFY_ALLOW_LOOPBACK"] = "1";
   ({ gh, probot } = await startInProcess());
   const config = ["environments:", "  production:", '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }', `    verify: { url: "${url}", expect: "{sha}", timeout: 10m }`, ""].join("\n");
   gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
@@ -61,7 +63,7 @@ describe("a verify request run from its timer", () => {
     const before = statuses(deployment.id);
 
     const scheduled: TimerRequest[] = [];
-    const options = { dryRun: false, timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
+    const options = { dryRun: false, verifyMayReadLoopback: true, timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
     const first = verifyTimer({ kind: "verify", installationId: mustRepo(gh.state, owner, repo).installationId, repo: { owner, repo }, deploymentId: deployment.id, startedAt: Date.now(), answers: 0 }, Date.now());
     answer = `{"sha":"${old}"}`;
     await runTimer(probot, { id: first.id, payload: first.payload }, options);
