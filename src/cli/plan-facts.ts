@@ -53,7 +53,8 @@ const Pull = z.object({
 
 const DownstreamFile = z.object({ base: z.string().optional(), content: z.string().optional(), reachable: z.boolean().default(true) });
 
-const Approval = z.object({ login: z.string(), permission: z.string().default("write"), at: z.string() });
+/** A 👍 on the command, or with `review` an approving review: of that commit, with the pull request's head then. */
+const Approval = z.object({ login: z.string(), permission: z.string().default("write"), at: z.string(), review: z.object({ commit: z.string(), head: z.string() }).optional() });
 
 const ForwardPort = z.object({
   ahead: z.array(z.object({ sha: z.string(), message: z.string() })).default([]),

@@ -90,7 +90,7 @@ export function pushTrustOf(world: World, base: Omit<TrustFacts, "permission" | 
 
 export function approvalsOf(world: World): ApprovalFact[] {
   const given = world.facts.approvals;
-  if (given !== undefined) return given.map((approval) => ({ login: approval.login, permission: approval.permission, at: approval.at }));
+  if (given !== undefined) return given.map((approval) => ({ login: approval.login, permission: approval.permission, at: approval.at, ...(approval.review === undefined ? {} : { review: approval.review }) }));
   world.assumed.add("approvals: none");
   return [];
 }

@@ -9,6 +9,7 @@ import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js"
 import type { DeploymentRecord, DeploymentState } from "../../policy/deploy/settings.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { SUPERSEDED } from "../../policy/deploy/queue.js";
+import { standingApprovals, type ReviewFact } from "../../policy/deploy/review-approvals.js";
 
 /** How far back history is read: enough for a rollback, bounded so one deploy costs few calls. */
 export const HISTORY_LIMIT = 20;
@@ -119,15 +120,29 @@ export async function thumbsUpApprovals(octokit: GitHub, repo: RepoRef, commentI
   return approvals;
 }
 
-/** Approving reviews of a pull request, the latest review of each person deciding. */
+/**
+ * Each person's standing approving review of a pull request (standingApprovals decides which),
+ * with the commit it approved and the pull request's head now, so the gate counts it only for
+ * that commit (gates.ts). Reviews are listed in full: a long review thread must not hide a
+ * later dismissal or change request behind the first page.
+ */
 export async function reviewApprovals(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<ApprovalFact[]> {
-  const { data } = await octokit.rest.pulls.listReviews({ ...repo, pull_number: pullNumber, per_page: 100 });
-  const latest = new Map<string, (typeof data)[number]>();
-  for (const review of data) if (review.user !== null && review.state !== "COMMENTED") latest.set(review.user.login.toLowerCase(), review);
+  const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pullNumber, per_page: 100 });
+  const facts: ReviewFact[] = reviews.flatMap((review) =>
+    review.user === null || review.user === undefined
+      ? []
+      : [{ id: review.id, login: review.user.login, state: review.state, commitId: review.commit_id ?? null, ...(review.submitted_at === undefined ? {} : { submittedAt: review.submitted_at }) }],
+  );
   const approvals: ApprovalFact[] = [];
-  for (const review of latest.values()) {
-    if (review.state !== "APPROVED" || review.user === null || review.submitted_at === undefined) continue;
-    approvals.push({ login: review.user.login, permission: await permissionOf(octokit, repo, review.user.login), at: review.submitted_at });
+  for (const review of standingApprovals(facts)) {
+    if (review.commitId === null || review.submittedAt === undefined) continue;
+    approvals.push({
+      login: review.login,
+      permission: await permissionOf(octokit, repo, review.login),
+      at: review.submittedAt,
+      review: { commit: review.commitId, head: pull.head.sha },
+    });
   }
   return approvals;
 }
