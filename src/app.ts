@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { runOptionsFromEnv } from "./handlers/carry-out.js";
+import { identityOf, type IdentitySource } from "./github/identity.js";
 import { pushFeatures } from "./handlers/events/push.js";
 import { releasePublishedFeatures } from "./handlers/events/release-published.js";
 import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js";
@@ -14,8 +15,8 @@ import { onPullRequest } from "./handlers/events/pull-request.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
 
 /** Entry point: registers each event once and holds no logic. */
-export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">): void {
-  const options = runOptionsFromEnv(process.env);
+export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">, self: IdentitySource = identityOf(app)): void {
+  const options = runOptionsFromEnv(process.env, self);
   // Webhooks are stored and answered at once, then replayed through the handlers below.
   if (server) startRuntime(app, server, runtimeSettingsFromEnv(process.env));
   app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));

@@ -1,15 +1,18 @@
 import type { Context } from "probot";
 import { ActionFailedError, execute } from "../github/execute.js";
 import type { Effect } from "../github/effects.js";
+import type { IdentitySource } from "../github/identity.js";
 import type { Plan } from "../policy/plan.js";
 
 export interface RunOptions {
   /** Print the plan and stop: the executor is skipped whole, so no writer needs to know. */
   readonly dryRun: boolean;
+  /** Who this app is: only what it wrote itself (comments, issues, deployments) is its own. */
+  readonly self: IdentitySource;
 }
 
-export function runOptionsFromEnv(env: NodeJS.ProcessEnv): RunOptions {
-  return { dryRun: env["DRY_RUN"] === "true" || env["DRY_RUN"] === "1" };
+export function runOptionsFromEnv(env: NodeJS.ProcessEnv, self: IdentitySource): RunOptions {
+  return { dryRun: env["DRY_RUN"] === "true" || env["DRY_RUN"] === "1", self };
 }
 
 /** Hands a plan to the executor and logs the outcome with the delivery id. */
@@ -22,7 +25,7 @@ export async function carryOut(context: Context, plan: Plan, options: RunOptions
   }
   if (plan.actions.length === 0) return [];
   try {
-    return await execute(plan, { octokit: context.octokit, log });
+    return await execute(plan, { octokit: context.octokit, log, self: options.self });
   } catch (error) {
     if (error instanceof ActionFailedError) {
       log.error({ action: error.action.kind, key: error.action.key, done: error.completed.length }, error.message);

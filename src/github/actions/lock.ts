@@ -2,7 +2,8 @@ import type { AcquireLock, ReleaseLock, RepoRef } from "../../policy/plan.js";
 import { notFoundAsUndefined, statusOf, type GitHub } from "../client.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { decodeLock, encodeLock } from "../../policy/deploy/lock-message.js";
-import { deploymentKeyOf } from "./deployment.js";
+import { ownDeploymentKey } from "./deployment.js";
+import type { IdentitySource } from "../identity.js";
 
 // A lock is a branch whose creation is atomic: GitHub answers 422 when the ref exists, so two
 // replicas racing for one environment cannot both win. The lock's facts live in the message of
@@ -41,7 +42,7 @@ async function currentLock(octokit: GitHub, repo: RepoRef, environment: string) 
   return { sha: commit.sha, message: commit.message };
 }
 
-export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit }) => {
+export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit, self }) => {
   const { repo } = action;
   // Looking first keeps a rerun from writing an orphan commit; the ref creation below stays the
   // atomic step that settles a race.
@@ -49,7 +50,7 @@ export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit }
   if (mine !== undefined && takenBy(mine.message, action.key)) return effect(action, "already-done", { sha: mine.sha });
   // A redelivered request for a deploy that already ran and finished must not lock again: its
   // outcome, which frees the lock, has come and gone.
-  if (mine === undefined && (await deployFinished(octokit, repo, action))) return effect(action, "already-done");
+  if (mine === undefined && (await deployFinished(octokit, repo, action, self))) return effect(action, "already-done");
   const { data: base } = await octokit.rest.git.getCommit({ ...repo, commit_sha: action.commit });
   const { data: commit } = await octokit.rest.git.createCommit({
     ...repo,
@@ -78,14 +79,15 @@ export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit }
 
 const FINISHED = new Set(["success", "failure", "error", "inactive"]);
 
-async function deployFinished(octokit: GitHub, repo: RepoRef, action: AcquireLock): Promise<boolean> {
+async function deployFinished(octokit: GitHub, repo: RepoRef, action: AcquireLock, self: IdentitySource): Promise<boolean> {
   const deployKey = action.deploymentKey;
   // A person's /lock is no deploy's: nothing finished that could have freed it.
   if (deployKey === undefined) return false;
   // The scope is `env` or `env@app`; deployments are recorded under the environment.
   const environment = action.environment.split("@")[0] ?? action.environment;
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: 100 });
-  const deployment = data.find((candidate) => deploymentKeyOf(candidate.payload) === deployKey);
+  const me = await self();
+  const deployment = data.find((candidate) => ownDeploymentKey(candidate, me) === deployKey);
   if (deployment === undefined) return false;
   const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
   return statuses[0] !== undefined && FINISHED.has(statuses[0].state);

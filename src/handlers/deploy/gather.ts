@@ -2,6 +2,7 @@
 // history, the check runs on a commit, the lock, and 👍 approvals. Nothing here writes.
 
 import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { keyOf } from "../../github/marker.js";
 import type { IssueCommentFact } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
@@ -27,11 +28,16 @@ export function payloadObject(payload: unknown): Readonly<Record<string, unknown
   return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
 }
 
-/** Deployments of an environment (of one app, when given), newest first, each with its latest state. */
-export async function deploymentHistory(octokit: GitHub, repo: RepoRef, environment: string, app?: string): Promise<DeploymentRecord[]> {
+/**
+ * This app's deployments of an environment (of one app, when given), newest first, each with its
+ * latest state. Anyone else's deployment is no part of the history: it is never what is deployed,
+ * a rollback target or a promotion's source, whatever its payload says (identity.ts).
+ */
+export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: AppIdentity, environment: string, app?: string): Promise<DeploymentRecord[]> {
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: HISTORY_LIMIT });
   const records: DeploymentRecord[] = [];
   for (const deployment of data) {
+    if (!isThisApp(deployment.creator, self)) continue;
     const payload = payloadObject(deployment.payload);
     if (app !== undefined && payload["app"] !== undefined && payload["app"] !== app) continue;
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
@@ -88,7 +94,7 @@ export async function permissionOf(octokit: GitHub, repo: RepoRef, username: str
 }
 
 /** The comments of an issue or pull request, with what says which are the bot's replies. */
-export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber: number): Promise<IssueCommentFact[]> {
+export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber: number, self: AppIdentity): Promise<IssueCommentFact[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
   return comments.map((comment) => {
     const key = keyOf(comment.body);
@@ -97,6 +103,7 @@ export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber:
       id: comment.id,
       body: comment.body ?? "",
       authorIsBot: comment.user?.type === "Bot",
+      byThisApp: isThisApp(comment.user, self),
       ...(key === undefined ? {} : { key }),
       ...(typeof thumbsUp === "number" ? { thumbsUp } : {}),
     };

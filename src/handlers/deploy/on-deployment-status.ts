@@ -11,6 +11,8 @@ import { continueReleaseDeploys } from "./continue-release.js";
 import { startQueuedDeploys } from "./start-queued.js";
 import type { Feature } from "../feature.js";
 import type { GitHub } from "../../github/client.js";
+import { ownDeploymentKey } from "../../github/actions/deployment.js";
+import type { AppIdentity } from "../../github/identity.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { deploymentHistory, payloadObject } from "./gather.js";
 import { verifyDeployment } from "./verify.js";
@@ -23,8 +25,13 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
   const finished = FINISHED.find((candidate) => candidate === status.state);
   if (finished === undefined) return;
   const payload = payloadObject(deployment.payload);
-  // Only deployments this bot made carry its key; others belong to someone else's process.
-  if (typeof payload["release_pilot_key"] !== "string") return;
+  // Only this app's own deployments are its to act on: a key in the payload is text anyone who
+  // may create a deployment can type, so the deployment's creator must be this app (identity.ts).
+  const self = await options.self();
+  if (ownDeploymentKey(deployment, self) === undefined) {
+    context.log.info({ deployment: deployment.id, creator: deployment.creator?.login }, "deployment_status of a deployment this app did not create: ignored");
+    return;
+  }
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
   const logUrl = status.log_url ?? status.target_url;
@@ -33,7 +40,7 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
     finished === "success" && env?.verify != null && !isVerifiedStatus(status.description)
       ? await verifyDeployment(context, env.verify, { id: deployment.id, sha: deployment.sha, environment: deployment.environment, payload }, options, logUrl || undefined)
       : finished;
-  const previousSuccess = state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), deployment, app);
+  const previousSuccess = state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), self, deployment, app);
   const outcome = planDeploymentOutcome({
     repo: context.repo(),
     deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload },
@@ -54,10 +61,11 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
 export async function previousSuccessOf(
   octokit: GitHub,
   repo: RepoRef,
+  self: AppIdentity,
   deployment: { readonly id: number; readonly environment: string; readonly created_at: string },
   app: string | undefined,
 ): Promise<ChosenVersion | undefined> {
-  return previousSuccessIn(await deploymentHistory(octokit, repo, deployment.environment, app), deployment);
+  return previousSuccessIn(await deploymentHistory(octokit, repo, self, deployment.environment, app), deployment);
 }
 
 /** The newest success (or superseded success) before the deployment, from its environment's history. */
