@@ -5,12 +5,13 @@
 // 2. an approving review counts only for the commit it reviewed while that is the PR's head;
 // 3. a deployment someone else created, carrying a Release Pilot key, is never obeyed: its status
 //    moves no pointer tag, and it is no rollback target;
-// 4. an outsider's comment carrying the bot's hidden marker is not taken for the bot's answer.
+// 4. an outsider's comment carrying the bot's hidden marker is not taken for the bot's answer, and
+//    one carrying the checklist-ready marker does not silence the announcement.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload } from "./fixtures/event-payloads.js";
-import { BOT, botComments, deploymentsOf, reportDeployment } from "./fixtures/story.js";
+import { BOT, botComments, deploymentsOf, reportDeployment, tickEveryBox } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
 
 let gh: Emulator;
@@ -187,6 +188,21 @@ describe("4. a hidden marker counts only in a comment this app wrote", () => {
     const answer = await app.waitFor(() => botComments(gh, owner, repo, number).find((c) => c.body.includes("/deploy")), 30_000);
     await app.settle();
     expect(answer.user.login).toBe(BOT);
+    expect(gh.comments(owner, repo, number).find((c) => c.id === outsider["id"])?.body).toBe(bait);
+  }, 120_000);
+
+  it("an outsider's comment carrying the checklist-ready marker does not silence the announcement", async () => {
+    const owner = "emfollow";
+    const repo = "gwcelery";
+    gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"), "CHANGES.rst": "Changelog\n=========\n" } });
+    gh.setPermission(owner, repo, "leo", "write");
+    const number = gh.addIssue({ owner, repo, title: "Release version 2.6.0", body: "<!-- release-pilot:checklist v=2.6.0 -->\n- [ ] Check the changelog\n- [ ] Deploy to playground\n", labels: ["release"] });
+    const bait = `Looks done to me <!-- release-pilot:key=${encodeURIComponent(`checklist-ready:${number}`)} -->`;
+    const outsider = await asPerson("mallory", "POST", `/repos/${owner}/${repo}/issues/${number}/comments`, { body: bait });
+    await app.send("issues", tickEveryBox(gh, owner, repo, number, "leo"));
+    const ready = await app.waitFor(() => botComments(gh, owner, repo, number).find((c) => c.body.includes("ready to release")), 30_000);
+    await app.settle();
+    expect(ready.body).toContain("2.6.0 is ready to release");
     expect(gh.comments(owner, repo, number).find((c) => c.id === outsider["id"])?.body).toBe(bait);
   }, 120_000);
 });
