@@ -170,9 +170,11 @@ function approvalsGate(facts: GateFacts): GateResult {
   const at = Date.parse(now);
   const approvers = new Map<string, string>();
   const logs: string[] = [];
+  const otherCommits: string[] = [];
   for (const approval of approvals) {
     if (sameLogin(approval.login, requester)) continue;
     if (approval.review !== undefined && !reviewApproves(approval.review, facts.target.sha)) {
+      otherCommits.push(`${approval.login}'s is of ${short(approval.review.commit)}`);
       logs.push(`${approval.login}'s approving review is of ${short(approval.review.commit)} (the pull request's head is ${short(approval.review.head)}); it counts only for a deploy of the head it reviewed, not ${short(facts.target.sha)}`);
       continue;
     }
@@ -190,10 +192,16 @@ function approvalsGate(facts: GateFacts): GateResult {
   return {
     refusal: {
       reason: "approvals",
-      message: `${approvalsShortfall(env.name, env.approvals)} other than ${requester}${window} and has ${has}; ${howToApprove(facts, env.approvals - names.length)}`,
+      message: `${approvalsShortfall(env.name, env.approvals)} other than ${requester}${window} and has ${has}; ${howToApprove(facts, env.approvals - names.length)}${reviewsNote(otherCommits, facts.target.sha)}`,
     },
     logs: [...logs, counted],
   };
+}
+
+/** Why approving reviews someone can see on the pull request did not count. */
+function reviewsNote(otherCommits: readonly string[], sha: string): string {
+  if (otherCommits.length === 0) return "";
+  return ` Approving reviews count only for a deploy of the commit they approved while it is the pull request's head, and this one is of ${short(sha)}: ${otherCommits.join(", ")}.`;
 }
 
 /** A review approves the deploy of the commit it reviewed, and only while that is the pull request's head. */
