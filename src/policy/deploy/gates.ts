@@ -174,7 +174,8 @@ function approvalsGate(facts: GateFacts): GateResult {
   for (const approval of approvals) {
     if (sameLogin(approval.login, requester)) continue;
     if (approval.review !== undefined && !reviewApproves(approval.review, facts.target.sha)) {
-      otherCommits.push(`${approval.login}'s is of ${short(approval.review.commit)}`);
+      const stale = approval.review.commit === approval.review.head ? "" : `, no longer the head (${short(approval.review.head)})`;
+      otherCommits.push(`${approval.login}'s is of ${short(approval.review.commit)}${stale}`);
       logs.push(`${approval.login}'s approving review is of ${short(approval.review.commit)} (the pull request's head is ${short(approval.review.head)}); it counts only for a deploy of the head it reviewed, not ${short(facts.target.sha)}`);
       continue;
     }
