@@ -9,7 +9,8 @@ import { releaseDeploy, releaseDeploysAfter } from "../policy/deploy/targets.js"
 import { deploymentStatusFeatures } from "../handlers/events/deployment-status.js";
 import type { EnvironmentConfig } from "../policy/config/index.js";
 import { planDeploymentOutcome } from "../policy/deploy/outcome.js";
-import { isVerifiedStatus, renderExpect, verifyStatus } from "../policy/deploy/verify.js";
+import { renderExpect, verifyStatus } from "../policy/deploy/verify.js";
+import { verifiedByThisApp } from "../policy/deploy/verified-status.js";
 import { nothing, plan, type Action, type Plan } from "../policy/plan.js";
 import { planDeployRequest } from "./plan-deploys.js";
 import { planDashboard, planFeatures, type FeaturePlanner } from "./plan-features.js";
@@ -28,7 +29,13 @@ export const DeploymentStatusPayload = z.object({
     production_environment: z.boolean().optional(),
     creator: z.object({ login: z.string(), type: z.string().optional() }).nullish(),
   }),
-  deployment_status: z.object({ state: z.string(), description: z.string().nullish(), log_url: z.string().nullish(), target_url: z.string().nullish() }),
+  deployment_status: z.object({
+    state: z.string(),
+    description: z.string().nullish(),
+    log_url: z.string().nullish(),
+    target_url: z.string().nullish(),
+    creator: z.object({ login: z.string(), type: z.string().optional() }).nullish(),
+  }),
   repository: Repository,
 });
 
@@ -82,7 +89,9 @@ const reportDeploymentOutcome: FeaturePlanner<z.infer<typeof DeploymentStatusPay
   const env = input.config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
   const logUrl = status.log_url || status.target_url || undefined;
-  const verified = finished === "success" && env?.verify != null && !isVerifiedStatus(status.description) ? verify(input, env.verify, payload, logUrl) : undefined;
+  // As the handler: a "Verified" success is final only when this app wrote it.
+  const alreadyVerified = verifiedByThisApp({ description: status.description, byThisApp: isThisApp(status.creator, selfOf(input)) });
+  const verified = finished === "success" && env?.verify != null && !alreadyVerified ? verify(input, env.verify, payload, logUrl) : undefined;
   const state = verified?.state ?? finished;
   const previousSuccess = state === "success" ? undefined : previousSuccessIn(historyOf(input, deployment.environment, app), deployment);
   const outcome: Plan = planDeploymentOutcome({

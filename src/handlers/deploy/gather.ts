@@ -41,8 +41,8 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: Ap
     const payload = payloadObject(deployment.payload);
     if (app !== undefined && payload["app"] !== undefined && payload["app"] !== app) continue;
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
-    // A queued deploy superseded before it started never ran: it is not part of the history.
-    if (statuses[0]?.state === "inactive" && statuses[0].description?.startsWith(SUPERSEDED) === true) continue;
+    // A queued deploy this app superseded before it started never ran: it is not part of the history.
+    if (statuses[0]?.state === "inactive" && statuses[0].description?.startsWith(SUPERSEDED) === true && isThisApp(statuses[0].creator, self)) continue;
     const latest = statuses[0]?.state;
     const state = STATES.find((candidate) => candidate === latest) ?? "pending";
     const image = payload["image_tag"];

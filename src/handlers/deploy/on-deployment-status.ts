@@ -5,14 +5,14 @@
 
 import type { ChosenVersion, DeploymentRecord } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
-import { isVerifiedStatus } from "../../policy/deploy/verify.js";
+import { verifiedByThisApp } from "../../policy/deploy/verified-status.js";
 import { carryOut } from "../carry-out.js";
 import { continueReleaseDeploys } from "./continue-release.js";
 import { startQueuedDeploys } from "./start-queued.js";
 import type { Feature } from "../feature.js";
 import type { GitHub } from "../../github/client.js";
 import { ownDeploymentKey } from "../../github/actions/deployment.js";
-import type { AppIdentity } from "../../github/identity.js";
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { deploymentHistory, payloadObject } from "./gather.js";
 import { verifyDeployment } from "./verify.js";
@@ -35,9 +35,11 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
   const logUrl = status.log_url ?? status.target_url;
-  // With `verify`, the workflow's success is final only once the version URL answers it.
+  // With `verify`, the workflow's success is final only once the version URL answers it; a
+  // "Verified" success counts as that answer only when this app wrote it, not whoever may.
+  const verified = verifiedByThisApp({ description: status.description, byThisApp: isThisApp(status.creator, self) });
   const state =
-    finished === "success" && env?.verify != null && !isVerifiedStatus(status.description)
+    finished === "success" && env?.verify != null && !verified
       ? await verifyDeployment(context, env.verify, { id: deployment.id, sha: deployment.sha, environment: deployment.environment, payload }, options, logUrl || undefined)
       : finished;
   const previousSuccess = state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), self, deployment, app);

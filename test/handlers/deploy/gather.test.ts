@@ -60,6 +60,16 @@ describe("currentLock", () => {
 });
 
 describe("deploymentHistory", () => {
+  it("reads only this app's deployments, and only its own word that one was superseded", async () => {
+    const own = gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"] });
+    gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"], creator: "mallory" });
+    const flagged = gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"] });
+    const person = new ProbotOctokit({ auth: { token: gh.userToken("mallory") }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
+    await person.rest.repos.createDeploymentStatus({ ...repo, deployment_id: flagged, state: "inactive", description: "Superseded by the newer queued deploy of 1c1f6ab" });
+    const history = await deploymentHistory(octokit, repo, { login: "release-pilot[bot]" }, "uat");
+    expect(history.map((record) => [record.id, record.state])).toEqual([[flagged, "inactive"], [own, "success"]]);
+  });
+
   it("leaves out a queued deploy that was superseded before it started", async () => {
     const ran = gh.addDeployment({ ...repo, environment: "qa", ref: head, statuses: ["success"] });
     const superseded = gh.addDeployment({ ...repo, environment: "qa", ref: head });
