@@ -31,6 +31,6 @@ export async function runInActions(env: ActionsEnvironment, payload: unknown): P
     Octokit: ProbotOctokit.defaults({ baseUrl: env["GITHUB_API_URL"] ?? "https://api.github.com" }),
   });
   // Writes made with GITHUB_TOKEN are GitHub Actions' bot's, and GET /app needs an app's JWT.
-  await probot.load((app) => releasePilot(app, undefined, fixedIdentity(GITHUB_ACTIONS)));
+  await probot.load((app, options) => releasePilot(app, options, fixedIdentity(GITHUB_ACTIONS)));
   await probot.receive({ id: env["GITHUB_RUN_ID"] ?? "actions", name: GITHUB_EVENT_NAME, payload } as never);
 }
