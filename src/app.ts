@@ -1,6 +1,7 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { runOptionsFromEnv, type RunOptions } from "./handlers/carry-out.js";
 import { runTimer } from "./handlers/timers.js";
+import { identityOf, type IdentitySource } from "./github/identity.js";
 import { pushFeatures } from "./handlers/events/push.js";
 import { releasePublishedFeatures } from "./handlers/events/release-published.js";
 import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js";
@@ -15,12 +16,12 @@ import { onPullRequest } from "./handlers/events/pull-request.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
 
 /** Entry point: registers each event once and holds no logic. */
-export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">): void {
-  let options: RunOptions = runOptionsFromEnv(process.env);
+export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">, self: IdentitySource = identityOf(app)): void {
+  let options: RunOptions = runOptionsFromEnv(process.env, self);
   // Webhooks are stored and answered at once, then replayed through the handlers below; the
   // queue also keeps the timers the handlers set (verify requests, lock expiry checks). Jobs
   // start on a later turn, after `options` below names the queue.
-  const runtime = server ? startRuntime(app, server, runtimeSettingsFromEnv(process.env), { onTimer: (job) => runTimer(app, job, options) }) : undefined;
+  const runtime = server ? startRuntime(app, server, runtimeSettingsFromEnv(process.env), { onTimer: (job) => runTimer(app, job, options), self }) : undefined;
   if (runtime) options = { ...options, timers: runtime.timers };
   app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));
   app.on("push", (context) => runFeatures(context, pushFeatures, options));

@@ -4,6 +4,7 @@
 // freed by the events that end them, and no reconciler redelivers missed webhooks.
 import { Probot, ProbotOctokit } from "probot";
 import releasePilot from "../app.js";
+import { fixedIdentity, GITHUB_ACTIONS } from "../github/identity.js";
 
 /** The variables Actions sets for a step (GITHUB_TOKEN passed in by the workflow). */
 export type ActionsEnvironment = Readonly<Record<string, string | undefined>>;
@@ -29,6 +30,7 @@ export async function runInActions(env: ActionsEnvironment, payload: unknown): P
     githubToken: GITHUB_TOKEN,
     Octokit: ProbotOctokit.defaults({ baseUrl: env["GITHUB_API_URL"] ?? "https://api.github.com" }),
   });
-  await probot.load(releasePilot);
+  // Writes made with GITHUB_TOKEN are GitHub Actions' bot's, and GET /app needs an app's JWT.
+  await probot.load((app, options) => releasePilot(app, options, fixedIdentity(GITHUB_ACTIONS)));
   await probot.receive({ id: env["GITHUB_RUN_ID"] ?? "actions", name: GITHUB_EVENT_NAME, payload } as never);
 }

@@ -4,6 +4,7 @@ import { markerMatches, parseChecklistMarker } from "../policy/checklist/index.j
 import { helpText } from "../policy/commands/help.js";
 import type { ChecklistCommand, HelpCommand, LockCommand, ReleaseCommand, UnlockCommand } from "../policy/commands/types.js";
 import { formatTime, isExpired, lockScope } from "../policy/deploy/lock.js";
+import { personLockAction } from "../policy/deploy/person-lock.js";
 import { plan, type Plan } from "../policy/plan.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../policy/release/cut.js";
 import { answered, type CommandPlan, type CommandRun } from "./plan-comment.js";
@@ -28,17 +29,7 @@ export function planLock(run: CommandRun<LockCommand>): CommandPlan {
   const reason = command.reason ?? "";
   const why = reason === "" ? "" : ` (${reason})`;
   return plan(`Lock ${env.name} for ${holder}.`, [
-    {
-      kind: "acquire-lock",
-      key: `lock:${lockScope(env.name)}:comment-${input.payload.comment.id}`,
-      repo: input.repo,
-      environment: lockScope(env.name),
-      holder,
-      reason,
-      expiresAt,
-      now: input.now,
-      commit,
-    },
+    personLockAction({ repo: input.repo, env: env.name, holder, reason, commentId: input.payload.comment.id, now: input.now, expiresAt, commit }),
     run.reply(`🔒 ${env.name} is locked by ${holder}${why} until ${formatTime(expiresAt)}; only ${holder} can deploy it until then. Free it with /unlock ${env.name}.`),
   ]);
 }

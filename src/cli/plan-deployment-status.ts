@@ -9,12 +9,14 @@ import { releaseDeploy, releaseDeploysAfter } from "../policy/deploy/targets.js"
 import { deploymentStatusFeatures } from "../handlers/events/deployment-status.js";
 import type { EnvironmentConfig } from "../policy/config/index.js";
 import { planDeploymentOutcome } from "../policy/deploy/outcome.js";
-import { isVerifiedStatus, renderExpect, verifyStatus } from "../policy/deploy/verify.js";
+import { renderExpect, verifyStatus } from "../policy/deploy/verify.js";
+import { verifiedByThisApp } from "../policy/deploy/verified-status.js";
 import { nothing, plan, type Action, type Plan } from "../policy/plan.js";
 import { planDeployRequest } from "./plan-deploys.js";
 import { planDashboard, planFeatures, type FeaturePlanner } from "./plan-features.js";
 import { Repository, type PlanInput, type PlannedPart } from "./plan-input.js";
-import { historyOf } from "./plan-world.js";
+import { historyOf, selfOf } from "./plan-world.js";
+import { isThisApp } from "../github/identity.js";
 
 export const DeploymentStatusPayload = z.object({
   action: z.string().optional(),
@@ -25,8 +27,15 @@ export const DeploymentStatusPayload = z.object({
     payload: z.unknown(),
     created_at: z.string(),
     production_environment: z.boolean().optional(),
+    creator: z.object({ login: z.string(), type: z.string().optional() }).nullish(),
   }),
-  deployment_status: z.object({ state: z.string(), description: z.string().nullish(), log_url: z.string().nullish(), target_url: z.string().nullish() }),
+  deployment_status: z.object({
+    state: z.string(),
+    description: z.string().nullish(),
+    log_url: z.string().nullish(),
+    target_url: z.string().nullish(),
+    creator: z.object({ login: z.string(), type: z.string().optional() }).nullish(),
+  }),
   repository: Repository,
 });
 
@@ -73,11 +82,16 @@ const reportDeploymentOutcome: FeaturePlanner<z.infer<typeof DeploymentStatusPay
   if (finished === undefined) return [{ feature, plan: nothing("event-not-relevant", `The deployment is ${status.state}, not finished.`) }];
   const payload = payloadObject(deployment.payload);
   // Only deployments this bot made carry its key; others belong to someone else's process.
-  if (typeof payload["release_pilot_key"] !== "string") return [{ feature, plan: nothing("event-not-relevant", `Deployment ${deployment.id} was not made by Release Pilot.`) }];
+  // As the handler: only this app's own deployments, by creator, whatever the payload says.
+  if (!isThisApp(deployment.creator, selfOf(input)) || typeof payload["release_pilot_key"] !== "string") {
+    return [{ feature, plan: nothing("event-not-relevant", `Deployment ${deployment.id} was not made by Release Pilot (created by ${deployment.creator?.login ?? "nobody known"}).`) }];
+  }
   const env = input.config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
   const logUrl = status.log_url || status.target_url || undefined;
-  const verified = finished === "success" && env?.verify != null && !isVerifiedStatus(status.description) ? verify(input, env.verify, payload, logUrl) : undefined;
+  // As the handler: a "Verified" success is final only when this app wrote it.
+  const alreadyVerified = verifiedByThisApp({ description: status.description, byThisApp: isThisApp(status.creator, selfOf(input)) });
+  const verified = finished === "success" && env?.verify != null && !alreadyVerified ? verify(input, env.verify, payload, logUrl) : undefined;
   const state = verified?.state ?? finished;
   const previousSuccess = state === "success" ? undefined : previousSuccessIn(historyOf(input, deployment.environment, app), deployment);
   const outcome: Plan = planDeploymentOutcome({

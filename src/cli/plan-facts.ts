@@ -15,6 +15,8 @@ const DeploymentRecord = z.object({
   imageTag: z.string().optional(),
   /** The app the deployment was of, in a repository with several. */
   app: z.string().optional(),
+  /** Who created it; someone else's deployment is no part of the history. Default: this app (appLogin). */
+  creator: z.string().optional(),
 });
 
 const CheckRun = z.object({
@@ -53,7 +55,8 @@ const Pull = z.object({
 
 const DownstreamFile = z.object({ base: z.string().optional(), content: z.string().optional(), reachable: z.boolean().default(true) });
 
-const Approval = z.object({ login: z.string(), permission: z.string().default("write"), at: z.string() });
+/** A 👍 on the command, or with `review` an approving review: of that commit, with the pull request's head then. */
+const Approval = z.object({ login: z.string(), permission: z.string().default("write"), at: z.string(), review: z.object({ commit: z.string(), head: z.string() }).optional() });
 
 const ForwardPort = z.object({
   ahead: z.array(z.object({ sha: z.string(), message: z.string() })).default([]),
@@ -65,6 +68,8 @@ export const PlanFacts = z
   .object({
     /** ISO time of the decision. Default: now. */
     now: z.string().optional(),
+    /** This app's bot user, which creates its deployments and writes its comments. Default: release-pilot[bot]. */
+    appLogin: z.string().optional(),
     /** Repository permission of whoever set the event off (for check_run, who pushed the held deploy). Default: commands.permission for a comment, write for a push. */
     permission: z.string().optional(),
     /** author_association of the pull request a pushed commit merged. Default: none. */

@@ -5,6 +5,7 @@ import type { ApprovalFact, CheckRunFact } from "../policy/deploy/gates.js";
 import { lockScope, type Lock } from "../policy/deploy/lock.js";
 import { decideTrust, needsPullAssociation, type Trust, type TrustFacts } from "../policy/deploy/trusted.js";
 import type { DeploymentRecord } from "../policy/deploy/settings.js";
+import type { AppIdentity } from "../github/identity.js";
 import type { PlanInput } from "./plan-input.js";
 
 export type World = Pick<PlanInput<unknown>, "facts" | "assumed" | "now">;
@@ -19,7 +20,11 @@ export function historyOf(world: World, env: string, app?: string): DeploymentRe
     world.assumed.add(`deployments.${env}: none`);
     return [];
   }
+  // Only this app's deployments are history, as deploymentHistory reads them; who this app is
+  // matters only when the facts name a creator.
+  const self = given.some((record) => record.creator !== undefined) ? selfOf(world) : undefined;
   const records = given
+    .filter((record) => record.creator === undefined || record.creator.toLowerCase() === self?.login.toLowerCase())
     // A deployment without an app belongs to every app, as the handler reads the payload.
     .filter((record) => app === undefined || record.app === undefined || record.app === app)
     .map((record, index, all) => ({
@@ -33,6 +38,14 @@ export function historyOf(world: World, env: string, app?: string): DeploymentRe
       ...(record.imageTag === undefined ? {} : { imageTag: record.imageTag }),
     }));
   return records.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+}
+
+/** This app's bot user, as the running app learns it from GET /app. */
+export function selfOf(world: World): AppIdentity {
+  const given = world.facts.appLogin;
+  if (given !== undefined) return { login: given };
+  world.assumed.add("appLogin: release-pilot[bot]");
+  return { login: "release-pilot[bot]" };
 }
 
 /** Check runs on the commit; by default every check asked for, green. */
@@ -90,7 +103,7 @@ export function pushTrustOf(world: World, base: Omit<TrustFacts, "permission" | 
 
 export function approvalsOf(world: World): ApprovalFact[] {
   const given = world.facts.approvals;
-  if (given !== undefined) return given.map((approval) => ({ login: approval.login, permission: approval.permission, at: approval.at }));
+  if (given !== undefined) return given.map((approval) => ({ login: approval.login, permission: approval.permission, at: approval.at, ...(approval.review === undefined ? {} : { review: approval.review }) }));
   world.assumed.add("approvals: none");
   return [];
 }

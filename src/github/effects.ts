@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
 import type { Action, ActionKind, CommitRef, RepoRef } from "../policy/plan.js";
 import type { GitHub } from "./client.js";
+import type { IdentitySource } from "./identity.js";
 
 /** What an action left on GitHub: made now, or found already there (a redelivery, a rerun). */
 export interface Effect {
@@ -20,6 +21,8 @@ export interface Effect {
 export interface ExecutionContext {
   readonly octokit: GitHub;
   readonly log: Pick<Logger, "info" | "warn" | "debug">;
+  /** Who this app is: an effect found by its marker or key counts only when this app wrote it. */
+  readonly self: IdentitySource;
   /** Effects of the actions already carried out in this plan, by key. */
   readonly effects: ReadonlyMap<string, Effect>;
 }

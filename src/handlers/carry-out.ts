@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { ActionFailedError, execute } from "../github/execute.js";
 import type { Effect } from "../github/effects.js";
+import type { IdentitySource } from "../github/identity.js";
 import { lockExpiryTimers } from "../policy/deploy/lock-expiry.js";
 import type { Action, Plan } from "../policy/plan.js";
 import type { TimerPort } from "./timer-port.js";
@@ -8,6 +9,8 @@ import type { TimerPort } from "./timer-port.js";
 export interface RunOptions {
   /** Print the plan and stop: the executor is skipped whole, so no writer needs to know. */
   readonly dryRun: boolean;
+  /** Who this app is: only what it wrote itself (comments, issues, deployments) is its own. */
+  readonly self: IdentitySource;
   /** Where work for later is kept (the job queue); absent without a runtime. */
   readonly timers?: TimerPort;
   /**
@@ -18,9 +21,10 @@ export interface RunOptions {
   readonly verifyMayReadLoopback?: boolean;
 }
 
-export function runOptionsFromEnv(env: NodeJS.ProcessEnv): RunOptions {
+export function runOptionsFromEnv(env: NodeJS.ProcessEnv, self: IdentitySource): RunOptions {
   return {
     dryRun: env["DRY_RUN"] === "true" || env["DRY_RUN"] === "1",
+    self,
     verifyMayReadLoopback: env["NODE_ENV"] === "test" && env["VERIFY_ALLOW_LOOPBACK"] === "1",
   };
 }
@@ -35,7 +39,7 @@ export async function carryOut(context: Context, plan: Plan, options: RunOptions
   }
   if (plan.actions.length === 0) return [];
   try {
-    const effects = await execute(plan, { octokit: context.octokit, log });
+    const effects = await execute(plan, { octokit: context.octokit, log, self: options.self });
     await scheduleLockChecks(context, plan.actions, effects, options);
     return effects;
   } catch (error) {

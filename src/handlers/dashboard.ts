@@ -3,6 +3,7 @@
 // issue is written only when what it shows changed.
 import type { Context } from "probot";
 import type { GitHub } from "../github/client.js";
+import { isThisApp, type AppIdentity } from "../github/identity.js";
 import type { Config } from "../policy/config/index.js";
 import { DASHBOARD_MARKER, planDashboard } from "../policy/dashboard/index.js";
 import type { RepoRef } from "../policy/plan.js";
@@ -11,9 +12,10 @@ import { gatherStatusFacts } from "./status-facts.js";
 
 export const DASHBOARD_LABELS = ["release-dashboard"];
 
-async function findDashboard(octokit: GitHub, repo: RepoRef): Promise<{ number: number; body: string } | undefined> {
+/** This app's open dashboard issue: an issue anyone else wrote with the marker is not it. */
+async function findDashboard(octokit: GitHub, repo: RepoRef, self: AppIdentity): Promise<{ number: number; body: string } | undefined> {
   const { data } = await octokit.rest.issues.listForRepo({ ...repo, state: "open", labels: DASHBOARD_LABELS.join(","), per_page: 10 });
-  const found = data.find((issue) => issue.pull_request === undefined && (issue.body ?? "").includes(DASHBOARD_MARKER));
+  const found = data.find((issue) => issue.pull_request === undefined && isThisApp(issue.user, self) && (issue.body ?? "").includes(DASHBOARD_MARKER));
   return found === undefined ? undefined : { number: found.number, body: found.body ?? "" };
 }
 
@@ -23,7 +25,8 @@ export async function refreshDashboard(context: Context, config: Config, options
   const sender = (context.payload as { sender?: { type?: string } }).sender;
   if (context.name === "issues" && sender?.type === "Bot") return;
   const repo = context.repo();
-  const status = await gatherStatusFacts(context.octokit, repo, config, undefined, new Date());
-  const existing = await findDashboard(context.octokit, repo);
+  const self = await options.self();
+  const status = await gatherStatusFacts(context.octokit, repo, self, config, undefined, new Date());
+  const existing = await findDashboard(context.octokit, repo, self);
   await carryOut(context, planDashboard({ repo, enabled: true, status, existing, labels: DASHBOARD_LABELS }), options);
 }

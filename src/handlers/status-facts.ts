@@ -2,6 +2,7 @@
 // number of calls: newest deployments per environment, one page of releases and of closed PRs,
 // the open checklist issues. Nothing here writes.
 import type { GitHub } from "../github/client.js";
+import { isThisApp, type AppIdentity } from "../github/identity.js";
 import { parseChecklistMarker, countProgress } from "../policy/checklist/index.js";
 import type { AppConfig, Config } from "../policy/config/index.js";
 import type { RepoRef } from "../policy/plan.js";
@@ -21,6 +22,7 @@ function text(value: unknown): string | undefined {
 async function deployedVersions(
   octokit: GitHub,
   repo: RepoRef,
+  self: AppIdentity,
   environment: string,
   apps: readonly string[],
   failures = new Map<string, DeployedVersion>(),
@@ -29,6 +31,8 @@ async function deployedVersions(
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: DEPLOYMENTS_PAGE });
   for (const deployment of data) {
     if (found.size === apps.length) break;
+    // What is deployed is what this app deployed: anyone's deployment could claim an environment.
+    if (!isThisApp(deployment.creator, self)) continue;
     const payload = payloadObject(deployment.payload);
     const app = text(payload["app"]);
     // A deploy without an app deployed the whole environment, so it answers for every app.
@@ -64,13 +68,13 @@ function versionOf(
   };
 }
 
-async function environments(octokit: GitHub, repo: RepoRef, config: Config, app: string | undefined): Promise<EnvironmentStatus[]> {
+async function environments(octokit: GitHub, repo: RepoRef, self: AppIdentity, config: Config, app: string | undefined): Promise<EnvironmentStatus[]> {
   const out: EnvironmentStatus[] = [];
   for (const env of config.environments) {
     const apps = env.apps.filter((name) => app === undefined || name === app);
     if (apps.length === 0) continue;
     const failures = new Map<string, DeployedVersion>();
-    const deployed = await deployedVersions(octokit, repo, env.name, apps, failures);
+    const deployed = await deployedVersions(octokit, repo, self, env.name, apps, failures);
     out.push({
       name: env.name,
       url: env.url,
@@ -121,7 +125,7 @@ async function checklists(octokit: GitHub, repo: RepoRef, config: Config, app: s
   });
 }
 
-export async function gatherStatusFacts(octokit: GitHub, repo: RepoRef, config: Config, app: string | undefined, now: Date): Promise<StatusFacts> {
+export async function gatherStatusFacts(octokit: GitHub, repo: RepoRef, self: AppIdentity, config: Config, app: string | undefined, now: Date): Promise<StatusFacts> {
   const multiApp = config.apps.length > 1;
   const apps = config.apps.filter((candidate) => app === undefined || candidate.name === app);
   return {
@@ -129,7 +133,7 @@ export async function gatherStatusFacts(octokit: GitHub, repo: RepoRef, config: 
     now: now.toISOString(),
     ...(app === undefined ? {} : { app }),
     multiApp,
-    environments: await environments(octokit, repo, config, app),
+    environments: await environments(octokit, repo, self, config, app),
     apps: await appStatuses(octokit, repo, apps, multiApp),
     checklists: await checklists(octokit, repo, config, app),
   };

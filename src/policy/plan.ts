@@ -165,6 +165,11 @@ export interface AcquireLock extends ActionBase {
   /** The time policy decided at; an existing lock that expired before it may be taken over. */
   readonly now: string;
   readonly commit: string;
+  /**
+   * The deploy that holds this lock, exactly when a deploy takes it; absent for a person's /lock.
+   * Written into the lock message as who holds it (src/policy/deploy/lock-message.ts).
+   */
+  readonly deploymentKey?: string;
 }
 
 export interface ReleaseLock extends ActionBase {

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { execute } from "../github/execute.js";
+import { identityOf, type IdentitySource } from "../github/identity.js";
 import type { TimerPort } from "../handlers/timer-port.js";
 import { setApiCallSink } from "../ops/api-calls.js";
 import { plan } from "../policy/plan.js";
@@ -23,6 +24,8 @@ export { runtimeSettingsFromEnv, type RuntimeSettings } from "./settings.js";
 export interface RuntimeHooks {
   /** Runs a timer that came due; timers never go through `app.receive`, which is for webhooks. */
   readonly onTimer?: (job: Job) => Promise<void>;
+  /** Who this app is, so a failure report edits only the app's own comment. */
+  readonly self?: IdentitySource;
 }
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
@@ -65,7 +68,8 @@ export function startRuntime(
       octokitFor: async (installationId) => {
         const octokit = await app.auth(installationId);
         // Through the executor's comment runner, so the report edits the comment it belongs to.
-        return { writeComment: (action) => execute(plan("Report the failed job.", [action]), { octokit, log }) };
+        const self = hooks.self ?? identityOf(app);
+        return { writeComment: (action) => execute(plan("Report the failed job.", [action]), { octokit, log, self }) };
       },
     }),
     ...(settings.lockMs === undefined

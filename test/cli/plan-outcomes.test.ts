@@ -6,6 +6,7 @@ import { actionsOf, payloadFor, planOn, plansOf } from "./plan-run.js";
 
 const NOW = "2024-10-21T12:00:00Z";
 const SHA = "9e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d";
+const OTHER = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a";
 const MARKER = "<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->";
 
 describe("plan issues on GWCelery's config", () => {
@@ -30,14 +31,35 @@ describe("plan issues on GWCelery's config", () => {
   });
 });
 
-function finished(owner: string, repo: string, environment: string, state: string, payload: Record<string, unknown>) {
+function finished(owner: string, repo: string, environment: string, state: string, payload: Record<string, unknown>, creator = { login: "release-pilot[bot]", type: "Bot" }) {
   return payloadFor("deployment_status", "created", owner, repo, "main", {
-    deployment: { id: 900, sha: SHA, ref: SHA, environment, payload, created_at: "2024-10-21T11:00:00Z", production_environment: environment === "production" },
+    deployment: { id: 900, sha: SHA, ref: SHA, environment, payload, created_at: "2024-10-21T11:00:00Z", production_environment: environment === "production", creator },
     deployment_status: { state, description: "", log_url: "", target_url: "" },
   });
 }
 
 describe("plan deployment_status", () => {
+  it("plans nothing for a deployment someone else created, whatever key its payload carries", () => {
+    const key = `deploy:production:${SHA}:push-${SHA}`;
+    const run = planOn("greenweb", "deployment_status", finished("thegreenwebfoundation", "admin-portal", "production", "success", { release_pilot_key: key }, { login: "mallory", type: "User" }), { now: NOW });
+    expect(actionsOf(run, "reportDeploymentOutcome")).toEqual([]);
+  });
+
+  it("leaves someone else's deployments out of the history a rollback offer names", () => {
+    const payload = { release_pilot_key: "deploy:production/api:x", app: "api", issue_number: 12, requested_by: "zackkrida" };
+    const deployments = {
+      production: [
+        { sha: SHA, state: "failure", app: "api", createdAt: "2024-10-21T11:00:00Z", id: 900 },
+        { sha: OTHER, state: "success", app: "api", createdAt: "2024-10-21T10:00:00Z", creator: "mallory" },
+        { sha: "a".repeat(40), state: "success", app: "api", createdAt: "2024-01-01T20:00:00Z", creator: "release-pilot[bot]" },
+      ],
+    };
+    const run = planOn("openverse", "deployment_status", finished("WordPress", "openverse", "production", "failure", payload), { now: NOW, deployments });
+    const reply = actionsOf(run, "reportDeploymentOutcome").find((action) => action.kind === "comment");
+    expect(reply).toMatchObject({ body: expect.stringContaining("To go back to `aaaaaaa`") });
+    expect(JSON.stringify(reply)).not.toContain(OTHER.slice(0, 7));
+  });
+
   it("moves Green Web's production tag and frees the deploy's lock when production succeeded", () => {
     const key = `deploy:production:${SHA}:push-${SHA}`;
     const run = planOn("greenweb", "deployment_status", finished("thegreenwebfoundation", "admin-portal", "production", "success", { release_pilot_key: key, requested_by: "fershad" }), { now: NOW });

@@ -28,7 +28,7 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
     const latest = [...d.statuses].sort((a, b) => b.id - a.id)[0]?.state ?? "pending";
     const payload = (typeof d.payload === "object" && d.payload !== null ? d.payload : {}) as Record<string, unknown>;
     const extra = { ...(typeof payload["image_tag"] === "string" ? { imageTag: payload["image_tag"] } : {}), ...(typeof payload["app"] === "string" ? { app: payload["app"] } : {}) };
-    (deployments[d.environment] ??= []).push({ id: d.id, sha: d.sha, ref: d.ref, state: latest as "success", createdAt: d.created_at, ...extra });
+    (deployments[d.environment] ??= []).push({ id: d.id, sha: d.sha, ref: d.ref, state: latest as "success", createdAt: d.created_at, creator: d.creator.login, ...extra });
   }
   // An environment with no deployment is a fact too: the emulator has none there.
   for (const env of config.environments) deployments[env.name] ??= [];
@@ -63,6 +63,8 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
   const open = [...state.pulls.values()].find((p) => p.headRef === input.branch && p.baseRef === state.defaultBranch && state.issues.get(p.number)?.state === "open");
   return {
     now: new Date().toISOString(),
+    // What the app reads from GET /app, as the bot user the emulator writes as.
+    appLogin: gh.state.botUser.login,
     permission: state.permissions.get(input.sender) ?? "none",
     deployments,
     checkRuns: state.checkRuns.filter((run) => run.head_sha === commit).map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.external_id ?? null })),

@@ -1,7 +1,8 @@
 // HCA ingest's whole process (PROCESSES.md §5) played as one story with examples/hca-ingest.yml:
 // a feature PR approved by two devs is merged into dev, whose push deploys dev; dev is merged into
 // master through a PR the team approves, whose push deploys staging; prod takes, by hand, exactly
-// what succeeded on staging (`/promote staging prod` on that PR, counting its two approvals) under
+// what succeeded on staging (`/promote staging prod` on that PR, approved by two devs' 👍: the PR's
+// approving reviews are of dev's head, not of the merge commit being promoted, so they do not count) under
 // its own prod-{sha8}-{DD-MM-YYYY}.{epoch} image, and the deploy workflow reports it successful,
 // which moves the `prod-deployed` tag.
 import { readFileSync } from "node:fs";
@@ -98,9 +99,11 @@ describe("HCA ingest from a push to dev to a prod deploy", () => {
     expect(deploymentsOf(gh, owner, repo, "prod")).toEqual([]);
   }, 60_000);
 
-  it("promotes what succeeded on staging to prod under a prod image, counting the release PR's two approvals", async () => {
+  it("promotes what succeeded on staging to prod under a prod image, with two devs' 👍 on the command", async () => {
     await succeed(deploymentsOf(gh, owner, repo, "staging")[0]!.id);
-    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: release, body: "/promote staging prod", sender: "amnonkhen" }));
+    const asked = commentPayload(gh, { owner, repo, number: release, body: "/promote staging prod", sender: "amnonkhen" });
+    for (const login of ["aaclan", "ke4"]) await thumbsUp(gh, owner, repo, (asked["comment"] as { id: number }).id, login);
+    await app.send("issue_comment", asked);
     const prod = await app.waitFor(() => deploymentsOf(gh, owner, repo, "prod")[0], 30_000);
     await app.settle();
     expect(prod).toMatchObject({ sha: merge, payload: { requested_by: "amnonkhen", issue_number: release } });

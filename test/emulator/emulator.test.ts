@@ -158,6 +158,25 @@ describe("releases, pulls and issues", () => {
     expect(gh.comments("acme", "web", number).map((c) => c.user.login)).toEqual(["carol", "release-pilot[bot]"]);
   });
 
+  it("records who created a deployment as its creator: the app's bot user, or the person", async () => {
+    const sha = gh.sha("acme", "web", "main");
+    const byApp = await call("POST", "/repos/acme/web/deployments", { ref: sha, environment: "qa", required_contexts: [] });
+    const byPerson = await call("POST", "/repos/acme/web/deployments", { ref: sha, environment: "qa", required_contexts: [] }, { authorization: `token ${gh.userToken("carol")}` });
+    expect([byApp.json.creator, byPerson.json.creator].map((c: { login: string; type: string }) => [c.login, c.type])).toEqual([["release-pilot[bot]", "Bot"], ["carol", "User"]]);
+    // As in GitHub's recorded traffic (an app's deployment with performed_via_github_app null).
+    expect([byApp.json.performed_via_github_app, byPerson.json.performed_via_github_app]).toEqual([null, null]);
+  });
+
+  it("records a review of the commit it names, or of the pull request's head now", async () => {
+    gh.createBranch("acme", "web", "reviewed");
+    const first = gh.commit("acme", "web", "reviewed", { "r.txt": "1" }, "one");
+    const number = gh.openPullRequest({ owner: "acme", repo: "web", title: "Reviewed", head: "reviewed" });
+    const second = gh.commit("acme", "web", "reviewed", { "r.txt": "2" }, "two");
+    const named = await call("POST", `/repos/acme/web/pulls/${number}/reviews`, { event: "APPROVE", commit_id: first }, { authorization: `token ${gh.userToken("carol")}` });
+    const head = await call("POST", `/repos/acme/web/pulls/${number}/reviews`, { event: "APPROVE" }, { authorization: `token ${gh.userToken("dave")}` });
+    expect([named.json.commit_id, head.json.commit_id]).toEqual([first, second]);
+  });
+
   it("lets a PR number take issue comments", async () => {
     const { number } = gh.addMergedPullRequest({ owner: "acme", repo: "web", title: "Fix", labels: ["fix"], files: { "x.txt": "1" } });
     expect((await call("POST", `/repos/acme/web/issues/${number}/comments`, { body: "hi" })).status).toBe(201);

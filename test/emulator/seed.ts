@@ -182,7 +182,9 @@ export function addReview(store: Store, owner: string, name: string, number: num
   const pull = repo.pulls.get(number);
   if (!pull) throw new Error(`emulator: no pull request #${number}`);
   const id = store.id();
-  repo.reviews.push({ id, pullNumber: number, user: user(login), state, body: "", commit_id: pull.headSha, submitted_at: now() });
+  // A review is of the pull request's head when it is given; the branch may have moved since it was opened.
+  const head = repo.issues.get(number)?.state === "open" ? (branchSha(repo, pull.headRef) ?? pull.headSha) : pull.headSha;
+  repo.reviews.push({ id, pullNumber: number, user: user(login), state, body: "", commit_id: head, submitted_at: now() });
   return id;
 }
 

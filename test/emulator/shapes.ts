@@ -216,6 +216,10 @@ export function deploymentShape(u: Urls, repo: Repo, d: Deployment): Record<stri
     original_environment: d.original_environment,
     description: d.description,
     creator: userShape(u, d.creator),
+    // Who made it is `creator`: the app's bot user for the app's deployments, the person for a
+    // person's. `performed_via_github_app` is null for both, as in GitHub's recorded traffic
+    // (@octokit/webhooks-examples: deployment_status.created by github-pages[bot] has it null).
+    performed_via_github_app: null,
     created_at: d.created_at,
     updated_at: d.updated_at,
     transient_environment: d.transient_environment,

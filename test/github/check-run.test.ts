@@ -2,6 +2,7 @@
 // completes that same run (one run on the commit, as a GitHub Actions job shows), and running
 // either action again writes nothing.
 import { ProbotOctokit } from "probot";
+import { fixedIdentity } from "../../src/github/identity.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GitHub } from "../../src/github/client.js";
 import { execute } from "../../src/github/execute.js";
@@ -10,6 +11,7 @@ import { startEmulator, type Emulator } from "../emulator/index.js";
 
 const repo: RepoRef = { owner: "acme", repo: "checks" };
 const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+const self = fixedIdentity({ login: "release-pilot[bot]" });
 let emulator: Emulator;
 let octokit: GitHub;
 let commits: string[];
@@ -40,7 +42,7 @@ function started(sha: string, key = `deploy-started:staging::${sha}`, conclusion
 
 async function run(action: CheckRun) {
   emulator.resetCalls();
-  const [effect] = await execute({ reason: "planned", summary: "test", actions: [action] }, { octokit, log });
+  const [effect] = await execute({ reason: "planned", summary: "test", actions: [action] }, { octokit, log, self });
   return { effect, writes: emulator.counts().writes };
 }
 

@@ -1,6 +1,7 @@
 // Every action kind carried out against the emulator's real state, twice: the second run must
 // find each effect and write nothing. This is the executor's promise to a redelivered webhook.
 import { ProbotOctokit } from "probot";
+import { fixedIdentity } from "../../src/github/identity.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../../src/github/execute.js";
 import type { GitHub } from "../../src/github/client.js";
@@ -9,6 +10,7 @@ import { startEmulator, type Emulator } from "../emulator/index.js";
 
 const repo: RepoRef = { owner: "acme", repo: "service" };
 const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+const self = fixedIdentity({ login: "release-pilot[bot]" });
 let emulator: Emulator;
 let octokit: GitHub;
 let head: string;
@@ -33,9 +35,9 @@ function planOf(...actions: Action[]): Plan {
 }
 
 async function twice(plan: Plan) {
-  const first = await execute(plan, { octokit, log });
+  const first = await execute(plan, { octokit, log, self });
   emulator.resetCalls();
-  const second = await execute(plan, { octokit, log });
+  const second = await execute(plan, { octokit, log, self });
   return { first, second, writesOnSecondRun: emulator.counts().writes };
 }
 
@@ -81,17 +83,17 @@ describe("the executor carries out a plan once, however often it runs", () => {
 
   it("refuses a lock held by another deploy until it expires", async () => {
     const other: Action = { kind: "acquire-lock", key: "other", repo, environment: "staging", holder: "hubot", reason: "mine", expiresAt: "2026-01-01T02:00:00Z", now, commit: head };
-    await expect(execute(planOf(other), { octokit, log })).rejects.toThrow(/locked by octocat \(deploy\)/);
+    await expect(execute(planOf(other), { octokit, log, self })).rejects.toThrow(/locked by octocat \(deploy\)/);
     const later = { ...other, now: "2026-01-01T01:30:00Z" };
-    await expect(execute(planOf(later), { octokit, log })).resolves.toMatchObject([{ status: "done" }]);
+    await expect(execute(planOf(later), { octokit, log, self })).resolves.toMatchObject([{ status: "done" }]);
   });
 
   it("frees only the lock its own deploy took", async () => {
     const notMine: Action = { kind: "release-lock", key: "free-1", repo, environment: "staging", holderKey: "lock" };
-    await execute(planOf(notMine), { octokit, log });
+    await execute(planOf(notMine), { octokit, log, self });
     expect(emulator.refs(repo.owner, repo.repo).map((ref) => ref.ref)).toContain("refs/heads/release-pilot/lock/staging");
     const mine: Action = { ...notMine, key: "free-2", holderKey: "other" };
-    await execute(planOf(mine), { octokit, log });
+    await execute(planOf(mine), { octokit, log, self });
     expect(emulator.refs(repo.owner, repo.repo).map((ref) => ref.ref)).not.toContain("refs/heads/release-pilot/lock/staging");
   });
 
@@ -99,14 +101,14 @@ describe("the executor carries out a plan once, however often it runs", () => {
     const pr: Action = { kind: "open-pull-request", key: "pr-unlabelled", repo, branch: "changelog/y", base: "main", title: "Y", body: "B", commitMessage: "M", files: [{ path: "y.md", content: "# y\n" }], labels: ["skip-changelog"] };
     emulator.createBranch(repo.owner, repo.repo, "changelog/y");
     const number = emulator.openPullRequest({ ...repo, head: "changelog/y", base: "main", title: "Y" });
-    await expect(execute(planOf(pr), { octokit, log })).resolves.toMatchObject([{ status: "done" }]);
+    await expect(execute(planOf(pr), { octokit, log, self })).resolves.toMatchObject([{ status: "done" }]);
     expect(emulator.pulls(repo.owner, repo.repo).find((p) => p.number === number)?.labels).toEqual(["skip-changelog"]);
   });
 
   it("refuses to move a release tag that names another commit", async () => {
     const moved = emulator.commit(repo.owner, repo.repo, "main", { "x.txt": "x" }, "x");
     const retag: Action = { kind: "create-tag", key: "tag-again", repo, tag: "v1.0.0", commit: moved, message: "Version 1.0.0" };
-    await expect(execute(planOf(retag), { octokit, log })).rejects.toThrow(/already exists on another commit/);
+    await expect(execute(planOf(retag), { octokit, log, self })).rejects.toThrow(/already exists on another commit/);
   });
 });
 
@@ -115,14 +117,14 @@ describe("a release the handler already knew to be absent", () => {
 
   it("is created without listing the releases again", async () => {
     emulator.resetCalls();
-    const result = await execute(planOf(release("v3.0.0", true)), { octokit, log });
+    const result = await execute(planOf(release("v3.0.0", true)), { octokit, log, self });
     expect(result.map((e) => e.status)).toEqual(["done"]);
     expect(emulator.calls.map((call) => `${call.method} ${call.route}`)).toEqual(["POST /repos/{owner}/{repo}/releases"]);
   });
 
   it("is found when someone published it since: GitHub's 422 leads to the existing one", async () => {
-    const first = await execute(planOf(release("v3.1.0", false)), { octokit, log });
-    const second = await execute(planOf(release("v3.1.0", false)), { octokit, log });
+    const first = await execute(planOf(release("v3.1.0", false)), { octokit, log, self });
+    const second = await execute(planOf(release("v3.1.0", false)), { octokit, log, self });
     expect(second).toEqual([expect.objectContaining({ status: "already-done", id: first[0]?.id })]);
     expect(emulator.releases(repo.owner, repo.repo).filter((r) => r.tag_name === "v3.1.0")).toHaveLength(1);
   });
@@ -142,13 +144,13 @@ describe("a commit on the parent the plan names", () => {
   it("moves the branch without reading it first, and a rerun finds it made", async () => {
     const start = emulator.sha(repo.owner, repo.repo, "main")!;
     emulator.resetCalls();
-    const [made] = await execute(planOf(commitOn(start, "one\n")), { octokit, log });
+    const [made] = await execute(planOf(commitOn(start, "one\n")), { octokit, log, self });
     expect(made).toMatchObject({ status: "done", tree: expect.any(String) });
     expect(emulator.calls.map((call) => `${call.method} ${call.route}`)).not.toContain("GET /repos/{owner}/{repo}/git/ref/{ref}");
     // GitHub stamps each commit with the time it is made, so a rerun's commit is a new object
     // (a changed message stands for that here): the unforced update is refused and the changes
     // are found in place.
-    const [again] = await execute(planOf({ ...commitOn(start, "one\n"), message: "Set one, again" }), { octokit, log });
+    const [again] = await execute(planOf({ ...commitOn(start, "one\n"), message: "Set one, again" }), { octokit, log, self });
     expect(again).toMatchObject({ status: "already-done", sha: made?.sha });
     expect(emulator.sha(repo.owner, repo.repo, "main")).toBe(made?.sha);
   });
@@ -156,7 +158,7 @@ describe("a commit on the parent the plan names", () => {
   it("refuses when someone pushed other changes since the handler read the head", async () => {
     const stale = emulator.sha(repo.owner, repo.repo, "main")!;
     const theirs = emulator.commit(repo.owner, repo.repo, "main", { "OTHER.txt": "x" }, "Someone else's push", "bob");
-    await expect(execute(planOf(commitOn(stale, "two\n")), { octokit, log })).rejects.toThrow();
+    await expect(execute(planOf(commitOn(stale, "two\n")), { octokit, log, self })).rejects.toThrow();
     expect(emulator.sha(repo.owner, repo.repo, "main")).toBe(theirs);
   });
 
@@ -165,7 +167,7 @@ describe("a commit on the parent the plan names", () => {
     const first = commitOn(start, "three\n");
     const second: Action = { ...commitOn(start, "four\n"), key: "on-parent:second", parent: { fromAction: first.key } };
     emulator.resetCalls();
-    await execute(planOf(first, second), { octokit, log });
+    await execute(planOf(first, second), { octokit, log, self });
     expect(emulator.calls.filter((call) => call.route === "/repos/{owner}/{repo}/git/commits/{commit_sha}")).toHaveLength(1);
     expect(emulator.file(repo.owner, repo.repo, "main", "PARENT.txt")).toBe("four\n");
   });
@@ -174,13 +176,13 @@ describe("a commit on the parent the plan names", () => {
 describe("a deploy's lock, asked for again after the deploy finished", () => {
   it("is not taken again, since the outcome that frees it has come and gone", async () => {
     const deployKey = `deploy:qa:${head}:comment-7`;
-    const lock: Action = { kind: "acquire-lock", key: `lock:qa:${deployKey}`, repo, environment: "qa", holder: "octocat", reason: "deploy", expiresAt: "2026-01-01T01:00:00Z", now, commit: head };
+    const lock: Action = { kind: "acquire-lock", key: `lock:qa:${deployKey}`, repo, environment: "qa", holder: "octocat", reason: "deploy", expiresAt: "2026-01-01T01:00:00Z", now, commit: head, deploymentKey: deployKey };
     const deployment: Action = { kind: "create-deployment", key: deployKey, repo, environment: "qa", ref: head, description: "d", payload: {} };
-    const first = await execute(planOf(lock, deployment), { octokit, log });
+    const first = await execute(planOf(lock, deployment), { octokit, log, self });
     const id = first[1]?.id;
-    await execute(planOf({ kind: "release-lock", key: "free", repo, environment: "qa" }), { octokit, log });
+    await execute(planOf({ kind: "release-lock", key: "free", repo, environment: "qa" }), { octokit, log, self });
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id!, state: "success" });
-    const again = await execute(planOf(lock, deployment), { octokit, log });
+    const again = await execute(planOf(lock, deployment), { octokit, log, self });
     expect(again.map((effect) => effect.status)).toEqual(["already-done", "already-done"]);
     expect(emulator.refs(repo.owner, repo.repo).map((ref) => ref.ref)).not.toContain("refs/heads/release-pilot/lock/qa");
   });

@@ -1,6 +1,7 @@
 // GitHub refuses bodies over its limits (check-run summaries 65,535, issue, pull request and
 // comment bodies 65,536, release bodies 125,000 characters); the executor cuts them with a visible
 // note and keeps the hidden marker at the end, so the bot still finds its own comment afterwards.
+import { fixedIdentity } from "../../src/github/identity.js";
 import fc from "fast-check";
 import { ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,7 +74,7 @@ describe("the executor's runners send bodies GitHub accepts", () => {
   });
 
   async function run(action: Action) {
-    return execute({ reason: "planned", summary: "test", actions: [action] }, { octokit, log });
+    return execute({ reason: "planned", summary: "test", actions: [action] }, { octokit, log, self: fixedIdentity({ login: "release-pilot[bot]" }) });
   }
 
   it("cuts a comment to 65,536 and finds it again by its marker", async () => {

@@ -99,7 +99,7 @@ describe("issues.edited on a release checklist", () => {
 
   it("does not announce again once the ready comment is there", async () => {
     const body = checklist(true, true);
-    const ready = { id: 9, body: "All done <!-- release-pilot:key=checklist-ready%3A1 -->" };
+    const ready = { id: 9, body: "All done <!-- release-pilot:key=checklist-ready%3A1 -->", user: { login: "release-pilot[bot]", type: "Bot" } };
     const scope = withConfig()
       .get(`${ISSUE}/comments`)
       .query(true)
@@ -112,6 +112,31 @@ describe("issues.edited on a release checklist", () => {
     await testProbot().receive({ id: "t5", name: "issues", payload: editedPayload(body) as never });
 
     expect(scope.isDone()).toBe(true);
+  });
+
+  it("announces all the same when only someone else's comment carries the ready marker", async () => {
+    const body = checklist(true, true);
+    // An outsider pasted the bot's hidden marker, hoping to silence the announcement.
+    const pasted = { id: 8, body: "nothing to see <!-- release-pilot:key=checklist-ready%3A1 -->", user: { login: "mallory", type: "User" } };
+    let comment: { body?: string } = {};
+    const scope = withConfig()
+      .get(`${ISSUE}/comments`)
+      .query(true)
+      .reply(200, [pasted])
+      .get(ISSUE)
+      .reply(200, { number: 1, title: "Release version 2.6.0", state: "open", body, html_url: "https://github.com/x/y/issues/1" })
+      .patch(ISSUE)
+      .reply(200, { number: 1, html_url: "https://github.com/x/y/issues/1" })
+      .get(`${ISSUE}/comments`)
+      .query(true)
+      .reply(200, [pasted])
+      .post(`${ISSUE}/comments`, (sent: { body?: string }) => ((comment = sent), true))
+      .reply(201, { id: 9, html_url: "https://github.com/x/y/issues/1#issuecomment-9" });
+
+    await testProbot().receive({ id: "t7", name: "issues", payload: editedPayload(body) as never });
+
+    expect(scope.isDone()).toBe(true);
+    expect(comment.body).toContain("All 2 checklist items are done");
   });
 
   it("ticks the item marked ci-green when every check run on the default branch's head passed", async () => {

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import app from "../../src/app.js";
+import { fixedIdentity } from "../../src/github/identity.js";
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as {
@@ -29,7 +30,9 @@ export function testProbot(): Probot {
     Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
     logLevel: "fatal",
   });
-  probot.load(app);
+  // GitHub is mocked call by call here, so the app's identity (GET /app once per process, kept)
+  // is given rather than read; the e2e and in-process tests read it from the emulator.
+  probot.load((instance, options) => app(instance, options, fixedIdentity({ login: "release-pilot[bot]" })));
   return probot;
 }
 

@@ -1,9 +1,10 @@
 import type { Comment, React } from "../../policy/plan.js";
 import { effect, type ActionRunner } from "../effects.js";
+import { isThisApp } from "../identity.js";
 import { hasKey, withKeyMarker } from "../marker.js";
 import { LIMITS, fitBody } from "../limits.js";
 
-export const comment: ActionRunner<Comment> = async (action, { octokit }) => {
+export const comment: ActionRunner<Comment> = async (action, { octokit, self }) => {
   const { repo } = action;
   const body = fitBody(withKeyMarker(action.body, action.key), LIMITS.comment);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -11,7 +12,10 @@ export const comment: ActionRunner<Comment> = async (action, { octokit }) => {
     issue_number: action.issueNumber,
     per_page: 100,
   });
-  const found = comments.find((existing) => hasKey(existing.body, action.key));
+  // The marker is text anyone can type: only this app's own comment carrying it is the answer to
+  // edit, or a person could have their comment taken over by the bot's reply.
+  const me = await self();
+  const found = comments.find((existing) => isThisApp(existing.user, me) && hasKey(existing.body, action.key));
   if (found !== undefined) {
     if (!action.editable || found.body === body) return effect(action, "already-done", { url: found.html_url, id: found.id });
     await octokit.rest.issues.updateComment({ ...repo, comment_id: found.id, body });

@@ -1,17 +1,19 @@
 import type { CreateDeployment, SetDeploymentStatus } from "../../policy/plan.js";
 import { effect, type ActionRunner } from "../effects.js";
+import { isThisApp, type AppIdentity } from "../identity.js";
 
 /** The payload field that ties a GitHub Deployment to the plan action that made it. */
 export const DEPLOYMENT_KEY_FIELD = "release_pilot_key";
 
-export const createDeployment: ActionRunner<CreateDeployment> = async (action, { octokit }) => {
+export const createDeployment: ActionRunner<CreateDeployment> = async (action, { octokit, self }) => {
   const { repo } = action;
   const { data: recent } = await octokit.rest.repos.listDeployments({
     ...repo,
     environment: action.environment,
     per_page: 100,
   });
-  const found = recent.find((deployment) => deploymentKeyOf(deployment.payload) === action.key);
+  const me = await self();
+  const found = recent.find((deployment) => ownDeploymentKey(deployment, me) === action.key);
   if (found !== undefined) return effect(action, "already-done", { id: found.id, sha: found.sha, repo });
   const response = await octokit.rest.repos.createDeployment({
     ...repo,
@@ -49,7 +51,16 @@ export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (act
   return effect(action, "done", { id: data.id });
 };
 
-/** The plan key a deployment was made for, from its payload; undefined for others' deployments. */
+/**
+ * The plan key of a deployment this app created (its `creator` is this app's bot user; see
+ * identity.ts for why `creator` and not `performed_via_github_app`); undefined for anyone else's,
+ * whatever its payload says: a payload is whatever its creator typed.
+ */
+export function ownDeploymentKey(deployment: { readonly creator?: { readonly login?: string | null; readonly type?: string | null } | null; readonly payload: unknown }, self: AppIdentity): string | undefined {
+  return isThisApp(deployment.creator, self) ? deploymentKeyOf(deployment.payload) : undefined;
+}
+
+/** The plan key in a deployment's payload, whoever made it; see ownDeploymentKey before trusting it. */
 export function deploymentKeyOf(payload: unknown): string | undefined {
   if (typeof payload === "string") {
     try {

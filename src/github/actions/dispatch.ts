@@ -1,6 +1,7 @@
 import type { DispatchRepositoryEvent, DispatchWorkflow } from "../../policy/plan.js";
 import type { GitHub } from "../client.js";
 import { effect, type ActionRunner, type Effect, type ExecutionContext } from "../effects.js";
+import { isThisApp } from "../identity.js";
 
 // GitHub keeps no record of a dispatch that could be looked up later, so the deployment it
 // serves records it: a "queued" status saying "Dispatched ..." is written right after the
@@ -9,7 +10,7 @@ const DISPATCHED = "Dispatched";
 
 export const dispatchWorkflow: ActionRunner<DispatchWorkflow> = async (action, context) => {
   const deployment = deploymentOf(action.deploymentKey, context);
-  if (deployment !== undefined && (await alreadyDispatched(context.octokit, deployment))) {
+  if (deployment !== undefined && (await alreadyDispatched(context, deployment))) {
     return effect(action, "already-done", { id: deployment.id });
   }
   const inputs = deployment?.id === undefined ? action.inputs : { ...action.inputs, deployment_id: String(deployment.id) };
@@ -25,7 +26,7 @@ export const dispatchWorkflow: ActionRunner<DispatchWorkflow> = async (action, c
 
 export const dispatchRepositoryEvent: ActionRunner<DispatchRepositoryEvent> = async (action, context) => {
   const deployment = deploymentOf(action.deploymentKey, context);
-  if (deployment !== undefined && (await alreadyDispatched(context.octokit, deployment))) {
+  if (deployment !== undefined && (await alreadyDispatched(context, deployment))) {
     return effect(action, "already-done", { id: deployment.id });
   }
   const payload = deployment?.id === undefined ? action.clientPayload : { ...action.clientPayload, deployment_id: String(deployment.id) };
@@ -45,7 +46,7 @@ function deploymentOf(key: string | undefined, context: ExecutionContext): Effec
   return found;
 }
 
-async function alreadyDispatched(octokit: GitHub, deployment: Effect): Promise<boolean> {
+async function alreadyDispatched({ octokit, self }: ExecutionContext, deployment: Effect): Promise<boolean> {
   // A deployment this very plan just created has no statuses yet: only one found from an earlier
   // run can carry the record of a dispatch.
   if (deployment.status === "done") return false;
@@ -54,7 +55,9 @@ async function alreadyDispatched(octokit: GitHub, deployment: Effect): Promise<b
     deployment_id: deployment.id!,
     per_page: 100,
   });
-  return data.some((status) => status.description?.startsWith(DISPATCHED) === true);
+  // Only this app's own record counts: anyone who may write statuses could write the words.
+  const me = await self();
+  return data.some((status) => isThisApp(status.creator, me) && status.description?.startsWith(DISPATCHED) === true);
 }
 
 async function recordDispatch(octokit: GitHub, deployment: Effect | undefined, description: string): Promise<void> {

@@ -1,11 +1,15 @@
 import type { CreateIssue, RepoRef, UpdateIssue } from "../../policy/plan.js";
 import type { GitHub } from "../client.js";
 import { effect, type ActionRunner } from "../effects.js";
+import { isThisApp, type AppIdentity } from "../identity.js";
 import { hasKey, withKeyMarker } from "../marker.js";
 import { LIMITS, fitBody } from "../limits.js";
 
-/** The issue carrying this key's marker, open or closed. Bounded: newest 100 with the labels. */
-export async function findIssueByKey(octokit: GitHub, repo: RepoRef, key: string, labels: readonly string[]) {
+/**
+ * This app's issue carrying this key's marker, open or closed. Bounded: newest 100 with the
+ * labels. Someone else's issue with the same marker is not it: the marker is text anyone can type.
+ */
+export async function findIssueByKey(octokit: GitHub, repo: RepoRef, key: string, labels: readonly string[], self: AppIdentity) {
   const { data } = await octokit.rest.issues.listForRepo({
     ...repo,
     state: "all",
@@ -14,11 +18,11 @@ export async function findIssueByKey(octokit: GitHub, repo: RepoRef, key: string
     direction: "desc",
     per_page: 100,
   });
-  return data.find((issue) => issue.pull_request === undefined && hasKey(issue.body, key));
+  return data.find((issue) => issue.pull_request === undefined && isThisApp(issue.user, self) && hasKey(issue.body, key));
 }
 
-export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit }) => {
-  const found = await findIssueByKey(octokit, action.repo, action.key, action.labels);
+export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit, self }) => {
+  const found = await findIssueByKey(octokit, action.repo, action.key, action.labels, await self());
   if (found !== undefined) return effect(action, "already-done", { url: found.html_url, number: found.number });
   const { data } = await octokit.rest.issues.create({
     ...action.repo,

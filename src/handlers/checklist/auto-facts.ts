@@ -2,6 +2,7 @@
 // `<!-- release-pilot:auto ... -->`. Each fact is read only when the body has an item asking for
 // it, so a checklist without auto items (GWCelery's) costs no extra call per edit. A fact that is
 // unknown (no check runs yet, a pending deployment) stays undefined and ticks nothing.
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import type { GitHub } from "../../github/client.js";
 import { branchSha, readFile } from "../../github/git.js";
 import type { AutoFacts } from "../../policy/checklist/index.js";
@@ -35,10 +36,10 @@ async function changelogReady(octokit: GitHub, repo: RepoRef, sha: string, confi
   return format.unreleasedEntries(text).length > 0;
 }
 
-/** The newest deployment of this commit to `staging` ended in success. */
-async function stagingDeployed(octokit: GitHub, repo: RepoRef, sha: string): Promise<boolean | undefined> {
-  const { data: deployments } = await octokit.rest.repos.listDeployments({ ...repo, environment: STAGING, sha, per_page: 1 });
-  const newest = deployments[0];
+/** This app's newest deployment of this commit to `staging` ended in success; anyone else's says nothing. */
+async function stagingDeployed(octokit: GitHub, repo: RepoRef, sha: string, self: AppIdentity): Promise<boolean | undefined> {
+  const { data: deployments } = await octokit.rest.repos.listDeployments({ ...repo, environment: STAGING, sha, per_page: 10 });
+  const newest = deployments.find((deployment) => isThisApp(deployment.creator, self));
   if (newest === undefined) return undefined;
   const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: newest.id, per_page: 1 });
   return statuses[0]?.state === "success" ? true : undefined;
@@ -52,7 +53,7 @@ export function askedAutoFacts(body: string): { readonly ci: boolean; readonly c
 export async function gatherAutoFacts(
   octokit: GitHub,
   repo: RepoRef,
-  input: { readonly body: string; readonly defaultBranch: string; readonly config: Config },
+  input: { readonly body: string; readonly defaultBranch: string; readonly config: Config; readonly self: AppIdentity },
 ): Promise<AutoFacts | undefined> {
   const { body } = input;
   const wanted = askedAutoFacts(body);
@@ -61,7 +62,7 @@ export async function gatherAutoFacts(
   if (sha === undefined) return undefined;
   const ci = wanted.ci ? await ciGreen(octokit, repo, sha) : undefined;
   const changes = wanted.changelog ? await changelogReady(octokit, repo, sha, input.config) : undefined;
-  const staging = wanted.staging ? await stagingDeployed(octokit, repo, sha) : undefined;
+  const staging = wanted.staging ? await stagingDeployed(octokit, repo, sha, input.self) : undefined;
   return {
     sha,
     ...(ci === undefined ? {} : { ciGreen: ci }),

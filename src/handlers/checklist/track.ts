@@ -2,6 +2,7 @@
 // box is ticked. The bot's own body edit fires `issues.edited` again: those events are ignored
 // (sender is a bot), and even when one is not, the policy recomputes the same body and plans
 // nothing, so tracking always converges.
+import { isThisApp } from "../../github/identity.js";
 import { hasKey } from "../../github/marker.js";
 import { parseChecklistMarker, planTrackChecklist } from "../../policy/checklist/index.js";
 import type { Config } from "../../policy/config/index.js";
@@ -46,8 +47,10 @@ export const trackChecklist: Feature<"issues.opened" | "issues.edited"> = async 
     issue_number: issue.number,
     per_page: 100,
   });
-  const alreadyAnnouncedReady = comments.some((comment) => hasKey(comment.body, readyCommentKey(issue.number)));
-  const auto = await gatherAutoFacts(context.octokit, repo, { body, defaultBranch: repository.default_branch, config });
+  // Only this app's own comment says it announced: the marker is text anyone can paste.
+  const self = await options.self();
+  const alreadyAnnouncedReady = comments.some((comment) => isThisApp(comment.user, self) && hasKey(comment.body, readyCommentKey(issue.number)));
+  const auto = await gatherAutoFacts(context.octokit, repo, { body, defaultBranch: repository.default_branch, config, self });
   const decision = planTrackChecklist({
     repo,
     issue: { number: issue.number, body, state: issue.state === "closed" ? "closed" : "open" },

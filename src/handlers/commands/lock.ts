@@ -3,7 +3,8 @@
 import { ActionFailedError } from "../../github/execute.js";
 import { LockHeldError } from "../../github/actions/lock.js";
 import type { LockCommand } from "../../policy/commands/types.js";
-import { formatTime, lockScope } from "../../policy/deploy/lock.js";
+import { formatTime } from "../../policy/deploy/lock.js";
+import { personLockAction } from "../../policy/deploy/person-lock.js";
 import { plan } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
 import { resolveCommit } from "../deploy/gather.js";
@@ -29,17 +30,7 @@ export const lock: CommandHandler<LockCommand> = async (run) => {
   // The reason and the holder are people's text: shown inert, so `@org/team` in a reason pings nobody.
   const why = reason === "" ? "" : ` (${inertText(reason)})`;
   const taken = plan(`Lock ${env.name} for ${holder}.`, [
-    {
-      kind: "acquire-lock",
-      key: `lock:${lockScope(env.name)}:comment-${context.payload.comment.id}`,
-      repo,
-      environment: lockScope(env.name),
-      holder,
-      reason,
-      expiresAt,
-      now: now.toISOString(),
-      commit,
-    },
+    personLockAction({ repo, env: env.name, holder, reason, commentId: context.payload.comment.id, now: now.toISOString(), expiresAt, commit }),
     run.reply(`🔒 ${env.name} is locked by ${holder}${why} until ${formatTime(expiresAt)}; only ${holder} can deploy it until then. Free it with /unlock ${env.name}.`),
   ]);
   try {

@@ -14,7 +14,7 @@ export const promote: CommandHandler<PromoteCommand> = async (run) => {
   if (from === undefined || to === undefined) return answer(run, `there is no environment ${from === undefined ? command.from : command.to}; type /help for this repository's environments.`);
   const chosen = commandApp(config, to, command.app, (app) => `/promote ${from.name} ${to.name} ${app}`);
   if ("error" in chosen) return answer(run, chosen.error);
-  const history = await deploymentHistory(context.octokit, context.repo(), from.name, chosen.app);
+  const history = await deploymentHistory(context.octokit, context.repo(), await run.options.self(), from.name, chosen.app);
   const target = choosePromotion({ from: from.name, to: to.name, history });
   if ("error" in target) return answer(run, target.error);
   await deployFromCommand(run, { env: to, ...chosen, ...redeployOf(target), withMigrations: false });

@@ -1,4 +1,5 @@
 import type { ReleaseCommand } from "../../policy/commands/types.js";
+import { isThisApp } from "../../github/identity.js";
 import { plan } from "../../policy/plan.js";
 import type { CutReleaseFacts } from "../../policy/release/cut-facts.js";
 import { releasedReply } from "../../policy/release/cut-reply.js";
@@ -25,6 +26,7 @@ async function gather(run: Run): Promise<CutReleaseFacts> {
   for (const path of paths) versionFiles[path] = await readFile(octokit, repo, path, headSha);
   const tagRefs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...repo, ref: "tags/", per_page: 100 });
   const { data: releases } = await octokit.rest.repos.listReleases({ ...repo, per_page: 100 });
+  const self = await run.options.self();
   return {
     repo,
     repoUrl: repository.html_url,
@@ -39,7 +41,7 @@ async function gather(run: Run): Promise<CutReleaseFacts> {
     changelog: changelogPath === undefined ? undefined : await readFile(octokit, repo, changelogPath, headSha),
     versionFiles,
     tags: tagRefs.map((ref) => ref.ref.replace(/^refs\/tags\//, "")),
-    releases: releases.map((r) => ({ id: r.id, tag: r.tag_name, url: r.html_url, body: r.body ?? "", draft: r.draft, prerelease: r.prerelease })),
+    releases: releases.map((r) => ({ id: r.id, tag: r.tag_name, url: r.html_url, body: r.body ?? "", draft: r.draft, prerelease: r.prerelease, byThisApp: isThisApp(r.author, self) })),
   };
 }
 

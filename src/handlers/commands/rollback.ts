@@ -15,7 +15,7 @@ export const rollback: CommandHandler<RollbackCommand> = async (run) => {
   const chosen = commandApp(config, env, command.app, (app) => `/rollback ${env.name} ${app}`);
   if ("error" in chosen) return answer(run, chosen.error);
   const repo = context.repo();
-  const history = await deploymentHistory(context.octokit, repo, env.name, chosen.app);
+  const history = await deploymentHistory(context.octokit, repo, await run.options.self(), env.name, chosen.app);
   // A named tag that was never deployed here is still a fine place to go back to.
   const named = command.to === undefined ? undefined : await resolveCommit(context.octokit, repo, command.to);
   const target = rollbackForCommand(command, env.name, chosen.app, history, named);

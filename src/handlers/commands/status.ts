@@ -7,6 +7,6 @@ import { gatherStatusFacts } from "../status-facts.js";
 import type { CommandHandler } from "./types.js";
 
 export const status: CommandHandler<StatusCommand> = async ({ context, command, config, options, reply }) => {
-  const facts = await gatherStatusFacts(context.octokit, context.repo(), config, command.app, new Date());
+  const facts = await gatherStatusFacts(context.octokit, context.repo(), await options.self(), config, command.app, new Date());
   await carryOut(context, plan("Answer /status.", [reply(`here is where things stand.\n\n${renderStatus(facts)}`)]), options);
 };

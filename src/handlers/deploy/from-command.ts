@@ -38,7 +38,7 @@ export async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" |
   const { context } = run;
   const repo = context.repo();
   const { comment, issue } = context.payload;
-  const comments = await issueComments(context.octokit, repo, issue.number);
+  const comments = await issueComments(context.octokit, repo, issue.number, await run.options.self());
   const where = approvalComments({
     command: run.command.name,
     commentId: comment.id,

@@ -2,6 +2,7 @@
 // history, the check runs on a commit, the lock, and 👍 approvals. Nothing here writes.
 
 import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { keyOf } from "../../github/marker.js";
 import type { IssueCommentFact } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
@@ -9,6 +10,7 @@ import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js"
 import type { DeploymentRecord, DeploymentState } from "../../policy/deploy/settings.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { SUPERSEDED } from "../../policy/deploy/queue.js";
+import { standingApprovals, type ReviewFact } from "../../policy/deploy/review-approvals.js";
 
 /** How far back history is read: enough for a rollback, bounded so one deploy costs few calls. */
 export const HISTORY_LIMIT = 20;
@@ -26,16 +28,21 @@ export function payloadObject(payload: unknown): Readonly<Record<string, unknown
   return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
 }
 
-/** Deployments of an environment (of one app, when given), newest first, each with its latest state. */
-export async function deploymentHistory(octokit: GitHub, repo: RepoRef, environment: string, app?: string): Promise<DeploymentRecord[]> {
+/**
+ * This app's deployments of an environment (of one app, when given), newest first, each with its
+ * latest state. Anyone else's deployment is no part of the history: it is never what is deployed,
+ * a rollback target or a promotion's source, whatever its payload says (identity.ts).
+ */
+export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: AppIdentity, environment: string, app?: string): Promise<DeploymentRecord[]> {
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: HISTORY_LIMIT });
   const records: DeploymentRecord[] = [];
   for (const deployment of data) {
+    if (!isThisApp(deployment.creator, self)) continue;
     const payload = payloadObject(deployment.payload);
     if (app !== undefined && payload["app"] !== undefined && payload["app"] !== app) continue;
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
-    // A queued deploy superseded before it started never ran: it is not part of the history.
-    if (statuses[0]?.state === "inactive" && statuses[0].description?.startsWith(SUPERSEDED) === true) continue;
+    // A queued deploy this app superseded before it started never ran: it is not part of the history.
+    if (statuses[0]?.state === "inactive" && statuses[0].description?.startsWith(SUPERSEDED) === true && isThisApp(statuses[0].creator, self)) continue;
     const latest = statuses[0]?.state;
     const state = STATES.find((candidate) => candidate === latest) ?? "pending";
     const image = payload["image_tag"];
@@ -93,7 +100,7 @@ export async function permissionOf(octokit: GitHub, repo: RepoRef, username: str
 }
 
 /** The comments of an issue or pull request, with what says which are the bot's replies. */
-export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber: number): Promise<IssueCommentFact[]> {
+export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber: number, self: AppIdentity): Promise<IssueCommentFact[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
   return comments.map((comment) => {
     const key = keyOf(comment.body);
@@ -102,6 +109,7 @@ export async function issueComments(octokit: GitHub, repo: RepoRef, issueNumber:
       id: comment.id,
       body: comment.body ?? "",
       authorIsBot: comment.user?.type === "Bot",
+      byThisApp: isThisApp(comment.user, self),
       ...(key === undefined ? {} : { key }),
       ...(typeof thumbsUp === "number" ? { thumbsUp } : {}),
     };
@@ -125,15 +133,29 @@ export async function thumbsUpApprovals(octokit: GitHub, repo: RepoRef, commentI
   return approvals;
 }
 
-/** Approving reviews of a pull request, the latest review of each person deciding. */
+/**
+ * Each person's standing approving review of a pull request (standingApprovals decides which),
+ * with the commit it approved and the pull request's head now, so the gate counts it only for
+ * that commit (gates.ts). Reviews are listed in full: a long review thread must not hide a
+ * later dismissal or change request behind the first page.
+ */
 export async function reviewApprovals(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<ApprovalFact[]> {
-  const { data } = await octokit.rest.pulls.listReviews({ ...repo, pull_number: pullNumber, per_page: 100 });
-  const latest = new Map<string, (typeof data)[number]>();
-  for (const review of data) if (review.user !== null && review.state !== "COMMENTED") latest.set(review.user.login.toLowerCase(), review);
+  const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pullNumber, per_page: 100 });
+  const facts: ReviewFact[] = reviews.flatMap((review) =>
+    review.user === null || review.user === undefined
+      ? []
+      : [{ id: review.id, login: review.user.login, state: review.state, commitId: review.commit_id ?? null, ...(review.submitted_at === undefined ? {} : { submittedAt: review.submitted_at }) }],
+  );
   const approvals: ApprovalFact[] = [];
-  for (const review of latest.values()) {
-    if (review.state !== "APPROVED" || review.user === null || review.submitted_at === undefined) continue;
-    approvals.push({ login: review.user.login, permission: await permissionOf(octokit, repo, review.user.login), at: review.submitted_at });
+  for (const review of standingApprovals(facts)) {
+    if (review.commitId === null || review.submittedAt === undefined) continue;
+    approvals.push({
+      login: review.login,
+      permission: await permissionOf(octokit, repo, review.login),
+      at: review.submittedAt,
+      review: { commit: review.commitId, head: pull.head.sha },
+    });
   }
   return approvals;
 }

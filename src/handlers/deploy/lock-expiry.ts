@@ -5,10 +5,11 @@
 import type { Context } from "probot";
 import type { Config } from "../../policy/config/index.js";
 import { decideLockExpiry, type LockedDeployment } from "../../policy/deploy/lock-expiry.js";
-import { deployKeyOfLockKey } from "../../policy/deploy/lock.js";
 import { plan } from "../../policy/plan.js";
 import { lockExpiryTimer, type LockExpiryTimer } from "../../policy/timers.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
+import { ownDeploymentKey } from "../../github/actions/deployment.js";
+import type { AppIdentity } from "../../github/identity.js";
 import { HISTORY_LIMIT, lockOfScope, payloadObject } from "./gather.js";
 import { finishDeployment } from "./on-deployment-status.js";
 
@@ -17,8 +18,9 @@ const DEFAULT_LOCK_MS = 3_600_000;
 export async function runLockExpiryCheck(context: Context, config: Config, timer: LockExpiryTimer, options: RunOptions, now: () => Date = () => new Date()): Promise<void> {
   const repo = context.repo();
   const lock = await lockOfScope(context.octokit, repo, timer.environment, timer.app);
-  const deployKey = deployKeyOfLockKey(timer.lockKey);
-  const found = lock?.key === timer.lockKey && deployKey !== undefined ? await deploymentWithKey(context, timer.environment, deployKey) : undefined;
+  // Only the lock this timer was set for, as its own message says which deploy holds it.
+  const deployKey = lock?.key === timer.lockKey ? lock.deploymentKey : undefined;
+  const found = deployKey !== undefined ? await deploymentWithKey(context, await options.self(), timer.environment, deployKey) : undefined;
   const env = config.environments.find((candidate) => candidate.name === timer.environment);
   const lockMs = found?.payload["lock_ms"];
   const decision = decideLockExpiry({
@@ -44,10 +46,16 @@ export async function runLockExpiryCheck(context: Context, config: Config, timer
   await finishDeployment(context, config, { ...decision.deployment, createdAt: found?.createdAt ?? "", productionEnvironment: found?.productionEnvironment ?? false }, "error", options);
 }
 
-async function deploymentWithKey(context: Context, environment: string, deployKey: string): Promise<(LockedDeployment & { createdAt: string; productionEnvironment: boolean }) | undefined> {
+async function deploymentWithKey(
+  context: Context,
+  self: AppIdentity,
+  environment: string,
+  deployKey: string,
+): Promise<(LockedDeployment & { createdAt: string; productionEnvironment: boolean }) | undefined> {
   const repo = context.repo();
   const { data } = await context.octokit.rest.repos.listDeployments({ ...repo, environment, per_page: HISTORY_LIMIT });
-  const deployment = data.find((candidate) => payloadObject(candidate.payload)["release_pilot_key"] === deployKey);
+  // Only this app's own deployment: a key in a payload is text anyone who may deploy can type.
+  const deployment = data.find((candidate) => ownDeploymentKey(candidate, self) === deployKey);
   if (deployment === undefined) return undefined;
   const { data: statuses } = await context.octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
   const latest = statuses[0];

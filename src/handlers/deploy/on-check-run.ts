@@ -3,6 +3,7 @@
 // sends check_run.completed for every app's check runs to an app with the checks permission, so
 // most of these events concern no environment and stop before any API call.
 
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { z } from "zod";
 import { notFoundAsUndefined, type GitHub } from "../../github/client.js";
 import type { Config } from "../../policy/config/index.js";
@@ -30,7 +31,7 @@ export const deployAfterChecks: Feature<"check_run.completed"> = async function 
   for (const deploy of held) {
     if (!heads.has(deploy.branch)) heads.set(deploy.branch, await branchHead(context.octokit, repo, deploy.branch));
     const head = heads.get(deploy.branch);
-    const deployed = head === sha && (await hasDeployment(context.octokit, repo, deploy));
+    const deployed = head === sha && (await hasDeployment(context.octokit, repo, deploy, await options.self()));
     const decision = decideHeld({ repo, held: deploy, head, deployed, runs });
     if (decision.kind === "wait") {
       context.log.info({ env: deploy.env, sha, pending: decision.pending }, "the held deploy still waits for checks");
@@ -102,8 +103,11 @@ async function branchHead(octokit: GitHub, repo: RepoRef, branch: string): Promi
   return found?.data.object.sha;
 }
 
-/** Any deployment of the commit to the environment (of the app): by this push, a person or a queue. */
-async function hasDeployment(octokit: GitHub, repo: RepoRef, held: HeldDeploy): Promise<boolean> {
+/**
+ * Any deployment this app made of the commit to the environment (of the app): by this push, a
+ * person's command or a queue. Someone else's deployment of it is not this deploy done.
+ */
+async function hasDeployment(octokit: GitHub, repo: RepoRef, held: HeldDeploy, self: AppIdentity): Promise<boolean> {
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment: held.env, sha: held.sha, per_page: 100 });
-  return data.some((deployment) => held.app === undefined || payloadObject(deployment.payload)["app"] === held.app);
+  return data.some((deployment) => isThisApp(deployment.creator, self) && (held.app === undefined || payloadObject(deployment.payload)["app"] === held.app));
 }

@@ -7,12 +7,14 @@ import type { Context } from "probot";
 import type { Config } from "../../policy/config/index.js";
 import type { ChosenVersion, DeploymentRecord } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
-import { isVerifiedStatus } from "../../policy/deploy/verify.js";
+import { verifiedByThisApp } from "../../policy/deploy/verified-status.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { continueReleaseDeploys } from "./continue-release.js";
 import { startQueuedDeploys } from "./start-queued.js";
 import type { Feature } from "../feature.js";
 import type { GitHub } from "../../github/client.js";
+import { ownDeploymentKey } from "../../github/actions/deployment.js";
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { deploymentHistory, payloadObject } from "./gather.js";
 import { verifyDeployment } from "./verify.js";
@@ -26,8 +28,13 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
   const finished = FINISHED.find((candidate) => candidate === status.state);
   if (finished === undefined) return;
   const payload = payloadObject(deployment.payload);
-  // Only deployments this bot made carry its key; others belong to someone else's process.
-  if (typeof payload["release_pilot_key"] !== "string") return;
+  // Only this app's own deployments are its to act on: a key in the payload is text anyone who
+  // may create a deployment can type, so the deployment's creator must be this app (identity.ts).
+  const self = await options.self();
+  if (ownDeploymentKey(deployment, self) === undefined) {
+    context.log.info({ deployment: deployment.id, creator: deployment.creator?.login }, "deployment_status of a deployment this app did not create: ignored");
+    return;
+  }
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const logUrl = status.log_url || status.target_url || undefined;
   const record: EndedDeployment = {
@@ -38,8 +45,10 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
     createdAt: deployment.created_at,
     productionEnvironment: deployment.production_environment === true,
   };
-  // With `verify`, the workflow's success is final only once the version URL answers it.
-  if (finished === "success" && env?.verify != null && !isVerifiedStatus(status.description)) {
+  // With `verify`, the workflow's success is final only once the version URL answers it; a
+  // "Verified" success counts as that answer only when this app wrote it, not whoever may.
+  const verified = verifiedByThisApp({ description: status.description, byThisApp: isThisApp(status.creator, self) });
+  if (finished === "success" && env?.verify != null && !verified) {
     // With a job queue each request is a job of its own and the last one finishes the deploy;
     // polling here would hold this repository's queue for as long as the verify takes.
     const timers = options.timers;
@@ -78,8 +87,9 @@ export async function finishDeployment(
 ): Promise<void> {
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
+  const self = await options.self();
   const previousSuccess =
-    state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
+    state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), self, { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
   const outcome = planDeploymentOutcome({
     repo: context.repo(),
     deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload: deployment.payload },
@@ -100,10 +110,11 @@ export async function finishDeployment(
 export async function previousSuccessOf(
   octokit: GitHub,
   repo: RepoRef,
+  self: AppIdentity,
   deployment: { readonly id: number; readonly environment: string; readonly created_at: string },
   app: string | undefined,
 ): Promise<ChosenVersion | undefined> {
-  return previousSuccessIn(await deploymentHistory(octokit, repo, deployment.environment, app), deployment);
+  return previousSuccessIn(await deploymentHistory(octokit, repo, self, deployment.environment, app), deployment);
 }
 
 /** The newest success (or superseded success) before the deployment, from its environment's history. */

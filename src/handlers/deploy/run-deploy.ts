@@ -28,7 +28,7 @@ export async function runDeploy(context: Context, config: Config, request: Deplo
   const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: request.sha, trigger: request.trigger });
   if (!rendered.ok) return finish(context, request, { error: `the deploy cannot be started: ${rendered.error}` }, options, key);
   const history: Record<string, DeploymentRecord[]> = {};
-  for (const required of env.requires) history[required] = await deploymentHistory(context.octokit, repo, required, app);
+  for (const required of env.requires) history[required] = await deploymentHistory(context.octokit, repo, await options.self(), required, app);
   const settings = environmentSettings(env);
   const checkRuns = settings.checks.length === 0 ? [] : await checkRunsOn(context.octokit, repo, request.sha);
   const lock = await currentLock(context.octokit, repo, env.name, app);

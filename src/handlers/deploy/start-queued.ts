@@ -6,6 +6,7 @@ import type { Config } from "../../policy/config/index.js";
 import { planStartQueued, QUEUED_BEHIND, type QueuedDeployment } from "../../policy/deploy/queue.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { HISTORY_LIMIT, payloadObject } from "./gather.js";
+import { ownDeploymentKey } from "../../github/actions/deployment.js";
 
 export async function startQueuedDeploys(
   context: Context,
@@ -18,7 +19,10 @@ export async function startQueuedDeploys(
   const repo = context.repo();
   const { data } = await context.octokit.rest.repos.listDeployments({ ...repo, environment: env.name, per_page: HISTORY_LIMIT });
   const waiting: QueuedDeployment[] = [];
+  const self = await options.self();
   for (const deployment of data) {
+    // A waiting deployment someone else created is never started: its payload carries a dispatch.
+    if (ownDeploymentKey(deployment, self) === undefined) continue;
     const payload = payloadObject(deployment.payload);
     if (typeof payload[QUEUED_BEHIND] !== "string") continue;
     if (finished.app !== undefined && payload["app"] !== finished.app) continue;

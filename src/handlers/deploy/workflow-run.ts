@@ -11,6 +11,7 @@ import {
 import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
 import { payloadObject } from "./gather.js";
+import { ownDeploymentKey } from "../../github/actions/deployment.js";
 import { PRODUCTION, previousSuccessOf } from "./on-deployment-status.js";
 
 /** Deployments of one commit are few; more than this many on a sha is not a deploy pipeline. */
@@ -30,9 +31,11 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
   const repo = context.repo();
   const { data: deployments } = await context.octokit.rest.repos.listDeployments({ ...repo, sha: run.headSha, per_page: CANDIDATE_LIMIT });
   const candidates: DeploymentCandidate[] = [];
+  const self = await options.self();
   for (const deployment of deployments) {
     const payload = payloadObject(deployment.payload);
-    if (typeof payload["release_pilot_key"] !== "string") continue;
+    // Only this app's own deployments can be the one its dispatch served (identity.ts).
+    if (ownDeploymentKey(deployment, self) === undefined) continue;
     const { data: statuses } = await context.octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
     candidates.push({
       id: deployment.id,
@@ -53,7 +56,7 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
   const { deployment } = served;
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
-  const previousSuccess = await previousSuccessOf(context.octokit, repo, { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
+  const previousSuccess = await previousSuccessOf(context.octokit, repo, self, { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
   const failure = planWorkflowFailure({
     repo,
     run,

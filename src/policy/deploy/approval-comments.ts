@@ -12,7 +12,10 @@ import { deployKey } from "./deploy-key.js";
 export interface IssueCommentFact {
   readonly id: number;
   readonly body: string;
+  /** Written by any bot user (no command a bot types is approved). */
   readonly authorIsBot: boolean;
+  /** Written by this app: only its own replies say what it refused. */
+  readonly byThisApp: boolean;
   /** The key the bot marked its own comment with, if any. */
   readonly key?: string;
   /** The 👍 count of the comment's reaction rollup; absent when GitHub gave none. */
@@ -59,8 +62,9 @@ function commandWord(body: string): string | undefined {
 
 /** The command comment a bot reply refused for approvals answers, if it is one. */
 function refusedCommentId(reply: IssueCommentFact, replyPrefix: string, env: string): number | undefined {
-  // Only the bot's own keyed replies say what it refused; a person can paste the text, not be a bot.
-  if (!reply.authorIsBot || reply.key === undefined || !reply.key.startsWith(replyPrefix)) return undefined;
+  // Only this app's own keyed replies say what it refused: a person or another bot can paste the
+  // text and the marker, not be this app.
+  if (!reply.byThisApp || reply.key === undefined || !reply.key.startsWith(replyPrefix)) return undefined;
   const asked = Number(reply.key.slice(replyPrefix.length));
   return Number.isSafeInteger(asked) && asked > 0 && refusedForApprovals(reply.body, env) ? asked : undefined;
 }

@@ -21,6 +21,12 @@ export interface ApprovalFact {
   readonly permission: string;
   /** ISO time of the approval. */
   readonly at: string;
+  /**
+   * Set for an approving pull request review: the commit it approved and the pull request's head
+   * when it was read. It counts only for a deploy of that commit while it is the head. A 👍 has
+   * none: it approves the command it was given to (approval-comments.ts says which).
+   */
+  readonly review?: { readonly commit: string; readonly head: string };
 }
 
 export interface GateFacts {
@@ -163,8 +169,16 @@ function approvalsGate(facts: GateFacts): GateResult {
   if (env.approvals <= 0) return { logs: ["no approvals required"] };
   const at = Date.parse(now);
   const approvers = new Map<string, string>();
+  const logs: string[] = [];
+  const otherCommits: string[] = [];
   for (const approval of approvals) {
     if (sameLogin(approval.login, requester)) continue;
+    if (approval.review !== undefined && !reviewApproves(approval.review, facts.target.sha)) {
+      const stale = approval.review.commit === approval.review.head ? "" : `, no longer the head (${short(approval.review.head)})`;
+      otherCommits.push(`${approval.login}'s is of ${short(approval.review.commit)}${stale}`);
+      logs.push(`${approval.login}'s approving review is of ${short(approval.review.commit)} (the pull request's head is ${short(approval.review.head)}); it counts only for a deploy of the head it reviewed, not ${short(facts.target.sha)}`);
+      continue;
+    }
     if (!permissionAtLeast(approval.permission, "write")) continue;
     const when = Date.parse(approval.at);
     if (Number.isNaN(when)) continue;
@@ -173,16 +187,27 @@ function approvalsGate(facts: GateFacts): GateResult {
   }
   const names = [...approvers.values()];
   const counted = `${names.length} of ${env.approvals} approvals${names.length === 0 ? "" : ` (${names.join(", ")})`}`;
-  if (names.length >= env.approvals) return { logs: [`${counted}`] };
+  if (names.length >= env.approvals) return { logs: [...logs, counted] };
   const window = env.approvalsWithinMs === undefined ? "" : ` in the last ${formatDuration(env.approvalsWithinMs)}`;
   const has = `${names.length}${names.length === 0 ? "" : ` (${names.join(", ")})`}`;
   return {
     refusal: {
       reason: "approvals",
-      message: `${approvalsShortfall(env.name, env.approvals)} other than ${requester}${window} and has ${has}; ${howToApprove(facts, env.approvals - names.length)}`,
+      message: `${approvalsShortfall(env.name, env.approvals)} other than ${requester}${window} and has ${has}; ${howToApprove(facts, env.approvals - names.length)}${reviewsNote(otherCommits, facts.target.sha)}`,
     },
-    logs: [counted],
+    logs: [...logs, counted],
   };
+}
+
+/** Why approving reviews someone can see on the pull request did not count. */
+function reviewsNote(otherCommits: readonly string[], sha: string): string {
+  if (otherCommits.length === 0) return "";
+  return ` Approving reviews count only for a deploy of the commit they approved while it is the pull request's head, and this one is of ${short(sha)}: ${otherCommits.join(", ")}.`;
+}
+
+/** A review approves the deploy of the commit it reviewed, and only while that is the pull request's head. */
+function reviewApproves(review: NonNullable<ApprovalFact["review"]>, sha: string): boolean {
+  return review.commit === sha && review.head === sha;
 }
 
 /**

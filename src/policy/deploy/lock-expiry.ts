@@ -6,7 +6,7 @@
 
 import type { Action, SetDeploymentStatus, RepoRef } from "../plan.js";
 import { lockExpiryTimer, type TimerRequest } from "../timers.js";
-import { deployKeyOfLockKey, formatDuration, isExpired, type Lock } from "./lock.js";
+import { formatDuration, isExpired, type Lock } from "./lock.js";
 import { isVerifying } from "./verify.js";
 
 /** The deploy's deployment as read back from GitHub, with its newest status. */
@@ -84,7 +84,7 @@ export const VERIFY_GRACE_MS = 120_000;
  */
 export function lockExpiryTimers(actions: readonly Action[], installationId: number): TimerRequest[] {
   return actions.flatMap((action) => {
-    if (action.kind !== "acquire-lock" || deployKeyOfLockKey(action.key)?.startsWith("deploy:") !== true) return [];
+    if (action.kind !== "acquire-lock" || action.deploymentKey === undefined) return [];
     const [environment = action.environment, app] = action.environment.split("@");
     return [lockExpiryTimer({ kind: "lock-expiry", installationId, repo: action.repo, environment, ...(app === undefined ? {} : { app }), lockKey: action.key, expiresAt: action.expiresAt })];
   });

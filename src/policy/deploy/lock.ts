@@ -1,8 +1,6 @@
 // Environment locks as policy sees them. The lock itself is a branch whose creation is atomic
-// (see src/github/actions/lock.ts); its facts live in the message of the commit it points at.
-// Two message shapes are read: the one encodeLock writes (a human first line, then JSON) and
-// the `holder: / reason: / expires:` lines the executor writes today, so a lock taken by either
-// is seen by the gates.
+// (see src/github/actions/lock.ts); its facts live in the message of the commit it points at,
+// written and read by the one codec in lock-message.ts.
 
 export interface Lock {
   readonly holder: string;
@@ -11,16 +9,18 @@ export interface Lock {
   readonly expiresAt: string;
   /** ISO time; unknown for locks written in the executor's line format. */
   readonly createdAt?: string;
-  /** Set when a deploy holds the lock (rather than a person's /lock). */
+  /**
+   * Set exactly when a running deploy holds the lock; absent for a person's /lock. The message
+   * says which in so many words (lock-message.ts), never inferred from the shape of a key.
+   */
   readonly deploymentKey?: string;
   /** The idempotency key of the acquire-lock action that took it, when the message carries one. */
   readonly key?: string;
 }
 
-const LOCK_PREFIX = "release-pilot/lock/";
+export { decodeLock, encodeLock, heldBy } from "./lock-message.js";
 
-/** The key-marker the executor appends to lock messages; kept in step with src/github/marker.ts. */
-const KEY_MARKER = /<!-- release-pilot:key=([^\s>]+) -->/;
+const LOCK_PREFIX = "release-pilot/lock/";
 
 /**
  * The lock's scope, as passed to the executor's `environment` field. An app lock is a sibling of
@@ -78,91 +78,6 @@ export function formatTime(iso: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   return `${new Date(time).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-export function encodeLock(lock: Lock): string {
-  const why = lock.reason === "" ? "" : ` (${lock.reason})`;
-  const head = `Release Pilot lock held by ${lock.holder} until ${lock.expiresAt}${why}`;
-  const body = {
-    holder: lock.holder,
-    reason: lock.reason,
-    expiresAt: lock.expiresAt,
-    ...(lock.createdAt === undefined ? {} : { createdAt: lock.createdAt }),
-    ...(lock.deploymentKey === undefined ? {} : { deploymentKey: lock.deploymentKey }),
-    ...(lock.key === undefined ? {} : { key: lock.key }),
-  };
-  // The first line is what GitHub shows for the commit; newlines in it would split the subject.
-  return `${head.replace(/[\r\n]+/g, " ")}\n\n${JSON.stringify(body, null, 2)}\n`;
-}
-
-export function decodeLock(text: string): Lock | undefined {
-  return decodeJson(text) ?? decodeLines(text);
-}
-
-function decodeJson(text: string): Lock | undefined {
-  const start = text.indexOf("\n{");
-  const end = text.lastIndexOf("}");
-  if (start < 0 || end < start) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text.slice(start + 1, end + 1));
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  const holder = stringField(record, "holder");
-  const expiresAt = stringField(record, "expiresAt");
-  if (holder === undefined || expiresAt === undefined || Number.isNaN(Date.parse(expiresAt))) return undefined;
-  const createdAt = stringField(record, "createdAt");
-  const deploymentKey = stringField(record, "deploymentKey");
-  const key = stringField(record, "key") ?? markerKey(text);
-  return {
-    holder,
-    reason: stringField(record, "reason") ?? "",
-    expiresAt,
-    ...(createdAt === undefined ? {} : { createdAt }),
-    ...(deploymentKey === undefined ? {} : { deploymentKey }),
-    ...(key === undefined ? {} : { key }),
-  };
-}
-
-function decodeLines(text: string): Lock | undefined {
-  const field = (name: string) => new RegExp(`^${name}: (.*)$`, "m").exec(text)?.[1]?.trim();
-  const holder = field("holder");
-  const expiresAt = field("expires");
-  if (holder === undefined || expiresAt === undefined || Number.isNaN(Date.parse(expiresAt))) return undefined;
-  const key = markerKey(text);
-  const deploymentKey = key?.startsWith("lock:") === true ? deployKeyOfLockKey(key) : undefined;
-  return {
-    holder,
-    reason: field("reason") ?? "",
-    expiresAt,
-    ...(deploymentKey === undefined ? {} : { deploymentKey }),
-    ...(key === undefined ? {} : { key }),
-  };
-}
-
-function stringField(record: Record<string, unknown>, name: string): string | undefined {
-  const value = record[name];
-  return typeof value === "string" ? value : undefined;
-}
-
-function markerKey(text: string): string | undefined {
-  const raw = KEY_MARKER.exec(text)?.[1];
-  if (raw === undefined) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-/** `lock:<scope>:<deployKey>` → `<deployKey>`; the scope never contains a colon. */
-export function deployKeyOfLockKey(key: string): string | undefined {
-  const rest = key.slice("lock:".length);
-  const colon = rest.indexOf(":");
-  return colon < 0 ? undefined : rest.slice(colon + 1) || undefined;
 }
 
 /** Expired at or after `expiresAt`; an unreadable expiry counts as expired rather than held forever. */

@@ -146,6 +146,7 @@ export function acquireLock(facts: LockFacts, key: string, what: string): Action
     expiresAt: new Date(expires).toISOString(),
     now: facts.now,
     commit: facts.target.sha,
+    deploymentKey: key,
   };
 }
 

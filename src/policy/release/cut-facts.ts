@@ -11,6 +11,8 @@ export interface ExistingRelease {
   readonly body: string;
   readonly draft: boolean;
   readonly prerelease: boolean;
+  /** False for a release someone else wrote: its body's marker is then no sign of this app's cut. */
+  readonly byThisApp?: boolean;
 }
 
 /** The issue or pull request the command was typed in. */

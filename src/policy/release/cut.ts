@@ -96,7 +96,8 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
   if (typeof changelog === "string") return answer(facts, "not-configured", changelog);
 
   // A redelivered comment finds the release it made, whatever version a level would give now.
-  const mine = facts.releases.find((release) => release.body.includes(cutMarker(facts.commentId)));
+  // Only a release this app wrote says it cut one for this comment: the marker is text.
+  const mine = facts.releases.find((release) => release.byThisApp !== false && release.body.includes(cutMarker(facts.commentId)));
   if (mine !== undefined) return alreadyReleased(facts, app, changelog, mine);
 
   const choice = chooseVersion(facts, app);

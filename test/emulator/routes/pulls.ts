@@ -126,10 +126,13 @@ export const pullRoutes: Record<string, Handler> = {
   },
 
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews": (ctx) => {
-    const { repo, pull } = pullOr404(ctx);
+    const { repo, pull, issue } = pullOr404(ctx);
+    refresh(repo, pull, issue);
     const event = str(ctx, "event");
     const state = event === "APPROVE" ? "APPROVED" : event === "REQUEST_CHANGES" ? "CHANGES_REQUESTED" : event === "COMMENT" ? "COMMENTED" : "PENDING";
-    const review = { id: ctx.store.id(), pullNumber: pull.number, user: ctx.actor, state, body: str(ctx, "body") ?? "", commit_id: pull.headSha, submitted_at: now() };
+    // `commit_id`: "The SHA of the commit that needs a review ... Defaults to the most recent
+    // commit in the pull request when you do not specify a value." (REST docs, Create a review)
+    const review = { id: ctx.store.id(), pullNumber: pull.number, user: ctx.actor, state, body: str(ctx, "body") ?? "", commit_id: str(ctx, "commit_id") ?? pull.headSha, submitted_at: now() };
     repo.reviews.push(review);
     return ok(reviewShape(ctx, repo, review));
   },

@@ -3,6 +3,7 @@
 // deploy's lock on one app, both are read with one matching-refs call, and a lock of another
 // environment whose name merely starts the same (production-eu) is not this one's.
 import { ProbotOctokit } from "probot";
+import { fixedIdentity } from "../../../src/github/identity.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../../../src/github/execute.js";
 import type { GitHub } from "../../../src/github/client.js";
@@ -12,6 +13,7 @@ import { startEmulator, type Emulator } from "../../emulator/index.js";
 
 const repo: RepoRef = { owner: "acme", repo: "service" };
 const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+const self = fixedIdentity({ login: "release-pilot[bot]" });
 const now = "2026-01-01T00:00:00Z";
 let gh: Emulator;
 let octokit: GitHub;
@@ -29,7 +31,7 @@ afterAll(async () => {
 
 async function lock(environment: string, holder: string): Promise<void> {
   const action: Action = { kind: "acquire-lock", key: `lock:${environment}`, repo, environment, holder, reason: "test", expiresAt: "2026-01-01T01:00:00Z", now, commit: head };
-  await execute({ reason: "planned", summary: "lock", actions: [action] }, { octokit, log });
+  await execute({ reason: "planned", summary: "lock", actions: [action] }, { octokit, log, self });
 }
 
 const routes = () => gh.calls.map((call) => `${call.method} ${call.route}`);
@@ -58,10 +60,20 @@ describe("currentLock", () => {
 });
 
 describe("deploymentHistory", () => {
+  it("reads only this app's deployments, and only its own word that one was superseded", async () => {
+    const own = gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"] });
+    gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"], creator: "mallory" });
+    const flagged = gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"] });
+    const person = new ProbotOctokit({ auth: { token: gh.userToken("mallory") }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
+    await person.rest.repos.createDeploymentStatus({ ...repo, deployment_id: flagged, state: "inactive", description: "Superseded by the newer queued deploy of 1c1f6ab" });
+    const history = await deploymentHistory(octokit, repo, { login: "release-pilot[bot]" }, "uat");
+    expect(history.map((record) => [record.id, record.state])).toEqual([[flagged, "inactive"], [own, "success"]]);
+  });
+
   it("leaves out a queued deploy that was superseded before it started", async () => {
     const ran = gh.addDeployment({ ...repo, environment: "qa", ref: head, statuses: ["success"] });
     const superseded = gh.addDeployment({ ...repo, environment: "qa", ref: head });
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: superseded, state: "inactive", description: "Superseded by the newer queued deploy of 1c1f6ab" });
-    expect((await deploymentHistory(octokit, repo, "qa")).map((record) => [record.id, record.state])).toEqual([[ran, "success"]]);
+    expect((await deploymentHistory(octokit, repo, { login: "release-pilot[bot]" }, "qa")).map((record) => [record.id, record.state])).toEqual([[ran, "success"]]);
   });
 });

@@ -1,6 +1,7 @@
 // Issue #12, item 18, at the handler: the lock-expiry timer of a deploy whose workflow never
 // reports, run in-process against the emulator, twice (a redelivered timer). The deploy is marked
 // error once, the queued deploy starts once, and the deploy it starts gets its own expiry check.
+import { fixedIdentity } from "../../../src/github/identity.js";
 import type { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../emulator/index.js";
@@ -59,7 +60,7 @@ describe("the lock expiry check", () => {
     const atExpiry = () => new Date(Date.parse(held.expiresAt) + 1_000);
     const timer = lockExpiryTimer({ kind: "lock-expiry", installationId: mustRepo(gh.state, owner, repo).installationId, repo: { owner, repo }, environment: "production", lockKey: held.key!, expiresAt: held.expiresAt });
     const scheduled: TimerRequest[] = [];
-    const options = { dryRun: false, timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
+    const options = { dryRun: false, self: fixedIdentity({ login: "release-pilot[bot]" }), timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
     await runTimer(probot, { id: timer.id, payload: timer.payload }, options, atExpiry);
     await runTimer(probot, { id: timer.id, payload: timer.payload }, options, atExpiry);
 

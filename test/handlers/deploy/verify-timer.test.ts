@@ -2,6 +2,7 @@
 // against the emulator and a local version server. A request that finds the old version sets the
 // next timer (the same one when run twice); the one that finds the new version finishes the
 // deploy; a rerun after that changes nothing.
+import { fixedIdentity } from "../../../src/github/identity.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Probot } from "probot";
@@ -63,7 +64,7 @@ describe("a verify request run from its timer", () => {
     const before = statuses(deployment.id);
 
     const scheduled: TimerRequest[] = [];
-    const options = { dryRun: false, verifyMayReadLoopback: true, timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
+    const options = { dryRun: false, self: fixedIdentity({ login: "release-pilot[bot]" }), verifyMayReadLoopback: true, timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
     const first = verifyTimer({ kind: "verify", installationId: mustRepo(gh.state, owner, repo).installationId, repo: { owner, repo }, deploymentId: deployment.id, startedAt: Date.now(), answers: 0 }, Date.now());
     answer = `{"sha":"${old}"}`;
     await runTimer(probot, { id: first.id, payload: first.payload }, options);

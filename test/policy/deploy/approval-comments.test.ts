@@ -10,7 +10,7 @@ const bob = { login: "bob", permission: "write", at: "2026-11-23T09:00:00.000Z" 
 const carol = { ...bob, login: "carol" };
 
 function command(id: number, body = "/promote staging prod", extra: Partial<IssueCommentFact> = {}): IssueCommentFact {
-  return { id, body, authorIsBot: false, ...extra };
+  return { id, body, authorIsBot: false, byThisApp: false, ...extra };
 }
 
 /** The bot's reply to the command in comment `asked` (a refusal unless the facts pass), as planDeploy words and keys it. */
@@ -18,7 +18,7 @@ function refused(id: number, asked: number, facts: Partial<DeployFacts> = {}, ex
   const planned = planDeploy(deployFacts({ env: PROD, trigger: `comment-${asked}`, ...facts }));
   const comment = planned.actions.find((action) => action.kind === "comment");
   if (comment?.kind !== "comment") throw new Error("planDeploy wrote no reply");
-  return { id, body: comment.body, authorIsBot: true, key: comment.key, ...extra };
+  return { id, body: comment.body, authorIsBot: true, byThisApp: true, key: comment.key, ...extra };
 }
 
 const lock = { holder: "dave", reason: "freeze", expiresAt: "2026-11-23T12:00:00.000Z" };
@@ -43,7 +43,8 @@ describe("approvalComments", () => {
     ["a refusal for another environment", facts([command(10, "/deploy staging"), refused(11, 10, { env: { ...PROD, name: "staging" } })], { command: "deploy" }), [50], []],
     ["a refusal for another app", facts([command(10), refused(11, 10, { app: "api" })], { app: "web" }), [50], []],
     ["a refusal of another command deploying the same commit", facts([command(10, "/rollback prod"), refused(11, 10)]), [50], []],
-    ["a person's copy of the bot's refusal", facts([command(10), refused(11, 10, {}, { authorIsBot: false })]), [50], []],
+    ["a person's copy of the bot's refusal", facts([command(10), refused(11, 10, {}, { authorIsBot: false, byThisApp: false })]), [50], []],
+    ["another bot's copy of the bot's refusal", facts([command(10), refused(11, 10, {}, { byThisApp: false })]), [50], []],
     ["a refusal whose command was deleted", facts([refused(11, 10)]), [50], []],
     ["a command a bot typed", facts([command(10, "/promote staging prod", { authorIsBot: true }), refused(11, 10)]), [50], []],
     ["a refusal of a later command", facts([command(60), refused(61, 60)]), [50], []],

@@ -48,19 +48,36 @@ describe("encodeLock and decodeLock", () => {
 
   it("reads the lock message the executor writes", () => {
     const text = lockMessage({
-      environment: "production",
       holder: "bob",
       reason: "deploying `abc1234`",
       expiresAt: "2026-11-23T12:00:00.000Z",
+      now: "2026-11-23T11:00:00.000Z",
       key: "lock:production:deploy:production:abc:comment-1",
+      deploymentKey: "deploy:production:abc:comment-1",
     });
+    expect(text).toContain('"format": 2');
+    expect(text).toContain('"by": "deploy"');
     expect(decodeLock(text)).toEqual({
       holder: "bob",
       reason: "deploying `abc1234`",
       expiresAt: "2026-11-23T12:00:00.000Z",
+      createdAt: "2026-11-23T11:00:00.000Z",
       key: "lock:production:deploy:production:abc:comment-1",
       deploymentKey: "deploy:production:abc:comment-1",
     });
+  });
+
+  it("reads format 1 (JSON without a format) as the deploy or person it names", () => {
+    const v1 = 'Release Pilot lock held by alice until 2026-11-23T12:00:00.000Z\n\n{"holder":"alice","reason":"","expiresAt":"2026-11-23T12:00:00.000Z","key":"lock:production:comment-9"}\n';
+    expect(decodeLock(v1)).toEqual({ holder: "alice", reason: "", expiresAt: "2026-11-23T12:00:00.000Z", key: "lock:production:comment-9" });
+  });
+
+  it.each([
+    ["a format it does not know", '{"format":3,"by":"person","holder":"a","expiresAt":"2026-11-23T12:00:00Z"}'],
+    ["no holder kind", '{"format":2,"holder":"a","expiresAt":"2026-11-23T12:00:00Z"}'],
+    ["a deploy without its key", '{"format":2,"by":"deploy","holder":"a","expiresAt":"2026-11-23T12:00:00Z"}'],
+  ])("does not guess at a message with %s", (_name, json) => {
+    expect(decodeLock(`Lock\n\n${json}\n`)).toBeUndefined();
   });
 
   it.each([

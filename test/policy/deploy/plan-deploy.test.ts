@@ -29,6 +29,7 @@ describe("planDeploy", () => {
       expiresAt: "2026-11-23T11:00:00.000Z",
       now: NOW,
       commit: SHA,
+      deploymentKey: KEY,
     });
     expect(result.actions[1]).toMatchObject({
       kind: "create-deployment",

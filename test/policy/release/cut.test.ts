@@ -142,6 +142,12 @@ describe("a redelivered /release", () => {
     expect(replyOf(again.plan.actions)).toContain("(https://x/releases/5)");
   });
 
+  it("does not take a release someone else wrote with this comment's marker for its own cut", () => {
+    const forged = planCutRelease(ukrdcFacts({ releases: [{ id: 6, tag: "v0.0.1", url: "https://x/releases/6", body: cutMarker(7), draft: false, prerelease: false, byThisApp: false }] }));
+    expect(forged.outcome.kind).toBe("cut");
+    expect(forged.plan.reason).not.toBe("already-done");
+  });
+
   it("resumes from the tag when the changelog commit is already on the branch", () => {
     const [commit] = only(planCutRelease(gwceleryFacts()).plan.actions, "commit-files");
     const facts = gwceleryFacts({ changelog: commit?.files[0]?.content ?? "" });
