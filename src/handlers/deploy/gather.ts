@@ -143,3 +143,20 @@ export async function resolveCommit(octokit: GitHub, repo: RepoRef, ref: string)
     throw error;
   }
 }
+
+/** Tags read for the release of a commit: enough for any recent release, bounded in calls. */
+export const TAG_PAGES = 10;
+
+/**
+ * The repository's tags with the commit each points at. GitHub's "List repository tags"
+ * (GET /repos/{owner}/{repo}/tags, https://docs.github.com/en/rest/repos/repos#list-repository-tags)
+ * gives each tag's `commit.sha`, already peeled for annotated tags, unlike the git refs API.
+ */
+export async function repositoryTags(octokit: GitHub, repo: RepoRef): Promise<{ name: string; sha: string }[]> {
+  let pages = 0;
+  return octokit.paginate(octokit.rest.repos.listTags, { ...repo, per_page: 100 }, (response, done) => {
+    pages += 1;
+    if (pages >= TAG_PAGES) done();
+    return response.data.map((tag) => ({ name: tag.name, sha: tag.commit.sha }));
+  });
+}

@@ -14,17 +14,25 @@ import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Action, Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-import { checkRunsOn, currentLock, deploymentHistory } from "./gather.js";
+import { releaseNeededBy, releaseOfCommit } from "../../policy/deploy/release-of-commit.js";
+import { checkRunsOn, currentLock, deploymentHistory, repositoryTags } from "./gather.js";
 
 export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 
-export async function runDeploy(context: Context, config: Config, request: DeployRequest, options: RunOptions): Promise<Plan> {
+export async function runDeploy(context: Context, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
-  const { env, app } = request;
+  const { env, app } = asked;
   const now = new Date().toISOString();
+  const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: asked.sha, trigger: asked.trigger });
+  let request = asked;
+  // `rel-{version}` with no version given: the release is the app's tag on the commit.
+  if (releaseNeededBy(config, request) !== undefined) {
+    const found = releaseOfCommit(config, request, await repositoryTags(context.octokit, repo));
+    if (!found.ok) return finish(context, request, { error: found.error }, options, key);
+    request = { ...request, version: found.version, tag: found.tag };
+  }
   const defaultRef = await workflowDefaultRef(context, env, request.defaultBranch);
   const rendered = renderRequest(config, request, repo, defaultRef, now);
-  const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: request.sha, trigger: request.trigger });
   if (!rendered.ok) return finish(context, request, { error: `the deploy cannot be started: ${rendered.error}` }, options, key);
   const history: Record<string, DeploymentRecord[]> = {};
   for (const required of env.requires) history[required] = await deploymentHistory(context.octokit, repo, required, app);
