@@ -9,6 +9,7 @@ import { issuesFeatures } from "./handlers/events/issues.js";
 import { releasePrereleasedFeatures } from "./handlers/events/release-prereleased.js";
 import { releaseCreatedFeatures } from "./handlers/events/release-created.js";
 import { runFeatures } from "./handlers/feature.js";
+import { reportBrokenConfigOnPush } from "./handlers/broken-config.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
 import { onPullRequest } from "./handlers/events/pull-request.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
@@ -19,7 +20,7 @@ export default function releasePilot(app: Probot, server?: Pick<ApplicationFunct
   // Webhooks are stored and answered at once, then replayed through the handlers below.
   if (server) startRuntime(app, server, runtimeSettingsFromEnv(process.env));
   app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));
-  app.on("push", (context) => runFeatures(context, pushFeatures, options));
+  app.on("push", (context) => runFeatures(context, pushFeatures, options, (invalid) => reportBrokenConfigOnPush(context, invalid, options)));
   app.on("issue_comment.created", (context) => onIssueComment(context, options));
   app.on("deployment_status.created", (context) => runFeatures(context, deploymentStatusFeatures, options));
   app.on("workflow_run.completed", (context) => runFeatures(context, workflowRunCompletedFeatures, options));
