@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { mustRepo } from "../emulator/seed.js";
-import { pushPayload, releasePayload } from "./fixtures/event-payloads.js";
+import { deploymentStatusPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { deploymentsOf, reportDeployment } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
 
@@ -51,8 +51,8 @@ describe("Openverse: failures nobody asked about", () => {
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "Deploying to production ended with failure" } });
     expect(check!.output.summary).toContain(`❌ Deploying \`${sha.slice(0, 7)}\` (image \`rel-2024.01.01.19.52.14\`) to **production** ended with failure.`);
     expect(check!.output.summary).toContain("comment in any issue or pull request of this repository:\n\n```\n/rollback production api\n```");
-    const board = await app.waitFor(() => (dashboard()?.body.includes("`rel-2024.01.01.19.52.14` failed") ? dashboard() : undefined), 30_000);
-    expect(board.body).toContain("go back with `/rollback production api`");
+    const board = await app.waitFor(() => (dashboard()?.body?.includes("`rel-2024.01.01.19.52.14` failed") ? dashboard() : undefined), 30_000);
+    expect(board.body ?? "").toContain("go back with `/rollback production api`");
 
     // GitHub redelivers the status (a new delivery id): no second check run, no second comment.
     await app.send("deployment_status", failed);
@@ -73,7 +73,7 @@ describe("Openverse: failures nobody asked about", () => {
     expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(check!.output.summary).toContain("Release Pilot does nothing on this repository (no deploys, release notes, changelogs or commands) until `.github/release-pilot.yml` on `main` is fixed.");
     expect(check!.output.summary).toContain(`- line ${line}: \`commands.permission\``);
-    const warned = dashboard()!.body;
+    const warned = dashboard()?.body ?? "";
     expect(warned).toContain(`The failed "Release Pilot config" check on ${sha.slice(0, 7)} shows each problem at its line`);
     expect(warned).toContain("`rel-2024.01.01.19.52.14` failed");
 
@@ -87,10 +87,35 @@ describe("Openverse: failures nobody asked about", () => {
     // Fixed: the next push renders the dashboard whole again, without the warning.
     gh.commit(owner, repo, "main", { ".github/release-pilot.yml": CONFIG }, "Fix the config", MAINTAINER);
     await app.send("push", pushPayload(gh, { owner, repo, ref: "main", sender: MAINTAINER }));
-    await app.waitFor(() => !dashboard()!.body.includes("release-pilot:config-broken"), 30_000);
+    await app.waitFor(() => !(dashboard()?.body ?? "").includes("release-pilot:config-broken"), 30_000);
     await app.settle();
-    expect(dashboard()!.body).toContain("`rel-2024.01.01.19.52.14` failed");
+    expect(dashboard()?.body ?? "").toContain("`rel-2024.01.01.19.52.14` failed");
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
+  }, 90_000);
+
+  it("fails the deployment, frees production and fails a check run with GitHub's answer when the production dispatch is refused", async () => {
+    // The same process in a repository whose config names an infrastructure repository the app cannot reach.
+    const other = "openverse-moved";
+    gh.createRepo({ owner, repo: other, files: { ".github/release-pilot.yml": CONFIG.replace("repo: WordPress/openverse-infrastructure", "repo: WordPress/openverse-infra-gone"), "api/manage.py": "" } });
+    const sha = gh.sha(owner, other, "main")!;
+    const releaseId = gh.addRelease({ owner, repo: other, tag: TAG });
+    await app.send("release", releasePayload(gh, { owner, repo: other, releaseId, sender: MAINTAINER }));
+    const runs = () => mustRepo(gh.state, owner, other).checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy api to production");
+    const [check] = await app.waitFor(() => (runs().length > 0 ? runs() : undefined), 30_000);
+    await app.settle();
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "Deploying to production ended with error" } });
+    expect(check!.output.summary).toContain("ended with error: the deploy could not be started: GitHub answered 404 to the repository dispatch");
+    expect(check!.output.summary).toContain("/rollback production api");
+    const [production] = deploymentsOf(gh, owner, other, "production");
+    expect(production!.statuses.map((status) => status.state)).toContain("error");
+    expect(gh.refs(owner, other).filter((ref) => ref.ref.startsWith("refs/heads/release-pilot/lock/"))).toEqual([]);
+
+    // GitHub then sends the bot's own error status: nothing new is written.
+    gh.resetCalls();
+    await app.send("deployment_status", deploymentStatusPayload(gh, { owner, repo: other, deploymentId: production!.id }));
+    await app.settle();
+    expect(runs()).toHaveLength(1);
+    expect(gh.violations).toEqual([]);
   }, 90_000);
 });

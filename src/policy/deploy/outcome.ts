@@ -29,6 +29,8 @@ export interface OutcomeFacts {
   readonly issueNumber?: number;
   /** Where the deploy's logs are, e.g. the workflow run. */
   readonly logUrl?: string;
+  /** Why it failed, when the bot knows (a dispatch GitHub refused). */
+  readonly reason?: string;
 }
 
 export function planDeploymentOutcome(facts: OutcomeFacts): Plan {
@@ -81,7 +83,8 @@ function resultText(facts: OutcomeFacts, what: string, app: string | undefined, 
     const tag = facts.pointerTag === undefined ? "" : `; \`${facts.pointerTag}\` now points at it`;
     return `✅ Deployed ${what} to **${env}**${tag}${logs}.`;
   }
-  const lines = [`❌ Deploying ${what} to **${env}** ended with ${facts.state}${logs}.`];
+  const why = facts.reason === undefined ? "" : `: ${facts.reason.replace(/\.$/, "")}`;
+  const lines = [`❌ Deploying ${what} to **${env}** ended with ${facts.state}${logs}${why}.`];
   if (facts.isProduction) {
     const command = ["/rollback", env, app].filter((part) => part !== undefined).join(" ");
     const previous = facts.previousSuccess;
