@@ -115,6 +115,18 @@ describe("GWCelery from the release branch to production", () => {
     expect(await ask("/checklist 2.6.0", "The tag v2.6.0 is already taken by 2.6.0, the newest release of gwcelery, so I will not open a checklist for it")).toContain(
       "(for example /checklist 2.6.1)",
     );
+    // Issue #12 item 17: production's ref input is "{tag}"; a commit's release is its (annotated) tag.
+    const released = gh.tags(owner, repo).find((t) => t.name === "v2.6.0")!.commit!;
+    const dispatched = gh.workflowDispatches.length;
+    await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body: `/deploy production ${released.slice(0, 7)}`, sender: "leo" }));
+    await app.waitFor(() => gh.workflowDispatches.length === dispatched + 1, 30_000);
+    await app.settle();
+    expect(gh.workflowDispatches.at(-1)).toMatchObject({ workflow_id: "deploy.yml", inputs: { environment: "production", ref: "v2.6.0" } });
+    expect(await ask("/deploy production", "names a release")).toContain(
+      `environments.production.deploy.inputs.ref ({tag}) names a release, and ${head.slice(0, 7)} is not tagged as a release of gwcelery (no tag like v{version} points at it); name the release to deploy, e.g. /deploy production v2.6.0.`,
+    );
+    expect(gh.workflowDispatches).toHaveLength(dispatched + 1);
+
     // Nothing was cut, renamed or opened.
     expect(gh.sha(owner, repo, "main")).toBe(head);
     expect(gh.file(owner, repo, head, "CHANGES.rst")).toBe(changes);

@@ -144,19 +144,31 @@ export async function resolveCommit(octokit: GitHub, repo: RepoRef, ref: string)
   }
 }
 
-/** Tags read for the release of a commit: enough for any recent release, bounded in calls. */
-export const TAG_PAGES = 10;
-
 /**
- * The repository's tags with the commit each points at. GitHub's "List repository tags"
- * (GET /repos/{owner}/{repo}/tags, https://docs.github.com/en/rest/repos/repos#list-repository-tags)
- * gives each tag's `commit.sha`, already peeled for annotated tags, unlike the git refs API.
+ * The tags under `prefix` with the commit each points at. A lightweight tag's ref names its commit;
+ * an annotated tag's ref names the tag object, whose `object` is the commit (GitHub's git refs and
+ * tags API: https://docs.github.com/en/rest/git/refs#list-matching-references and
+ * https://docs.github.com/en/rest/git/tags#get-a-tag), so only those `toPeel` picks are read.
  */
-export async function repositoryTags(octokit: GitHub, repo: RepoRef): Promise<{ name: string; sha: string }[]> {
-  let pages = 0;
-  return octokit.paginate(octokit.rest.repos.listTags, { ...repo, per_page: 100 }, (response, done) => {
-    pages += 1;
-    if (pages >= TAG_PAGES) done();
-    return response.data.map((tag) => ({ name: tag.name, sha: tag.commit.sha }));
-  });
+export async function tagsUnder(
+  octokit: GitHub,
+  repo: RepoRef,
+  prefix: string,
+  toPeel: (names: readonly string[]) => readonly string[],
+): Promise<{ name: string; sha: string }[]> {
+  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...repo, ref: `tags/${prefix}`, per_page: 100 });
+  const out: { name: string; sha: string }[] = [];
+  const annotated = new Map<string, string>();
+  for (const ref of refs) {
+    const name = ref.ref.replace(/^refs\/tags\//, "");
+    if (ref.object.type === "commit") out.push({ name, sha: ref.object.sha });
+    else if (ref.object.type === "tag") annotated.set(name, ref.object.sha);
+  }
+  for (const name of toPeel([...annotated.keys()])) {
+    const tagSha = annotated.get(name);
+    if (tagSha === undefined) continue;
+    const { data } = await octokit.rest.git.getTag({ ...repo, tag_sha: tagSha });
+    if (data.object.type === "commit") out.push({ name, sha: data.object.sha });
+  }
+  return out;
 }

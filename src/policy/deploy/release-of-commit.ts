@@ -52,6 +52,26 @@ function appConfigOf(config: Config, request: Pick<Request, "app">): AppConfig |
   return config.apps.find((app) => app.name === name) ?? (config.apps.length === 1 ? config.apps[0] : undefined);
 }
 
+/** Annotated release tags peeled per deploy at most: the release deployed by hand is a recent one. */
+export const PEELED_TAGS = 20;
+
+/**
+ * What to read for the release of the request's commit: the refs under `prefix` (the literal start
+ * of the app's tag pattern, `api-` for `api-{version}`), and which of the annotated ones found to
+ * peel, newest versions first, at most PEELED_TAGS.
+ */
+export function releaseTagReads(config: Config, request: Pick<Request, "app">): { readonly prefix: string; readonly toPeel: (names: readonly string[]) => readonly string[] } {
+  const app = appConfigOf(config, request);
+  if (app === undefined) return { prefix: "", toPeel: () => [] };
+  const literal = app.tag.replaceAll("{app}", app.name);
+  const brace = literal.indexOf("{");
+  const prefix = brace === -1 ? literal : literal.slice(0, brace);
+  return {
+    prefix,
+    toPeel: (names) => releaseTags(config, app, names.map((name) => ({ name, sha: "" }))).slice(0, PEELED_TAGS).map(({ tag }) => tag.name),
+  };
+}
+
 /** The app's release tags among `tags`, newest version first. */
 function releaseTags(config: Config, app: AppConfig, tags: readonly TagFact[]): readonly { readonly tag: TagFact; readonly version: Version }[] {
   const scheme = schemeOf(config);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseConfig, type Config, type EnvironmentConfig } from "../../../src/policy/config/index.js";
 import { renderRequest, type DeployRequest } from "../../../src/policy/deploy/decide-deploy.js";
-import { releaseNeededBy, releaseOfCommit } from "../../../src/policy/deploy/release-of-commit.js";
+import { PEELED_TAGS, releaseNeededBy, releaseOfCommit, releaseTagReads } from "../../../src/policy/deploy/release-of-commit.js";
 
 function example(file: string, repo: string): Config {
   const parsed = parseConfig(parse(readFileSync(`examples/${file}`, "utf8")), { repo });
@@ -87,5 +87,20 @@ describe("releaseOfCommit", () => {
   it("gives GWCelery's production its tag as the ref input", () => {
     const found = releaseOfCommit(gwcelery, request(gwcelery, "production"), [{ name: "v2.6.0", sha: HEAD }, { name: "v2.6.0rc1", sha: HEAD }]);
     expect(found).toEqual({ ok: true, version: "2.6.0", tag: "v2.6.0" });
+  });
+});
+
+describe("releaseTagReads", () => {
+  it("lists only the app's tags, by the literal start of its pattern", () => {
+    expect(releaseTagReads(openverse, { app: "ingestion_server" }).prefix).toBe("ingestion_server-");
+    expect(releaseTagReads(gwcelery, {}).prefix).toBe("v");
+  });
+
+  it("peels the newest annotated release tags first, a bounded number of them", () => {
+    const names = Array.from({ length: 30 }, (_, i) => `v2.${i}.0`).concat(["v-not-a-version", "v2.3.0rc1"]);
+    const peeled = releaseTagReads(gwcelery, {}).toPeel(names);
+    expect(peeled).toHaveLength(PEELED_TAGS);
+    expect(peeled.slice(0, 2)).toEqual(["v2.29.0", "v2.28.0"]);
+    expect(peeled).not.toContain("v-not-a-version");
   });
 });
