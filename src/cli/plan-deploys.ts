@@ -7,7 +7,7 @@ import type { DeploymentRecord } from "../policy/deploy/settings.js";
 import type { Plan } from "../policy/plan.js";
 import type { PlanInput } from "./plan-input.js";
 import { checkRunsFor, commitOf, historyOf, lockOn } from "./plan-world.js";
-import { releaseNeededBy, releaseOfCommit } from "../policy/deploy/release-of-commit.js";
+import { releaseNeededBy, releaseOfCommit, releaseOfRequest } from "../policy/deploy/release-of-commit.js";
 
 /** The ref a dispatched workflow runs on when the config names none: its repository's default branch. */
 function workflowDefaultRef(input: PlanInput<unknown>, env: EnvironmentConfig, own: string): string {
@@ -29,7 +29,8 @@ export function planDeployRequest(input: PlanInput<unknown>, asked: DeployReques
       const sha = commitOf(input, name);
       return sha === undefined ? [] : [{ name, sha }];
     });
-    const found = releaseOfCommit(config, request, tags);
+    const named = releaseOfRequest(config, request);
+    const found = named === undefined ? releaseOfCommit(config, request, tags) : { ok: true as const, ...named };
     if (!found.ok) return reportDecision(repo, request, { error: found.error }, key);
     request = { ...request, version: found.version, tag: found.tag };
   }

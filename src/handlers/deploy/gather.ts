@@ -39,6 +39,7 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, environm
     const latest = statuses[0]?.state;
     const state = STATES.find((candidate) => candidate === latest) ?? "pending";
     const image = payload["image_tag"];
+    const releaseTag = payload["release_tag"];
     records.push({
       id: deployment.id,
       sha: deployment.sha,
@@ -46,6 +47,7 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, environm
       state,
       createdAt: deployment.created_at,
       ...(typeof image === "string" && image !== "" ? { imageTag: image } : {}),
+      ...(typeof releaseTag === "string" && releaseTag !== "" ? { releaseTag } : {}),
     });
   }
   // GitHub lists newest first already; sorting keeps that true whatever the source.

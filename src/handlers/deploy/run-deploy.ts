@@ -14,7 +14,7 @@ import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Action, Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-import { releaseNeededBy, releaseOfCommit, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
+import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
 import { planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
 // Read when a deploy fails, long after both modules loaded (they import each other through continue-release).
@@ -31,8 +31,9 @@ export async function runDeploy(context: Context, config: Config, asked: DeployR
   let request = asked;
   // `rel-{version}` with no version given: the release is the app's tag on the commit.
   if (releaseNeededBy(config, request) !== undefined) {
+    const named = releaseOfRequest(config, request);
     const reads = releaseTagReads(config, request);
-    const found = releaseOfCommit(config, request, await tagsUnder(context.octokit, repo, reads.prefix, reads.toPeel));
+    const found = named === undefined ? releaseOfCommit(config, request, await tagsUnder(context.octokit, repo, reads.prefix, reads.toPeel)) : { ok: true as const, ...named };
     if (!found.ok) return finish(context, request, { error: found.error }, options, key);
     request = { ...request, version: found.version, tag: found.tag };
   }

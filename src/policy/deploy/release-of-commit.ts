@@ -84,6 +84,17 @@ function releaseTags(config: Config, app: AppConfig, tags: readonly TagFact[]): 
   return out.sort((a, b) => scheme.compare(b.version, a.version));
 }
 
+/**
+ * The release the request already names: a tag of the app's pattern (a `/promote` of what a
+ * release deployed carries the `release_tag` its deployment recorded), so nothing need be read.
+ */
+export function releaseOfRequest(config: Config, request: Request): { readonly version: string; readonly tag: string } | undefined {
+  const app = appConfigOf(config, request);
+  if (app === undefined || request.tag === undefined) return undefined;
+  const version = matchTemplate(app.tag, request.tag, { app: app.name })?.["version"];
+  return version === undefined || schemeOf(config).parse(version) === undefined ? undefined : { version, tag: request.tag };
+}
+
 export type ReleaseOfCommit =
   | { readonly ok: true; readonly version: string; readonly tag: string }
   | { readonly ok: false; readonly error: string };

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseConfig, type Config, type EnvironmentConfig } from "../../../src/policy/config/index.js";
 import { renderRequest, type DeployRequest } from "../../../src/policy/deploy/decide-deploy.js";
-import { PEELED_TAGS, releaseNeededBy, releaseOfCommit, releaseTagReads } from "../../../src/policy/deploy/release-of-commit.js";
+import { choosePromotion } from "../../../src/policy/deploy/promote.js";
+import { redeployOf } from "../../../src/policy/deploy/settings.js";
+import { PEELED_TAGS, releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../../src/policy/deploy/release-of-commit.js";
 
 function example(file: string, repo: string): Config {
   const parsed = parseConfig(parse(readFileSync(`examples/${file}`, "utf8")), { repo });
@@ -102,5 +104,23 @@ describe("releaseTagReads", () => {
     expect(peeled).toHaveLength(PEELED_TAGS);
     expect(peeled.slice(0, 2)).toEqual(["v2.29.0", "v2.28.0"]);
     expect(peeled).not.toContain("v-not-a-version");
+  });
+});
+
+describe("the release a /promote carries from its deployment's payload", () => {
+  const ukrdc = example("ukrdc.yml", "renalreg/ukrdc-services");
+
+  it("is the release_tag staging's deployment recorded, so production renders {version} without reading tags", () => {
+    const promoted = choosePromotion({ from: "staging", history: [{ id: 4, sha: RELEASED, ref: RELEASED, state: "success", createdAt: "2024-12-01T00:00:00Z", releaseTag: "v10.8.5rc1" }] });
+    if ("error" in promoted) throw new Error(promoted.error);
+    const asked = request(ukrdc, "production", { ...redeployOf(promoted) });
+    expect(asked.tag).toBe("v10.8.5rc1");
+    expect(releaseNeededBy(ukrdc, asked)).toBeDefined();
+    expect(releaseOfRequest(ukrdc, asked)).toEqual({ version: "10.8.5rc1", tag: "v10.8.5rc1" });
+  });
+
+  it("is nothing when the named tag is not one of the app's releases", () => {
+    expect(releaseOfRequest(ukrdc, request(ukrdc, "production", { tag: "production" }))).toBeUndefined();
+    expect(releaseOfRequest(ukrdc, request(ukrdc, "production"))).toBeUndefined();
   });
 });
