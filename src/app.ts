@@ -11,6 +11,7 @@ import { issuesFeatures } from "./handlers/events/issues.js";
 import { releasePrereleasedFeatures } from "./handlers/events/release-prereleased.js";
 import { releaseCreatedFeatures } from "./handlers/events/release-created.js";
 import { runFeatures } from "./handlers/feature.js";
+import { reportBrokenConfigOnPush } from "./handlers/broken-config.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
 import { onPullRequest } from "./handlers/events/pull-request.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
@@ -24,7 +25,7 @@ export default function releasePilot(app: Probot, server?: Pick<ApplicationFunct
   const runtime = server ? startRuntime(app, server, runtimeSettingsFromEnv(process.env), { onTimer: (job) => runTimer(app, job, options), self }) : undefined;
   if (runtime) options = { ...options, timers: runtime.timers };
   app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));
-  app.on("push", (context) => runFeatures(context, pushFeatures, options));
+  app.on("push", (context) => runFeatures(context, pushFeatures, options, (invalid) => reportBrokenConfigOnPush(context, invalid, options)));
   app.on("issue_comment.created", (context) => onIssueComment(context, options));
   app.on("deployment_status.created", (context) => runFeatures(context, deploymentStatusFeatures, options));
   app.on("workflow_run.completed", (context) => runFeatures(context, workflowRunCompletedFeatures, options));

@@ -9,6 +9,7 @@ import { plan, type Plan } from "../policy/plan.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../policy/release/cut.js";
 import { answered, type CommandPlan, type CommandRun } from "./plan-comment.js";
 import { checklistIssues, planChecklistOpening } from "./plan-checklist.js";
+import { checklistVersionRefusal } from "../policy/release/version-line.js";
 import { commitOf, lockOn } from "./plan-world.js";
 
 export function planLock(run: CommandRun<LockCommand>): CommandPlan {
@@ -98,6 +99,8 @@ export function planChecklistCommand(run: CommandRun<ChecklistCommand>): Plan {
   }
   if (app === undefined) return answered(run, `Which app is the checklist for? Type \`/checklist ${command.version} <app>\` with one of: ${apps.join(", ")}.`);
   const version = command.version;
+  const stale = checklistVersionRefusal({ config: input.config, app, version, tags: input.facts.tags ?? [], now: input.now });
+  if (stale !== undefined) return answered(run, stale);
   const opening = planChecklistOpening(input, { checklist, app, trigger: { kind: "command", version } });
   if (opening.reason !== "already-done") return opening;
   const found = checklistIssues(input, "all").find((issue) => markerMatches(parseChecklistMarker(issue.body), version, app));

@@ -13,7 +13,7 @@ import { gatherStatusFacts } from "./status-facts.js";
 export const DASHBOARD_LABELS = ["release-dashboard"];
 
 /** This app's open dashboard issue: an issue anyone else wrote with the marker is not it. */
-async function findDashboard(octokit: GitHub, repo: RepoRef, self: AppIdentity): Promise<{ number: number; body: string } | undefined> {
+export async function findDashboard(octokit: GitHub, repo: RepoRef, self: AppIdentity): Promise<{ number: number; body: string } | undefined> {
   const { data } = await octokit.rest.issues.listForRepo({ ...repo, state: "open", labels: DASHBOARD_LABELS.join(","), per_page: 10 });
   const found = data.find((issue) => issue.pull_request === undefined && isThisApp(issue.user, self) && (issue.body ?? "").includes(DASHBOARD_MARKER));
   return found === undefined ? undefined : { number: found.number, body: found.body ?? "" };

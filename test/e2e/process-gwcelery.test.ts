@@ -96,4 +96,44 @@ describe("GWCelery from the release branch to production", () => {
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
   }, 120_000);
+
+  // Continues the story above: 2.6.0 is the newest release now (issue #12 item 6).
+  it("refuses a release or a checklist of a version not above the newest release, naming it and the next versions", async () => {
+    const head = gh.sha(owner, repo, "main")!;
+    const changes = gh.file(owner, repo, head, "CHANGES.rst");
+    const number = gh.addIssue({ owner, repo, title: "Hotfix", body: "", author: "leo" });
+    const ask = async (body: string, expected: string) => {
+      await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body, sender: "leo" }));
+      const answer = await app.waitFor(() => comments(number).find((c) => c.body.includes(expected)), 30_000);
+      await app.settle();
+      return answer.body;
+    };
+    expect(await ask("/release 2.6.0rc1", "2.6.0rc1 is older than 2.6.0, the newest release of gwcelery (tag v2.6.0)")).toContain(
+      "name a newer version: 2.6.1, 2.7.0rc1, 2.7.0 or 3.0.0 (for example /release 2.6.1).",
+    );
+    expect(await ask("/release 2.5.3", "2.5.3 is older than 2.6.0")).toContain("/release 2.6.1");
+    expect(await ask("/checklist 2.6.0", "The tag v2.6.0 is already taken by 2.6.0, the newest release of gwcelery, so I will not open a checklist for it")).toContain(
+      "(for example /checklist 2.6.1)",
+    );
+    // Issue #12 item 17: production's ref input is "{tag}"; a commit's release is its (annotated) tag.
+    const released = gh.tags(owner, repo).find((t) => t.name === "v2.6.0")!.commit!;
+    const dispatched = gh.workflowDispatches.length;
+    await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body: `/deploy production ${released.slice(0, 7)}`, sender: "leo" }));
+    await app.waitFor(() => gh.workflowDispatches.length === dispatched + 1, 30_000);
+    await app.settle();
+    expect(gh.workflowDispatches.at(-1)).toMatchObject({ workflow_id: "deploy.yml", inputs: { environment: "production", ref: "v2.6.0" } });
+    expect(await ask("/deploy production", "names a release")).toContain(
+      `environments.production.deploy.inputs.ref ({tag}) names a release, and ${head.slice(0, 7)} is not tagged as a release of gwcelery (no tag like v{version} points at it); name the release to deploy, e.g. /deploy production v2.6.0.`,
+    );
+    expect(gh.workflowDispatches).toHaveLength(dispatched + 1);
+
+    // Nothing was cut, renamed or opened.
+    expect(gh.sha(owner, repo, "main")).toBe(head);
+    expect(gh.file(owner, repo, head, "CHANGES.rst")).toBe(changes);
+    expect(gh.tags(owner, repo).map((t) => t.name).sort()).toEqual(["v2.5.2", "v2.6.0"]);
+    expect(gh.releases(owner, repo)).toHaveLength(1);
+    expect(gh.issues(owner, repo).filter((i) => i.title.startsWith("Release version"))).toHaveLength(1);
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 120_000);
 });

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
-import { pushPayload } from "./fixtures/event-payloads.js";
-import { deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
+import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
+import { botComments, deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
 import { publishDraft } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
 
@@ -147,4 +147,37 @@ describe("Openverse from a push to main to a production deploy", () => {
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
   }, 60_000);
+
+  // Issue #12 item 17: production's image is rel-{version}, and these commands name no version.
+  it("deploys by hand the release of the commit (/promote, the dashboard's retry by SHA), and names the release when the commit has none", async () => {
+    const date = published.slice("api-".length);
+    const number = gh.addIssue({ owner, repo, title: "Ship the api", body: "", author: MAINTAINER });
+    const comments = () => botComments(gh, owner, repo, number);
+    const ask = async (body: string, done: () => unknown) => {
+      await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body, sender: MAINTAINER }));
+      await app.waitFor(done, 30_000);
+      await app.settle();
+    };
+    const sent = gh.repositoryDispatches.length;
+
+    // Staging's api success is the published release's commit: promoted as that release.
+    await ask("/promote staging production api", () => gh.repositoryDispatches.length === sent + 1);
+    expect(gh.repositoryDispatches.at(-1)).toMatchObject({ repo: infra, event_type: "deploy_production_api", client_payload: { actor: MAINTAINER, tag: `rel-${date}` } });
+    expect(deploymentsOf(gh, owner, repo, "production").find((d) => d.id === Number(gh.repositoryDispatches.at(-1)?.client_payload["deployment_id"]))).toMatchObject({ sha: head, payload: { image_tag: `rel-${date}` } });
+
+    // The form the dashboard suggests for a retry: the commit's short SHA.
+    await ask(`/deploy production ${head.slice(0, 7)} api`, () => gh.repositoryDispatches.length === sent + 2);
+    expect(gh.repositoryDispatches.at(-1)).toMatchObject({ client_payload: { tag: `rel-${date}` } });
+
+    // main's head is the changelog merge: no release, so the reply names the one to type.
+    const main = gh.sha(owner, repo, "main")!;
+    await ask("/deploy production api", () => comments().some((c) => c.body.includes("🚫 Not deploying")));
+    const refusal = comments().find((c) => c.body.includes("🚫 Not deploying"))!.body;
+    expect(refusal).toContain(`environments.production.image_tag (rel-{version}) names a release, and ${main.slice(0, 7)} is not tagged as a release of api`);
+    expect(refusal).toContain(`name the release to deploy, e.g. /deploy production ${published} api.`);
+    expect(refusal).not.toContain("has no value");
+    expect(gh.repositoryDispatches).toHaveLength(sent + 2);
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 90_000);
 });

@@ -123,4 +123,16 @@ describe("UKRDC from master to production", () => {
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
   }, 90_000);
+
+  // Issue #12 item 17: production's input is "{version}", and /promote names none.
+  it("promotes staging's 10.8.5 to production by hand as that release", async () => {
+    const before = gh.workflowDispatches.length;
+    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body: "/promote staging production", sender: "joel" }));
+    await app.waitFor(() => gh.workflowDispatches.length === before + 1, 30_000);
+    await app.settle();
+    expect(gh.workflowDispatches.at(-1)).toMatchObject({ workflow_id: "deploy.yml", ref: "release", inputs: { environment: "production", version: "10.8.5" } });
+    expect(deploymentsOf(gh, owner, repo, "production").map((d) => d.sha)).toEqual([gh.sha(owner, repo, "v10.8.5"), gh.sha(owner, repo, "v10.8.5")]);
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 60_000);
 });

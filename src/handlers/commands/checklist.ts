@@ -5,6 +5,7 @@
 import { markerMatches, parseChecklistMarker, versionForTrigger } from "../../policy/checklist/index.js";
 import type { ChecklistCommand } from "../../policy/commands/types.js";
 import { plan } from "../../policy/plan.js";
+import { checklistVersionRefusal } from "../../policy/release/version-line.js";
 import { carryOut } from "../carry-out.js";
 import { openChecklist } from "../checklist/open.js";
 import type { CommandHandler, CommandRun } from "./types.js";
@@ -30,6 +31,14 @@ export const checklist: CommandHandler<ChecklistCommand> = async (run) => {
   }
   if (app === undefined) {
     await answer(run, `Which app is the checklist for? Type \`/checklist ${command.version} <app>\` with one of: ${apps.join(", ")}.`);
+    return;
+  }
+  // Only a version above the app's newest release gets a checklist (the same rule as /release).
+  const tagRefs = await context.octokit.paginate(context.octokit.rest.git.listMatchingRefs, { ...context.repo(), ref: "tags/", per_page: 100 });
+  const tags = tagRefs.map((ref) => ref.ref.replace(/^refs\/tags\//, ""));
+  const stale = checklistVersionRefusal({ config, app, version: command.version, tags, now: new Date().toISOString() });
+  if (stale !== undefined) {
+    await answer(run, stale);
     return;
   }
   const trigger = { kind: "command" as const, version: command.version };

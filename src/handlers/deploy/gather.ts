@@ -46,6 +46,7 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: Ap
     const latest = statuses[0]?.state;
     const state = STATES.find((candidate) => candidate === latest) ?? "pending";
     const image = payload["image_tag"];
+    const releaseTag = payload["release_tag"];
     records.push({
       id: deployment.id,
       sha: deployment.sha,
@@ -53,6 +54,7 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: Ap
       state,
       createdAt: deployment.created_at,
       ...(typeof image === "string" && image !== "" ? { imageTag: image } : {}),
+      ...(typeof releaseTag === "string" && releaseTag !== "" ? { releaseTag } : {}),
     });
   }
   // GitHub lists newest first already; sorting keeps that true whatever the source.
@@ -170,4 +172,33 @@ export async function resolveCommit(octokit: GitHub, repo: RepoRef, ref: string)
     if (statusOf(error) === 404 || statusOf(error) === 422) return undefined;
     throw error;
   }
+}
+
+/**
+ * The tags under `prefix` with the commit each points at. A lightweight tag's ref names its commit;
+ * an annotated tag's ref names the tag object, whose `object` is the commit (GitHub's git refs and
+ * tags API: https://docs.github.com/en/rest/git/refs#list-matching-references and
+ * https://docs.github.com/en/rest/git/tags#get-a-tag), so only those `toPeel` picks are read.
+ */
+export async function tagsUnder(
+  octokit: GitHub,
+  repo: RepoRef,
+  prefix: string,
+  toPeel: (names: readonly string[]) => readonly string[],
+): Promise<{ name: string; sha: string }[]> {
+  const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { ...repo, ref: `tags/${prefix}`, per_page: 100 });
+  const out: { name: string; sha: string }[] = [];
+  const annotated = new Map<string, string>();
+  for (const ref of refs) {
+    const name = ref.ref.replace(/^refs\/tags\//, "");
+    if (ref.object.type === "commit") out.push({ name, sha: ref.object.sha });
+    else if (ref.object.type === "tag") annotated.set(name, ref.object.sha);
+  }
+  for (const name of toPeel([...annotated.keys()])) {
+    const tagSha = annotated.get(name);
+    if (tagSha === undefined) continue;
+    const { data } = await octokit.rest.git.getTag({ ...repo, tag_sha: tagSha });
+    if (data.object.type === "commit") out.push({ name, sha: data.object.sha });
+  }
+  return out;
 }

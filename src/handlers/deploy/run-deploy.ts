@@ -14,18 +14,32 @@ import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Action, Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-import { checkRunsOn, currentLock, deploymentHistory } from "./gather.js";
 import { inertText } from "../../policy/markdown/inert.js";
+import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
+import { planStartFailed } from "../../policy/deploy/start-failed.js";
+import { statusOf } from "../../github/client.js";
+// Read when a deploy fails, long after both modules loaded (they import each other through continue-release).
+import { PRODUCTION } from "./on-deployment-status.js";
+import { checkRunsOn, currentLock, deploymentHistory, tagsUnder } from "./gather.js";
 
 export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 
-export async function runDeploy(context: Context, config: Config, request: DeployRequest, options: RunOptions): Promise<Plan> {
+export async function runDeploy(context: Context, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
-  const { env, app } = request;
+  const { env, app } = asked;
   const now = new Date().toISOString();
+  const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: asked.sha, trigger: asked.trigger });
+  let request = asked;
+  // `rel-{version}` with no version given: the release is the app's tag on the commit.
+  if (releaseNeededBy(config, request) !== undefined) {
+    const named = releaseOfRequest(config, request);
+    const reads = releaseTagReads(config, request);
+    const found = named === undefined ? releaseOfCommit(config, request, await tagsUnder(context.octokit, repo, reads.prefix, reads.toPeel)) : { ok: true as const, ...named };
+    if (!found.ok) return finish(context, request, { error: found.error }, options, key);
+    request = { ...request, version: found.version, tag: found.tag };
+  }
   const defaultRef = await workflowDefaultRef(context, env, request.defaultBranch);
   const rendered = renderRequest(config, request, repo, defaultRef, now);
-  const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: request.sha, trigger: request.trigger });
   if (!rendered.ok) return finish(context, request, { error: `the deploy cannot be started: ${rendered.error}` }, options, key);
   const history: Record<string, DeploymentRecord[]> = {};
   for (const required of env.requires) history[required] = await deploymentHistory(context.octokit, repo, await options.self(), required, app);
@@ -45,7 +59,10 @@ async function finish(context: Context, request: DeployRequest, decided: Plan | 
   } catch (error) {
     // Two deploys that both saw the environment free race for the lock; the loser is told who won.
     const cause = error instanceof ActionFailedError ? error.cause : undefined;
-    if (!(cause instanceof LockHeldError)) throw error;
+    if (!(cause instanceof LockHeldError)) {
+      await failUnstartedDeploy(context, request, chosen, error, options);
+      throw error;
+    }
     const why = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${inertText(cause.reason)})`;
     const text = `${cause.environment} is locked by ${inertText(cause.holder)}${why} until ${formatTime(cause.expiresAt)}; wait for it to be free and try again.`;
     const told = answer(`🚫 Not deploying: ${text}`);
@@ -54,6 +71,36 @@ async function finish(context: Context, request: DeployRequest, decided: Plan | 
     return refusal;
   }
   return chosen;
+}
+
+/**
+ * An automatic deploy whose dispatch GitHub refused for good is failed with the reason (a failed
+ * check run on the commit, its lock freed), since no comment asked for it. A transient failure is
+ * left to the job's retry; a deploy someone typed is answered on its thread by the failed job.
+ */
+async function failUnstartedDeploy(context: Context, request: DeployRequest, chosen: Plan, error: unknown, options: RunOptions): Promise<void> {
+  if (request.issueNumber !== undefined || !(error instanceof ActionFailedError)) return;
+  if (error.action.kind !== "dispatch-workflow" && error.action.kind !== "dispatch-repository-event") return;
+  if (!refusedForGood(error.cause)) return;
+  const created = error.completed.find((effect) => effect.kind === "create-deployment");
+  const planned = chosen.actions.find((action) => action.kind === "create-deployment");
+  if (created?.id === undefined || planned?.kind !== "create-deployment") return;
+  const message = error.cause instanceof Error ? error.cause.message : String(error.cause);
+  const failed = planStartFailed({
+    repo: context.repo(),
+    deployment: { id: created.id, environment: planned.environment, sha: request.sha, payload: planned.payload },
+    error: `GitHub answered ${statusOf(error.cause) ?? "an error"} to the ${error.action.kind === "dispatch-workflow" ? "workflow dispatch" : "repository dispatch"} (${message.split("\n")[0]?.slice(0, 200) ?? ""})`,
+    isProduction: PRODUCTION.test(planned.environment),
+  });
+  await carryOut(context, failed, options);
+}
+
+/** 4xx answers other than rate limits say the request cannot work as it is; anything else may pass on a retry. */
+function refusedForGood(cause: unknown): boolean {
+  const status = statusOf(cause);
+  if (status === undefined || status < 400 || status >= 500 || status === 429) return false;
+  const headers = (cause as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
+  return !(status === 403 && (headers["retry-after"] !== undefined || String(headers["x-ratelimit-remaining"]) === "0"));
 }
 
 /** The ref a dispatched workflow runs on when the config names none: its repository's default branch. */

@@ -3,6 +3,7 @@
 // command that undoes a failed production deploy.
 
 import { plan, type Action, type Plan, type RepoRef } from "../plan.js";
+import { deployCheckName } from "./automatic-refusal.js";
 import { lockScope } from "./lock.js";
 import { replyAction } from "./plan-deploy.js";
 import { short, type ChosenVersion } from "./settings.js";
@@ -28,6 +29,8 @@ export interface OutcomeFacts {
   readonly issueNumber?: number;
   /** Where the deploy's logs are, e.g. the workflow run. */
   readonly logUrl?: string;
+  /** Why it failed, when the bot knows (a dispatch GitHub refused). */
+  readonly reason?: string;
 }
 
 export function planDeploymentOutcome(facts: OutcomeFacts): Plan {
@@ -51,20 +54,37 @@ export function planDeploymentOutcome(facts: OutcomeFacts): Plan {
   // holderKey frees only the lock this deploy took; a person's /lock stays in place.
   actions.push({ kind: "release-lock", key: `unlock:${key}`, repo: facts.repo, environment: scope, holderKey: `lock:${scope}:${key}` });
   const issueNumber = facts.issueNumber ?? numberOf(payload["issue_number"]);
-  const reply = replyAction({ repo: facts.repo, ...(issueNumber === undefined ? {} : { issueNumber }) }, key, resultText(facts, what, app));
+  const reply = replyAction({ repo: facts.repo, ...(issueNumber === undefined ? {} : { issueNumber }) }, key, resultText(facts, what, app, "comment"));
   if (reply !== undefined) actions.push(reply);
+  // A deploy nobody typed (a push, a release) has no issue to answer: its failure, and the
+  // rollback offer, go where people look at the commit, a failed check run on it. Keyed by the
+  // deploy, so a redelivered status, or the workflow_run that failed it first, finds it done.
+  if (issueNumber === undefined && state !== "success") {
+    actions.push({
+      kind: "check-run",
+      key: `deploy-failed:${key}`,
+      repo: facts.repo,
+      headSha: deployment.sha,
+      name: deployCheckName(deployment.environment, app),
+      conclusion: "failure",
+      title: `Deploying to ${deployment.environment} ended with ${state}`,
+      summary: resultText(facts, what, app, "comment in any issue or pull request of this repository"),
+      annotations: [],
+    });
+  }
   const verb = state === "success" ? "Deployed" : "Failed to deploy";
   return plan(`${verb} ${what} to ${deployment.environment}.`, actions);
 }
 
-function resultText(facts: OutcomeFacts, what: string, app: string | undefined): string {
+function resultText(facts: OutcomeFacts, what: string, app: string | undefined, where: string): string {
   const env = facts.deployment.environment;
   const logs = facts.logUrl === undefined ? "" : ` ([logs](${facts.logUrl}))`;
   if (facts.state === "success") {
     const tag = facts.pointerTag === undefined ? "" : `; \`${facts.pointerTag}\` now points at it`;
     return `✅ Deployed ${what} to **${env}**${tag}${logs}.`;
   }
-  const lines = [`❌ Deploying ${what} to **${env}** ended with ${facts.state}${logs}.`];
+  const why = facts.reason === undefined ? "" : `: ${facts.reason.replace(/\.$/, "")}`;
+  const lines = [`❌ Deploying ${what} to **${env}** ended with ${facts.state}${logs}${why}.`];
   if (facts.isProduction) {
     const command = ["/rollback", env, app].filter((part) => part !== undefined).join(" ");
     const previous = facts.previousSuccess;
@@ -74,7 +94,7 @@ function resultText(facts: OutcomeFacts, what: string, app: string | undefined):
         : previous.imageTag === undefined
           ? `\`${short(previous.sha)}\``
           : `\`${short(previous.sha)}\` (image \`${previous.imageTag}\`)`;
-    lines.push("", `To go back to ${back}, comment:`, "", "```", command, "```");
+    lines.push("", `To go back to ${back}, ${where}:`, "", "```", command, "```");
   }
   return lines.join("\n");
 }

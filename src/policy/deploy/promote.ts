@@ -18,7 +18,12 @@ export function choosePromotion(facts: PromotionFacts): ChosenVersion | { readon
   // which is still what runs for this app.
   const last = facts.history.find((record) => record.state === "success" || record.state === "inactive");
   if (last !== undefined) {
-    return { sha: last.sha, ref: last.ref, ...(last.imageTag === undefined ? {} : { imageTag: last.imageTag }) };
+    return {
+      sha: last.sha,
+      ref: last.ref,
+      ...(last.imageTag === undefined ? {} : { imageTag: last.imageTag }),
+      ...(last.releaseTag === undefined ? {} : { releaseTag: last.releaseTag }),
+    };
   }
   const running = facts.history.find((record) => record.state === "in_progress" || record.state === "queued" || record.state === "pending");
   const then = facts.to === undefined ? "" : ` then /promote ${facts.from} ${facts.to}`;

@@ -30,6 +30,8 @@ export interface DeploymentRecord {
   readonly sha: string;
   readonly ref: string;
   readonly imageTag?: string;
+  /** The release that set this deploy off, from its payload (`release_tag`). */
+  readonly releaseTag?: string;
   readonly state: DeploymentState;
   readonly createdAt: string;
 }
@@ -39,13 +41,15 @@ export interface ChosenVersion {
   readonly sha: string;
   readonly ref: string;
   readonly imageTag?: string;
+  /** The release it was deployed as, when a release set it off: what a promotion ships it as. */
+  readonly releaseTag?: string;
 }
 
 /** What redeploying a chosen version asks for: its commit, its tag when it had one, its image. */
 export function redeployOf(version: ChosenVersion): { readonly sha: string; readonly tag?: string; readonly image?: string } {
   return {
     sha: version.sha,
-    ...(version.ref === version.sha ? {} : { tag: version.ref }),
+    ...(version.ref === version.sha ? (version.releaseTag === undefined ? {} : { tag: version.releaseTag }) : { tag: version.ref }),
     ...(version.imageTag === undefined ? {} : { image: version.imageTag }),
   };
 }

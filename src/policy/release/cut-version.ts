@@ -36,8 +36,13 @@ function refuse(message: string, reason: "bad-command" | "gate-refused" = "bad-c
 
 /** Versions of the app's release tags, newest first. */
 export function taggedVersions(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme): readonly Version[] {
+  return taggedVersionsOf(facts.tags, app, scheme);
+}
+
+/** Versions of those of `tags` that follow the app's tag pattern, newest first. */
+export function taggedVersionsOf(tags: readonly string[], app: AppConfig, scheme: VersionScheme): readonly Version[] {
   const out: Version[] = [];
-  for (const tag of facts.tags) {
+  for (const tag of tags) {
     const text = matchTemplate(app.tag, tag, { app: app.name })?.["version"];
     const parsed = text === undefined ? undefined : scheme.parse(text);
     if (parsed !== undefined) out.push(parsed);

@@ -10,6 +10,7 @@ import { alreadyCommitted, codenameFor, nextUnreleased, releaseCommit, releaseCo
 import { cutMarker, type CutReleaseFacts, type ExistingRelease } from "./cut-facts.js";
 import { releasedReply, cuttingReply, type ReleasedReply } from "./cut-reply.js";
 import { chooseVersion, formatOf, schemeOf, versionIsTagged } from "./cut-version.js";
+import { newestRelease, notAboveNewest } from "./version-line.js";
 
 export type CutOutcome =
   | { readonly kind: "answered" }
@@ -113,6 +114,9 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
   }
   const committed = alreadyCommitted(facts, app, changelog, version);
   const tagged = facts.tags.includes(tag) || versionIsTagged(facts, app, version);
+  // Only a cut that died after its commit and tag may name the newest release again: it resumes.
+  const stale = notAboveNewest({ version, tags: facts.tags, app, scheme: schemeOf(facts.config), now: facts.now, command: "release", nameApp: facts.config.apps.length > 1 });
+  if (stale !== undefined && !(tagged && committed && versionIsNewest(facts, app, version))) return answer(facts, "gate-refused", stale);
   if (tagged && !committed) {
     return answer(facts, "gate-refused", `The tag ${tag} (or another spelling of ${version}) is already taken by a commit that is not this release's; type /release with a newer version.`);
   }
@@ -178,6 +182,14 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
 
   const summary = `Cut ${rc ? "release candidate" : "release"} ${version} (${tag})${committed ? ", resuming after its commit" : ""}.`;
   return { plan: { reason: "planned", summary, actions }, outcome: { kind: "cut", releaseKey, reply: common } };
+}
+
+/** Whether `version` is the newest release of the app's line (the same version, however spelled). */
+function versionIsNewest(facts: CutReleaseFacts, app: AppConfig, version: string): boolean {
+  const scheme = schemeOf(facts.config);
+  const wanted = scheme.parse(version);
+  const newest = newestRelease(facts.tags, app, scheme);
+  return wanted !== undefined && newest !== undefined && scheme.compare(wanted, newest.version) === 0;
 }
 
 function backToDevelopment(

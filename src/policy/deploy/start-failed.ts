@@ -1,0 +1,30 @@
+// A deploy nobody typed whose dispatch GitHub refused for good (the workflow or the
+// infrastructure repository is not there, the inputs do not fit): its deployment would stay
+// pending, holding the lock, and nobody would hear. It is failed as a finished deploy is, with
+// the reason: the same lock release and check run (with the rollback offer) as any failed deploy,
+// so the `deployment_status` GitHub then sends finds them done.
+import { plan, type Plan, type RepoRef, type SetDeploymentStatus } from "../plan.js";
+import { planDeploymentOutcome, type FinishedDeployment } from "./outcome.js";
+
+export interface StartFailedFacts {
+  readonly repo: RepoRef;
+  readonly deployment: FinishedDeployment;
+  /** What GitHub answered the dispatch, in words. */
+  readonly error: string;
+  readonly isProduction: boolean;
+}
+
+export function planStartFailed(facts: StartFailedFacts): Plan {
+  const { deployment } = facts;
+  const reason = `the deploy could not be started: ${facts.error}`;
+  const status: SetDeploymentStatus = {
+    kind: "set-deployment-status",
+    key: `start-failed:${deployment.id}`,
+    repo: facts.repo,
+    deploymentId: deployment.id,
+    state: "error",
+    description: reason.slice(0, 140),
+  };
+  const outcome = planDeploymentOutcome({ repo: facts.repo, deployment, state: "error", isProduction: facts.isProduction, reason });
+  return plan(outcome.summary, [status, ...outcome.actions]);
+}
