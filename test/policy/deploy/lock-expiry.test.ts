@@ -88,7 +88,9 @@ describe("lockExpiryTimers", () => {
   });
 
   it("sets none for a person's /lock or any other action", () => {
-    const person: Action = { ...taken, key: "lock:production:comment-12", holder: "bob", reason: "db migration" };
+    // A person's lock names no deploy (lock-message.ts), whatever its key looks like.
+    const { deploymentKey: _deploy, ...lock } = taken;
+    const person: Action = { ...lock, key: "lock:production:comment-12", holder: "bob", reason: "db migration" };
     const comment: Action = { kind: "comment", key: deployKey, repo, issueNumber: 1, body: "hi" };
     expect(lockExpiryTimers([person, comment], 9)).toEqual([]);
   });
