@@ -139,7 +139,16 @@ interface Parsed {
   readonly errors: readonly string[];
 }
 
+/**
+ * The longest template: a tag, a branch or a heading is far shorter, and bounding the template
+ * bounds the work of checking, rendering and matching it, whatever a config says.
+ */
+export const MAX_TEMPLATE_LENGTH = 1000;
+
 function parse(template: string, allowed: readonly string[]): Parsed {
+  if (template.length > MAX_TEMPLATE_LENGTH) {
+    return { segments: [], errors: [`is ${template.length} characters long; a template has at most ${MAX_TEMPLATE_LENGTH}`] };
+  }
   const segments: Segment[] = [];
   const errors: string[] = [];
   let literal = "";

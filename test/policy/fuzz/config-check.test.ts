@@ -73,6 +73,8 @@ describe("fuzz: planConfigCheck", () => {
       expect(run.summary).not.toMatch(/call stack/i);
       const lines = text.split("\n").length;
       for (const annotation of run.annotations) expect(annotation.line).toBeGreaterThanOrEqual(1), expect(annotation.line).toBeLessThanOrEqual(lines + 1);
+    }, {
+      examples: ["tag: *nope\n", "- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n", `a: ${"[".repeat(3_000)}${"]".repeat(3_000)}\n`, "environments:\n  __proto__:\n    deploy: { workflow: d.yml }\n"],
     });
   });
 });

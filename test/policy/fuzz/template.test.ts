@@ -43,6 +43,9 @@ describe("fuzz: templates", () => {
     const valid = template.filter((text) => checkTemplate(text).length === 0);
     fuzz(fc.tuple(valid, name, fc.record({ app: fc.constantFrom("api", "web"), env: fc.constantFrom("staging") }, { requiredKeys: [] })), ([text, candidate, known]) => {
       matchTemplate(text, candidate, known);
+    }, {
+      // Three free-text tokens and a long name that does not match: polynomial backtracking.
+      examples: [["{version}{actor}{version}", `${"1.".repeat(2_000)}-x`, {}], ["{app}{env}{tag}{actor}{title}{url}!", "a".repeat(3_000), {}]],
     });
   });
 });
