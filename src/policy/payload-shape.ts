@@ -4,7 +4,7 @@
 // instead of failing the job with "Cannot read properties of undefined".
 
 const REQUIRED: Readonly<Record<string, readonly string[]>> = {
-  push: ["ref", "after", "repository.name", "repository.owner.login", "repository.default_branch"],
+  push: ["ref", "after", "commits", "repository.name", "repository.owner.login", "repository.default_branch"],
   release: ["release.tag_name", "release.id", "repository.name", "repository.owner.login"],
   issues: ["issue.number", "issue.user.login", "repository.name", "repository.owner.login"],
   issue_comment: ["comment.id", "comment.body", "comment.user.login", "issue.number", "repository.name", "repository.owner.login"],
@@ -26,7 +26,8 @@ function at(value: unknown, path: string): unknown {
 /** The first required field the payload lacks (`"payload"` when it is not an object), else undefined. */
 export function missingPayloadField(event: string, payload: unknown): string | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return "payload";
-  return (REQUIRED[event] ?? []).find((path) => {
+  // Every event the app handles names who caused it; handlers read the sender's login and type.
+  return [...(REQUIRED[event] ?? []), ...(REQUIRED[event] === undefined ? [] : ["sender.login"])].find((path) => {
     const value = at(payload, path);
     return value === undefined || value === null;
   });
