@@ -14,7 +14,30 @@ import { runFeatures } from "./handlers/feature.js";
 import { reportBrokenConfigOnPush } from "./handlers/broken-config.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
 import { onPullRequest } from "./handlers/events/pull-request.js";
+import { missingPayloadField } from "./policy/payload-shape.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
+
+interface Guardable {
+  readonly name: string;
+  readonly id: string;
+  readonly payload: unknown;
+  readonly log: { warn(fields: object, message: string): void };
+}
+
+/**
+ * A handler that runs only on a payload holding what handlers read (src/policy/payload-shape.ts);
+ * any other is skipped with a log line, not failed with "Cannot read properties of undefined".
+ */
+function guarded<C extends Guardable>(handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
+  return async (context) => {
+    const missing = missingPayloadField(context.name, context.payload);
+    if (missing !== undefined) {
+      context.log.warn({ delivery: context.id, event: context.name, missing }, `payload skipped: it has no ${missing}`);
+      return;
+    }
+    await handler(context);
+  };
+}
 
 /** Entry point: registers each event once and holds no logic. */
 export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">, self: IdentitySource = identityOf(app)): void {
@@ -24,14 +47,14 @@ export default function releasePilot(app: Probot, server?: Pick<ApplicationFunct
   // start on a later turn, after `options` below names the queue.
   const runtime = server ? startRuntime(app, server, runtimeSettingsFromEnv(process.env), { onTimer: (job) => runTimer(app, job, options), self }) : undefined;
   if (runtime) options = { ...options, timers: runtime.timers };
-  app.on("release.published", (context) => runFeatures(context, releasePublishedFeatures, options));
-  app.on("push", (context) => runFeatures(context, pushFeatures, options, (invalid) => reportBrokenConfigOnPush(context, invalid, options)));
-  app.on("issue_comment.created", (context) => onIssueComment(context, options));
-  app.on("deployment_status.created", (context) => runFeatures(context, deploymentStatusFeatures, options));
-  app.on("workflow_run.completed", (context) => runFeatures(context, workflowRunCompletedFeatures, options));
-  app.on("check_run.completed", (context) => runFeatures(context, checkRunCompletedFeatures, options));
-  app.on(["issues.opened", "issues.edited"], (context) => runFeatures(context, issuesFeatures, options));
-  app.on("release.prereleased", (context) => runFeatures(context, releasePrereleasedFeatures, options));
-  app.on("release.created", (context) => runFeatures(context, releaseCreatedFeatures, options));
-  app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, options));
+  app.on("release.published", guarded((context) => runFeatures(context, releasePublishedFeatures, options)));
+  app.on("push", guarded((context) => runFeatures(context, pushFeatures, options, (invalid) => reportBrokenConfigOnPush(context, invalid, options))));
+  app.on("issue_comment.created", guarded((context) => onIssueComment(context, options)));
+  app.on("deployment_status.created", guarded((context) => runFeatures(context, deploymentStatusFeatures, options)));
+  app.on("workflow_run.completed", guarded((context) => runFeatures(context, workflowRunCompletedFeatures, options)));
+  app.on("check_run.completed", guarded((context) => runFeatures(context, checkRunCompletedFeatures, options)));
+  app.on(["issues.opened", "issues.edited"], guarded((context) => runFeatures(context, issuesFeatures, options)));
+  app.on("release.prereleased", guarded((context) => runFeatures(context, releasePrereleasedFeatures, options)));
+  app.on("release.created", guarded((context) => runFeatures(context, releaseCreatedFeatures, options)));
+  app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], guarded((context) => onPullRequest(context, options)));
 }

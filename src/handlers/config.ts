@@ -1,5 +1,7 @@
 import type { Context } from "probot";
 import { formatConfigIssues, parseConfig, type Config, type ConfigIssue } from "../policy/config/index.js";
+import { describeLoadFailure, fileOfLoadFailure } from "../policy/config/load-failure.js";
+import { readConfigYaml } from "../policy/config/yaml-text.js";
 
 export const CONFIG_FILE = "release-pilot.yml";
 export const CONFIG_PATH = `.github/${CONFIG_FILE}`;
@@ -10,19 +12,41 @@ export type LoadedConfig =
   | { readonly kind: "invalid"; readonly errors: readonly ConfigIssue[]; readonly message: string };
 
 /**
+ * The text of the file Probot's loader could not parse, read again raw, so its problem can be
+ * placed on a line: the loader's own error says only "invalid YAML" (or nothing of where, for
+ * an alias). Undefined when the file cannot be read; the loader's words are used then.
+ */
+async function textOf(context: Context, file: { owner: string; repo: string; path: string }): Promise<string | undefined> {
+  try {
+    // GET /repos/{owner}/{repo}/contents/{path} with the raw media type answers the file's bytes
+    // (https://docs.github.com/en/rest/repos/contents#get-repository-content, "raw").
+    const { data } = await context.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...file, mediaType: { format: "raw" } });
+    // Octokit hands a body whose type it does not know as bytes.
+    const body: unknown = data;
+    if (typeof body === "string") return body;
+    return body instanceof ArrayBuffer ? new TextDecoder().decode(body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The repository's config from its default branch, through Probot's loader so `_extends`
  * (organisation-wide defaults in the `.github` repository) works as in other Probot apps.
  */
 export async function loadConfig(context: Context, options: { readonly verifyMayReadLoopback?: boolean } = {}): Promise<LoadedConfig> {
-  const { repo } = context.repo();
+  const { owner, repo } = context.repo();
   let raw: unknown;
   try {
     raw = await context.config<Record<string, unknown>>(CONFIG_FILE);
   } catch (error) {
     // Probot throws on YAML it cannot parse; that is the user's to fix, so it is reported, not raised.
-    const message = error instanceof Error ? error.message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, "") : String(error);
-    const errors = [{ path: "", message }];
-    return { kind: "invalid", errors, message: `${CONFIG_PATH}: ${message}` };
+    const message = error instanceof Error ? error.message : String(error);
+    const file = fileOfLoadFailure(message);
+    const text = file === undefined ? undefined : await textOf(context, file);
+    const read = text === undefined ? undefined : readConfigYaml(text);
+    const errors = describeLoadFailure({ message, repo: { owner, repo }, ...(read === undefined || read.ok ? {} : { problems: read.errors }) });
+    return { kind: "invalid", errors, message: formatConfigIssues(errors) };
   }
   if (raw === null || raw === undefined) return { kind: "missing" };
   const parsed = parseConfig(raw, { repo, verifyMayReadLoopback: options.verifyMayReadLoopback === true });

@@ -1,8 +1,9 @@
 // Checking a proposed `.github/release-pilot.yml`: the same parse the bot runs on the default
 // branch, with every problem placed on its line of the YAML, and a plain description of what the
 // new config will do. Shared by the pull-request check run and `release-pilot validate`.
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 import { parseConfig, type Config } from "./config/index.js";
+import { readConfigYaml } from "./config/yaml-text.js";
 import { USAGE, type CommandName } from "./commands/types.js";
 import { plan, type Plan, type RepoRef } from "./plan.js";
 import { codeSpan, inertText } from "./markdown/inert.js";
@@ -72,22 +73,23 @@ function lineOf(root: Node | null, path: string, lines: LineCounter): number {
 
 /** Parses the YAML text and the config in it; never throws. */
 export function checkConfigText(yamlText: string, repoName: string): ConfigCheck {
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    // A file YAML cannot read has no config to check further; each syntax error is placed.
-    const errors = doc.errors.map((error) => ({
-      path: "",
-      line: error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line,
-      message: `YAML syntax: ${error.message.split("\n")[0] ?? error.message}`,
-    }));
-    return { errors, warnings: [], config: undefined };
+  // A file YAML cannot read has no config to check further; each problem is placed.
+  const read = readConfigYaml(yamlText);
+  if (!read.ok) return { errors: read.errors.map((error) => ({ path: "", ...error })), warnings: [], config: undefined };
+  const { doc, lines } = read;
+  try {
+    const parsed = parseConfig(read.value, { repo: repoName });
+    const place = (issue: { path: string; message: string }): PlacedIssue => ({ ...issue, line: lineOf(doc.contents, issue.path, lines) });
+    if (!parsed.ok) return { errors: parsed.errors.map(place), warnings: [], config: undefined };
+    return { errors: [], warnings: parsed.warnings.map(place), config: parsed.config };
+  } catch (error) {
+    // The check run must appear whatever the file holds; a bug here is reported on it, not lost.
+    return { errors: [{ path: "", line: 1, message: `${UNCHECKED}: ${error instanceof Error ? error.message : String(error)}` }], warnings: [], config: undefined };
   }
-  const parsed = parseConfig(doc.toJS(), { repo: repoName });
-  const place = (issue: { path: string; message: string }): PlacedIssue => ({ ...issue, line: lineOf(doc.contents, issue.path, lines) });
-  if (!parsed.ok) return { errors: parsed.errors.map(place), warnings: [], config: undefined };
-  return { errors: [], warnings: parsed.warnings.map(place), config: parsed.config };
 }
+
+/** Said when checking itself failed, so a fuzz test can tell it from a problem of the file. */
+export const UNCHECKED = "Release Pilot could not check this file";
 
 function list(names: readonly string[]): string {
   return names.join(", ");

@@ -139,7 +139,16 @@ interface Parsed {
   readonly errors: readonly string[];
 }
 
+/**
+ * The longest template: a tag, a branch or a heading is far shorter, and bounding the template
+ * bounds the work of checking, rendering and matching it, whatever a config says.
+ */
+export const MAX_TEMPLATE_LENGTH = 1000;
+
 function parse(template: string, allowed: readonly string[]): Parsed {
+  if (template.length > MAX_TEMPLATE_LENGTH) {
+    return { segments: [], errors: [`is ${template.length} characters long; a template has at most ${MAX_TEMPLATE_LENGTH}`] };
+  }
   const segments: Segment[] = [];
   const errors: string[] = [];
   let literal = "";
@@ -345,8 +354,34 @@ export function templateToPattern(template: string, known: TemplateValues = {}):
   return new RegExp(`^${source}$`);
 }
 
-/** The captured token values when `text` matches the template, else undefined. */
+/**
+ * Matched names are tags, branches and image tags: Git refuses refs over 255 bytes in a path
+ * component, and Docker image tags stop at 128 characters. A longer text is never one of ours.
+ */
+export const MAX_MATCHED_LENGTH = 255;
+/**
+ * Each free-text token (`.+`) multiplies the backtracking of a failed match by the text's length;
+ * the config allows at most three in a matched template ({version}, {tag}, {actor} of an image
+ * tag), which keeps a failed match of 255 characters at a few million steps.
+ */
+export const MAX_FREE_TOKENS = 3;
+
+function freeTokens(template: string, known: TemplateValues): number {
+  const free = new Set<TokenName>();
+  for (const segment of parse(template, ALL_TOKENS).segments) {
+    if (!("token" in segment) || segment.token === "date" || TOKEN_PATTERNS[segment.token] !== undefined && segment.token !== "version") continue;
+    if (tokenValue(segment, known) === undefined) free.add(segment.token);
+  }
+  return free.size;
+}
+
+/**
+ * The captured token values when `text` matches the template, else undefined; also undefined for
+ * a text too long to be a name or a template with more free-text tokens than any config allows.
+ */
 export function matchTemplate(template: string, text: string, known: TemplateValues = {}): Readonly<Record<string, string>> | undefined {
-  const match = templateToPattern(template, known).exec(text);
+  const pattern = templateToPattern(template, known);
+  if (text.length > MAX_MATCHED_LENGTH || freeTokens(template, known) > MAX_FREE_TOKENS) return undefined;
+  const match = pattern.exec(text);
   return match ? { ...match.groups } : undefined;
 }

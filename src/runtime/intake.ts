@@ -124,6 +124,9 @@ export function createIntake(options: IntakeOptions) {
     } catch {
       return [400, "body is not JSON"];
     }
+    // Every webhook GitHub sends is a JSON object; `null`, a list or a number would reach every
+    // handler as a payload without a single field.
+    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return [400, "body is not a JSON object"];
     if (options.accepting && !options.accepting()) return [503, "shutting down; redeliver later"];
     const repoKey = repoKeyOf(payload);
     try {

@@ -84,6 +84,11 @@ describe("createIntake", () => {
     expect(stored).toEqual([]);
   });
 
+  it("refuses a signed body that is JSON but not an object with 400, storing nothing", async () => {
+    expect([await send({ body: "null" }), await send({ body: "[]" }), await send({ body: "7" }), await send({ body: '"x"' })]).toEqual([400, 400, 400, 400]);
+    expect(stored).toEqual([]);
+  });
+
   it("refuses a signed body that is not JSON with 400", async () => {
     expect(await send({ body: "{oops" })).toBe(400);
     expect(stored).toEqual([]);

@@ -23,14 +23,25 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A RegExp for a configured unreleased template, so a custom form is still recognised. */
+/**
+ * A RegExp for a configured unreleased template, so a custom form is still recognised. A second
+ * `{version}` refers back to the first: two groups of one name are a SyntaxError in JavaScript.
+ */
 function unreleasedPattern(template: string): RegExp {
-  const parts = template.split("{version}").map(escapeRegExp);
-  return new RegExp(`^${parts.join("v?(?<version>\\d[0-9A-Za-z.+-]*)")}$`, "i");
+  const [first = "", ...rest] = template.split("{version}").map(escapeRegExp);
+  const tokens = rest.map((part, index) => `${index === 0 ? "v?(?<version>\\d[0-9A-Za-z.+-]*)" : "v?\\k<version>"}${part}`);
+  return new RegExp(`^${first}${tokens.join("")}$`, "i");
 }
+
+/**
+ * Release headings are short; a longer line is prose. Bounding the text bounds the work of every
+ * pattern below, including one built from a template that repeats {version}.
+ */
+const MAX_HEADING_LENGTH = 200;
 
 export function parseHeadingText(raw: string, templates: HeadingTemplates = {}): ParsedHeading {
   const text = raw.trim();
+  if (text.length > MAX_HEADING_LENGTH) return { text, unreleased: false };
   const custom = unreleasedPattern(templates.unreleased ?? DEFAULT_UNRELEASED).exec(text);
   if (custom) {
     const version = custom.groups?.["version"];

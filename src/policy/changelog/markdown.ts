@@ -6,26 +6,37 @@ import type { Heading, List, ListItem, Nodes, Root, RootContent } from "mdast";
 import remarkParse from "remark-parse";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
+import { boundMarkdownNesting } from "../markdown-bounds.js";
 import { isReleaseHeading, parseHeadingText } from "./heading.js";
 import { sectionedFormat, type ChangelogSyntax } from "./sections.js";
 import type { Changelog, ChangelogFormat, ChangelogSection, HeadingTemplates } from "./types.js";
 
 const DEFAULT_DEPTH: Heading["depth"] = 2;
-// Built once: a frozen processor parses any number of documents.
-const parser = unified().use(remarkParse).freeze();
+// Built once: a frozen processor parses any number of documents. Emphasis is not parsed: only
+// headings and list items matter here, and resolving `*`/`_` delimiters is quadratic in
+// micromark (40 KB of `*a` took 11 s), which a changelog on the default branch could hold.
+const parser = unified()
+  .use(remarkParse)
+  .data("micromarkExtensions", [{ disable: { null: ["attention"] } }])
+  .freeze();
 const printer = unified().use(remarkStringify, { bullet: "-" }).freeze();
 
 function tree(text: string): Root | undefined {
   try {
-    return parser.parse(text);
+    // Same length, so the tree's offsets are offsets into `text`.
+    return parser.parse(boundMarkdownNesting(text));
   } catch {
     // remark is not known to throw on any input, but parse must never throw, whatever remark does.
     return undefined;
   }
 }
 
-/** The words of a heading: link text without its URL, code without backticks. */
+/** Emphasis markers at the edge of a word, which the parser above leaves in the text. */
+const EMPHASIS = /(?<![\p{L}\p{N}])[*_]+|[*_]+(?![\p{L}\p{N}])/gu;
+
+/** The words of a heading: link text without its URL, code without backticks or emphasis. */
 function plainText(node: Nodes): string {
+  if (node.type === "text") return node.value.replace(EMPHASIS, "");
   if ("value" in node && typeof node.value === "string" && node.type !== "html") return node.value;
   if ("children" in node) return node.children.map((child: Nodes) => plainText(child)).join("");
   return "";

@@ -10,6 +10,6 @@ export interface ReleaseFile {
 export function renderReleaseFile({ title, body }: ReleaseFile): string {
   // Release bodies typed in GitHub's editor arrive with CRLF; the repository keeps LF, and
   // prettier (which Openverse runs on these files) wants exactly one final newline.
-  const normalised = body.replace(/\r\n?/g, "\n").replace(/^\n+/, "").replace(/\s+$/, "");
+  const normalised = body.replace(/\r\n?/g, "\n").replace(/^\n+/, "").trimEnd();
   return normalised.length === 0 ? `# ${title}\n` : `# ${title}\n\n${normalised}\n`;
 }

@@ -20,7 +20,7 @@ export function lineEnding(text: string): string {
 }
 
 function trimBlankLines(body: string): string {
-  return body.replace(/^(?:[ \t]*\r?\n)+/, "").replace(/\s+$/, "");
+  return body.replace(/^(?:[ \t]*\r?\n)+/, "").trimEnd();
 }
 
 function splice(text: string, section: ChangelogSection, replacement: string): string {

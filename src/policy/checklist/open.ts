@@ -57,7 +57,7 @@ export function checklistBody(input: {
 }): ChecklistBody {
   const values = { version: input.version, app: input.app };
   const rendered = tryRender(input.render, input.template, values);
-  const text = (rendered ?? input.template).replace(/\s+$/, "");
+  const text = (rendered ?? input.template).trimEnd();
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const body = `${text}${eol}${eol}${buildChecklistMarker({ version: input.version, app: input.app })}${eol}`;
   // Issue templates are Markdown written for people; a stray `{` in one should not stop the

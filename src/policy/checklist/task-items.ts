@@ -6,6 +6,7 @@
 import type { Nodes, Root } from "mdast";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { boundMarkdownNesting } from "../markdown-bounds.js";
 
 export interface TaskItem {
   readonly checked: boolean;
@@ -29,7 +30,11 @@ export interface TaskItem {
   };
 }
 
-const parser = unified().use(remarkParse);
+// Issue bodies are anyone's text: emphasis, which is read from the source here anyway, is not
+// parsed (its delimiters are quadratic in micromark), and nesting is bounded (markdown-bounds.ts).
+const parser = unified()
+  .use(remarkParse)
+  .data("micromarkExtensions", [{ disable: { null: ["attention"] } }]);
 
 const CHECKBOX = /^\[([ xX])\](?=[ \t\r\n])/;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -89,7 +94,7 @@ function stripRegions(body: string): Stripped {
 
 export function findTaskItems(body: string): readonly TaskItem[] {
   const stripped = stripRegions(body);
-  const tree: Root = parser.parse(stripped.text);
+  const tree: Root = parser.parse(boundMarkdownNesting(stripped.text));
   const lineStarts = [0];
   for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const lineOf = (offset: number): number => {

@@ -5,6 +5,7 @@ import { ConfigError, errorMap, formatConfigIssues, fromZodIssues } from "./issu
 import { parseLeniently } from "./lenient.js";
 import { normalise, type ConfigContext } from "./normalise.js";
 import { crossFieldRules } from "./rules.js";
+import { prototypeKeyRules, runtimeRules } from "./runtime-rules.js";
 import { RawConfig } from "./schema.js";
 import type { Config, ConfigIssue } from "./types.js";
 import { verifyUrlIssues } from "./verify-url.js";
@@ -14,6 +15,9 @@ export type { ConfigContext } from "./normalise.js";
 export { ConfigError, formatConfigIssues };
 export { BUILT_IN_CODENAMES } from "./codenames.js";
 export { DEPLOY_TOKENS, NOTES_LINE_TOKENS, RELEASE_BRANCH_TOKENS, RELEASE_TOKENS, TAG_TOKENS } from "./rules.js";
+
+/** Where the config lives; `_extends` pointing here again is a recursion. */
+const CONFIG_FILE_PATH = ".github/release-pilot.yml";
 
 export type ParseConfigResult =
   | { readonly ok: true; readonly config: Config; readonly warnings: readonly ConfigIssue[] }
@@ -29,7 +33,8 @@ export function parseConfig(raw: unknown, context: ConfigContext): ParseConfigRe
   const normalised = normalise(data, context);
   const rules = crossFieldRules(data, normalised.config, declared);
   const urls = verifyUrlIssues(data.environments, context.verifyMayReadLoopback === true);
-  const errors = [...schemaErrors, ...normalised.errors, ...rules.errors, ...urls];
+  const runtime = [...prototypeKeyRules(input), ...runtimeRules(data, { repo: context.repo, configPath: CONFIG_FILE_PATH })];
+  const errors = [...schemaErrors, ...normalised.errors, ...rules.errors, ...urls, ...runtime];
   // Sorted by path (stable) so a section's problems read together, whichever stage found them.
   if (errors.length > 0) return { ok: false, errors: byPath(dedupe(errors)) };
   return { ok: true, config: normalised.config, warnings: [...normalised.warnings, ...rules.warnings] };

@@ -11,8 +11,11 @@ export const TAG_TOKENS: readonly TokenName[] = ["version", "app", "date", "epoc
 export const RELEASE_TOKENS: readonly TokenName[] = [...TAG_TOKENS, "tag", "codename", "previous", "actor", "number"];
 /** A notes line describes one merged pull request. */
 export const NOTES_LINE_TOKENS: readonly TokenName[] = ["title", "number", "url", "author", "app", "version", "tag"];
-/** Tokens known when a deployment is dispatched. */
-export const DEPLOY_TOKENS: readonly TokenName[] = [...RELEASE_TOKENS, "env"];
+/**
+ * Tokens known when a deployment is dispatched (src/policy/deploy/render-dispatch.ts): a deploy
+ * has no codename or previous version, so those would fail every deploy.
+ */
+export const DEPLOY_TOKENS: readonly TokenName[] = [...TAG_TOKENS, "tag", "actor", "number", "env"];
 /** In a release-branch name, {version} stands for the minor series (2.6). */
 export const RELEASE_BRANCH_TOKENS: readonly TokenName[] = ["version"];
 

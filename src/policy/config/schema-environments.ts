@@ -5,6 +5,15 @@
 import { z } from "zod";
 import { duration, repoName, stringList, template } from "./schema-primitives.js";
 
+/**
+ * Upper bounds of the config's durations. A lock longer than /lock's own limit (30d) would outlive
+ * anyone who remembers it; an hour is longer than any deploy takes to go live; approvals older
+ * than a month no longer speak for the commit's reviewers.
+ */
+export const MAX_LOCK_TIMEOUT = "30d";
+export const MAX_VERIFY_TIMEOUT = "1h";
+export const MAX_APPROVALS_WITHIN = "30d";
+
 export const AUTHOR_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"] as const;
 
 export const Follows = z
@@ -32,7 +41,7 @@ export const Verify = z
   .strictObject({
     url: z.url({ error: "expected an absolute URL" }).describe("Public http(s) URL that reports the running version; private, loopback and link-local addresses are refused."),
     expect: template("What the URL must answer once the deploy is live, e.g. {sha}."),
-    timeout: duration.default("10m").describe("How long to wait for the URL to answer it."),
+    timeout: duration(MAX_VERIFY_TIMEOUT).default("10m").describe(`How long to wait for the URL to answer it, at most ${MAX_VERIFY_TIMEOUT}.`),
   })
   .describe("Check the deploy went live by reading a version endpoint.");
 
@@ -61,7 +70,9 @@ export const Environment = z.strictObject({
     .max(20)
     .default(0)
     .describe("Approving reviews, or 👍 reactions from people with the commands permission, needed before /deploy runs."),
-  approvals_within: duration.optional().describe("Approvals older than this do not count, e.g. 24h."),
+  approvals_within: duration(MAX_APPROVALS_WITHIN)
+    .optional()
+    .describe(`Approvals older than this do not count, e.g. 24h; at most ${MAX_APPROVALS_WITHIN}.`),
   trusted: z
     .array(z.enum(AUTHOR_ASSOCIATIONS))
     .default([...AUTHOR_ASSOCIATIONS])
@@ -71,7 +82,7 @@ export const Environment = z.strictObject({
   verify: Verify.optional(),
   migrations: Migrations.optional(),
   queue: z.boolean().default(false).describe("Wait for a running deploy of this environment instead of refusing the new one."),
-  lock_timeout: duration.default("1h").describe("A lock on this environment expires after this long."),
+  lock_timeout: duration(MAX_LOCK_TIMEOUT).default("1h").describe(`A lock on this environment expires after this long, at most ${MAX_LOCK_TIMEOUT}.`),
   url: z.string().min(1).optional().describe("URL of the environment, shown on deployments and in /status."),
 });
 

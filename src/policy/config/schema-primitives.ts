@@ -9,10 +9,18 @@ export const repoName = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a repository as "owner/name"' });
 
-/** `30s`, `15m`, `24h`, `7d` or combinations like `1h30m`. */
-export const duration = z
-  .string()
-  .regex(/^(\d+[smhd])+$/, { error: "expected a duration such as 30m, 24h or 1h30m" });
+const DURATION_FORM = /^(\d+[smhd])+$/;
+
+/** `30s`, `15m`, `24h`, `7d` or combinations like `1h30m`, at most `max`. */
+export function duration(max: string) {
+  // Every duration bounds how long the bot holds something (a lock, a poll, a window); one
+  // without a limit (`99999d`) is accepted today and overflows or holds work forever tomorrow.
+  const limit = durationMs(max);
+  return z
+    .string()
+    .regex(DURATION_FORM, { error: "expected a duration such as 30m, 24h or 1h30m" })
+    .refine((text) => !DURATION_FORM.test(text) || durationMs(text) <= limit, { error: `must be at most ${max}` });
+}
 
 export const stringList = z.array(z.string().min(1, { error: "must not be empty" }));
 
@@ -23,7 +31,7 @@ export const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
   d: 86_400_000,
 };
 
-/** Milliseconds in a duration the schema has already accepted. */
+/** Milliseconds in a duration the schema has already accepted; Infinity when too long to count. */
 export function durationMs(text: string): number {
   let total = 0;
   for (const match of text.matchAll(/(\d+)([smhd])/g)) {

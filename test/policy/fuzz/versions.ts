@@ -1,0 +1,28 @@
+// The shared body of the version-scheme fuzz tests: any text through parse, and every parsed
+// version through format, compare and each bump, must come back as data.
+import fc from "fast-check";
+import { expect } from "vitest";
+import { BUMPS, type VersionScheme } from "../../../src/policy/versions/index.js";
+import { fuzz, textOf, withLongRuns } from "./budget.js";
+
+const PIECES = ["v", "V", "0", "1", "2", "9", "10", "007", "999999999999999", "99999999999999999999", ".", "-", "_", "+", "rc", "RC", "c", "a", "b", "post", "dev", "-rc.", "rc1", " ", "\t", "é", "٣"];
+
+export const versionText = withLongRuns(textOf(PIECES, 14), ["1.", "9", ".", "rc", "0"]);
+
+export function fuzzScheme(scheme: VersionScheme, text: fc.Arbitrary<string> = versionText): void {
+  const now = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: false });
+  fuzz(fc.tuple(text, text, now), ([a, b, at]) => {
+    const first = scheme.parse(a);
+    const second = scheme.parse(b);
+    if (first === undefined) return;
+    const written = scheme.format(first);
+    // What the scheme writes it reads back as the same version.
+    const reread = scheme.parse(written);
+    expect(reread === undefined ? undefined : scheme.compare(reread, first)).toBe(0);
+    if (second !== undefined) expect(Math.sign(scheme.compare(first, second)) + Math.sign(scheme.compare(second, first))).toBe(0);
+    for (const bump of BUMPS) {
+      const next = scheme.next(first, bump, { now: at });
+      if (!("error" in next)) scheme.format(next);
+    }
+  });
+}
