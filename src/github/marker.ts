@@ -8,7 +8,7 @@ export function keyMarker(key: string): string {
 }
 
 export function withKeyMarker(body: string, key: string): string {
-  return body.includes(keyMarker(key)) ? body : `${body.replace(/\s+$/, "")}\n\n${keyMarker(key)}\n`;
+  return body.includes(keyMarker(key)) ? body : `${body.trimEnd()}\n\n${keyMarker(key)}\n`;
 }
 
 export function hasKey(body: string | null | undefined, key: string): boolean {

@@ -21,9 +21,22 @@ export function planDashboard(facts: DashboardFacts): Plan {
     ]);
   }
   // The executor appends its key marker to bodies it creates; it is not part of what is shown.
-  const shown = facts.existing.body.replace(/\s*<!-- release-pilot:key=[^>]*-->\s*$/, "\n");
-  if (shown.trimEnd() === body.trimEnd()) return nothing("already-done", "The Release Dashboard is up to date.");
+  if (withoutTrailingMarker(facts.existing.body) === body.trimEnd()) return nothing("already-done", "The Release Dashboard is up to date.");
   return plan("Refresh the Release Dashboard.", [
     { kind: "update-issue", key: `dashboard:${facts.existing.number}`, repo: facts.repo, number: facts.existing.number, body, expectedBody: facts.existing.body },
   ]);
+}
+
+const MARKER_START = "<!-- release-pilot:key=";
+
+/**
+ * The body less the key marker at its end, trimmed. Done with indexOf rather than a `\s*...\s*$`
+ * regex: people with write access may edit the dashboard, and such a regex backtracks
+ * quadratically over a long run of spaces that is not at the end.
+ */
+function withoutTrailingMarker(body: string): string {
+  const trimmed = body.trimEnd();
+  const start = trimmed.lastIndexOf(MARKER_START);
+  if (start < 0 || !trimmed.endsWith("-->") || trimmed.indexOf(">", start) !== trimmed.length - 1) return trimmed;
+  return trimmed.slice(0, start).trimEnd();
 }

@@ -19,16 +19,8 @@ export const LOCK_FORMAT = 2;
 /** Who holds a lock: said explicitly in the message. */
 export type LockHolderKind = "person" | "deploy";
 
-/** What the executor writes; `deploymentKey` is present exactly when a deploy holds it. */
-export interface LockRecord {
-  readonly holder: string;
-  readonly reason: string;
-  readonly expiresAt: string;
-  readonly createdAt?: string;
-  readonly deploymentKey?: string;
-  /** The idempotency key of the acquire-lock action that took it. */
-  readonly key?: string;
-}
+/** What the executor writes: a Lock, whose `deploymentKey` is present exactly when a deploy holds it. */
+export type LockRecord = Lock;
 
 /** The key-marker older executors appended to lock messages (src/github/marker.ts's shape). */
 const KEY_MARKER = /<!-- release-pilot:key=([^\s>]+) -->/;

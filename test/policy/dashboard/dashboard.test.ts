@@ -86,6 +86,17 @@ describe("keeping the dashboard issue current", () => {
     expect(planDashboard({ ...base, existing: { number: 7, body } })).toMatchObject({ reason: "already-done", actions: [] });
   });
 
+  it("reads a person's edit that leaves a long run of spaces before text as changed, in linear time", () => {
+    // The dashboard is editable by anyone with write access; a `\s*marker\s*$` regex took
+    // quadratic time on a run of spaces followed by anything but the marker.
+    const body = `${renderDashboard(openverse)}${" ".repeat(200_000)}x\n\n<!-- release-pilot:key=dashboard -->\n`;
+    const started = process.cpuUsage();
+    expect(planDashboard({ ...base, existing: { number: 7, body } }).actions).toMatchObject([{ kind: "update-issue", number: 7 }]);
+    const { user } = process.cpuUsage(started);
+    // CPU time, not wall time: a quadratic scan of 200,000 spaces costs many seconds of it.
+    expect(user).toBeLessThan(1_000_000);
+  });
+
   it("edits the one dashboard issue when the state changed, guarding against a concurrent edit", () => {
     const result = planDashboard({ ...base, existing: { number: 7, body: `${DASHBOARD_MARKER}\nold` } });
     expect(result.actions).toMatchObject([{ kind: "update-issue", number: 7, expectedBody: `${DASHBOARD_MARKER}\nold`, body: renderDashboard(openverse) }]);
