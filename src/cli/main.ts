@@ -24,19 +24,20 @@ export const USAGE = `usage: release-pilot <command>
 /** Runs one command and gives its exit code; writes only through `io`. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  let parsed;
+  const options = {
+    event: { type: "string" },
+    payload: { type: "string" },
+    config: { type: "string" },
+    facts: { type: "string" },
+    repo: { type: "string" },
+    json: { type: "boolean", default: false },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
   try {
     parsed = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: {
-        event: { type: "string" },
-        payload: { type: "string" },
-        config: { type: "string" },
-        facts: { type: "string" },
-        repo: { type: "string" },
-        json: { type: "boolean", default: false },
-      },
+      options,
     });
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);

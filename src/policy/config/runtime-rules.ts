@@ -30,7 +30,7 @@ export function prototypeKeyRules(raw: unknown): ConfigIssue[] {
     if (typeof value !== "object" || value === null || seen.has(value) || path.length > 64) continue;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      for (const [index, item] of value.entries()) stack.push({ value: item, path: [...path, index] });
       continue;
     }
     for (const key of Object.keys(value)) {

@@ -42,8 +42,14 @@ class Scanner {
   value(path: readonly string[]): void {
     this.space();
     const char = this.text.charAt(this.index);
-    if (char === "{") return this.object(path);
-    if (char === "[") return this.array(path);
+    if (char === "{") {
+      this.object(path);
+      return;
+    }
+    if (char === "[") {
+      this.array(path);
+      return;
+    }
     if (char === '"') {
       this.found.push({ path, ...this.string() });
       return;

@@ -30,7 +30,7 @@ function pieces(format: string): readonly Piece[] | VersionError {
   return out;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -62,7 +62,7 @@ export function calverScheme(format: string = DEFAULT_CALVER_FORMAT): VersionSch
   const parsed = pieces(format);
   if ("error" in parsed) throw new Error(parsed.error);
   const fields = parsed.flatMap((p) => ("field" in p ? [p.field] : []));
-  const pattern = new RegExp(`^${parsed.map((p) => ("field" in p ? (p.field === "YYYY" ? "(\\d{4})" : "(\\d{2})") : escape(p.literal))).join("")}$`);
+  const pattern = new RegExp(`^${parsed.map((p) => ("field" in p ? (p.field === "YYYY" ? "(\\d{4})" : "(\\d{2})") : escapeRegExp(p.literal))).join("")}$`);
 
   const render = (v: Version): string => {
     const values = [v.major, v.minor, v.patch, ...v.extra];
