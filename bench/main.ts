@@ -41,7 +41,12 @@ const scaleOut = await measureScaleOut([1, 2, 4], scaleDeliveries, 16);
 
 const results: BenchResults = {
   at: new Date().toISOString(),
-  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100),
+  },
   settings: { seconds, runs, deliveries, drainSeconds, scaleDeliveries },
   wallSeconds: Math.round((Date.now() - started) / 1000),
   acceptance,

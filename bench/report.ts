@@ -8,7 +8,13 @@ import type { ScenarioSection } from "./sections/scenarios.js";
 export interface BenchResults {
   readonly at: string;
   readonly machine: { readonly cpus: number; readonly model: string; readonly node: string; readonly loadAverageAtEnd: readonly number[] };
-  readonly settings: { readonly seconds: number; readonly runs: number; readonly deliveries: number; readonly drainSeconds: number; readonly scaleDeliveries: number };
+  readonly settings: {
+    readonly seconds: number;
+    readonly runs: number;
+    readonly deliveries: number;
+    readonly drainSeconds: number;
+    readonly scaleDeliveries: number;
+  };
   readonly wallSeconds: number;
   readonly acceptance: AcceptanceSection;
   readonly scenarios: ScenarioSection;
@@ -33,7 +39,8 @@ const acceptanceMet = (r: AcceptanceRow): boolean =>
 /** Each way a row missed, with by how much. */
 function acceptanceShortfalls(r: AcceptanceRow): string[] {
   const out: string[] = [];
-  if (r.throughputRatio < THROUGHPUT_TARGET) out.push(`throughput ${fmt(r.throughputRatio)}× (short of ${THROUGHPUT_TARGET}× by ${fmt(THROUGHPUT_TARGET - r.throughputRatio)})`);
+  if (r.throughputRatio < THROUGHPUT_TARGET)
+    out.push(`throughput ${fmt(r.throughputRatio)}× (short of ${THROUGHPUT_TARGET}× by ${fmt(THROUGHPUT_TARGET - r.throughputRatio)})`);
   if (r.p99Ratio >= P99_TARGET) out.push(`p99 ${fmt(r.p99Ratio)}× (over ${P99_TARGET}× by ${fmt(r.p99Ratio - P99_TARGET)})`);
   if (r.result.over1s > 0) out.push(`${r.result.over1s} answered after 1 s`);
   if (r.result.errors > 0) out.push(`${r.result.errors} refused`);
@@ -59,7 +66,9 @@ function acceptanceTable(a: AcceptanceSection): string[] {
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ...rows,
     "",
-    ...(missed.length === 0 ? [] : ["Missed:", "", ...missed.map((r) => `- ${r.app}, concurrency ${r.concurrency}: ${acceptanceShortfalls(r).join("; ")}.`), ""]),
+    ...(missed.length === 0
+      ? []
+      : ["Missed:", "", ...missed.map((r) => `- ${r.app}, concurrency ${r.concurrency}: ${acceptanceShortfalls(r).join("; ")}.`), ""]),
     "Why: a 202 from Release Pilot means the delivery is on disk (SQLite, WAL, synchronous=FULL: one fsync per commit), so a crash or a deploy of the bot loses nothing GitHub thinks was delivered; the bare app stores nothing and its no-op handler returns at once. Deliveries that arrive together share one commit (group commit), so at concurrency 32 the fsync is spread over the batch; at concurrency 1 each delivery waits for a commit of its own, which no batching can remove without giving up that guarantee. The same process also replays the stored jobs while it answers, on the 2 cores the load generator and the emulator use too.",
     "",
   ];
@@ -77,7 +86,12 @@ function scenarioTables(s: ScenarioSection): string[] {
     "",
     `Minimum ${r.minimum}: ${r.minimumWhy}`,
     "",
-    ...(r.ratio > COST_TARGET ? [`Why ${r.total} and not at most ${Math.floor(COST_TARGET * r.minimum)}: ${r.overWhy ?? "see the calls below"}.`, ""] : []), `Calls made (${r.total}, first run${r.unstableCost ? "; later runs differed" : ""}):`, "", ...r.calls.map((c) => `- ${c}`), ""]);
+    ...(r.ratio > COST_TARGET ? [`Why ${r.total} and not at most ${Math.floor(COST_TARGET * r.minimum)}: ${r.overWhy ?? "see the calls below"}.`, ""] : []),
+    `Calls made (${r.total}, first run${r.unstableCost ? "; later runs differed" : ""}):`,
+    "",
+    ...r.calls.map((c) => `- ${c}`),
+    "",
+  ]);
   return [
     "## 2. GitHub API cost per scenario",
     "",
@@ -160,7 +174,10 @@ export function renderReport(r: BenchResults): { markdown: string; summary: stri
   const summary = [
     ...r.acceptance.rows
       .filter((row) => !isBaseline(row))
-      .map((row) => `acceptance c=${row.concurrency}, ${row.app}: ${fmt(row.throughputRatio)}× bare Probot's throughput, p99 ${fmt(row.p99Ratio)}×, ${row.result.over1s} answered after 1 s (${acceptanceMet(row) ? "met" : "missed"})`),
+      .map(
+        (row) =>
+          `acceptance c=${row.concurrency}, ${row.app}: ${fmt(row.throughputRatio)}× bare Probot's throughput, p99 ${fmt(row.p99Ratio)}×, ${row.result.over1s} answered after 1 s (${acceptanceMet(row) ? "met" : "missed"})`,
+      ),
     `API cost: ${r.scenarios.rows.length - misses.length} of ${r.scenarios.rows.length} scenarios within ${COST_TARGET}× the minimum${misses.length ? ` (missed: ${misses.map((m) => `${m.name} ${fmt(m.ratio)}×`).join("; ")})` : ""}`,
     ...r.growth.series.map((g) => `${g.name}: time ∝ n^${fmt(g.slopeLargest)} at the largest sizes`),
     `RSS after ${r.growth.memory.deliveries} deliveries: ${r.growth.memory.rssMb} MB (peak ${r.growth.memory.peakRssMb} MB)`,

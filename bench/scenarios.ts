@@ -71,11 +71,18 @@ const bot = (gh: Emulator, repo: string, number: number) => gh.comments(OWNER, r
 
 /** The repository Openverse's production deploys are dispatched to, shared by every run. */
 function ensureInfrastructure(gh: Emulator): void {
-  if (!gh.state.repos.has("wordpress/openverse-infrastructure")) gh.createRepo({ owner: OWNER, repo: "openverse-infrastructure", files: { "README.md": "infra" } });
+  if (!gh.state.repos.has("wordpress/openverse-infrastructure"))
+    gh.createRepo({ owner: OWNER, repo: "openverse-infrastructure", files: { "README.md": "infra" } });
 }
 
 function comment(gh: Emulator, repo: string, body: string, sender: string, issueBody?: string, labels?: string[]) {
-  const number = gh.addIssue({ owner: OWNER, repo, title: issueBody ? "Release version 2.6.0" : "Ops", ...(issueBody ? { body: issueBody } : {}), ...(labels ? { labels } : {}) });
+  const number = gh.addIssue({
+    owner: OWNER,
+    repo,
+    title: issueBody ? "Release version 2.6.0" : "Ops",
+    ...(issueBody ? { body: issueBody } : {}),
+    ...(labels ? { labels } : {}),
+  });
   return { number, payload: commentPayload(gh, { owner: OWNER, repo, number, body, sender }) };
 }
 
@@ -86,8 +93,20 @@ const changelogPr: Scenario = {
     "1 config read; 1 lookup that the changelog PR is not there yet (a merged one must not be opened again); 1 base branch ref; 1 base commit (its tree is the base_tree); writes: 1 tree with the file inline, 1 commit, 1 branch ref (422 when it exists, so no branch lookup is needed), 1 PR, 1 labels (POST pulls takes none) = 9. A per-release file is new by construction, so its absence need not be read.",
   setup: (gh, repo) => {
     gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": CHANGELOG_CONFIG, "api/manage.py": "" } });
-    const releaseId = gh.addRelease({ owner: OWNER, repo, tag: TAG, name: TAG, body: "## New Features\n\n- Observe the API during the Redis migration (#3575) by @dhruvkb\n" });
-    return { event: "release", payload: releasePayload(gh, { owner: OWNER, repo, releaseId }), owner: OWNER, repo, done: () => gh.pulls(OWNER, repo).some((p) => p.labels.length > 0) };
+    const releaseId = gh.addRelease({
+      owner: OWNER,
+      repo,
+      tag: TAG,
+      name: TAG,
+      body: "## New Features\n\n- Observe the API during the Redis migration (#3575) by @dhruvkb\n",
+    });
+    return {
+      event: "release",
+      payload: releasePayload(gh, { owner: OWNER, repo, releaseId }),
+      owner: OWNER,
+      repo,
+      done: () => gh.pulls(OWNER, repo).some((p) => p.labels.length > 0),
+    };
   },
 };
 
@@ -132,11 +151,26 @@ const checklistOpening: Scenario = {
   minimumWhy:
     "1 config read; 1 permission; 1 template file; 1 lookup of an open checklist with the same marker (issues by label; a redelivery must not open a second); 1 earlier-reply lookup; writes: 1 👀, 1 issue, 1 reply with its link = 8.",
   setup: (gh, repo) => {
-    const template = "---\nname: Release\n---\n## Basics\n\n1.  [ ] Check the changelog\n    - [ ] Ask the review board\n\n## Test deployment\n\n2.  [ ] Deploy to playground\n";
-    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"), ".github/ISSUE_TEMPLATE/release.md": template, "CHANGES.rst": "Changelog\n=========\n" } });
+    const template =
+      "---\nname: Release\n---\n## Basics\n\n1.  [ ] Check the changelog\n    - [ ] Ask the review board\n\n## Test deployment\n\n2.  [ ] Deploy to playground\n";
+    gh.createRepo({
+      owner: OWNER,
+      repo,
+      files: {
+        ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"),
+        ".github/ISSUE_TEMPLATE/release.md": template,
+        "CHANGES.rst": "Changelog\n=========\n",
+      },
+    });
     gh.setPermission(OWNER, repo, "leo", "write");
     const { number, payload } = comment(gh, repo, "/checklist 2.6.0", "leo");
-    return { event: "issue_comment", payload, owner: OWNER, repo, done: () => gh.issues(OWNER, repo).some((i) => i.title === "Release version 2.6.0") && bot(gh, repo, number).length > 0 };
+    return {
+      event: "issue_comment",
+      payload,
+      owner: OWNER,
+      repo,
+      done: () => gh.issues(OWNER, repo).some((i) => i.title === "Release version 2.6.0") && bot(gh, repo, number).length > 0,
+    };
   },
 };
 
@@ -161,8 +195,7 @@ const production: Scenario = {
   minimum: 7,
   minimumWhy:
     "1 config read; 1 tag → commit (target_commitish may be a branch); 1 lock lookup (matching-refs for both locks); 1 deployment list (idempotency); writes: 1 deployment, 1 repository_dispatch, 1 deployment status = 7.",
-  overWhy:
-    "as for staging: two lock reads where one matching-refs call would do, and a statuses read of the deployment the same plan has just created",
+  overWhy: "as for staging: two lock reads where one matching-refs call would do, and a statuses read of the deployment the same plan has just created",
   setup: (gh, repo) => {
     gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": DEPLOY_CONFIG, "api/manage.py": "" } });
     ensureInfrastructure(gh);
@@ -191,8 +224,22 @@ const rollback: Scenario = {
     gh.addTag(OWNER, repo, TAG, "main");
     gh.commit(OWNER, repo, "main", { "api/views.py": "print('bye')" }, "Break the view", "zackkrida");
     gh.addTag(OWNER, repo, "api-2024.02.02.10.00.00", "main");
-    gh.addDeployment({ owner: OWNER, repo, environment: "production", ref: TAG, payload: { app: "api", image_tag: "rel-2024.01.01.19.52.14" }, statuses: ["success"] });
-    gh.addDeployment({ owner: OWNER, repo, environment: "production", ref: "api-2024.02.02.10.00.00", payload: { app: "api", image_tag: "rel-2024.02.02.10.00.00" }, statuses: ["failure"] });
+    gh.addDeployment({
+      owner: OWNER,
+      repo,
+      environment: "production",
+      ref: TAG,
+      payload: { app: "api", image_tag: "rel-2024.01.01.19.52.14" },
+      statuses: ["success"],
+    });
+    gh.addDeployment({
+      owner: OWNER,
+      repo,
+      environment: "production",
+      ref: "api-2024.02.02.10.00.00",
+      payload: { app: "api", image_tag: "rel-2024.02.02.10.00.00" },
+      statuses: ["failure"],
+    });
     const before = gh.repositoryDispatches.length;
     const { payload } = comment(gh, repo, "/rollback production api", "zackkrida");
     return { event: "issue_comment", payload, owner: OWNER, repo, done: () => gh.repositoryDispatches.length > before };
@@ -205,7 +252,8 @@ function draftNotes(prs: number, runs: number): Scenario {
     name: `draft notes, ${prs.toLocaleString("en")} merged PRs (Openverse)`,
     runs,
     minimum: 2 + pages + 1,
-    overWhy: "the releases are listed twice (once to gather the facts, once by the executor to find the draft it may update), and the closed PRs are read one page past the end: with exactly 300 PRs the third page's Link header already says it is the last",
+    overWhy:
+      "the releases are listed twice (once to gather the facts, once by the executor to find the draft it may update), and the closed PRs are read one page past the end: with exactly 300 PRs the third page's Link header already says it is the last",
     minimumWhy: `1 config read; 1 releases list (it gives both the previous release and the existing draft); the closed PRs since the previous release at 100 a page = ${pages} (the last page is known from its Link header); 1 draft write (create or update) = ${2 + pages + 1}. Which app a push touched comes from the payload.`,
     setup: (gh, repo) => {
       gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": NOTES_CONFIG, "api/manage.py": "" } });
@@ -214,11 +262,25 @@ function draftNotes(prs: number, runs: number): Scenario {
       for (let i = 0; i < prs; i++) {
         before = gh.sha(OWNER, repo, "main") ?? "";
         const at = new Date(Date.parse("2024-01-02T00:00:00Z") + i * 60_000).toISOString();
-        gh.addMergedPullRequest({ owner: OWNER, repo, title: `Fix ${i}`, labels: ["🧱 stack: api", i % 2 ? "🛠 goal: fix" : "🌟 goal: addition"], author: `dev${i % 40}`, files: { [`api/f${i}.py`]: "x" }, mergedAt: at });
+        gh.addMergedPullRequest({
+          owner: OWNER,
+          repo,
+          title: `Fix ${i}`,
+          labels: ["🧱 stack: api", i % 2 ? "🛠 goal: fix" : "🌟 goal: addition"],
+          author: `dev${i % 40}`,
+          files: { [`api/f${i}.py`]: "x" },
+          mergedAt: at,
+        });
       }
       // One push per merge, as GitHub sends them: the payload carries the last merge only.
       const payload = pushPayload(gh, { owner: OWNER, repo, ref: "main", before });
-      return { event: "push", payload, owner: OWNER, repo, done: () => gh.releases(OWNER, repo).some((r) => r.draft && (r.body ?? "").includes(`Fix ${prs - 1}`)) };
+      return {
+        event: "push",
+        payload,
+        owner: OWNER,
+        repo,
+        done: () => gh.releases(OWNER, repo).some((r) => r.draft && (r.body ?? "").includes(`Fix ${prs - 1}`)),
+      };
     },
   };
 }

@@ -23,14 +23,21 @@ function steps(gh: Emulator, app: AppProcess): Step[] {
   const releaseIds = new Map<string, number>();
   const publish = (tag: string): Step => ({
     title: `release ${tag} published`,
-    seed: () => releaseIds.set(tag, releaseIds.get(tag) ?? gh.addRelease({ owner, repo, tag, name: tag, body: "- Add a script to observe the API during Redis migration (#3575) by @dhruvkb" })),
+    seed: () =>
+      releaseIds.set(
+        tag,
+        releaseIds.get(tag) ??
+          gh.addRelease({ owner, repo, tag, name: tag, body: "- Add a script to observe the API during Redis migration (#3575) by @dhruvkb" }),
+      ),
     send: async () => void (await app.send("release", releasePayload(gh, { owner, repo, releaseId: releaseIds.get(tag)!, sender: MAINTAINER }))),
   });
   let reported = 0;
   const finish = (state: "success" | "failure"): Step => ({
     title: `the production deploy workflow reports ${state}`,
     seed: async () => {
-      const deployment = gh.deployments(owner, repo).find((d) => d.environment === "production" && d.statuses.every((s) => !["success", "failure"].includes(s.state)));
+      const deployment = gh
+        .deployments(owner, repo)
+        .find((d) => d.environment === "production" && d.statuses.every((s) => !["success", "failure"].includes(s.state)));
       if (deployment === undefined) throw new Error("no production deployment is waiting for its outcome");
       reported = deployment.id;
       await fetch(`${gh.url}/repos/${owner}/${repo}/deployments/${deployment.id}/statuses`, {
@@ -46,8 +53,22 @@ function steps(gh: Emulator, app: AppProcess): Step[] {
     {
       title: "push to main after two merged API pull requests",
       seed: () => {
-        gh.addMergedPullRequest({ owner, repo, title: "Add a script to observe the API during Redis migration", labels: ["🧱 stack: api", "🌟 goal: addition"], author: "dhruvkb", files: { "api/observe.py": "print('observing')\n" } });
-        gh.addMergedPullRequest({ owner, repo, title: "Bump jwcrypto from 1.5.0 to 1.5.1 in /api", labels: ["🧱 stack: api", "🛠 goal: fix"], author: "dependabot", files: { "api/requirements.txt": "jwcrypto==1.5.1\n" } });
+        gh.addMergedPullRequest({
+          owner,
+          repo,
+          title: "Add a script to observe the API during Redis migration",
+          labels: ["🧱 stack: api", "🌟 goal: addition"],
+          author: "dhruvkb",
+          files: { "api/observe.py": "print('observing')\n" },
+        });
+        gh.addMergedPullRequest({
+          owner,
+          repo,
+          title: "Bump jwcrypto from 1.5.0 to 1.5.1 in /api",
+          labels: ["🧱 stack: api", "🛠 goal: fix"],
+          author: "dependabot",
+          files: { "api/requirements.txt": "jwcrypto==1.5.1\n" },
+        });
       },
       send: async () => void (await app.send("push", pushPayload(gh, { owner, repo, ref: "main", sender: MAINTAINER }))),
     },
@@ -59,7 +80,8 @@ function steps(gh: Emulator, app: AppProcess): Step[] {
     {
       title: `${MAINTAINER} comments "/rollback production api" in an issue`,
       seed: () => (issue = gh.addIssue({ owner, repo, title: "Production is down" })),
-      send: async () => void (await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body: "/rollback production api", sender: MAINTAINER }))),
+      send: async () =>
+        void (await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body: "/rollback production api", sender: MAINTAINER }))),
     },
   ];
 }

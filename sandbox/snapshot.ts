@@ -17,9 +17,19 @@ export interface Snapshot {
 export function snapshot(gh: Emulator, owner: string, repo: string): Snapshot {
   return {
     pulls: new Map(gh.pulls(owner, repo).map((p) => [p.number, `${p.title}|${p.state}|${p.labels.join(",")}`])),
-    issues: new Map(gh.issues(owner, repo).filter((i) => !("headRef" in i)).map((i) => [i.number, `${i.title}|${i.state}|${i.body ?? ""}`])),
+    issues: new Map(
+      gh
+        .issues(owner, repo)
+        .filter((i) => !("headRef" in i))
+        .map((i) => [i.number, `${i.title}|${i.state}|${i.body ?? ""}`]),
+    ),
     // People's comments are the sandbox's doing; only the bot's are news.
-    comments: new Map(gh.comments(owner, repo).filter((c) => c.user.login.endsWith("[bot]")).map((c) => [c.id, c.body ?? ""])),
+    comments: new Map(
+      gh
+        .comments(owner, repo)
+        .filter((c) => c.user.login.endsWith("[bot]"))
+        .map((c) => [c.id, c.body ?? ""]),
+    ),
     tags: new Map(gh.tags(owner, repo).map((t) => [t.name, t.commit ?? t.sha])),
     releases: new Map(gh.releases(owner, repo).map((r) => [r.id, `${r.tag_name}|${r.draft}|${r.body ?? ""}`])),
     deployments: new Map(gh.deployments(owner, repo).map((d) => [d.id, `${d.environment}|${d.statuses[0]?.state ?? "pending"}`])),
@@ -80,5 +90,7 @@ export function describeChanges(gh: Emulator, owner: string, repo: string, befor
 }
 
 function fields(values: Readonly<Record<string, unknown>>): string {
-  return Object.entries(values).map(([name, value]) => `${name}=${String(value)}`).join(", ");
+  return Object.entries(values)
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join(", ");
 }

@@ -47,14 +47,44 @@ export default function releasePilot(app: Probot, server?: Pick<ApplicationFunct
   // start on a later turn, after `options` below names the queue.
   const runtime = server ? startRuntime(app, server, runtimeSettingsFromEnv(process.env), { onTimer: (job) => runTimer(app, job, options), self }) : undefined;
   if (runtime) options = { ...options, timers: runtime.timers };
-  app.on("release.published", guarded((context) => runFeatures(context, releasePublishedFeatures, options)));
-  app.on("push", guarded((context) => runFeatures(context, pushFeatures, options, (invalid) => reportBrokenConfigOnPush(context, invalid, options))));
-  app.on("issue_comment.created", guarded((context) => onIssueComment(context, options)));
-  app.on("deployment_status.created", guarded((context) => runFeatures(context, deploymentStatusFeatures, options)));
-  app.on("workflow_run.completed", guarded((context) => runFeatures(context, workflowRunCompletedFeatures, options)));
-  app.on("check_run.completed", guarded((context) => runFeatures(context, checkRunCompletedFeatures, options)));
-  app.on(["issues.opened", "issues.edited"], guarded((context) => runFeatures(context, issuesFeatures, options)));
-  app.on("release.prereleased", guarded((context) => runFeatures(context, releasePrereleasedFeatures, options)));
-  app.on("release.created", guarded((context) => runFeatures(context, releaseCreatedFeatures, options)));
-  app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], guarded((context) => onPullRequest(context, options)));
+  app.on(
+    "release.published",
+    guarded((context) => runFeatures(context, releasePublishedFeatures, options)),
+  );
+  app.on(
+    "push",
+    guarded((context) => runFeatures(context, pushFeatures, options, (invalid) => reportBrokenConfigOnPush(context, invalid, options))),
+  );
+  app.on(
+    "issue_comment.created",
+    guarded((context) => onIssueComment(context, options)),
+  );
+  app.on(
+    "deployment_status.created",
+    guarded((context) => runFeatures(context, deploymentStatusFeatures, options)),
+  );
+  app.on(
+    "workflow_run.completed",
+    guarded((context) => runFeatures(context, workflowRunCompletedFeatures, options)),
+  );
+  app.on(
+    "check_run.completed",
+    guarded((context) => runFeatures(context, checkRunCompletedFeatures, options)),
+  );
+  app.on(
+    ["issues.opened", "issues.edited"],
+    guarded((context) => runFeatures(context, issuesFeatures, options)),
+  );
+  app.on(
+    "release.prereleased",
+    guarded((context) => runFeatures(context, releasePrereleasedFeatures, options)),
+  );
+  app.on(
+    "release.created",
+    guarded((context) => runFeatures(context, releaseCreatedFeatures, options)),
+  );
+  app.on(
+    ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+    guarded((context) => onPullRequest(context, options)),
+  );
 }

@@ -32,12 +32,23 @@ export function generateChangesRst(entries: number): GeneratedChangelog {
   const top = Math.min(entries, UNRELEASED_ITEMS);
   const released = Math.ceil((entries - top) / PER_SECTION);
   const unreleased = `${released + 1}.0.0`;
-  const parts = ["Changelog\n=========\n\n", section(`${unreleased} (unreleased)`, Array.from({ length: top }, (_, i) => item(i)))];
+  const parts = [
+    "Changelog\n=========\n\n",
+    section(
+      `${unreleased} (unreleased)`,
+      Array.from({ length: top }, (_, i) => item(i)),
+    ),
+  ];
   let next = top;
   for (let s = released; s >= 1; s--) {
     const count = Math.min(PER_SECTION, entries - next);
     const day = String((s % 28) + 1).padStart(2, "0");
-    parts.push(section(`${s}.0.0 "Cactus cat" (2024-11-${day})`, Array.from({ length: count }, (_, i) => item(next + i))));
+    parts.push(
+      section(
+        `${s}.0.0 "Cactus cat" (2024-11-${day})`,
+        Array.from({ length: count }, (_, i) => item(next + i)),
+      ),
+    );
     next += count;
   }
   return { text: parts.join(""), unreleased };

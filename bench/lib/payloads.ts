@@ -8,7 +8,11 @@ import type { Delivery } from "./load.js";
 function pushOfCommits(owner: string, repo: string, commits: number): Record<string, unknown> {
   const base = examplePayload("push", undefined, { owner, repo, installationId: 1, overrides: { ref: "refs/heads/main" } });
   const head = (base["head_commit"] ?? {}) as Record<string, unknown>;
-  const list = Array.from({ length: commits }, (_, i) => ({ ...head, id: `${String(i).padStart(2, "0")}${"a".repeat(38)}`, message: `Change ${i}: tidy the module` }));
+  const list = Array.from({ length: commits }, (_, i) => ({
+    ...head,
+    id: `${String(i).padStart(2, "0")}${"a".repeat(38)}`,
+    message: `Change ${i}: tidy the module`,
+  }));
   return { ...base, commits: list, head_commit: list[list.length - 1] };
 }
 

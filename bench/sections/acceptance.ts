@@ -39,7 +39,11 @@ const VARIANTS: readonly Variant[] = [
 export async function measureAcceptance(seconds: number, concurrencies: readonly number[]): Promise<AcceptanceSection> {
   const gh = await startEmulator();
   gh.createRepo({ owner: "acme", repo: "plain", files: { "README.md": "no config here" } });
-  gh.createRepo({ owner: "WordPress", repo: "openverse", files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "" } });
+  gh.createRepo({
+    owner: "WordPress",
+    repo: "openverse",
+    files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "" },
+  });
   const raw: { variant: Variant; concurrency: number; result: LoadResult }[] = [];
   let intake = "unknown";
   try {

@@ -24,7 +24,9 @@ export type ScaleOutSection = { readonly measured: true; readonly rows: readonly
 /** The app uses Redis when its runtime settings read REDIS_URL and hand it to the queue. */
 export function appUsesRedis(): boolean {
   try {
-    return readFileSync("src/runtime/settings.ts", "utf8").includes('env["REDIS_URL"]') && readFileSync("src/app.ts", "utf8").includes("runtimeSettingsFromEnv");
+    return (
+      readFileSync("src/runtime/settings.ts", "utf8").includes('env["REDIS_URL"]') && readFileSync("src/app.ts", "utf8").includes("runtimeSettingsFromEnv")
+    );
   } catch {
     return false;
   }
@@ -68,7 +70,15 @@ export async function measureScaleOut(counts: readonly number[], deliveries: num
       const started = performance.now();
       // A round-robin balancer: each replica takes an equal share of the senders and deliveries.
       await Promise.all(
-        apps.map(({ app }) => runLoad({ url: app.url, secret: first.secret, deliveries: mixed, concurrency: Math.max(1, Math.floor(32 / processes)), count: Math.ceil(deliveries / processes) })),
+        apps.map(({ app }) =>
+          runLoad({
+            url: app.url,
+            secret: first.secret,
+            deliveries: mixed,
+            concurrency: Math.max(1, Math.floor(32 / processes)),
+            count: Math.ceil(deliveries / processes),
+          }),
+        ),
       );
       const sent = Math.ceil(deliveries / processes) * processes;
       let processed = 0;

@@ -78,7 +78,9 @@ export async function measureScenarios(latencyMs: number, runs: number, only?: (
         else if (counts.total !== first.total) unstable = true;
         const last = clock.lastWriteMs();
         if (last !== undefined) latencies.push(last);
-        process.stdout.write(`  ${scenario.name} run ${run + 1}/${count}: ${counts.reads} reads, ${counts.writes} writes, last write at ${last === undefined ? "-" : Math.round(last)} ms\n`);
+        process.stdout.write(
+          `  ${scenario.name} run ${run + 1}/${count}: ${counts.reads} reads, ${counts.writes} writes, last write at ${last === undefined ? "-" : Math.round(last)} ms\n`,
+        );
       }
       const cost = first ?? { reads: 0, writes: 0, total: 0, calls: [] };
       rows.push({

@@ -34,7 +34,10 @@ export function formatPlan(plan: Plan): string {
 }
 
 /** An event's plan: each feature's part under its name, then every default leaned on. */
-export function formatParts(parts: readonly ({ readonly feature: string } & ({ readonly plan: Plan } | { readonly notPlanned: string }))[], assumed: readonly string[]): string {
+export function formatParts(
+  parts: readonly ({ readonly feature: string } & ({ readonly plan: Plan } | { readonly notPlanned: string }))[],
+  assumed: readonly string[],
+): string {
   const blocks = parts.map((part) => {
     const body = "plan" in part ? formatPlan(part.plan) : `not planned offline: ${part.notPlanned}\n`;
     return `${part.feature}:\n${body.replace(/^(?=.)/gm, "  ")}`;

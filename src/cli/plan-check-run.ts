@@ -8,7 +8,15 @@ import { followingTargets } from "../handlers/deploy/on-check-run.js";
 import { heldDeployRequest, heldDeployStart } from "../policy/deploy/targets.js";
 import { checkRunCompletedFeatures } from "../handlers/events/check-run.js";
 import type { Config } from "../policy/config/index.js";
-import { decideHeld, heldDeploys, planHeldDeployStarted, targetsOfCheck, type CheckRunSeen, type FollowingTarget, type HeldDeploy } from "../policy/deploy/after-checks.js";
+import {
+  decideHeld,
+  heldDeploys,
+  planHeldDeployStarted,
+  targetsOfCheck,
+  type CheckRunSeen,
+  type FollowingTarget,
+  type HeldDeploy,
+} from "../policy/deploy/after-checks.js";
 import { deployCheckName, reportAutomaticRefusal } from "../policy/deploy/automatic-refusal.js";
 import { holdKey } from "../policy/deploy/checks-hold.js";
 import { short } from "../policy/deploy/settings.js";
@@ -48,7 +56,9 @@ function runsOnCommit(input: Finished, targets: readonly FollowingTarget[]): Fac
     return { name: deployCheckName(target.env, target.app), status: "in_progress", conclusion: null, externalId: holdKey("waiting", ref) };
   });
   const greens = others.length === 0 ? "" : `${others.join(", ")} green on the commit, and `;
-  input.assumed.add(`checkRuns: ${greens}${held.map((run) => `"${run.name}"`).join(", ")} holding the deploy for @${pusher} (give the runs, the held one with its externalId, to say who pushed)`);
+  input.assumed.add(
+    `checkRuns: ${greens}${held.map((run) => `"${run.name}"`).join(", ")} holding the deploy for @${pusher} (give the runs, the held one with its externalId, to say who pushed)`,
+  );
   return [event, ...others.map((name): FactsRun => ({ name, status: "completed", conclusion: "success", externalId: null })), ...held];
 }
 
@@ -69,17 +79,22 @@ function deployHeld(input: Finished, held: HeldDeploy): PlannedPart[] {
   const cause = `The push to ${held.branch}`;
   const app = held.app === undefined ? {} : { app: held.app };
   const trust = pushTrustOf(input, { env: env.name, ...app, sha: held.sha, pusher: held.pusher, trusted: env.trusted });
-  if (trust.kind === "untrusted") return [{ feature, plan: reportAutomaticRefusal({ repo, sha: held.sha, env: env.name, ...app, cause }, { error: trust.message }) }];
+  if (trust.kind === "untrusted")
+    return [{ feature, plan: reportAutomaticRefusal({ repo, sha: held.sha, env: env.name, ...app, cause }, { error: trust.message }) }];
   const chosen = planDeployRequest(input, heldDeployRequest(env, held, input.defaultBranch));
   const started = heldDeployStart(chosen);
   if (started === undefined) return [{ feature, plan: chosen }];
-  return [{ feature, plan: chosen }, { feature, plan: planHeldDeployStarted({ repo, held }, started) }];
+  return [
+    { feature, plan: chosen },
+    { feature, plan: planHeldDeployStarted({ repo, held }, started) },
+  ];
 }
 
 const deployAfterChecks: FeaturePlanner<z.infer<typeof CheckRunPayload>> = (input) => {
   const { check_run: finished } = input.payload;
   const targets = targetsOfCheck(followingTargets(input.config), finished.name);
-  if (targets.length === 0) return [{ feature, plan: nothing("event-not-relevant", `No environment that follows a branch requires the check ${finished.name}.`) }];
+  if (targets.length === 0)
+    return [{ feature, plan: nothing("event-not-relevant", `No environment that follows a branch requires the check ${finished.name}.`) }];
   const sha = finished.head_sha;
   const given = runsOnCommit(input, targets);
   const runs: CheckRunSeen[] = given.map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.externalId }));
@@ -92,13 +107,23 @@ const deployAfterChecks: FeaturePlanner<z.infer<typeof CheckRunPayload>> = (inpu
     const head = headOf(input, deploy.branch);
     const deployed = head === sha && historyOf(input, deploy.env, deploy.app).some((record) => record.sha === sha);
     const decision = decideHeld({ repo: input.repo, held: deploy, head, deployed, runs });
-    if (decision.kind === "wait") return [{ feature, plan: nothing("gate-refused", `The deploy of ${short(sha)} to ${deploy.env} still waits for ${decision.pending.join(", ")}; nothing changes until they finish.`) }];
+    if (decision.kind === "wait")
+      return [
+        {
+          feature,
+          plan: nothing(
+            "gate-refused",
+            `The deploy of ${short(sha)} to ${deploy.env} still waits for ${decision.pending.join(", ")}; nothing changes until they finish.`,
+          ),
+        },
+      ];
     if (decision.kind === "settle") return [{ feature, plan: decision.plan }];
     return deployHeld(world, deploy);
   });
 };
 
 export function planCheckRun(input: Finished): PlannedPart[] | string {
-  if (input.payload.action !== undefined && input.payload.action !== "completed") return `check_run.${input.payload.action} sets nothing off; the bot acts on completed.`;
+  if (input.payload.action !== undefined && input.payload.action !== "completed")
+    return `check_run.${input.payload.action} sets nothing off; the bot acts on completed.`;
   return planFeatures(input, checkRunCompletedFeatures, { deployAfterChecks });
 }

@@ -17,7 +17,10 @@ export function checklistIssues(input: PlanInput<unknown>, state: "all" | "open"
   return given.filter((issue) => state === "all" || issue.state === "open");
 }
 
-export function planChecklistOpening(input: PlanInput<unknown>, open: { readonly checklist: ChecklistConfig; readonly app: string; readonly trigger: ChecklistTrigger }): Plan {
+export function planChecklistOpening(
+  input: PlanInput<unknown>,
+  open: { readonly checklist: ChecklistConfig; readonly app: string; readonly trigger: ChecklistTrigger },
+): Plan {
   const { checklist } = open;
   const templateText = input.facts.template;
   if (templateText === undefined) input.assumed.add(`template: ${checklist.template ?? "the template"} not given, so the built-in checklist is used`);

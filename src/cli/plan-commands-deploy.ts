@@ -32,7 +32,11 @@ function deployFromCommand(run: CommandRun<DeployCommand | RollbackCommand | Pro
 }
 
 /** resolveTarget: a version names the app's release tag; a ref is a branch, tag or SHA; nothing means the branch the environment follows. */
-function resolveTarget(run: CommandRun<DeployCommand>, app: string | undefined, followed: string | undefined): { sha: string; version?: string; tag?: string } | { error: string } {
+function resolveTarget(
+  run: CommandRun<DeployCommand>,
+  app: string | undefined,
+  followed: string | undefined,
+): { sha: string; version?: string; tag?: string } | { error: string } {
   const { input, command } = run;
   const ref = command.ref ?? followed ?? input.defaultBranch;
   const appConfig = input.config.apps.find((candidate) => candidate.name === app) ?? input.config.apps[0];
@@ -43,7 +47,8 @@ function resolveTarget(run: CommandRun<DeployCommand>, app: string | undefined, 
     if (tag.ok && sha !== undefined) return { sha, version, tag: tag.value };
   }
   const sha = commitOf(input, ref);
-  if (sha === undefined) return { error: `${ref} is not a branch, tag or commit of this repository; name one that is, e.g. /deploy ${command.environment} ${input.defaultBranch}` };
+  if (sha === undefined)
+    return { error: `${ref} is not a branch, tag or commit of this repository; name one that is, e.g. /deploy ${command.environment} ${input.defaultBranch}` };
   const release = appConfig === undefined ? undefined : appOfTag(ref, [appConfig]);
   return release === undefined ? { sha } : { sha, version: release.version, tag: ref };
 }
@@ -78,7 +83,8 @@ export function planPromote(run: CommandRun<PromoteCommand>): Plan {
   const { command, input } = run;
   const from = environmentNamed(input.config, command.from);
   const to = environmentNamed(input.config, command.to);
-  if (from === undefined || to === undefined) return answered(run, `there is no environment ${from === undefined ? command.from : command.to}; type /help for this repository's environments.`);
+  if (from === undefined || to === undefined)
+    return answered(run, `there is no environment ${from === undefined ? command.from : command.to}; type /help for this repository's environments.`);
   const chosen = commandApp(input.config, to, command.app, (app) => `/promote ${from.name} ${to.name} ${app}`);
   if ("error" in chosen) return answered(run, chosen.error);
   const target = choosePromotion({ from: from.name, to: to.name, history: historyOf(input, from.name, chosen.app) });

@@ -31,7 +31,9 @@ export function planLock(run: CommandRun<LockCommand>): CommandPlan {
   const why = reason === "" ? "" : ` (${reason})`;
   return plan(`Lock ${env.name} for ${holder}.`, [
     personLockAction({ repo: input.repo, env: env.name, holder, reason, commentId: input.payload.comment.id, now: input.now, expiresAt, commit }),
-    run.reply(`🔒 ${env.name} is locked by ${holder}${why} until ${formatTime(expiresAt)}; only ${holder} can deploy it until then. Free it with /unlock ${env.name}.`),
+    run.reply(
+      `🔒 ${env.name} is locked by ${holder}${why} until ${formatTime(expiresAt)}; only ${holder} can deploy it until then. Free it with /unlock ${env.name}.`,
+    ),
   ]);
 }
 
@@ -57,7 +59,8 @@ export function planRelease(run: CommandRun<ReleaseCommand>): CommandPlan {
   const { changelogPath } = reads;
   const paths = [...(changelogPath === undefined ? [] : [changelogPath]), ...reads.versionFiles];
   const missing = paths.filter((path) => facts.files?.[path] === undefined);
-  if (missing.length > 0) return `/release edits ${missing.join(", ")} at the head of ${input.defaultBranch}; give ${missing.length === 1 ? "it" : "them"} in \`files\` in --facts`;
+  if (missing.length > 0)
+    return `/release edits ${missing.join(", ")} at the head of ${input.defaultBranch}; give ${missing.length === 1 ? "it" : "them"} in \`files\` in --facts`;
   const headSha = commitOf(input, input.defaultBranch);
   if (headSha === undefined) return `/release commits on the head of ${input.defaultBranch}; give it in \`refs\` in --facts`;
   if (facts.tags === undefined) input.assumed.add("tags: none");
@@ -79,7 +82,14 @@ export function planRelease(run: CommandRun<ReleaseCommand>): CommandPlan {
     changelog: changelogPath === undefined ? undefined : facts.files?.[changelogPath],
     versionFiles,
     tags: facts.tags ?? [],
-    releases: (facts.releases ?? []).map((r) => ({ id: r.id, tag: r.tag, url: r.url ?? `${repoUrl}/releases/tag/${r.tag}`, body: r.body, draft: r.draft, prerelease: r.prerelease })),
+    releases: (facts.releases ?? []).map((r) => ({
+      id: r.id,
+      tag: r.tag,
+      url: r.url ?? `${repoUrl}/releases/tag/${r.tag}`,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+    })),
   });
   // Once carried out, the handler finishes the reply with the new release's address.
   return decision.plan;
@@ -89,7 +99,10 @@ export function planChecklistCommand(run: CommandRun<ChecklistCommand>): Plan {
   const { command, input } = run;
   const checklist = input.config.checklist;
   if (checklist === null) {
-    return answered(run, "Release checklists are not set up here: add a `checklist:` section to `.github/release-pilot.yml` (for example `checklist: { template: .github/ISSUE_TEMPLATE/release.md }`).");
+    return answered(
+      run,
+      "Release checklists are not set up here: add a `checklist:` section to `.github/release-pilot.yml` (for example `checklist: { template: .github/ISSUE_TEMPLATE/release.md }`).",
+    );
   }
   const apps = input.config.apps.map((a) => a.name);
   const app = command.app ?? (apps.length === 1 ? apps[0] : undefined);
@@ -105,7 +118,10 @@ export function planChecklistCommand(run: CommandRun<ChecklistCommand>): Plan {
   if (opening.reason !== "already-done") return opening;
   const found = checklistIssues(input, "all").find((issue) => markerMatches(parseChecklistMarker(issue.body), version, app));
   if (found === undefined) return answered(run, opening.summary);
-  return answered(run, `The release checklist for ${version} is already ${found.state === "open" ? "open" : "there (closed)"}: ${found.url ?? `#${found.number}`}`);
+  return answered(
+    run,
+    `The release checklist for ${version} is already ${found.state === "open" ? "open" : "there (closed)"}: ${found.url ?? `#${found.number}`}`,
+  );
 }
 
 export function planHelp(run: CommandRun<HelpCommand>): Plan {

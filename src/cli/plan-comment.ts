@@ -18,7 +18,13 @@ const Label = z.union([z.string(), z.object({ name: z.string().optional() })]);
 export const CommentPayload = z.object({
   action: z.string(),
   comment: z.object({ id: z.number(), body: z.string(), user: z.object({ login: z.string(), type: z.string() }).nullable() }),
-  issue: z.object({ number: z.number(), title: z.string(), body: z.string().nullable(), labels: z.array(Label).default([]), pull_request: z.unknown().optional() }),
+  issue: z.object({
+    number: z.number(),
+    title: z.string(),
+    body: z.string().nullable(),
+    labels: z.array(Label).default([]),
+    pull_request: z.unknown().optional(),
+  }),
   repository: Repository,
   sender: z.object({ login: z.string(), type: z.string() }),
 });
@@ -94,7 +100,10 @@ export function planComment(input: Comment): PlannedPart[] | string {
   const name = `/${command.name}`;
   const answer = (text: string) => reply(facts, text);
   if (commandHandlers[command.name] === undefined) {
-    parts.push({ feature: name, plan: plan("Unsupported command.", [answer(`/${command.name} is not available in this version of Release Pilot; type /help for the commands it has.`)]) });
+    parts.push({
+      feature: name,
+      plan: plan("Unsupported command.", [answer(`/${command.name} is not available in this version of Release Pilot; type /help for the commands it has.`)]),
+    });
     return parts;
   }
   const decided = planCommand({ input, command, author, reply: answer });

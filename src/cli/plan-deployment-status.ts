@@ -46,19 +46,28 @@ const FINISHED: readonly Finished[] = ["success", "failure", "error"];
 const feature = "reportDeploymentOutcome";
 
 /** verifyDeployment's statuses, with the version URL's answer taken from the facts. */
-function verify(input: Status, verifyConfig: NonNullable<EnvironmentConfig["verify"]>, payload: Readonly<Record<string, unknown>>, logUrl: string | undefined): { state: "success" | "failure"; actions: Action[] } {
+function verify(
+  input: Status,
+  verifyConfig: NonNullable<EnvironmentConfig["verify"]>,
+  payload: Readonly<Record<string, unknown>>,
+  logUrl: string | undefined,
+): { state: "success" | "failure"; actions: Action[] } {
   const { deployment } = input.payload;
   const app = payload["app"];
   const expected = renderExpect(verifyConfig.expect, { env: deployment.environment, sha: deployment.sha, ...(typeof app === "string" ? { app } : {}) });
   if (!expected.ok) return { state: "failure", actions: [verifyStatus(input.repo, deployment.id, { kind: "fail", description: expected.error }, logUrl)] };
   const verified = input.facts.verified;
   if (verified === undefined) input.assumed.add(`verified: ${verifyConfig.url} answers ${expected.value}`);
-  const final = verified === false
-    ? { kind: "fail" as const, description: `verify: ${verifyConfig.url} did not answer ${expected.value} in time` }
-    : { kind: "succeed" as const, description: `Verified ${verifyConfig.url}` };
+  const final =
+    verified === false
+      ? { kind: "fail" as const, description: `verify: ${verifyConfig.url} did not answer ${expected.value} in time` }
+      : { kind: "succeed" as const, description: `Verified ${verifyConfig.url}` };
   return {
     state: final.kind === "succeed" ? "success" : "failure",
-    actions: [verifyStatus(input.repo, deployment.id, { kind: "start", url: verifyConfig.url }, logUrl), verifyStatus(input.repo, deployment.id, final, logUrl)],
+    actions: [
+      verifyStatus(input.repo, deployment.id, { kind: "start", url: verifyConfig.url }, logUrl),
+      verifyStatus(input.repo, deployment.id, final, logUrl),
+    ],
   };
 }
 
@@ -84,7 +93,15 @@ const reportDeploymentOutcome: FeaturePlanner<z.infer<typeof DeploymentStatusPay
   // Only deployments this bot made carry its key; others belong to someone else's process.
   // As the handler: only this app's own deployments, by creator, whatever the payload says.
   if (!isThisApp(deployment.creator, selfOf(input)) || typeof payload["release_pilot_key"] !== "string") {
-    return [{ feature, plan: nothing("event-not-relevant", `Deployment ${deployment.id} was not made by Release Pilot (created by ${deployment.creator?.login ?? "nobody known"}).`) }];
+    return [
+      {
+        feature,
+        plan: nothing(
+          "event-not-relevant",
+          `Deployment ${deployment.id} was not made by Release Pilot (created by ${deployment.creator?.login ?? "nobody known"}).`,
+        ),
+      },
+    ];
   }
   const env = input.config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof payload["app"] === "string" ? payload["app"] : undefined;
@@ -108,6 +125,7 @@ const reportDeploymentOutcome: FeaturePlanner<z.infer<typeof DeploymentStatusPay
 };
 
 export function planDeploymentStatus(input: Status): PlannedPart[] | string {
-  if (input.payload.action !== undefined && input.payload.action !== "created") return `deployment_status.${input.payload.action} sets nothing off; the bot acts on created.`;
+  if (input.payload.action !== undefined && input.payload.action !== "created")
+    return `deployment_status.${input.payload.action} sets nothing off; the bot acts on created.`;
   return planFeatures(input, deploymentStatusFeatures, { reportDeploymentOutcome, refreshDashboard: planDashboard });
 }

@@ -56,12 +56,20 @@ const Pull = z.object({
 const DownstreamFile = z.object({ base: z.string().optional(), content: z.string().optional(), reachable: z.boolean().default(true) });
 
 /** A 👍 on the command, or with `review` an approving review: of that commit, with the pull request's head then. */
-const Approval = z.object({ login: z.string(), permission: z.string().default("write"), at: z.string(), review: z.object({ commit: z.string(), head: z.string() }).optional() });
+const Approval = z.object({
+  login: z.string(),
+  permission: z.string().default("write"),
+  at: z.string(),
+  review: z.object({ commit: z.string(), head: z.string() }).optional(),
+});
 
 const ForwardPort = z.object({
   ahead: z.array(z.object({ sha: z.string(), message: z.string() })).default([]),
   aheadBy: z.number().optional(),
-  openPull: z.object({ number: z.number(), body: z.string().default("") }).nullable().default(null),
+  openPull: z
+    .object({ number: z.number(), body: z.string().default("") })
+    .nullable()
+    .default(null),
 });
 
 export const PlanFacts = z
@@ -110,7 +118,9 @@ export const PlanFacts = z
     /** The bot already said the checklist is ready. Default: false. */
     alreadyAnnouncedReady: z.boolean().optional(),
     /** What the default branch's head shows, for auto checklist items. Default: unknown. */
-    auto: z.object({ ciGreen: z.boolean().optional(), changelogReady: z.boolean().optional(), stagingDeployed: z.boolean().optional(), sha: z.string().optional() }).optional(),
+    auto: z
+      .object({ ciGreen: z.boolean().optional(), changelogReady: z.boolean().optional(), stagingDeployed: z.boolean().optional(), sha: z.string().optional() })
+      .optional(),
     /** The version URL's answer for a deploy with `verify`. Default: it matches. */
     verified: z.boolean().optional(),
   })

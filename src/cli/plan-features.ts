@@ -28,5 +28,10 @@ export function planFeatures<P>(
 /** The dashboard shows the repository's whole state, which only the bot's many reads gather. */
 export function planDashboard(input: PlanInput<unknown>): readonly PlannedPart[] {
   if (!input.config.dashboard) return [{ feature: "refreshDashboard", plan: nothing("not-configured", "The Release Dashboard is off (dashboard: false).") }];
-  return [{ feature: "refreshDashboard", notPlanned: "the dashboard shows every deployment, lock and unreleased pull request, which are read from GitHub, not from --facts" }];
+  return [
+    {
+      feature: "refreshDashboard",
+      notPlanned: "the dashboard shows every deployment, lock and unreleased pull request, which are read from GitHub, not from --facts",
+    },
+  ];
 }

@@ -46,6 +46,7 @@ function trackChecklist(input: Issues): Plan {
 }
 
 export function planIssues(input: Issues): PlannedPart[] | string {
-  if (input.payload.action !== "opened" && input.payload.action !== "edited") return `issues.${input.payload.action} sets nothing off; the bot acts on opened and edited.`;
+  if (input.payload.action !== "opened" && input.payload.action !== "edited")
+    return `issues.${input.payload.action} sets nothing off; the bot acts on opened and edited.`;
   return planFeatures(input, issuesFeatures, { trackChecklist: single("trackChecklist", trackChecklist), refreshDashboard: planDashboard });
 }

@@ -50,7 +50,8 @@ const deployFollowingBranch: FeaturePlanner<z.infer<typeof PushPayload>> = (inpu
     commits: payload.commits,
   });
   const feature = "deployFollowingBranch";
-  if (deploys.length === 0) return [{ feature, plan: nothing("event-not-relevant", `No environment follows ${payload.ref} (or the push changed none of its apps).`) }];
+  if (deploys.length === 0)
+    return [{ feature, plan: nothing("event-not-relevant", `No environment follows ${payload.ref} (or the push changed none of its apps).`) }];
   return deploys.map((deploy): PlannedPart => {
     const trust = trustOf(input, deploy);
     if (trust.kind === "untrusted") {
@@ -65,12 +66,21 @@ const deployFollowingBranch: FeaturePlanner<z.infer<typeof PushPayload>> = (inpu
 function draftNotes(input: Push): Plan | string {
   const { payload, config, facts, repo } = input;
   if (config.notes === null || !config.notes.draft) return nothing("not-configured", "Draft release notes are off (notes.draft).");
-  if (payload.deleted || payload.ref !== `refs/heads/${input.defaultBranch}`) return nothing("event-not-relevant", `Release notes are drafted from pushes to ${input.defaultBranch}.`);
+  if (payload.deleted || payload.ref !== `refs/heads/${input.defaultBranch}`)
+    return nothing("event-not-relevant", `Release notes are drafted from pushes to ${input.defaultBranch}.`);
   if (facts.releases === undefined || facts.pulls === undefined) {
     return "the notes are built from the repository's releases and merged pull requests; give both as `releases` and `pulls` in --facts";
   }
   const web = payload.repository.html_url ?? `https://github.com/${payload.repository.full_name}`;
-  const releases: ReleaseFact[] = facts.releases.map((r) => ({ id: r.id, tag: r.tag, name: r.name ?? r.tag, body: r.body, draft: r.draft, prerelease: r.prerelease, publishedAt: r.publishedAt }));
+  const releases: ReleaseFact[] = facts.releases.map((r) => ({
+    id: r.id,
+    tag: r.tag,
+    name: r.name ?? r.tag,
+    body: r.body,
+    draft: r.draft,
+    prerelease: r.prerelease,
+    publishedAt: r.publishedAt,
+  }));
   const max = config.notes.maxPullRequests;
   const pulls: MergedPull[] = facts.pulls.slice(0, max).map((p) => ({
     number: p.number,
@@ -126,7 +136,8 @@ function forwardPort(input: Push): Plan {
 function openChecklistOnReleaseBranch(input: Push): Plan {
   const decided = releaseBranchChecklist(input.config, input.payload);
   if (decided.kind === "skip") return nothing("event-not-relevant", "The push does not create a release branch that opens a checklist.");
-  if (decided.kind === "no-app") return nothing("event-not-relevant", `The release branch ${decided.branch} names no app in a repository with several; no checklist opened.`);
+  if (decided.kind === "no-app")
+    return nothing("event-not-relevant", `The release branch ${decided.branch} names no app in a repository with several; no checklist opened.`);
   return planChecklistOpening(input, decided);
 }
 

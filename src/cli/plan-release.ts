@@ -58,16 +58,30 @@ function deployFollowingRelease(input: Release): readonly PlannedPart[] {
   const { release, sender } = input.payload;
   const feature = "deployFollowingRelease";
   const deploys = releaseDeploys(input.config, { tag: release.tag_name, draft: release.draft, prerelease: release.prerelease });
-  if (deploys.kind === "none") return [{ feature, plan: nothing("event-not-relevant", `No environment follows ${release.prerelease ? "prereleases" : "releases"}.`) }];
-  if (deploys.kind === "no-app") return [{ feature, plan: nothing("event-not-relevant", `The tag ${release.tag_name} names no app's release; nothing to deploy.`) }];
+  if (deploys.kind === "none")
+    return [{ feature, plan: nothing("event-not-relevant", `No environment follows ${release.prerelease ? "prereleases" : "releases"}.`) }];
+  if (deploys.kind === "no-app")
+    return [{ feature, plan: nothing("event-not-relevant", `The tag ${release.tag_name} names no app's release; nothing to deploy.`) }];
   const sha = releasedCommit(input);
-  const facts = { id: release.id, tag: release.tag_name, draft: release.draft, prerelease: release.prerelease, requester: sender?.login ?? release.author?.login ?? "unknown", defaultBranch: input.defaultBranch };
+  const facts = {
+    id: release.id,
+    tag: release.tag_name,
+    draft: release.draft,
+    prerelease: release.prerelease,
+    requester: sender?.login ?? release.author?.login ?? "unknown",
+    defaultBranch: input.defaultBranch,
+  };
   const now = deploys.envs.map((env): PlannedPart => ({ feature, plan: planDeployRequest(input, releaseDeploy(input.config, env, deploys, facts, sha)) }));
   // Deployed by the deployment_status of what they require, not by this event.
-  const later = deploys.waiting.map((env): PlannedPart => ({
-    feature,
-    plan: nothing("event-not-relevant", `${env.name} takes ${release.tag_name} once ${env.requires.join(", ")} reports success with it (a deployment_status event).`),
-  }));
+  const later = deploys.waiting.map(
+    (env): PlannedPart => ({
+      feature,
+      plan: nothing(
+        "event-not-relevant",
+        `${env.name} takes ${release.tag_name} once ${env.requires.join(", ")} reports success with it (a deployment_status event).`,
+      ),
+    }),
+  );
   return [...now, ...later];
 }
 
@@ -84,7 +98,14 @@ function downstreamPins(input: Release): Plan | string {
     const found = given[name];
     const base = entry.branch ?? found?.base;
     if (base === undefined && found?.reachable !== false) input.assumed.add(`downstream.${name}.base: main (its default branch)`);
-    return { repo: entry.repo, file: entry.file, package: entry.package, base: found?.reachable === false ? undefined : (base ?? "main"), content: found?.content, reachable: found?.reachable ?? true };
+    return {
+      repo: entry.repo,
+      file: entry.file,
+      package: entry.package,
+      base: found?.reachable === false ? undefined : (base ?? "main"),
+      content: found?.content,
+      reachable: found?.reachable ?? true,
+    };
   });
   return planDownstreamPins(downstreamFacts(config, input.repo, payload.release, files, releasedCommit(input)));
 }
@@ -124,9 +145,13 @@ export function planRelease(input: Release): PlannedPart[] | string {
         refreshDashboard: planDashboard,
       });
     case "prereleased":
-      return planFeatures(input, releasePrereleasedFeatures, { openChecklistOnPrerelease: single("openChecklistOnPrerelease", openChecklistFor("prerelease")) });
+      return planFeatures(input, releasePrereleasedFeatures, {
+        openChecklistOnPrerelease: single("openChecklistOnPrerelease", openChecklistFor("prerelease")),
+      });
     case "created":
-      return planFeatures(input, releaseCreatedFeatures, { openChecklistOnDraftRelease: single("openChecklistOnDraftRelease", openChecklistFor("draft-release")) });
+      return planFeatures(input, releaseCreatedFeatures, {
+        openChecklistOnDraftRelease: single("openChecklistOnDraftRelease", openChecklistFor("draft-release")),
+      });
     default:
       return `release.${input.payload.action} sets nothing off; the bot acts on release.published, prereleased and created.`;
   }

@@ -65,7 +65,13 @@ export function lockOn(world: World, env: string, app?: string): Lock | undefine
   }
   for (const scope of app === undefined ? [env] : [env, lockScope(env, app)]) {
     const lock = locks[scope];
-    if (lock !== undefined) return { holder: lock.holder, reason: lock.reason, expiresAt: lock.expiresAt, ...(lock.deploymentKey === undefined ? {} : { deploymentKey: lock.deploymentKey }) };
+    if (lock !== undefined)
+      return {
+        holder: lock.holder,
+        reason: lock.reason,
+        expiresAt: lock.expiresAt,
+        ...(lock.deploymentKey === undefined ? {} : { deploymentKey: lock.deploymentKey }),
+      };
   }
   return undefined;
 }
@@ -103,7 +109,13 @@ export function pushTrustOf(world: World, base: Omit<TrustFacts, "permission" | 
 
 export function approvalsOf(world: World): ApprovalFact[] {
   const given = world.facts.approvals;
-  if (given !== undefined) return given.map((approval) => ({ login: approval.login, permission: approval.permission, at: approval.at, ...(approval.review === undefined ? {} : { review: approval.review }) }));
+  if (given !== undefined)
+    return given.map((approval) => ({
+      login: approval.login,
+      permission: approval.permission,
+      at: approval.at,
+      ...(approval.review === undefined ? {} : { review: approval.review }),
+    }));
   world.assumed.add("approvals: none");
   return [];
 }

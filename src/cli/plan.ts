@@ -30,7 +30,10 @@ export interface PlanReport {
 
 type EventPlanner = (io: CliIo, options: PlanOptions, raw: unknown) => PlanReport | undefined;
 
-function planner<P extends { readonly repository: z.infer<typeof Repository> }>(schema: z.ZodType<P>, decide: (input: PlanInput<P>) => PlannedPart[] | string): EventPlanner {
+function planner<P extends { readonly repository: z.infer<typeof Repository> }>(
+  schema: z.ZodType<P>,
+  decide: (input: PlanInput<P>) => PlannedPart[] | string,
+): EventPlanner {
   return (io, options, raw) => {
     const input = planInput(io, options, schema, raw, CONFIG_PATH);
     if (input === undefined) return undefined;

@@ -24,6 +24,10 @@ export function validate(io: CliIo, file: string = CONFIG_PATH, repo?: string): 
     io.stderr(`${file}: ${checked.errors.length} error${checked.errors.length === 1 ? "" : "s"}\n`);
     return 1;
   }
-  io.stdout(`${file} is valid. Release Pilot will:\n${describeConfig(checked.config).map((l) => `  - ${l}\n`).join("")}`);
+  io.stdout(
+    `${file} is valid. Release Pilot will:\n${describeConfig(checked.config)
+      .map((l) => `  - ${l}\n`)
+      .join("")}`,
+  );
   return 0;
 }

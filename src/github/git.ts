@@ -11,12 +11,7 @@ export async function branchSha(octokit: GitHub, repo: RepoRef, branch: string):
   return refSha(octokit, repo, `heads/${branch}`);
 }
 
-export async function readFile(
-  octokit: GitHub,
-  repo: RepoRef,
-  path: string,
-  ref: string,
-): Promise<string | undefined> {
+export async function readFile(octokit: GitHub, repo: RepoRef, path: string, ref: string): Promise<string | undefined> {
   const found = await notFoundAsUndefined(octokit.rest.repos.getContent({ ...repo, path, ref }));
   const data = found?.data;
   if (data === undefined || Array.isArray(data) || data.type !== "file" || !("content" in data)) return undefined;
@@ -24,12 +19,7 @@ export async function readFile(
 }
 
 /** True when every change is already in place at `ref`: the write would change nothing. */
-export async function filesInPlace(
-  octokit: GitHub,
-  repo: RepoRef,
-  ref: string,
-  files: readonly FileChange[],
-): Promise<boolean> {
+export async function filesInPlace(octokit: GitHub, repo: RepoRef, ref: string, files: readonly FileChange[]): Promise<boolean> {
   for (const file of files) {
     const current = await readFile(octokit, repo, file.path, ref);
     if ((current ?? null) !== file.content) return false;
@@ -38,13 +28,7 @@ export async function filesInPlace(
 }
 
 /** One commit with every change, on top of `parent`; the branch ref is not moved. */
-export async function createCommit(
-  octokit: GitHub,
-  repo: RepoRef,
-  parent: string,
-  message: string,
-  files: readonly FileChange[],
-): Promise<string> {
+export async function createCommit(octokit: GitHub, repo: RepoRef, parent: string, message: string, files: readonly FileChange[]): Promise<string> {
   return (await createCommitWithTree(octokit, repo, { sha: parent }, message, files)).sha;
 }
 
@@ -73,13 +57,7 @@ export async function createCommitWithTree(
   return { sha: commit.sha, tree: tree.sha };
 }
 
-export async function setBranch(
-  octokit: GitHub,
-  repo: RepoRef,
-  branch: string,
-  sha: string,
-  exists: boolean,
-): Promise<void> {
+export async function setBranch(octokit: GitHub, repo: RepoRef, branch: string, sha: string, exists: boolean): Promise<void> {
   if (exists) {
     await octokit.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: false });
   } else {

@@ -44,7 +44,8 @@ export function identityOf(app: Pick<Probot, "auth">): IdentitySource {
     known ??= (async () => {
       const octokit = await app.auth();
       const { data } = await octokit.rest.apps.getAuthenticated();
-      if (data === null || typeof data.slug !== "string" || data.slug === "") throw new Error("GET /app gave no slug: cannot tell this app's own comments and deployments");
+      if (data === null || typeof data.slug !== "string" || data.slug === "")
+        throw new Error("GET /app gave no slug: cannot tell this app's own comments and deployments");
       return { login: `${data.slug}[bot]` };
     })().catch((error: unknown) => {
       known = undefined;

@@ -9,7 +9,11 @@ import { carryOut, type RunOptions } from "./carry-out.js";
 import type { LoadedConfig } from "./config.js";
 import { findDashboard } from "./dashboard.js";
 
-export async function reportBrokenConfigOnPush(context: Context<"push">, loaded: Extract<LoadedConfig, { kind: "invalid" }>, options: RunOptions): Promise<void> {
+export async function reportBrokenConfigOnPush(
+  context: Context<"push">,
+  loaded: Extract<LoadedConfig, { kind: "invalid" }>,
+  options: RunOptions,
+): Promise<void> {
   const { payload } = context;
   const branch = payload.repository.default_branch ?? "main";
   // Only the default branch's config is the bot's; a push elsewhere, or a deletion, changes nothing.
@@ -17,6 +21,14 @@ export async function reportBrokenConfigOnPush(context: Context<"push">, loaded:
   const repo = context.repo();
   const yamlText = await readFile(context.octokit, repo, CONFIG_PATH, payload.after);
   const dashboard = await findDashboard(context.octokit, repo, await options.self());
-  const decision = planBrokenConfigReport({ repo, repoName: `${repo.owner}/${repo.repo}`, branch, headSha: payload.after, yamlText, errors: loaded.errors, dashboard });
+  const decision = planBrokenConfigReport({
+    repo,
+    repoName: `${repo.owner}/${repo.repo}`,
+    branch,
+    headSha: payload.after,
+    yamlText,
+    errors: loaded.errors,
+    dashboard,
+  });
   await carryOut(context, decision, options);
 }

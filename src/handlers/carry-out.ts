@@ -62,7 +62,11 @@ async function scheduleLockChecks(context: Context, actions: readonly Action[], 
   const installationId = installationOf(context.payload);
   if (options.timers === undefined || installationId === undefined) return;
   const taken = new Set(effects.filter((effect) => effect.kind === "acquire-lock").map((effect) => effect.key));
-  for (const timer of lockExpiryTimers(actions.filter((action) => taken.has(action.key)), installationId)) await options.timers.schedule(timer);
+  for (const timer of lockExpiryTimers(
+    actions.filter((action) => taken.has(action.key)),
+    installationId,
+  ))
+    await options.timers.schedule(timer);
 }
 
 function installationOf(payload: unknown): number | undefined {

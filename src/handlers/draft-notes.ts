@@ -74,13 +74,7 @@ export async function readClosedPulls(
   }
 }
 
-export async function gatherDraftNotesFacts(
-  octokit: GitHub,
-  repo: RepoRef,
-  payload: PushPayload,
-  config: Config,
-  now: Date,
-): Promise<DraftNotesFacts> {
+export async function gatherDraftNotesFacts(octokit: GitHub, repo: RepoRef, payload: PushPayload, config: Config, now: Date): Promise<DraftNotesFacts> {
   const defaultBranch = payload.repository.default_branch ?? "main";
   const notes = config.notes;
   const releases = await readReleases(octokit, repo);

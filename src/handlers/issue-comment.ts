@@ -64,7 +64,11 @@ export async function onIssueComment(context: CommentContext, options: RunOption
   const answer = (text: string) => reply(facts, text);
   const handler = commandHandlers[intake.command.name] as CommandHandler<ParsedCommand> | undefined;
   if (handler === undefined) {
-    await carryOut(context, plan("Unsupported command.", [answer(`/${intake.command.name} is not available in this version of Release Pilot; type /help for the commands it has.`)]), options);
+    await carryOut(
+      context,
+      plan("Unsupported command.", [answer(`/${intake.command.name} is not available in this version of Release Pilot; type /help for the commands it has.`)]),
+      options,
+    );
     return;
   }
   try {
@@ -82,7 +86,10 @@ export async function onIssueComment(context: CommentContext, options: RunOption
     try {
       await refreshDashboard(context, config, options);
     } catch (error) {
-      context.log.error({ delivery: context.id, error: error instanceof Error ? error.message : String(error) }, "the dashboard could not be refreshed after the command");
+      context.log.error(
+        { delivery: context.id, error: error instanceof Error ? error.message : String(error) },
+        "the dashboard could not be refreshed after the command",
+      );
     }
   }
 }

@@ -106,7 +106,8 @@ async function appStatuses(octokit: GitHub, repo: RepoRef, apps: readonly AppCon
     return {
       unreleased: unreleased.map((pull) => ({ number: pull.number, title: pull.title, url: pull.html_url })),
       name: app.name,
-      lastRelease: release === undefined ? undefined : { tag: release.tag_name, publishedAt: release.published_at ?? release.created_at, url: release.html_url },
+      lastRelease:
+        release === undefined ? undefined : { tag: release.tag_name, publishedAt: release.published_at ?? release.created_at, url: release.html_url },
       mergedSince: count,
       capped: pulls.length === PAGE && count === mine.length,
     };
@@ -125,7 +126,14 @@ async function checklists(octokit: GitHub, repo: RepoRef, config: Config, app: s
   });
 }
 
-export async function gatherStatusFacts(octokit: GitHub, repo: RepoRef, self: AppIdentity, config: Config, app: string | undefined, now: Date): Promise<StatusFacts> {
+export async function gatherStatusFacts(
+  octokit: GitHub,
+  repo: RepoRef,
+  self: AppIdentity,
+  config: Config,
+  app: string | undefined,
+  now: Date,
+): Promise<StatusFacts> {
   const multiApp = config.apps.length > 1;
   const apps = config.apps.filter((candidate) => app === undefined || candidate.name === app);
   return {

@@ -36,7 +36,10 @@ function problemLines(facts: BrokenConfigFacts): { readonly lines: readonly stri
     if (action?.kind === "check-run") {
       const lines = checked.errors.map((issue) => `- line ${issue.line}: ${issue.path === "" ? "" : `\`${issue.path}\`: `}${issue.message}`);
       const { kind, repo, headSha, name, title, annotations } = action;
-      return { lines, check: { kind, key, repo, headSha, name, conclusion: "failure", title, summary: `${consequence(facts)}\n\n${action.summary}`, annotations } };
+      return {
+        lines,
+        check: { kind, key, repo, headSha, name, conclusion: "failure", title, summary: `${consequence(facts)}\n\n${action.summary}`, annotations },
+      };
     }
   }
   // The file reads fine here, so the problem is in what it extends: no line to point at.
@@ -79,7 +82,14 @@ export function planBrokenConfigReport(facts: BrokenConfigFacts): Plan {
     ].join("\n");
     const body = warning + withoutConfigWarning(facts.dashboard.body);
     if (body !== facts.dashboard.body) {
-      actions.push({ kind: "update-issue", key: `dashboard-config-broken:${facts.dashboard.number}:${facts.headSha}`, repo: facts.repo, number: facts.dashboard.number, body, expectedBody: facts.dashboard.body });
+      actions.push({
+        kind: "update-issue",
+        key: `dashboard-config-broken:${facts.dashboard.number}:${facts.headSha}`,
+        repo: facts.repo,
+        number: facts.dashboard.number,
+        body,
+        expectedBody: facts.dashboard.body,
+      });
     }
   }
   return plan(`Report the broken config on ${facts.headSha.slice(0, 7)}.`, actions);

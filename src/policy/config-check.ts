@@ -84,7 +84,11 @@ export function checkConfigText(yamlText: string, repoName: string): ConfigCheck
     return { errors: [], warnings: parsed.warnings.map(place), config: parsed.config };
   } catch (error) {
     // The check run must appear whatever the file holds; a bug here is reported on it, not lost.
-    return { errors: [{ path: "", line: 1, message: `${UNCHECKED}: ${error instanceof Error ? error.message : String(error)}` }], warnings: [], config: undefined };
+    return {
+      errors: [{ path: "", line: 1, message: `${UNCHECKED}: ${error instanceof Error ? error.message : String(error)}` }],
+      warnings: [],
+      config: undefined,
+    };
   }
 }
 
@@ -124,7 +128,12 @@ export function describeConfig(config: Config): readonly string[] {
     const changelogs = config.apps.filter((app) => app.changelog?.target.kind === "path");
     if (on === "published" && changelogs.length > 0) {
       const via = changelogs.some((app) => app.changelog?.via === "pull-request") ? "changelog PR" : "changelog commit";
-      did.push(`${via}${which(config, changelogs.map((app) => app.name))}`);
+      did.push(
+        `${via}${which(
+          config,
+          changelogs.map((app) => app.name),
+        )}`,
+      );
     }
     for (const env of config.environments) {
       if (env.follows?.kind !== "release" || env.follows.on !== on) continue;
@@ -180,19 +189,25 @@ export function planConfigCheck(facts: ConfigCheckFacts): Plan {
     : checked.warnings.length === 0
       ? "The config is valid"
       : `The config is valid, with ${count(checked.warnings.length, "warning")}`;
-  const effects = checked.config === undefined ? [] : ["With this config, Release Pilot will:", "", ...describeConfig(checked.config).map((line) => `- ${inertText(line)}`)];
+  const effects =
+    checked.config === undefined ? [] : ["With this config, Release Pilot will:", "", ...describeConfig(checked.config).map((line) => `- ${inertText(line)}`)];
   const summary = [...issueLines, ...(issueLines.length > 0 && effects.length > 0 ? [""] : []), ...effects].join("\n");
-  return plan(failed ? `Report ${count(checked.errors.length, "config problem")} on ${facts.headSha.slice(0, 7)}.` : `Report the config on ${facts.headSha.slice(0, 7)} as valid.`, [
-    {
-      kind: "check-run",
-      key: `config-check:${facts.headSha}`,
-      repo: facts.repo,
-      headSha: facts.headSha,
-      name: CHECK_NAME,
-      conclusion: failed ? "failure" : "success",
-      title,
-      summary,
-      annotations,
-    },
-  ]);
+  return plan(
+    failed
+      ? `Report ${count(checked.errors.length, "config problem")} on ${facts.headSha.slice(0, 7)}.`
+      : `Report the config on ${facts.headSha.slice(0, 7)} as valid.`,
+    [
+      {
+        kind: "check-run",
+        key: `config-check:${facts.headSha}`,
+        repo: facts.repo,
+        headSha: facts.headSha,
+        name: CHECK_NAME,
+        conclusion: failed ? "failure" : "success",
+        title,
+        summary,
+        annotations,
+      },
+    ],
+  );
 }

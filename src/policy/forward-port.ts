@@ -54,7 +54,8 @@ export function planForwardPort(facts: ForwardPortFacts): Plan {
   const body = forwardPortBody(facts);
   const key = `forward-port:${facts.branch}`;
   if (facts.openPull !== null) {
-    if (facts.openPull.body.replace(/\r\n/g, "\n") === body) return nothing("already-done", `Pull request #${facts.openPull.number} already forward-ports ${facts.branch}.`);
+    if (facts.openPull.body.replace(/\r\n/g, "\n") === body)
+      return nothing("already-done", `Pull request #${facts.openPull.number} already forward-ports ${facts.branch}.`);
     return plan(`Refresh the forward-port pull request #${facts.openPull.number} from ${facts.branch}.`, [
       { kind: "update-issue", key, repo: facts.repo, number: facts.openPull.number, body },
     ]);

@@ -202,7 +202,10 @@ interface CheckRunBase extends ActionBase {
 
 /** A check run still going (a yellow dot, no conclusion yet), or finished with its conclusion. */
 export type CheckRun = CheckRunBase &
-  ({ readonly status: "in_progress"; readonly conclusion?: undefined } | { readonly status?: "completed"; readonly conclusion: "success" | "failure" | "neutral" });
+  (
+    | { readonly status: "in_progress"; readonly conclusion?: undefined }
+    | { readonly status?: "completed"; readonly conclusion: "success" | "failure" | "neutral" }
+  );
 
 export type Action =
   | OpenPullRequest

@@ -33,11 +33,7 @@ export const MAX_ATTEMPTS_PER_EVENT = 5;
  * The events whose newest attempt did not get a 2xx and that the queue does not already hold,
  * oldest first so a repository's events come back in the order they happened.
  */
-export function deliveriesToRedeliver(
-  deliveries: readonly HookDeliverySummary[],
-  knownJobIds: ReadonlySet<string>,
-  now: number,
-): readonly Redelivery[] {
+export function deliveriesToRedeliver(deliveries: readonly HookDeliverySummary[], knownJobIds: ReadonlySet<string>, now: number): readonly Redelivery[] {
   const byGuid = new Map<string, HookDeliverySummary[]>();
   for (const delivery of deliveries) {
     const at = Date.parse(delivery.delivered_at);

@@ -56,16 +56,12 @@ export class TemplateError extends Error {
   }
 }
 
-export type RenderResult =
-  | { readonly ok: true; readonly value: string }
-  | { readonly ok: false; readonly error: string; readonly code: TemplateErrorCode };
+export type RenderResult = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: string; readonly code: TemplateErrorCode };
 
 type DatePart = "YYYY" | "MM" | "DD" | "HH" | "mm" | "ss";
 type FormatPiece = { readonly part: DatePart } | { readonly literal: string };
 
-type Segment =
-  | { readonly literal: string }
-  | { readonly token: TokenName; readonly raw: string; readonly format?: readonly FormatPiece[] };
+type Segment = { readonly literal: string } | { readonly token: TokenName; readonly raw: string; readonly format?: readonly FormatPiece[] };
 
 const DATE_PARTS: readonly DatePart[] = ["YYYY", "MM", "DD", "HH", "mm", "ss"];
 const DATE_FORMAT_HINT = `use letters from ${DATE_PARTS.join(" ")}`;
@@ -280,12 +276,7 @@ export function render(template: string, values: TemplateValues): string {
     const value = tokenValue(segment, values);
     if (value === undefined) {
       const needed = segment.token === "date" || segment.token === "epoch" ? `{${segment.token}} (the time)` : `{${segment.token}}`;
-      throw new TemplateError(
-        `template "${show(template)}" needs ${needed}, which is not known here`,
-        "missing-value",
-        template,
-        segment.token,
-      );
+      throw new TemplateError(`template "${show(template)}" needs ${needed}, which is not known here`, "missing-value", template, segment.token);
     }
     out += value;
   }
@@ -369,7 +360,7 @@ export const MAX_FREE_TOKENS = 3;
 function freeTokens(template: string, known: TemplateValues): number {
   const free = new Set<TokenName>();
   for (const segment of parse(template, ALL_TOKENS).segments) {
-    if (!("token" in segment) || segment.token === "date" || TOKEN_PATTERNS[segment.token] !== undefined && segment.token !== "version") continue;
+    if (!("token" in segment) || segment.token === "date" || (TOKEN_PATTERNS[segment.token] !== undefined && segment.token !== "version")) continue;
     if (tokenValue(segment, known) === undefined) free.add(segment.token);
   }
   return free.size;

@@ -93,7 +93,12 @@ export function startRuntime(
   options.addHandler(opsHandler(metrics, () => queue.healthy()));
 
   queue.start(
-    createWorker(app, { log, now: Date.now, ...(hooks.onTimer ? { onTimer: hooks.onTimer } : {}), onRun: (event, outcome, seconds) => metrics.processed(event, outcome, seconds) }),
+    createWorker(app, {
+      log,
+      now: Date.now,
+      ...(hooks.onTimer ? { onTimer: hooks.onTimer } : {}),
+      onRun: (event, outcome, seconds) => metrics.processed(event, outcome, seconds),
+    }),
     { concurrency: settings.concurrency },
   );
   const stopReconciler = settings.reconcileIntervalMs
@@ -144,8 +149,7 @@ function takeWebhooksBeforeProbot(app: Probot, intake: Handler): void {
   const probotMiddleware = app.getNodeMiddleware.bind(app);
   app.getNodeMiddleware = async (middlewareOptions) => {
     const inner = await probotMiddleware(middlewareOptions);
-    return async (request: IncomingMessage, response: ServerResponse, next?: Function) =>
-      (await intake(request, response)) || inner(request, response, next);
+    return async (request: IncomingMessage, response: ServerResponse, next?: Function) => (await intake(request, response)) || inner(request, response, next);
   };
 }
 

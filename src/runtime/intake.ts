@@ -161,9 +161,7 @@ export function createIntake(options: IntakeOptions) {
 
 const BUSY = "too many webhook bodies arriving at once; redeliver later";
 
-type Read =
-  | { readonly kind: "body"; readonly body: string }
-  | { readonly kind: "too-large" | "busy" | "timeout" | "aborted" };
+type Read = { readonly kind: "body"; readonly body: string } | { readonly kind: "too-large" | "busy" | "timeout" | "aborted" };
 
 /**
  * The body, or why not, as soon as it is known: past `limit`, past the bytes-in-flight budget,

@@ -45,7 +45,10 @@ export function reportFailure(options: ReportFailureOptions) {
       await octokit.writeComment(failureReport(job, message, thread));
     } catch (commentError) {
       // The log line above already carries the failure; this one says the person was not told.
-      options.log.error({ delivery: job.id, error: commentError instanceof Error ? commentError.message : String(commentError) }, "could not report the failed job on its thread");
+      options.log.error(
+        { delivery: job.id, error: commentError instanceof Error ? commentError.message : String(commentError) },
+        "could not report the failed job on its thread",
+      );
     }
   };
 }

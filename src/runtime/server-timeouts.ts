@@ -20,7 +20,10 @@ export function applyServerTimeouts(server: Server, timeouts: ServerTimeouts): v
   // Checked often enough that a bound of a few seconds holds to within a second. The documented
   // form is createServer's `connectionsCheckingInterval` option; Node reads the same property
   // when the server starts listening, which is why this must run before listen.
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(250, Math.min(1_000, Math.floor(timeouts.headersTimeoutMs / 2)));
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(
+    250,
+    Math.min(1_000, Math.floor(timeouts.headersTimeoutMs / 2)),
+  );
 }
 
 /** Applies the timeouts to the next http.Server that listens in this process. Returns an undo. */

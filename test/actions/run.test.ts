@@ -15,7 +15,8 @@ beforeAll(async () => {
     owner,
     repo,
     files: {
-      ".github/release-pilot.yml": 'versioning: { scheme: calver, calver: YYYY.MM.DD.HH.mm.ss }\napps: { api: { tag: "api-{version}" } }\nchangelog: { path: "documentation/changelogs/{app}/{version}.md" }\n',
+      ".github/release-pilot.yml":
+        'versioning: { scheme: calver, calver: YYYY.MM.DD.HH.mm.ss }\napps: { api: { tag: "api-{version}" } }\nchangelog: { path: "documentation/changelogs/{app}/{version}.md" }\n',
     },
   });
 });
@@ -41,8 +42,6 @@ describe("running as a GitHub Actions step", () => {
   });
 
   it("says which variables are missing, in one sentence", () => {
-    expect(() => requireActionsEnvironment({ GITHUB_EVENT_NAME: "push" })).toThrow(
-      /^GITHUB_TOKEN, GITHUB_EVENT_PATH are not set; run this as a workflow step/,
-    );
+    expect(() => requireActionsEnvironment({ GITHUB_EVENT_NAME: "push" })).toThrow(/^GITHUB_TOKEN, GITHUB_EVENT_PATH are not set; run this as a workflow step/);
   });
 });

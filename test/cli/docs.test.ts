@@ -27,7 +27,7 @@ describe("docs/config.md", () => {
         },
       },
     };
-    expect(configDocs(schema)).toContain("| `commands.permission` | `read` or `write` | `\"write\"` | Least permission. |");
+    expect(configDocs(schema)).toContain('| `commands.permission` | `read` or `write` | `"write"` | Least permission. |');
   });
 });
 

@@ -11,12 +11,28 @@ const NEWER = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432";
 const DEPLOY_CHECK = "Release Pilot: deploy staging";
 
 const finished = (name: string, conclusion = "success") =>
-  payloadFor("check_run", "completed", "thegreenwebfoundation", "admin-portal", "master", { check_run: { name, head_sha: SHA, status: "completed", conclusion } }, "github-actions[bot]");
+  payloadFor(
+    "check_run",
+    "completed",
+    "thegreenwebfoundation",
+    "admin-portal",
+    "master",
+    { check_run: { name, head_sha: SHA, status: "completed", conclusion } },
+    "github-actions[bot]",
+  );
 
 const held = (pusher = "fershad") => ({ name: DEPLOY_CHECK, status: "in_progress", conclusion: null, externalId: `deploy-held:staging::${SHA}:${pusher}` });
 
 /** Every read the handler makes, given: nothing is left to a default. */
-const factsWith = (checkRuns: readonly object[], overrides: Record<string, unknown> = {}) => ({ now: NOW, permission: "write", checkRuns, refs: { staging: SHA }, deployments: { staging: [] }, locks: {}, ...overrides });
+const factsWith = (checkRuns: readonly object[], overrides: Record<string, unknown> = {}) => ({
+  now: NOW,
+  permission: "write",
+  checkRuns,
+  refs: { staging: SHA },
+  deployments: { staging: [] },
+  locks: {},
+  ...overrides,
+});
 
 describe("plan check_run on Green Web Foundation's config", () => {
   it("deploys staging as the pusher the held check names when the last required check passes, and settles the hold", () => {
@@ -25,7 +41,15 @@ describe("plan check_run on Green Web Foundation's config", () => {
     const actions = actionsOf(run, "deployAfterChecks");
     expect(actions.map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow", "check-run"]);
     // The pusher, not the sender of check_run (CI), and the key the push itself would have made.
-    const pushed = actionsOf(planOn("greenweb", "push", pushOf("thegreenwebfoundation", "admin-portal", "master", "staging", SHA, ["greencheck/models.py"], "fershad"), factsWith([{ name: "tests" }, { name: "migrations" }])), "deployFollowingBranch");
+    const pushed = actionsOf(
+      planOn(
+        "greenweb",
+        "push",
+        pushOf("thegreenwebfoundation", "admin-portal", "master", "staging", SHA, ["greencheck/models.py"], "fershad"),
+        factsWith([{ name: "tests" }, { name: "migrations" }]),
+      ),
+      "deployFollowingBranch",
+    );
     const pushKey = pushed.find((action) => action.kind === "create-deployment")?.payload["release_pilot_key"];
     expect(pushKey).toEqual(expect.stringContaining(SHA));
     expect(actions[1]).toMatchObject({ environment: "staging", ref: SHA, payload: { requested_by: "fershad", release_pilot_key: pushKey } });
@@ -34,7 +58,12 @@ describe("plan check_run on Green Web Foundation's config", () => {
   });
 
   it("plans nothing while another required check is still running", () => {
-    const run = planOn("greenweb", "check_run", finished("tests"), factsWith([{ name: "tests" }, { name: "migrations", status: "in_progress", conclusion: null }, held()]));
+    const run = planOn(
+      "greenweb",
+      "check_run",
+      finished("tests"),
+      factsWith([{ name: "tests" }, { name: "migrations", status: "in_progress", conclusion: null }, held()]),
+    );
     const [waiting, ...others] = plansOf(run, "deployAfterChecks");
     expect(others).toEqual([]);
     expect(waiting).toMatchObject({ reason: "gate-refused", actions: [] });
@@ -42,14 +71,26 @@ describe("plan check_run on Green Web Foundation's config", () => {
   });
 
   it("deploys nothing when staging moved on to a newer commit, and only says so on the held check", () => {
-    const run = planOn("greenweb", "check_run", finished("tests"), factsWith([{ name: "tests" }, { name: "migrations" }, held()], { refs: { staging: NEWER } }));
+    const run = planOn(
+      "greenweb",
+      "check_run",
+      finished("tests"),
+      factsWith([{ name: "tests" }, { name: "migrations" }, held()], { refs: { staging: NEWER } }),
+    );
     const actions = actionsOf(run, "deployAfterChecks");
-    expect(actions).toEqual([expect.objectContaining({ kind: "check-run", name: DEPLOY_CHECK, conclusion: "neutral", title: "Not deployed: staging moved on" })]);
+    expect(actions).toEqual([
+      expect.objectContaining({ kind: "check-run", name: DEPLOY_CHECK, conclusion: "neutral", title: "Not deployed: staging moved on" }),
+    ]);
     expect(plansOf(run, "deployAfterChecks")[0]?.reason).toBe("event-not-relevant");
   });
 
   it("refuses on the commit when the pusher the held check names is no longer trusted with staging", () => {
-    const run = planOn("greenweb", "check_run", finished("tests"), factsWith([{ name: "tests" }, { name: "migrations" }, held("drive-by")], { permission: "read", mergedPullAssociation: "NONE" }));
+    const run = planOn(
+      "greenweb",
+      "check_run",
+      finished("tests"),
+      factsWith([{ name: "tests" }, { name: "migrations" }, held("drive-by")], { permission: "read", mergedPullAssociation: "NONE" }),
+    );
     const actions = actionsOf(run, "deployAfterChecks");
     expect(actions.map((action) => action.kind)).toEqual(["check-run"]);
     expect(actions[0]).toMatchObject({ conclusion: "failure", summary: expect.stringContaining("drive-by is not a trusted author") });

@@ -9,14 +9,24 @@ const SHA = "3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b";
 const OLD = "b".repeat(40);
 
 function comment(owner: string, repo: string, defaultBranch: string, body: string, issue: Record<string, unknown> = {}, sender = "leo") {
-  return payloadFor("issue_comment", "created", owner, repo, defaultBranch, { comment: { id: 42, body, user: { login: sender, type: "User" } }, issue: { number: 7, title: "Release", body: "", labels: [], ...issue } }, sender);
+  return payloadFor(
+    "issue_comment",
+    "created",
+    owner,
+    repo,
+    defaultBranch,
+    { comment: { id: 42, body, user: { login: sender, type: "User" } }, issue: { number: 7, title: "Release", body: "", labels: [], ...issue } },
+    sender,
+  );
 }
 
 describe("plan issue_comment: the intake", () => {
   it("answers a commenter without the commands permission and plans nothing else", () => {
     const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production"), { now: NOW, permission: "read" });
     expect(run.report?.parts.map((part) => part.feature)).toEqual(["intake"]);
-    expect(actionsOf(run, "intake")).toMatchObject([{ kind: "comment", body: expect.stringContaining("only people with write access to this repository can run commands; you have read.") }]);
+    expect(actionsOf(run, "intake")).toMatchObject([
+      { kind: "comment", body: expect.stringContaining("only people with write access to this repository can run commands; you have read.") },
+    ]);
   });
 
   it("ignores a comment that is not a command without naming a permission", () => {
@@ -33,13 +43,20 @@ describe("plan issue_comment: the intake", () => {
   });
 
   it("says /status cannot be planned offline", () => {
-    expect(notPlanned(planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/status"), { now: NOW }), "/status")).toContain("not from --facts");
+    expect(notPlanned(planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/status"), { now: NOW }), "/status")).toContain(
+      "not from --facts",
+    );
   });
 });
 
 describe("plan issue_comment: deploy commands", () => {
   it("deploys GWCelery's production at the tag a version names", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v2.6.0"), { now: NOW, permission: "write", refs: { "v2.6.0": SHA }, locks: {} });
+    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v2.6.0"), {
+      now: NOW,
+      permission: "write",
+      refs: { "v2.6.0": SHA },
+      locks: {},
+    });
     expect(actionsOf(run, "/deploy")).toMatchObject([
       { kind: "create-deployment", environment: "production", ref: SHA, payload: { issue_number: 7, requested_by: "leo" } },
       { kind: "dispatch-workflow", workflow: "deploy.yml", ref: "main", inputs: { environment: "production", ref: "v2.6.0" } },
@@ -48,32 +65,71 @@ describe("plan issue_comment: deploy commands", () => {
   });
 
   it("answers that a version nobody tagged names nothing, when the facts list the refs", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v9.9.9"), { now: NOW, permission: "write", refs: { main: SHA } });
-    expect(actionsOf(run, "/deploy")).toMatchObject([{ kind: "comment", body: expect.stringContaining("v9.9.9 is not a branch, tag or commit of this repository") }]);
+    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v9.9.9"), {
+      now: NOW,
+      permission: "write",
+      refs: { main: SHA },
+    });
+    expect(actionsOf(run, "/deploy")).toMatchObject([
+      { kind: "comment", body: expect.stringContaining("v9.9.9 is not a branch, tag or commit of this repository") },
+    ]);
   });
 
   it("rolls Openverse's api back to the image that ran before the current one", () => {
-    const deployments = { production: [{ sha: SHA, state: "success", app: "api", imageTag: "rel-2024.02.02.10.00.00", ref: "api-2024.02.02.10.00.00" }, { sha: OLD, state: "inactive", app: "api", imageTag: "rel-2024.01.01.19.52.14", ref: "api-2024.01.01.19.52.14" }] };
-    const run = planOn("openverse", "issue_comment", comment("WordPress", "openverse", "main", "/rollback production api", {}, "zackkrida"), { now: NOW, permission: "maintain", deployments, locks: {} });
+    const deployments = {
+      production: [
+        { sha: SHA, state: "success", app: "api", imageTag: "rel-2024.02.02.10.00.00", ref: "api-2024.02.02.10.00.00" },
+        { sha: OLD, state: "inactive", app: "api", imageTag: "rel-2024.01.01.19.52.14", ref: "api-2024.01.01.19.52.14" },
+      ],
+    };
+    const run = planOn("openverse", "issue_comment", comment("WordPress", "openverse", "main", "/rollback production api", {}, "zackkrida"), {
+      now: NOW,
+      permission: "maintain",
+      deployments,
+      locks: {},
+    });
     const actions = actionsOf(run, "/rollback");
-    expect(actions.find((action) => action.kind === "create-deployment")).toMatchObject({ ref: OLD, payload: { app: "api", image_tag: "rel-2024.01.01.19.52.14" } });
-    expect(actions.find((action) => action.kind === "dispatch-repository-event")).toMatchObject({ clientPayload: { actor: "zackkrida", tag: "rel-2024.01.01.19.52.14" } });
+    expect(actions.find((action) => action.kind === "create-deployment")).toMatchObject({
+      ref: OLD,
+      payload: { app: "api", image_tag: "rel-2024.01.01.19.52.14" },
+    });
+    expect(actions.find((action) => action.kind === "dispatch-repository-event")).toMatchObject({
+      clientPayload: { actor: "zackkrida", tag: "rel-2024.01.01.19.52.14" },
+    });
   });
 
   it("promotes what succeeded on HCA staging to prod only with two approvals", () => {
     const deployments = { staging: [{ sha: SHA, state: "success", imageTag: `staging-${SHA.slice(0, 8)}-21-10-2024.1729500000` }] };
     const approvals = [{ login: "aaclan", at: "2024-10-21T11:30:00Z" }];
     const facts = { now: NOW, permission: "write", deployments, locks: {} };
-    const one = planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), { ...facts, approvals });
-    expect(plansOf(one, "/promote")[0]).toMatchObject({ reason: "gate-refused", actions: [{ kind: "comment", body: expect.stringContaining("needs 2 approvals") }] });
-    const two = planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), { ...facts, approvals: [...approvals, { login: "ke4", at: "2024-10-21T11:40:00Z" }] });
-    expect(actionsOf(two, "/promote").find((action) => action.kind === "create-deployment")).toMatchObject({ environment: "prod", ref: SHA, payload: { image_tag: expect.stringMatching(/^prod-3a4b5c6d-21-10-2024\.\d+$/) } });
+    const one = planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), {
+      ...facts,
+      approvals,
+    });
+    expect(plansOf(one, "/promote")[0]).toMatchObject({
+      reason: "gate-refused",
+      actions: [{ kind: "comment", body: expect.stringContaining("needs 2 approvals") }],
+    });
+    const two = planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), {
+      ...facts,
+      approvals: [...approvals, { login: "ke4", at: "2024-10-21T11:40:00Z" }],
+    });
+    expect(actionsOf(two, "/promote").find((action) => action.kind === "create-deployment")).toMatchObject({
+      environment: "prod",
+      ref: SHA,
+      payload: { image_tag: expect.stringMatching(/^prod-3a4b5c6d-21-10-2024\.\d+$/) },
+    });
   });
 });
 
 describe("plan issue_comment: locks and releases", () => {
   it("locks Green Web's production for two hours on the default branch's head", () => {
-    const run = planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/lock production db upgrade for 2h", {}, "fershad"), { now: NOW, permission: "write", refs: { master: SHA }, locks: {} });
+    const run = planOn(
+      "greenweb",
+      "issue_comment",
+      comment("thegreenwebfoundation", "admin-portal", "master", "/lock production db upgrade for 2h", {}, "fershad"),
+      { now: NOW, permission: "write", refs: { master: SHA }, locks: {} },
+    );
     expect(actionsOf(run, "/lock")).toMatchObject([
       { kind: "acquire-lock", environment: "production", holder: "fershad", reason: "db upgrade", expiresAt: "2024-10-21T14:00:00.000Z", commit: SHA },
       { kind: "comment", body: expect.stringContaining("🔒 production is locked by fershad (db upgrade) until 2024-10-21 14:00 UTC") },
@@ -82,29 +138,57 @@ describe("plan issue_comment: locks and releases", () => {
 
   it("answers who holds the lock instead of taking it again", () => {
     const locks = { production: { holder: "mrchrisadams", reason: "", expiresAt: "2024-10-21T13:00:00Z" } };
-    const run = planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/lock production", {}, "fershad"), { now: NOW, permission: "write", refs: { master: SHA }, locks });
+    const run = planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/lock production", {}, "fershad"), {
+      now: NOW,
+      permission: "write",
+      refs: { master: SHA },
+      locks,
+    });
     expect(actionsOf(run, "/lock")).toMatchObject([{ kind: "comment", body: expect.stringContaining("production is already locked by mrchrisadams") }]);
   });
 
   it("frees the lock and names who held it", () => {
     const locks = { production: { holder: "mrchrisadams", expiresAt: "2024-10-21T13:00:00Z" } };
-    const run = planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/unlock production", {}, "fershad"), { now: NOW, permission: "write", locks });
-    expect(actionsOf(run, "/unlock")).toMatchObject([{ kind: "release-lock", environment: "production" }, { kind: "comment", body: expect.stringContaining("(it was locked by mrchrisadams)") }]);
+    const run = planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/unlock production", {}, "fershad"), {
+      now: NOW,
+      permission: "write",
+      locks,
+    });
+    expect(actionsOf(run, "/unlock")).toMatchObject([
+      { kind: "release-lock", environment: "production" },
+      { kind: "comment", body: expect.stringContaining("(it was locked by mrchrisadams)") },
+    ]);
   });
 
   it("cuts GWCelery's 2.6.0 from its checklist with the changelog the facts give", () => {
     const changes = readFileSync("test/fixtures/processes/gwcelery/CHANGES.rst.head-2024-12.rst", "utf8");
-    const issue = { title: "Release version 2.6.0", body: "1.  [x] Done\n\n<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->", labels: [{ name: "release" }] };
+    const issue = {
+      title: "Release version 2.6.0",
+      body: "1.  [x] Done\n\n<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->",
+      labels: [{ name: "release" }],
+    };
     const facts = { now: NOW, permission: "write", refs: { main: SHA }, files: { "CHANGES.rst": changes }, tags: ["v2.5.2"], releases: [] };
     const actions = actionsOf(planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/release", issue), facts), "/release");
-    expect(actions.find((action) => action.kind === "commit-files")).toMatchObject({ branch: "main", message: expect.stringMatching(/^Update changelog for version 2\.6\.0 "Akkorokamui"; closes #7/) });
+    expect(actions.find((action) => action.kind === "commit-files")).toMatchObject({
+      branch: "main",
+      message: expect.stringMatching(/^Update changelog for version 2\.6\.0 "Akkorokamui"; closes #7/),
+    });
     expect(actions.find((action) => action.kind === "create-tag")).toMatchObject({ tag: "v2.6.0", message: "Version 2.6.0" });
   });
 
   it("cuts UKRDC's first candidate with the version file the facts give", () => {
-    const facts = { now: NOW, permission: "write", refs: { master: SHA }, files: { "ukrdc/services/__init__.py": '__version__ = "10.8.4"\n' }, tags: ["v10.8.4"], releases: [] };
+    const facts = {
+      now: NOW,
+      permission: "write",
+      refs: { master: SHA },
+      files: { "ukrdc/services/__init__.py": '__version__ = "10.8.4"\n' },
+      tags: ["v10.8.4"],
+      releases: [],
+    };
     const actions = actionsOf(planOn("ukrdc", "issue_comment", comment("renalreg", "ukrdc-services", "master", "/release rc", {}, "joel"), facts), "/release");
-    expect(actions.find((action) => action.kind === "commit-files")).toMatchObject({ files: [{ path: "ukrdc/services/__init__.py", content: '__version__ = "10.8.5rc1"\n' }] });
+    expect(actions.find((action) => action.kind === "commit-files")).toMatchObject({
+      files: [{ path: "ukrdc/services/__init__.py", content: '__version__ = "10.8.5rc1"\n' }],
+    });
     expect(actions.find((action) => action.kind === "create-release")).toMatchObject({ tag: "v10.8.5rc1", prerelease: true });
   });
 

@@ -8,7 +8,27 @@ const NOW = "2024-10-21T12:00:00Z";
 const SHA = "5f0c2e8d9a1b3c4d5e6f7a8b9c0d1e2f3a4b5c6d";
 
 function release(owner: string, repo: string, defaultBranch: string, tag: string, extra: Record<string, unknown> = {}, action = "published") {
-  return payloadFor("release", action, owner, repo, defaultBranch, { release: { id: 77, tag_name: tag, name: tag, body: "- A change", draft: false, prerelease: false, target_commitish: defaultBranch, html_url: `https://github.com/${owner}/${repo}/releases/tag/${tag}`, ...extra } }, "joel");
+  return payloadFor(
+    "release",
+    action,
+    owner,
+    repo,
+    defaultBranch,
+    {
+      release: {
+        id: 77,
+        tag_name: tag,
+        name: tag,
+        body: "- A change",
+        draft: false,
+        prerelease: false,
+        target_commitish: defaultBranch,
+        html_url: `https://github.com/${owner}/${repo}/releases/tag/${tag}`,
+        ...extra,
+      },
+    },
+    "joel",
+  );
 }
 
 describe("plan release.published on Openverse's config", () => {
@@ -16,11 +36,23 @@ describe("plan release.published on Openverse's config", () => {
 
   it("opens the changelog PR and dispatches production to the infrastructure repository with the rel- image", () => {
     const run = planOn("openverse", "release", payload, { now: NOW, sha: SHA, locks: {} });
-    expect(actionsOf(run, "changelogForRelease")).toMatchObject([{ kind: "open-pull-request", title: "Publish changelog for api-2024.01.01.19.52.14", base: "main" }]);
+    expect(actionsOf(run, "changelogForRelease")).toMatchObject([
+      { kind: "open-pull-request", title: "Publish changelog for api-2024.01.01.19.52.14", base: "main" },
+    ]);
     const deploy = actionsOf(run, "deployFollowingRelease");
     expect(deploy).toMatchObject([
-      { kind: "create-deployment", environment: "production", ref: SHA, payload: { app: "api", image_tag: "rel-2024.01.01.19.52.14", release_tag: "api-2024.01.01.19.52.14" } },
-      { kind: "dispatch-repository-event", repo: { owner: "WordPress", repo: "openverse-infrastructure" }, eventType: "deploy_production_api", clientPayload: { actor: "joel", tag: "rel-2024.01.01.19.52.14" } },
+      {
+        kind: "create-deployment",
+        environment: "production",
+        ref: SHA,
+        payload: { app: "api", image_tag: "rel-2024.01.01.19.52.14", release_tag: "api-2024.01.01.19.52.14" },
+      },
+      {
+        kind: "dispatch-repository-event",
+        repo: { owner: "WordPress", repo: "openverse-infrastructure" },
+        eventType: "deploy_production_api",
+        clientPayload: { actor: "joel", tag: "rel-2024.01.01.19.52.14" },
+      },
     ]);
     expect(run.report?.assumed).toEqual([]);
   });
@@ -39,13 +71,23 @@ describe("plan release.published on UKRDC's config", () => {
     const run = planOn("ukrdc", "release", final, { now: NOW, sha: SHA, locks: {}, downstream: {} });
     const [staging, production] = plansOf(run, "deployFollowingRelease");
     expect(staging?.actions.find((action) => action.kind === "dispatch-workflow")).toMatchObject({ inputs: { environment: "staging", version: "10.8.5" } });
-    expect(production).toMatchObject({ reason: "event-not-relevant", actions: [], summary: expect.stringContaining("production takes v10.8.5 once staging reports success") });
+    expect(production).toMatchObject({
+      reason: "event-not-relevant",
+      actions: [],
+      summary: expect.stringContaining("production takes v10.8.5 once staging reports success"),
+    });
   });
 
   it("raises ukrdc-webapi's pin on its release branch from the file the facts give", () => {
     const run = planOn("ukrdc", "release", final, { now: NOW, sha: SHA, locks: {}, downstream: { "renalreg/ukrdc-webapi": { content: requirements } } });
     expect(actionsOf(run, "downstreamPins")).toMatchObject([
-      { kind: "open-pull-request", repo: { owner: "renalreg", repo: "ukrdc-webapi" }, base: "release", title: "Raise ukrdc-services to 10.8.5", files: [{ path: "requirements.txt", content: requirements.replace("10.8.4", "10.8.5") }] },
+      {
+        kind: "open-pull-request",
+        repo: { owner: "renalreg", repo: "ukrdc-webapi" },
+        base: "release",
+        title: "Raise ukrdc-services to 10.8.5",
+        files: [{ path: "requirements.txt", content: requirements.replace("10.8.4", "10.8.5") }],
+      },
     ]);
   });
 
@@ -54,10 +96,17 @@ describe("plan release.published on UKRDC's config", () => {
   });
 
   it("raises no pin and deploys only staging for a candidate", () => {
-    const run = planOn("ukrdc", "release", release("renalreg", "ukrdc-services", "master", "v10.8.5rc1", { prerelease: true }), { now: NOW, sha: SHA, locks: {} });
+    const run = planOn("ukrdc", "release", release("renalreg", "ukrdc-services", "master", "v10.8.5rc1", { prerelease: true }), {
+      now: NOW,
+      sha: SHA,
+      locks: {},
+    });
     expect(actionsOf(run, "downstreamPins")).toEqual([]);
     expect(plansOf(run, "deployFollowingRelease")).toHaveLength(1);
-    expect(actionsOf(run, "deployFollowingRelease").find((action) => action.kind === "create-deployment")).toMatchObject({ environment: "staging", payload: { prerelease: true } });
+    expect(actionsOf(run, "deployFollowingRelease").find((action) => action.kind === "create-deployment")).toMatchObject({
+      environment: "staging",
+      payload: { prerelease: true },
+    });
   });
 });
 
@@ -65,7 +114,10 @@ describe("plan release on GWCelery's config", () => {
   const marker = "<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->";
 
   it("closes the open checklist of the published version with a comment linking the release", () => {
-    const run = planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), { now: NOW, checklists: [{ number: 3, body: `- [x] done\n\n${marker}` }] });
+    const run = planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), {
+      now: NOW,
+      checklists: [{ number: 3, body: `- [x] done\n\n${marker}` }],
+    });
     expect(actionsOf(run, "closeChecklist")).toMatchObject([
       { kind: "comment", issueNumber: 3, body: expect.stringContaining("(tag `v2.6.0`). Closing this checklist.") },
       { kind: "update-issue", number: 3, state: "closed" },
@@ -74,7 +126,10 @@ describe("plan release on GWCelery's config", () => {
   });
 
   it("closes nothing when the facts show no open checklist of that version", () => {
-    const run = planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), { now: NOW, checklists: [{ number: 3, state: "closed", body: marker }] });
+    const run = planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), {
+      now: NOW,
+      checklists: [{ number: 3, state: "closed", body: marker }],
+    });
     expect(plansOf(run, "closeChecklist")[0]).toMatchObject({ reason: "event-not-relevant", actions: [] });
   });
 

@@ -59,25 +59,62 @@ export function notPlanned(run: PlanRun, feature: string): string | undefined {
 }
 
 /** A real example payload of `event`/`action` from @octokit/webhooks-examples, moved onto the repository. */
-export function payloadFor(event: string, action: string | undefined, owner: string, repo: string, defaultBranch: string, overrides: Record<string, unknown> = {}, sender?: string): Record<string, unknown> {
+export function payloadFor(
+  event: string,
+  action: string | undefined,
+  owner: string,
+  repo: string,
+  defaultBranch: string,
+  overrides: Record<string, unknown> = {},
+  sender?: string,
+): Record<string, unknown> {
   return examplePayload(event, action, { owner, repo, defaultBranch, overrides, ...(sender === undefined ? {} : { sender }) });
 }
 
 export const ZERO = "0".repeat(40);
 
 /** A push of one commit changing `files`, as GitHub sends it. */
-export function pushOf(owner: string, repo: string, defaultBranch: string, ref: string, after: string, files: readonly string[], sender = owner, created = false): Record<string, unknown> {
-  const commit = { id: after, tree_id: after, distinct: true, message: "Change", timestamp: "2024-10-21T12:00:00Z", url: "", author: { name: sender, email: "" }, committer: { name: sender, email: "" }, added: [], removed: [], modified: files };
-  return payloadFor("push", undefined, owner, repo, defaultBranch, {
-    ref: `refs/heads/${ref}`,
-    before: created ? ZERO : "1".repeat(40),
-    after,
-    created,
-    deleted: false,
-    forced: false,
-    base_ref: null,
-    commits: [commit],
-    head_commit: commit,
-    pusher: { name: sender, email: `${sender}@users.noreply.github.com` },
-  }, sender);
+export function pushOf(
+  owner: string,
+  repo: string,
+  defaultBranch: string,
+  ref: string,
+  after: string,
+  files: readonly string[],
+  sender = owner,
+  created = false,
+): Record<string, unknown> {
+  const commit = {
+    id: after,
+    tree_id: after,
+    distinct: true,
+    message: "Change",
+    timestamp: "2024-10-21T12:00:00Z",
+    url: "",
+    author: { name: sender, email: "" },
+    committer: { name: sender, email: "" },
+    added: [],
+    removed: [],
+    modified: files,
+  };
+  return payloadFor(
+    "push",
+    undefined,
+    owner,
+    repo,
+    defaultBranch,
+    {
+      ref: `refs/heads/${ref}`,
+      before: created ? ZERO : "1".repeat(40),
+      after,
+      created,
+      deleted: false,
+      forced: false,
+      base_ref: null,
+      commits: [commit],
+      head_commit: commit,
+      pusher: { name: sender, email: `${sender}@users.noreply.github.com` },
+    },
+    sender,
+  );
 }

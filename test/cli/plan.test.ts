@@ -22,19 +22,38 @@ describe("release-pilot plan", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
-    expect(lines.slice(0, 2)).toEqual(["changelogForRelease:", `  Open a pull request adding documentation/changelogs/api/2024.01.01.19.52.14.md for ${TAG}. (planned)`]);
+    expect(lines.slice(0, 2)).toEqual([
+      "changelogForRelease:",
+      `  Open a pull request adding documentation/changelogs/api/2024.01.01.19.52.14.md for ${TAG}. (planned)`,
+    ]);
     expect(lines[2]).toContain(`  - open-pull-request [changelog:${TAG}] WordPress/openverse:`);
     expect(lines[2]).toContain(`title="Publish changelog for ${TAG}"`);
     expect(lines).toContain("deployFollowingRelease:");
     expect(lines).toContain("refreshDashboard:");
-    expect(lines.slice(lines.indexOf("Assumed:"))).toEqual(["Assumed:", "- now: the current time", `- sha: the tag ${TAG} names master (the release's target_commitish)`, "- locks: production is not locked", ""]);
+    expect(lines.slice(lines.indexOf("Assumed:"))).toEqual([
+      "Assumed:",
+      "- now: the current time",
+      `- sha: the tag ${TAG} names master (the release's target_commitish)`,
+      "- locks: production is not locked",
+      "",
+    ]);
   });
 
   it("prints the parts and the assumptions as JSON with --json", async () => {
     const result = await run(["plan", "--event", "release.published", "--payload", PAYLOAD, "--config", CONFIG, "--json"]);
-    const report = JSON.parse(result.stdout) as { event: string; parts: { feature: string; plan: { actions: { kind: string; branch?: string; files?: { content: string }[] }[] } }[]; assumed: string[] };
+    const report = JSON.parse(result.stdout) as {
+      event: string;
+      parts: { feature: string; plan: { actions: { kind: string; branch?: string; files?: { content: string }[] }[] } }[];
+      assumed: string[];
+    };
     expect(report.event).toBe("release.published");
-    expect(report.parts.map((part) => part.feature)).toEqual(["changelogForRelease", "deployFollowingRelease", "downstreamPins", "closeChecklist", "refreshDashboard"]);
+    expect(report.parts.map((part) => part.feature)).toEqual([
+      "changelogForRelease",
+      "deployFollowingRelease",
+      "downstreamPins",
+      "closeChecklist",
+      "refreshDashboard",
+    ]);
     const [changelog] = report.parts[0]?.plan.actions ?? [];
     expect(changelog).toMatchObject({ kind: "open-pull-request", branch: `changelog/${TAG}`, base: "main" });
     expect(changelog?.files?.[0]?.content).toMatch(/^# 2024\.01\.01\.19\.52\.14\n\n## New Features/);
@@ -66,6 +85,8 @@ describe("release-pilot plan", () => {
   it("says which events it can plan", async () => {
     const result = await run(["plan", "--event", "workflow_run", "--payload", PAYLOAD, "--config", CONFIG]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("planning workflow_run offline is not supported; supported events: push, release, issues, deployment_status, issue_comment, check_run.");
+    expect(result.stderr).toContain(
+      "planning workflow_run offline is not supported; supported events: push, release, issues, deployment_status, issue_comment, check_run.",
+    );
   });
 });

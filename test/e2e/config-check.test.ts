@@ -56,7 +56,12 @@ describe("config check on pull requests", () => {
     expect(run.conclusion).toBe("failure");
     expect(run.output.title).toBe(`${PATH} has 1 problem`);
     expect(run.annotations).toEqual([
-      expect.objectContaining({ path: PATH, start_line: 5, annotation_level: "failure", message: expect.stringContaining("environments.production.approvals") }),
+      expect.objectContaining({
+        path: PATH,
+        start_line: 5,
+        annotation_level: "failure",
+        message: expect.stringContaining("environments.production.approvals"),
+      }),
     ]);
     expect(gh.violations).toEqual([]);
   });

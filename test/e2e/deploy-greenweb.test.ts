@@ -15,7 +15,12 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" } });
+  gh.createRepo({
+    owner,
+    repo,
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" },
+  });
   gh.createBranch(owner, repo, "staging", "master");
   for (const login of ["fershad", "mrchrisadams"]) gh.setPermission(owner, repo, login, "write");
   app = await startApp({ emulator: gh });

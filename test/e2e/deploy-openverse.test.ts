@@ -17,7 +17,11 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "", "frontend/package.json": "{}" } });
+  gh.createRepo({
+    owner,
+    repo,
+    files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "", "frontend/package.json": "{}" },
+  });
   gh.createRepo({ owner, repo: "openverse-infrastructure", files: { "README.md": "infra" } });
   gh.setPermission(owner, repo, "zackkrida", "maintain");
   app = await startApp({ emulator: gh });
@@ -47,7 +51,10 @@ async function finish(deploymentId: number, state: "success" | "failure") {
 async function publish(tag: string) {
   const releaseId = gh.addRelease({ owner, repo, tag, name: tag, body: "- A change" });
   await app.send("release", releasePayload(gh, { owner, repo, releaseId, sender: "zackkrida" }));
-  const dispatch = await app.waitFor(() => gh.repositoryDispatches.find((d) => d.client_payload["tag"] === `rel-${tag.slice(4)}` && productionDeployments().length > 0), 30_000);
+  const dispatch = await app.waitFor(
+    () => gh.repositoryDispatches.find((d) => d.client_payload["tag"] === `rel-${tag.slice(4)}` && productionDeployments().length > 0),
+    30_000,
+  );
   // The webhook is answered before the work ends: the bot records "Dispatched ..." after the
   // dispatch, and a workflow reporting before that would race it.
   await app.settle();

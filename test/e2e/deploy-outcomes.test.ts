@@ -31,13 +31,18 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => versionServer.listen(0, "127.0.0.1", resolve));
   const versionUrl = `http://127.0.0.1:${(versionServer.address() as AddressInfo).port}/version`;
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" } });
+  gh.createRepo({
+    owner,
+    repo,
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" },
+  });
   gh.setPermission(owner, repo, "fershad", "write");
   gh.createBranch(owner, repo, "staging", "master");
   const config = [
     "environments:",
     "  production:",
-    "    deploy: { workflow: deploy.yml, inputs: { ref: \"{sha}\" } }",
+    '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
     `    verify: { url: "${versionUrl}", expect: "{sha}", timeout: 1m }`,
   ].join("\n");
   gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
@@ -113,7 +118,9 @@ describe("deploy outcomes", () => {
     const checks = () => mustRepo(gh.state, owner, repo).checkRuns.filter((c) => c.head_sha === sha && c.name.startsWith("Release Pilot"));
     const held = await app.waitFor(() => checks()[0], 20_000);
     expect(held.conclusion).toBe("failure");
-    expect(held.output.summary).toContain(`Deploy to staging waits for approval: visitor is not a trusted author; a maintainer can run /deploy staging ${sha.slice(0, 7)}`);
+    expect(held.output.summary).toContain(
+      `Deploy to staging waits for approval: visitor is not a trusted author; a maintainer can run /deploy staging ${sha.slice(0, 7)}`,
+    );
     await app.settle();
     expect(gh.workflowDispatches.filter((d) => d.inputs["ref"] === sha)).toEqual([]);
     expect(gh.violations).toEqual([]);
@@ -138,7 +145,11 @@ describe("deploy outcomes", () => {
 
     await app.waitFor(() => botComments(verified, number).find((c) => c.body.startsWith("✅ Deployed")), 30_000);
     const states = statusesOf(verified, deployment.id).map((s) => `${s.state} ${s.description}`);
-    expect(states.slice(-3)).toEqual(["success ", expect.stringMatching(/^in_progress Verifying http:\/\/127\.0\.0\.1:\d+\/version$/), expect.stringMatching(/^success Verified /)]);
+    expect(states.slice(-3)).toEqual([
+      "success ",
+      expect.stringMatching(/^in_progress Verifying http:\/\/127\.0\.0\.1:\d+\/version$/),
+      expect.stringMatching(/^success Verified /),
+    ]);
     expect(hits).toBe(2);
     expect(gh.violations).toEqual([]);
   }, 90_000);

@@ -30,7 +30,8 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
   let redis: RedisServer | undefined;
   /** The job store, kept across the restart in the lock test. */
   const dataDir = mkdtempSync(join(tmpdir(), "release-pilot-timers-"));
-  const start = () => startApp({ emulator: gh, env: { DATA_DIR: dataDir, VERIFY_ALLOW_LOOPBACK: "1", ...(redis === undefined ? {} : { REDIS_URL: redis.url }) } });
+  const start = () =>
+    startApp({ emulator: gh, env: { DATA_DIR: dataDir, VERIFY_ALLOW_LOOPBACK: "1", ...(redis === undefined ? {} : { REDIS_URL: redis.url }) } });
   /** What the version endpoint answers now. */
   let answer = "";
   let hits = 0;
@@ -72,7 +73,6 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
   });
 
   const statusesOf = (repo: string, id: number) => [...(gh.deployments(owner, repo).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id);
-
 
   it("answers the repository's other webhooks while a verify waits for the new version", async () => {
     const old = gh.sha(owner, verified, "main")!;

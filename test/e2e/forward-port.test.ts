@@ -13,7 +13,7 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": "tag: \"v{version}\"\n", "app.py": "v1" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": 'tag: "v{version}"\n', "app.py": "v1" } });
   gh.createBranch(owner, repo, "release");
   gh.commit(owner, repo, "release", { "app.py": "v1 fixed" }, "Fix the timeout on release");
   app = await startApp({ emulator: gh });

@@ -61,7 +61,9 @@ describe("GWCelery: /release in the release checklist", () => {
 
     const head = gh.sha(owner, repo, "main")!;
     expect(commitMessage(head)).toMatch(/^Back to development\./);
-    expect(gh.file(owner, repo, head, "CHANGES.rst")).toBe(released.replace("=========\n\n", "=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n"));
+    expect(gh.file(owner, repo, head, "CHANGES.rst")).toBe(
+      released.replace("=========\n\n", "=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n"),
+    );
 
     const release = gh.releases(owner, repo).find((r) => r.tag_name === "v2.6.0");
     expect(release).toMatchObject({ draft: false, prerelease: false });
@@ -71,7 +73,12 @@ describe("GWCelery: /release in the release checklist", () => {
   });
 
   it("changes nothing when the same comment is delivered again", async () => {
-    const before = { head: gh.sha(owner, repo, "main"), tags: gh.tags(owner, repo).length, releases: gh.releases(owner, repo).length, reply: replies(number()).map((c) => c.body) };
+    const before = {
+      head: gh.sha(owner, repo, "main"),
+      tags: gh.tags(owner, repo).length,
+      releases: gh.releases(owner, repo).length,
+      reply: replies(number()).map((c) => c.body),
+    };
     expect((await app.send("issue_comment", payload)).status).toBeLessThan(300);
     await app.settle();
     expect(gh.sha(owner, repo, "main")).toBe(before.head);

@@ -16,7 +16,13 @@ afterAll(async () => {
 
 describe("webhook payloads", () => {
   it("moves a real example onto the target repository and installation", () => {
-    const payload = examplePayload("release", "published", { owner: "acme", repo: "web", installationId: 7, sender: "alice", overrides: { release: { tag_name: "v2.0.0" } } });
+    const payload = examplePayload("release", "published", {
+      owner: "acme",
+      repo: "web",
+      installationId: 7,
+      sender: "alice",
+      overrides: { release: { tag_name: "v2.0.0" } },
+    });
     expect(payload).toMatchObject({
       action: "published",
       repository: { name: "web", full_name: "acme/web", owner: { login: "acme" } },

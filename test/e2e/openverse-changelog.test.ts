@@ -16,7 +16,8 @@ changelog:
   path: "documentation/changelogs/{app}/{version}.md"
   labels: [skip-changelog]
 `;
-const BODY = "## New Features\n\n- Add a script to observe the API during Redis migration\n  ([#3575](https://github.com/WordPress/openverse/pull/3575)) by @dhruvkb\n";
+const BODY =
+  "## New Features\n\n- Add a script to observe the API during Redis migration\n  ([#3575](https://github.com/WordPress/openverse/pull/3575)) by @dhruvkb\n";
 
 let gh: Emulator;
 let app: AppProcess;
@@ -54,9 +55,7 @@ describe("Openverse: publishing a release opens its changelog pull request", () 
     const pull = await app.waitFor(() => gh.pulls(owner, repo).find((p) => p.labels.length > 0));
     expect(pull).toMatchObject({ title: `Publish changelog for ${TAG}`, headRef: `changelog/${TAG}`, baseRef: "main" });
     expect(pull.labels).toEqual(["skip-changelog"]);
-    expect(gh.file(owner, repo, `changelog/${TAG}`, "documentation/changelogs/api/2024.01.01.19.52.14.md")).toBe(
-      `# 2024.01.01.19.52.14\n\n${BODY}`,
-    );
+    expect(gh.file(owner, repo, `changelog/${TAG}`, "documentation/changelogs/api/2024.01.01.19.52.14.md")).toBe(`# 2024.01.01.19.52.14\n\n${BODY}`);
     expect(gh.violations).toEqual([]);
   });
 

@@ -18,7 +18,12 @@ export interface Effect {
 }
 
 /** What a handler would read, for the repository's config, the event's commit and who set it off. */
-export function factsFrom(gh: Emulator, owner: string, repo: string, input: { readonly sha?: string; readonly sender: string; readonly branch?: string }): PlanFacts {
+export function factsFrom(
+  gh: Emulator,
+  owner: string,
+  repo: string,
+  input: { readonly sha?: string; readonly sender: string; readonly branch?: string },
+): PlanFacts {
   const state = mustRepo(gh.state, owner, repo);
   const head = state.git.resolve(state.defaultBranch) ?? "";
   const config = checkConfigText(gh.file(owner, repo, state.defaultBranch, ".github/release-pilot.yml") ?? "", `${owner}/${repo}`).config;
@@ -27,8 +32,19 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
   for (const d of [...gh.deployments(owner, repo)].sort((a, b) => b.id - a.id)) {
     const latest = [...d.statuses].sort((a, b) => b.id - a.id)[0]?.state ?? "pending";
     const payload = (typeof d.payload === "object" && d.payload !== null ? d.payload : {}) as Record<string, unknown>;
-    const extra = { ...(typeof payload["image_tag"] === "string" ? { imageTag: payload["image_tag"] } : {}), ...(typeof payload["app"] === "string" ? { app: payload["app"] } : {}) };
-    (deployments[d.environment] ??= []).push({ id: d.id, sha: d.sha, ref: d.ref, state: latest as "success", createdAt: d.created_at, creator: d.creator.login, ...extra });
+    const extra = {
+      ...(typeof payload["image_tag"] === "string" ? { imageTag: payload["image_tag"] } : {}),
+      ...(typeof payload["app"] === "string" ? { app: payload["app"] } : {}),
+    };
+    (deployments[d.environment] ??= []).push({
+      id: d.id,
+      sha: d.sha,
+      ref: d.ref,
+      state: latest as "success",
+      createdAt: d.created_at,
+      creator: d.creator.login,
+      ...extra,
+    });
   }
   // An environment with no deployment is a fact too: the emulator has none there.
   for (const env of config.environments) deployments[env.name] ??= [];
@@ -37,7 +53,13 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
   for (const { ref, sha } of gh.refs(owner, repo)) {
     if (ref.startsWith(LOCK_PREFIX)) {
       const lock = decodeLock(state.git.get(sha, "commit")?.message ?? "");
-      if (lock !== undefined) locks[ref.slice(LOCK_PREFIX.length)] = { holder: lock.holder, reason: lock.reason, expiresAt: lock.expiresAt, ...(lock.deploymentKey === undefined ? {} : { deploymentKey: lock.deploymentKey }) };
+      if (lock !== undefined)
+        locks[ref.slice(LOCK_PREFIX.length)] = {
+          holder: lock.holder,
+          reason: lock.reason,
+          expiresAt: lock.expiresAt,
+          ...(lock.deploymentKey === undefined ? {} : { deploymentKey: lock.deploymentKey }),
+        };
     } else {
       refs[ref.replace(/^refs\/(heads|tags)\//, "")] = state.git.peel(sha) ?? sha;
     }
@@ -54,20 +76,28 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
     const other = gh.state.repo(entry.repo.owner, entry.repo.repo);
     const base = entry.branch ?? other?.defaultBranch;
     const content = other === undefined || base === undefined ? undefined : gh.file(entry.repo.owner, entry.repo.repo, base, entry.file);
-    downstream[`${entry.repo.owner}/${entry.repo.repo}`] = { ...(base === undefined ? {} : { base }), ...(content === undefined ? {} : { content }), reachable: other !== undefined };
+    downstream[`${entry.repo.owner}/${entry.repo.repo}`] = {
+      ...(base === undefined ? {} : { base }),
+      ...(content === undefined ? {} : { content }),
+      reachable: other !== undefined,
+    };
   }
   const commit = input.sha ?? head;
   // What compare and the open-PR list answer for a pushed branch against the default branch.
   const branchHead = input.branch === undefined ? undefined : state.git.resolve(input.branch);
   const ahead = branchHead === undefined ? [] : state.git.log(branchHead, new Set(state.git.log(head))).reverse();
-  const open = [...state.pulls.values()].find((p) => p.headRef === input.branch && p.baseRef === state.defaultBranch && state.issues.get(p.number)?.state === "open");
+  const open = [...state.pulls.values()].find(
+    (p) => p.headRef === input.branch && p.baseRef === state.defaultBranch && state.issues.get(p.number)?.state === "open",
+  );
   return {
     now: new Date().toISOString(),
     // What the app reads from GET /app, as the bot user the emulator writes as.
     appLogin: gh.state.botUser.login,
     permission: state.permissions.get(input.sender) ?? "none",
     deployments,
-    checkRuns: state.checkRuns.filter((run) => run.head_sha === commit).map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.external_id ?? null })),
+    checkRuns: state.checkRuns
+      .filter((run) => run.head_sha === commit)
+      .map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.external_id ?? null })),
     locks,
     refs,
     files,
@@ -75,13 +105,29 @@ export function factsFrom(gh: Emulator, owner: string, repo: string, input: { re
     approvals: [],
     ...(input.sha === undefined ? {} : { sha: input.sha }),
     ...(template === undefined ? {} : { template }),
-    checklists: gh.issues(owner, repo).filter((issue) => labels.every((label) => issue.labels.includes(label))).map((issue) => ({ number: issue.number, state: issue.state, body: issue.body ?? "" })),
-    releases: gh.releases(owner, repo).map((r) => ({ id: r.id, tag: r.tag_name, name: r.name ?? r.tag_name, body: r.body ?? "", draft: r.draft, prerelease: r.prerelease, publishedAt: r.published_at })),
+    checklists: gh
+      .issues(owner, repo)
+      .filter((issue) => labels.every((label) => issue.labels.includes(label)))
+      .map((issue) => ({ number: issue.number, state: issue.state, body: issue.body ?? "" })),
+    releases: gh.releases(owner, repo).map((r) => ({
+      id: r.id,
+      tag: r.tag_name,
+      name: r.name ?? r.tag_name,
+      body: r.body ?? "",
+      draft: r.draft,
+      prerelease: r.prerelease,
+      publishedAt: r.published_at,
+    })),
     downstream,
     alreadyAnnouncedReady: false,
     ...(input.branch === undefined
       ? {}
-      : { forwardPort: { ahead: ahead.map((sha) => ({ sha, message: state.git.get(sha, "commit")?.message ?? "" })), openPull: open === undefined ? null : { number: open.number, body: state.issues.get(open.number)?.body ?? "" } } }),
+      : {
+          forwardPort: {
+            ahead: ahead.map((sha) => ({ sha, message: state.git.get(sha, "commit")?.message ?? "" })),
+            openPull: open === undefined ? null : { number: open.number, body: state.issues.get(open.number)?.body ?? "" },
+          },
+        }),
   };
 }
 
@@ -92,7 +138,13 @@ interface RepoState {
   readonly pulls: readonly { readonly number: number; readonly head: string; readonly base: string }[];
   readonly comments: readonly { readonly id: number; readonly number: number; readonly body: string }[];
   readonly reactions: readonly (readonly [string, readonly string[]])[];
-  readonly releases: readonly { readonly id: number; readonly tag: string; readonly name: string | null; readonly body: string | null; readonly draft: boolean }[];
+  readonly releases: readonly {
+    readonly id: number;
+    readonly tag: string;
+    readonly name: string | null;
+    readonly body: string | null;
+    readonly draft: boolean;
+  }[];
   readonly deployments: readonly { readonly id: number; readonly environment: string; readonly sha: string }[];
   readonly statuses: readonly { readonly id: number; readonly deployment: number; readonly state: string; readonly description: string }[];
   readonly checkRuns: readonly { readonly id: number; readonly name: string; readonly status: string; readonly conclusion: string | null }[];
@@ -100,8 +152,19 @@ interface RepoState {
 
 export interface World {
   readonly repos: readonly RepoState[];
-  readonly workflows: readonly { readonly owner: string; readonly repo: string; readonly workflow_id: string; readonly ref: string; readonly inputs: Record<string, unknown> }[];
-  readonly dispatches: readonly { readonly owner: string; readonly repo: string; readonly event_type: string; readonly client_payload: Record<string, unknown> }[];
+  readonly workflows: readonly {
+    readonly owner: string;
+    readonly repo: string;
+    readonly workflow_id: string;
+    readonly ref: string;
+    readonly inputs: Record<string, unknown>;
+  }[];
+  readonly dispatches: readonly {
+    readonly owner: string;
+    readonly repo: string;
+    readonly event_type: string;
+    readonly client_payload: Record<string, unknown>;
+  }[];
 }
 
 /** Everything a write can change, per repository of the emulator, copied so later writes leave it be. */
@@ -154,7 +217,8 @@ function repoWrites(before: RepoState | undefined, after: RepoState): Effect[] {
     else if (old !== undefined && (old.title !== issue.title || old.body !== issue.body || old.state !== issue.state)) add("issue-update", `#${issue.number}`);
   }
   const pullsBefore = new Set((before?.pulls ?? []).map((p) => p.number));
-  for (const pull of after.pulls) if (!pullsBefore.has(pull.number)) add("pull", `${pull.base} ${after.issues.find((i) => i.number === pull.number)?.title ?? ""}`);
+  for (const pull of after.pulls)
+    if (!pullsBefore.has(pull.number)) add("pull", `${pull.base} ${after.issues.find((i) => i.number === pull.number)?.title ?? ""}`);
   const comments = byId(before?.comments ?? []);
   for (const c of after.comments) if (comments.get(c.id)?.body !== c.body) add("comment", c.body, `${where}#${c.number}`);
   const reactions = new Map(before?.reactions ?? []);
@@ -165,7 +229,8 @@ function repoWrites(before: RepoState | undefined, after: RepoState): Effect[] {
   for (const d of after.deployments) if (!deployments.has(d.id)) add("deployment", `${d.environment} ${d.sha}`);
   const statuses = byId(before?.statuses ?? []);
   // The dispatch records itself as a queued status on its deployment: part of the dispatch action.
-  for (const x of after.statuses) if (!statuses.has(x.id) && !x.description.startsWith("Dispatched")) add("deployment-status", x.state, `${where} deployment ${x.deployment}`);
+  for (const x of after.statuses)
+    if (!statuses.has(x.id) && !x.description.startsWith("Dispatched")) add("deployment-status", x.state, `${where} deployment ${x.deployment}`);
   const checks = byId(before?.checkRuns ?? []);
   // A held deploy's run is completed in place rather than added again: that is a write too.
   for (const c of after.checkRuns) {
@@ -177,9 +242,16 @@ function repoWrites(before: RepoState | undefined, after: RepoState): Effect[] {
 
 /** What the bot wrote between two snapshots. */
 export function writesBetween(before: World, after: World): Effect[] {
-  const out = after.repos.flatMap((repo) => repoWrites(before.repos.find((old) => old.name === repo.name), repo));
-  for (const w of after.workflows.slice(before.workflows.length)) out.push({ kind: "workflow", where: `${w.owner}/${w.repo}`, what: `${w.workflow_id}@${w.ref} ${withoutDeploymentId(w.inputs)}` });
-  for (const d of after.dispatches.slice(before.dispatches.length)) out.push({ kind: "repository-dispatch", where: `${d.owner}/${d.repo}`, what: `${d.event_type} ${withoutDeploymentId(d.client_payload)}` });
+  const out = after.repos.flatMap((repo) =>
+    repoWrites(
+      before.repos.find((old) => old.name === repo.name),
+      repo,
+    ),
+  );
+  for (const w of after.workflows.slice(before.workflows.length))
+    out.push({ kind: "workflow", where: `${w.owner}/${w.repo}`, what: `${w.workflow_id}@${w.ref} ${withoutDeploymentId(w.inputs)}` });
+  for (const d of after.dispatches.slice(before.dispatches.length))
+    out.push({ kind: "repository-dispatch", where: `${d.owner}/${d.repo}`, what: `${d.event_type} ${withoutDeploymentId(d.client_payload)}` });
   return out;
 }
 
@@ -187,23 +259,39 @@ export function writesBetween(before: World, after: World): Effect[] {
 export function plannedWrite(action: Action): Effect {
   const where = `${action.repo.owner}/${action.repo.repo}`;
   switch (action.kind) {
-    case "create-deployment": return { kind: "deployment", where, what: `${action.environment} ${action.ref}` };
-    case "set-deployment-status": return { kind: "deployment-status", where: `${where} deployment ${action.deploymentId}`, what: action.state };
-    case "dispatch-workflow": return { kind: "workflow", where, what: `${action.workflow}@${action.ref} ${withoutDeploymentId(action.inputs)}` };
-    case "dispatch-repository-event": return { kind: "repository-dispatch", where, what: `${action.eventType} ${withoutDeploymentId(action.clientPayload)}` };
-    case "open-pull-request": return { kind: "pull", where, what: `${action.base} ${action.title}` };
-    case "commit-files": return { kind: "commit", where, what: action.branch };
-    case "create-issue": return { kind: "issue", where, what: action.title };
-    case "update-issue": return { kind: "issue-update", where, what: `#${action.number}` };
-    case "comment": return { kind: "comment", where: `${where}#${action.issueNumber}`, what: action.body };
-    case "react": return { kind: "reaction", where: `${where} comment:${action.commentId}`, what: action.content };
+    case "create-deployment":
+      return { kind: "deployment", where, what: `${action.environment} ${action.ref}` };
+    case "set-deployment-status":
+      return { kind: "deployment-status", where: `${where} deployment ${action.deploymentId}`, what: action.state };
+    case "dispatch-workflow":
+      return { kind: "workflow", where, what: `${action.workflow}@${action.ref} ${withoutDeploymentId(action.inputs)}` };
+    case "dispatch-repository-event":
+      return { kind: "repository-dispatch", where, what: `${action.eventType} ${withoutDeploymentId(action.clientPayload)}` };
+    case "open-pull-request":
+      return { kind: "pull", where, what: `${action.base} ${action.title}` };
+    case "commit-files":
+      return { kind: "commit", where, what: action.branch };
+    case "create-issue":
+      return { kind: "issue", where, what: action.title };
+    case "update-issue":
+      return { kind: "issue-update", where, what: `#${action.number}` };
+    case "comment":
+      return { kind: "comment", where: `${where}#${action.issueNumber}`, what: action.body };
+    case "react":
+      return { kind: "reaction", where: `${where} comment:${action.commentId}`, what: action.content };
     case "create-tag":
-    case "move-tag": return { kind: "tag", where, what: action.tag };
-    case "create-release": return { kind: "release", where, what: action.tag };
-    case "update-release": return { kind: "release", where, what: action.tag ?? String(action.releaseId) };
-    case "acquire-lock": return { kind: "lock", where, what: action.environment };
-    case "release-lock": return { kind: "unlock", where, what: action.environment };
+    case "move-tag":
+      return { kind: "tag", where, what: action.tag };
+    case "create-release":
+      return { kind: "release", where, what: action.tag };
+    case "update-release":
+      return { kind: "release", where, what: action.tag ?? String(action.releaseId) };
+    case "acquire-lock":
+      return { kind: "lock", where, what: action.environment };
+    case "release-lock":
+      return { kind: "unlock", where, what: action.environment };
     // An in-progress run has no conclusion yet, which GitHub lists as null.
-    case "check-run": return { kind: "check-run", where, what: `${action.name} ${action.conclusion ?? null}` };
+    case "check-run":
+      return { kind: "check-run", where, what: `${action.name} ${action.conclusion ?? null}` };
   }
 }

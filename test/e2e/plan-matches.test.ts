@@ -37,9 +37,19 @@ beforeAll(async () => {
   });
   gh.addTag("emfollow", "gwcelery", "v2.5.2", "main", "Version 2.5.2");
   gh.setPermission("emfollow", "gwcelery", "leo", "write");
-  gh.createRepo({ owner: "renalreg", repo: "ukrdc-services", defaultBranch: "master", files: { ".github/release-pilot.yml": example("ukrdc"), "ukrdc/services/__init__.py": '__version__ = "10.8.5"\n' } });
+  gh.createRepo({
+    owner: "renalreg",
+    repo: "ukrdc-services",
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": example("ukrdc"), "ukrdc/services/__init__.py": '__version__ = "10.8.5"\n' },
+  });
   gh.createBranch("renalreg", "ukrdc-services", "release", "master");
-  gh.createRepo({ owner: "renalreg", repo: "ukrdc-webapi", defaultBranch: "master", files: { "requirements.txt": "fastapi==0.110.0\nukrdc-services==10.8.4\n" } });
+  gh.createRepo({
+    owner: "renalreg",
+    repo: "ukrdc-webapi",
+    defaultBranch: "master",
+    files: { "requirements.txt": "fastapi==0.110.0\nukrdc-services==10.8.4\n" },
+  });
   gh.createBranch("renalreg", "ukrdc-webapi", "release", "master");
   gh.setPermission("renalreg", "ukrdc-services", "joel", "write");
   gh.createRepo({ owner: "thegreenwebfoundation", repo: "admin-portal", defaultBranch: "master", files: { ".github/release-pilot.yml": example("greenweb") } });
@@ -69,7 +79,13 @@ function plan(exampleName: string, event: string, payload: unknown, facts: PlanF
   let stdout = "";
   let stderr = "";
   const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {}, cwd: ROOT };
-  const code = planCommand(io, { event, payload: tempJson("payload.json", payload), config: `examples/${exampleName}.yml`, facts: tempJson("facts.json", facts), json: true });
+  const code = planCommand(io, {
+    event,
+    payload: tempJson("payload.json", payload),
+    config: `examples/${exampleName}.yml`,
+    facts: tempJson("facts.json", facts),
+    json: true,
+  });
   expect(stderr).toBe("");
   expect(code).toBe(0);
   return JSON.parse(stdout) as PlanReport;
@@ -85,7 +101,12 @@ function matches(planned: Effect, written: Effect): boolean {
 }
 
 /** Plans the event, sends the same payload to the app, and compares the plan with what was written. */
-async function planAndSend(exampleName: string, event: string, payload: Record<string, unknown>, facts: PlanFacts): Promise<{ planned: Effect[]; written: Effect[] }> {
+async function planAndSend(
+  exampleName: string,
+  event: string,
+  payload: Record<string, unknown>,
+  facts: PlanFacts,
+): Promise<{ planned: Effect[]; written: Effect[] }> {
   const report = plan(exampleName, event, payload, facts);
   // Every fact came from the emulator, so no default was leaned on and every feature was planned.
   expect(report.assumed).toEqual([]);
@@ -115,7 +136,12 @@ describe("release-pilot plan matches what the bot does", () => {
     const [owner, repo] = ["emfollow", "gwcelery"];
     gh.createBranch(owner, repo, "release/v2.6");
     const push = pushPayload(gh, { owner, repo, ref: "release/v2.6", before: ZERO, sender: "leo" });
-    const opened = await planAndSend("gwcelery", "push", push, factsFrom(gh, owner, repo, { sha: String(push["after"]), sender: "leo", branch: "release/v2.6" }));
+    const opened = await planAndSend(
+      "gwcelery",
+      "push",
+      push,
+      factsFrom(gh, owner, repo, { sha: String(push["after"]), sender: "leo", branch: "release/v2.6" }),
+    );
     expect(opened.written).toEqual([{ kind: "issue", where: `${owner}/${repo}`, what: "Release version 2.6.0" }]);
 
     const releaseId = gh.addRelease({ owner, repo, tag: "v2.6.0" });
@@ -128,7 +154,12 @@ describe("release-pilot plan matches what the bot does", () => {
     const [owner, repo] = ["renalreg", "ukrdc-services"];
     const releaseId = gh.addRelease({ owner, repo, tag: "v10.8.5" });
     const sha = gh.sha(owner, repo, "v10.8.5")!;
-    const published = await planAndSend("ukrdc", "release", releasePayload(gh, { owner, repo, releaseId, sender: "joel" }), factsFrom(gh, owner, repo, { sha, sender: "joel" }));
+    const published = await planAndSend(
+      "ukrdc",
+      "release",
+      releasePayload(gh, { owner, repo, releaseId, sender: "joel" }),
+      factsFrom(gh, owner, repo, { sha, sender: "joel" }),
+    );
     expect(published.written).toContainEqual({ kind: "pull", where: "renalreg/ukrdc-webapi", what: "release Raise ukrdc-services to 10.8.5" });
     expect(published.written).toContainEqual({ kind: "deployment", where: `${owner}/${repo}`, what: `staging ${sha}` });
 
@@ -172,7 +203,12 @@ describe("release-pilot plan matches what the bot does", () => {
     const [owner, repo] = ["WordPress", "openverse"];
     const releaseId = gh.addRelease({ owner, repo, tag: "api-2024.01.01.19.52.14", body: "- A change" });
     const payload = releasePayload(gh, { owner, repo, releaseId, sender: "zackkrida" });
-    const { written } = await planAndSend("openverse", "release", payload, factsFrom(gh, owner, repo, { sha: gh.sha(owner, repo, "api-2024.01.01.19.52.14")!, sender: "zackkrida" }));
+    const { written } = await planAndSend(
+      "openverse",
+      "release",
+      payload,
+      factsFrom(gh, owner, repo, { sha: gh.sha(owner, repo, "api-2024.01.01.19.52.14")!, sender: "zackkrida" }),
+    );
     expect(kinds(written)).toEqual(["deployment", "pull", "repository-dispatch"]);
   }, 30_000);
 

@@ -46,7 +46,10 @@ describe("Openverse: failures nobody asked about", () => {
 
     const failed = await reportDeployment(gh, owner, repo, production.id, "failure", "openverse-bot");
     await app.send("deployment_status", failed);
-    const [check] = await app.waitFor(() => (checkRuns(sha, "Release Pilot: deploy api to production").length > 0 ? checkRuns(sha, "Release Pilot: deploy api to production") : undefined), 30_000);
+    const [check] = await app.waitFor(
+      () => (checkRuns(sha, "Release Pilot: deploy api to production").length > 0 ? checkRuns(sha, "Release Pilot: deploy api to production") : undefined),
+      30_000,
+    );
     await app.settle();
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "Deploying to production ended with failure" } });
     expect(check!.output.summary).toContain(`❌ Deploying \`${sha.slice(0, 7)}\` (image \`rel-2024.01.01.19.52.14\`) to **production** ended with failure.`);
@@ -71,7 +74,9 @@ describe("Openverse: failures nobody asked about", () => {
     await app.settle();
     const line = broken.split("\n").findIndex((text) => text.includes("wirte")) + 1;
     expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect(check!.output.summary).toContain("Release Pilot does nothing on this repository (no deploys, release notes, changelogs or commands) until `.github/release-pilot.yml` on `main` is fixed.");
+    expect(check!.output.summary).toContain(
+      "Release Pilot does nothing on this repository (no deploys, release notes, changelogs or commands) until `.github/release-pilot.yml` on `main` is fixed.",
+    );
     expect(check!.output.summary).toContain(`- line ${line}: \`commands.permission\``);
     const warned = dashboard()?.body ?? "";
     expect(warned).toContain(`The failed "Release Pilot config" check on ${sha.slice(0, 7)} shows each problem at its line`);
@@ -97,11 +102,19 @@ describe("Openverse: failures nobody asked about", () => {
   it("fails the deployment, frees production and fails a check run with GitHub's answer when the production dispatch is refused", async () => {
     // The same process in a repository whose config names an infrastructure repository the app cannot reach.
     const other = "openverse-moved";
-    gh.createRepo({ owner, repo: other, files: { ".github/release-pilot.yml": CONFIG.replace("repo: WordPress/openverse-infrastructure", "repo: WordPress/openverse-infra-gone"), "api/manage.py": "" } });
+    gh.createRepo({
+      owner,
+      repo: other,
+      files: {
+        ".github/release-pilot.yml": CONFIG.replace("repo: WordPress/openverse-infrastructure", "repo: WordPress/openverse-infra-gone"),
+        "api/manage.py": "",
+      },
+    });
     const sha = gh.sha(owner, other, "main")!;
     const releaseId = gh.addRelease({ owner, repo: other, tag: TAG });
     await app.send("release", releasePayload(gh, { owner, repo: other, releaseId, sender: MAINTAINER }));
-    const runs = () => mustRepo(gh.state, owner, other).checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy api to production");
+    const runs = () =>
+      mustRepo(gh.state, owner, other).checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy api to production");
     const [check] = await app.waitFor(() => (runs().length > 0 ? runs() : undefined), 30_000);
     await app.settle();
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "Deploying to production ended with error" } });

@@ -28,7 +28,12 @@ let pull: number;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "", "apps/greencheck/models.py": "class Hosting: ...\n" } });
+  gh.createRepo({
+    owner,
+    repo,
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "", "apps/greencheck/models.py": "class Hosting: ...\n" },
+  });
   gh.createBranch(owner, repo, "staging", "master");
   for (const login of ["fershad", "mrchrisadams"]) gh.setPermission(owner, repo, login, "write");
   app = await startApp({ emulator: gh });
@@ -57,7 +62,14 @@ async function command(number: number, body: string, sender: string, marker: str
 
 describe("Green Web Foundation from a push to staging to a production deploy", () => {
   it("stops the automatic staging deploy of a commit with pending migrations and says how to deploy it", async () => {
-    change = gh.commit(owner, repo, "staging", { "apps/greencheck/migrations/0042_carbon_intensity.py": "class Migration: ...\n" }, "Add carbon intensity to hosting providers", "fershad");
+    change = gh.commit(
+      owner,
+      repo,
+      "staging",
+      { "apps/greencheck/migrations/0042_carbon_intensity.py": "class Migration: ...\n" },
+      "Add carbon intensity to hosting providers",
+      "fershad",
+    );
     ci(change, "failure");
     await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
     const refused = await app.waitFor(() => failedChecks().find((run) => run.head_sha === change), 30_000);
@@ -75,7 +87,10 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
     expect(others).toEqual([]);
     expect(staging).toMatchObject({ sha: change, payload: { with_migrations: true, requested_by: "fershad" } });
     expect(gh.workflowDispatches).toEqual([
-      expect.objectContaining({ workflow_id: "deploy.yml", inputs: { environment: "staging", ref: change, migrate: "true", deployment_id: String(staging!.id) } }),
+      expect.objectContaining({
+        workflow_id: "deploy.yml",
+        inputs: { environment: "staging", ref: change, migrate: "true", deployment_id: String(staging!.id) },
+      }),
     ]);
     expect(holdsLock("staging")).toBe(true);
 
@@ -102,7 +117,11 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
     const [production, ...others] = deploymentsOf(gh, owner, repo, "production");
     expect(others).toEqual([]);
     expect(production).toMatchObject({ sha: merge, payload: { with_migrations: true, requested_by: "mrchrisadams", issue_number: pull } });
-    expect(gh.workflowDispatches.at(-1)).toMatchObject({ workflow_id: "deploy.yml", ref: "master", inputs: { environment: "production", ref: merge, migrate: "true", deployment_id: String(production!.id) } });
+    expect(gh.workflowDispatches.at(-1)).toMatchObject({
+      workflow_id: "deploy.yml",
+      ref: "master",
+      inputs: { environment: "production", ref: merge, migrate: "true", deployment_id: String(production!.id) },
+    });
 
     const refusal = await command(pull, "/deploy production --with-migrations", "fershad", "Not deploying");
     expect(refusal.body).toContain("production is locked by mrchrisadams");
@@ -125,7 +144,10 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
     ]);
     expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toEqual([change]);
     expect(deploymentsOf(gh, owner, repo, "production").map((d) => d.sha)).toEqual([merge]);
-    expect(failedChecks().map((run) => [run.name, run.head_sha])).toEqual([["Release Pilot: deploy staging", change], ["Release Pilot: deploy production", merge]]);
+    expect(failedChecks().map((run) => [run.name, run.head_sha])).toEqual([
+      ["Release Pilot: deploy staging", change],
+      ["Release Pilot: deploy production", merge],
+    ]);
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
   }, 60_000);
@@ -150,8 +172,12 @@ describe("Green Web Foundation: a push before CI finished, and a push while prod
     await app.settle();
     const deployed = deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha);
     expect(deployed).toEqual([expect.objectContaining({ payload: expect.objectContaining({ requested_by: "fershad" }) })]);
-    expect(gh.workflowDispatches.filter((d) => d.inputs["ref"] === sha)).toEqual([expect.objectContaining({ inputs: { environment: "staging", ref: sha, deployment_id: String(deployed[0]!.id) } })]);
-    expect(deployChecks().map((run) => [run.id, run.status, run.conclusion, run.output.title])).toEqual([[held!.id, "completed", "success", "Deploying to staging"]]);
+    expect(gh.workflowDispatches.filter((d) => d.inputs["ref"] === sha)).toEqual([
+      expect.objectContaining({ inputs: { environment: "staging", ref: sha, deployment_id: String(deployed[0]!.id) } }),
+    ]);
+    expect(deployChecks().map((run) => [run.id, run.status, run.conclusion, run.output.title])).toEqual([
+      [held!.id, "completed", "success", "Deploying to staging"],
+    ]);
     expect(gh.violations).toEqual([]);
   }, 60_000);
 

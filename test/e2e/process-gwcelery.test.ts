@@ -61,11 +61,15 @@ describe("GWCelery from the release branch to production", () => {
     await app.settle();
     const tag = gh.tags(owner, repo).find((t) => t.name === "v2.6.0");
     expect(tag).toMatchObject({ annotated: true, message: expect.stringMatching(/^Version 2\.6\.0\n?$/) });
-    expect(gh.file(owner, repo, tag!.commit!, "CHANGES.rst")).toMatch(/^Changelog\n=========\n\n2\.6\.0 "Akkorokamui" \(\d{4}-\d{2}-\d{2}\)\n-{32}\n\n-   Enabled SSM/);
+    expect(gh.file(owner, repo, tag!.commit!, "CHANGES.rst")).toMatch(
+      /^Changelog\n=========\n\n2\.6\.0 "Akkorokamui" \(\d{4}-\d{2}-\d{2}\)\n-{32}\n\n-   Enabled SSM/,
+    );
     expect(commitMessage(gh, owner, repo, tag!.commit!)).toMatch(new RegExp(`^Update changelog for version 2\\.6\\.0 "Akkorokamui"; closes #${issue.number}`));
     const head = gh.sha(owner, repo, "main")!;
     expect(commitMessage(gh, owner, repo, head)).toMatch(/^Back to development\./);
-    expect(gh.file(owner, repo, head, "CHANGES.rst")).toContain("=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n2.6.0 \"Akkorokamui\"");
+    expect(gh.file(owner, repo, head, "CHANGES.rst")).toContain(
+      '=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n2.6.0 "Akkorokamui"',
+    );
     const release = gh.releases(owner, repo).find((r) => r.tag_name === "v2.6.0");
     expect(release).toMatchObject({ draft: false, prerelease: false });
 
@@ -84,14 +88,24 @@ describe("GWCelery from the release branch to production", () => {
     const [production, ...others] = deploymentsOf(gh, owner, repo, "production");
     expect(others).toEqual([]);
     expect(production).toMatchObject({ sha: tag!.commit });
-    expect(dispatch).toMatchObject({ owner, repo, workflow_id: "deploy.yml", inputs: { environment: "production", ref: "v2.6.0", deployment_id: String(production!.id) } });
+    expect(dispatch).toMatchObject({
+      owner,
+      repo,
+      workflow_id: "deploy.yml",
+      inputs: { environment: "production", ref: "v2.6.0", deployment_id: String(production!.id) },
+    });
 
     // The deploy workflow reports success; the outcome is recorded and nothing else is deployed.
     await app.send("deployment_status", await reportDeployment(gh, owner, repo, production!.id, "success"));
     await app.settle();
     expect(statesOf(gh, owner, repo, production!.id).at(-1)).toBe("success");
     expect(gh.workflowDispatches).toHaveLength(1);
-    expect(gh.tags(owner, repo).map((t) => t.name).sort()).toEqual(["v2.5.2", "v2.6.0"]);
+    expect(
+      gh
+        .tags(owner, repo)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["v2.5.2", "v2.6.0"]);
     expect(gh.issues(owner, repo).filter((i) => i.title.startsWith("Release version"))).toHaveLength(1);
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
@@ -112,9 +126,9 @@ describe("GWCelery from the release branch to production", () => {
       "name a newer version: 2.6.1, 2.7.0rc1, 2.7.0 or 3.0.0 (for example /release 2.6.1).",
     );
     expect(await ask("/release 2.5.3", "2.5.3 is older than 2.6.0")).toContain("/release 2.6.1");
-    expect(await ask("/checklist 2.6.0", "The tag v2.6.0 is already taken by 2.6.0, the newest release of gwcelery, so I will not open a checklist for it")).toContain(
-      "(for example /checklist 2.6.1)",
-    );
+    expect(
+      await ask("/checklist 2.6.0", "The tag v2.6.0 is already taken by 2.6.0, the newest release of gwcelery, so I will not open a checklist for it"),
+    ).toContain("(for example /checklist 2.6.1)");
     // Issue #12 item 17: production's ref input is "{tag}"; a commit's release is its (annotated) tag.
     const released = gh.tags(owner, repo).find((t) => t.name === "v2.6.0")!.commit!;
     const dispatched = gh.workflowDispatches.length;
@@ -130,7 +144,12 @@ describe("GWCelery from the release branch to production", () => {
     // Nothing was cut, renamed or opened.
     expect(gh.sha(owner, repo, "main")).toBe(head);
     expect(gh.file(owner, repo, head, "CHANGES.rst")).toBe(changes);
-    expect(gh.tags(owner, repo).map((t) => t.name).sort()).toEqual(["v2.5.2", "v2.6.0"]);
+    expect(
+      gh
+        .tags(owner, repo)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["v2.5.2", "v2.6.0"]);
     expect(gh.releases(owner, repo)).toHaveLength(1);
     expect(gh.issues(owner, repo).filter((i) => i.title.startsWith("Release version"))).toHaveLength(1);
     expect(gh.violations).toEqual([]);

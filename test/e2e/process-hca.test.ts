@@ -25,7 +25,12 @@ let release: number;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/hca-ingest.yml", "utf8"), "src/main/java/Ingest.java": "class Ingest {}\n" } });
+  gh.createRepo({
+    owner,
+    repo,
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": readFileSync("examples/hca-ingest.yml", "utf8"), "src/main/java/Ingest.java": "class Ingest {}\n" },
+  });
   gh.createBranch(owner, repo, "dev", "master");
   for (const login of DEVS) gh.setPermission(owner, repo, login, "write");
   app = await startApp({ emulator: gh });

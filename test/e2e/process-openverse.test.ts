@@ -63,10 +63,42 @@ describe("Openverse from a push to main to a production deploy", () => {
   it("drafts the api and frontend releases and deploys staging for those two apps with the commit SHA as the image", async () => {
     // The PRs of the real api changelog, under their real numbers, plus a frontend one and the
     // previous release's changelog PR, which only touches documentation and is skip-changelog.
-    gh.addMergedPullRequest({ owner, repo, number: 3575, title: "Add a script to observe the API during Redis migration", labels: ["🧱 stack: api", "🌟 goal: addition"], author: "dhruvkb", files: { "api/observe.py": "print('observing')\n" } });
-    gh.addMergedPullRequest({ owner, repo, number: 3591, title: "Publish changelog for api-2023.12.14.09.01.44", labels: ["skip-changelog", "🧱 stack: documentation"], author: "openverse-bot", files: { "documentation/changelogs/api/2023.12.14.09.01.44.md": "# 2023.12.14.09.01.44\n" } });
-    gh.addMergedPullRequest({ owner, repo, number: 3598, title: "Make analytics tests stricter", labels: ["🧱 stack: frontend", "✨ goal: improvement"], author: "obulat", files: { "frontend/test/analytics.spec.ts": "expect(true)\n" } });
-    gh.addMergedPullRequest({ owner, repo, number: 3600, title: "Bump jwcrypto from 1.5.0 to 1.5.1 in /api", labels: ["🧱 stack: api", "🛠 goal: fix"], author: "dependabot[bot]", files: { "api/Pipfile.lock": "jwcrypto==1.5.1\n" } });
+    gh.addMergedPullRequest({
+      owner,
+      repo,
+      number: 3575,
+      title: "Add a script to observe the API during Redis migration",
+      labels: ["🧱 stack: api", "🌟 goal: addition"],
+      author: "dhruvkb",
+      files: { "api/observe.py": "print('observing')\n" },
+    });
+    gh.addMergedPullRequest({
+      owner,
+      repo,
+      number: 3591,
+      title: "Publish changelog for api-2023.12.14.09.01.44",
+      labels: ["skip-changelog", "🧱 stack: documentation"],
+      author: "openverse-bot",
+      files: { "documentation/changelogs/api/2023.12.14.09.01.44.md": "# 2023.12.14.09.01.44\n" },
+    });
+    gh.addMergedPullRequest({
+      owner,
+      repo,
+      number: 3598,
+      title: "Make analytics tests stricter",
+      labels: ["🧱 stack: frontend", "✨ goal: improvement"],
+      author: "obulat",
+      files: { "frontend/test/analytics.spec.ts": "expect(true)\n" },
+    });
+    gh.addMergedPullRequest({
+      owner,
+      repo,
+      number: 3600,
+      title: "Bump jwcrypto from 1.5.0 to 1.5.1 in /api",
+      labels: ["🧱 stack: api", "🛠 goal: fix"],
+      author: "dependabot[bot]",
+      files: { "api/Pipfile.lock": "jwcrypto==1.5.1\n" },
+    });
     head = gh.sha(owner, repo, "main")!;
 
     await app.send("push", pushPayload(gh, { owner, repo, ref: "main", before: initial, sender: MAINTAINER }));
@@ -80,7 +112,10 @@ describe("Openverse from a push to main to a production deploy", () => {
     expect(frontend?.body).toBe(`## Improvements\n\n- Make analytics tests stricter\n  ([#3598](${gh.url}/${owner}/${repo}/pull/3598)) by @obulat\n`);
 
     const staging = deploymentsOf(gh, owner, repo, "staging");
-    expect(staging.map((d) => [payload(d)["app"], d.sha, payload(d)["image_tag"]]).sort()).toEqual([["api", head, head], ["frontend", head, head]]);
+    expect(staging.map((d) => [payload(d)["app"], d.sha, payload(d)["image_tag"]]).sort()).toEqual([
+      ["api", head, head],
+      ["frontend", head, head],
+    ]);
     for (const deployment of staging) {
       const inputs = { app: payload(deployment)["app"], tag: head, deployment_id: String(deployment.id) };
       expect(gh.workflowDispatches).toContainEqual(expect.objectContaining({ owner, repo, workflow_id: "deploy-staging.yml", ref: "main", inputs }));
@@ -104,7 +139,13 @@ describe("Openverse from a push to main to a production deploy", () => {
     const tag = (published = draft.tag_name);
     const date = tag.slice("api-".length);
     await app.send("release", await publishDraft(gh, owner, repo, draft.id, MAINTAINER));
-    await app.waitFor(() => gh.pulls(owner, repo).find((p) => p.headRef === `changelog/${tag}` && p.labels.length > 0) && deploymentsOf(gh, owner, repo, "production")[0] && gh.repositoryDispatches[0], 30_000);
+    await app.waitFor(
+      () =>
+        gh.pulls(owner, repo).find((p) => p.headRef === `changelog/${tag}` && p.labels.length > 0) &&
+        deploymentsOf(gh, owner, repo, "production")[0] &&
+        gh.repositoryDispatches[0],
+      30_000,
+    );
     await app.settle();
 
     expect(gh.tags(owner, repo).find((t) => t.name === tag)?.commit).toBe(head);
@@ -117,7 +158,12 @@ describe("Openverse from a push to main to a production deploy", () => {
     expect(others).toEqual([]);
     expect(production).toMatchObject({ sha: head, payload: { app: "api", image_tag: `rel-${date}`, release_tag: tag } });
     expect(gh.repositoryDispatches).toEqual([
-      expect.objectContaining({ owner, repo: infra, event_type: "deploy_production_api", client_payload: { actor: MAINTAINER, tag: `rel-${date}`, deployment_id: String(production!.id) } }),
+      expect.objectContaining({
+        owner,
+        repo: infra,
+        event_type: "deploy_production_api",
+        client_payload: { actor: MAINTAINER, tag: `rel-${date}`, deployment_id: String(production!.id) },
+      }),
     ]);
     // The frontend draft waits for its own publishing.
     expect(drafts().map((r) => r.tag_name)).toEqual([expect.stringMatching(/^frontend-/)]);
@@ -143,7 +189,13 @@ describe("Openverse from a push to main to a production deploy", () => {
     expect(deploymentsOf(gh, owner, repo, "production")).toHaveLength(1);
     expect(gh.repositoryDispatches).toHaveLength(1);
     expect(gh.workflowDispatches).toHaveLength(2);
-    expect(gh.releases(owner, repo).filter((r) => !r.draft).map((r) => r.tag_name).sort()).toEqual(["api-2023.12.14.09.01.44", published].sort());
+    expect(
+      gh
+        .releases(owner, repo)
+        .filter((r) => !r.draft)
+        .map((r) => r.tag_name)
+        .sort(),
+    ).toEqual(["api-2023.12.14.09.01.44", published].sort());
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
   }, 60_000);
@@ -162,8 +214,14 @@ describe("Openverse from a push to main to a production deploy", () => {
 
     // Staging's api success is the published release's commit: promoted as that release.
     await ask("/promote staging production api", () => gh.repositoryDispatches.length === sent + 1);
-    expect(gh.repositoryDispatches.at(-1)).toMatchObject({ repo: infra, event_type: "deploy_production_api", client_payload: { actor: MAINTAINER, tag: `rel-${date}` } });
-    expect(deploymentsOf(gh, owner, repo, "production").find((d) => d.id === Number(gh.repositoryDispatches.at(-1)?.client_payload["deployment_id"]))).toMatchObject({ sha: head, payload: { image_tag: `rel-${date}` } });
+    expect(gh.repositoryDispatches.at(-1)).toMatchObject({
+      repo: infra,
+      event_type: "deploy_production_api",
+      client_payload: { actor: MAINTAINER, tag: `rel-${date}` },
+    });
+    expect(
+      deploymentsOf(gh, owner, repo, "production").find((d) => d.id === Number(gh.repositoryDispatches.at(-1)?.client_payload["deployment_id"])),
+    ).toMatchObject({ sha: head, payload: { image_tag: `rel-${date}` } });
 
     // The form the dashboard suggests for a retry: the commit's short SHA.
     await ask(`/deploy production ${head.slice(0, 7)} api`, () => gh.repositoryDispatches.length === sent + 2);

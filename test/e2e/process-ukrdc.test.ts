@@ -58,7 +58,8 @@ async function announce(tag: string): Promise<void> {
 }
 
 const versionAt = (ref: string) => /__version__ = "([^"]+)"/.exec(gh.file(owner, repo, ref, VERSION_FILE) ?? "")?.[1];
-const versionsOn = (env: string) => deploymentsOf(gh, owner, repo, env).map((d) => gh.workflowDispatches.find((w) => w.inputs["deployment_id"] === String(d.id))?.inputs["version"]);
+const versionsOn = (env: string) =>
+  deploymentsOf(gh, owner, repo, env).map((d) => gh.workflowDispatches.find((w) => w.inputs["deployment_id"] === String(d.id))?.inputs["version"]);
 
 describe("UKRDC from master to production", () => {
   it("deploys development on a push to master", async () => {
@@ -115,7 +116,11 @@ describe("UKRDC from master to production", () => {
     const [production, ...others] = deploymentsOf(gh, owner, repo, "production");
     expect(others).toEqual([]);
     expect(production).toMatchObject({ sha });
-    expect(dispatch).toMatchObject({ workflow_id: "deploy.yml", ref: "release", inputs: { environment: "production", version: "10.8.5", deployment_id: String(production!.id) } });
+    expect(dispatch).toMatchObject({
+      workflow_id: "deploy.yml",
+      ref: "release",
+      inputs: { environment: "production", version: "10.8.5", deployment_id: String(production!.id) },
+    });
     await app.send("deployment_status", await reportDeployment(gh, owner, repo, production!.id, "success"));
     await app.settle();
     expect(statesOf(gh, owner, repo, production!.id).at(-1)).toBe("success");

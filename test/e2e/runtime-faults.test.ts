@@ -64,7 +64,9 @@ describe("faults and a kill", () => {
     const lost = [...perTag.values()].filter((n) => n === 0).length;
     const faults = gh.calls.filter((call) => call.fault !== undefined).length;
     const jobRetries = apps.flatMap((app) => app.jsonLogs()).filter((line) => line["msg"] === "job run failed" && line["retryable"] === true).length;
-    console.log(`runtime faults (seed ${SEED}): events ${events}, faults injected ${faults}, kills ${kills}, job retries ${jobRetries}, duplicates ${duplicates}, lost ${lost}`);
+    console.log(
+      `runtime faults (seed ${SEED}): events ${events}, faults injected ${faults}, kills ${kills}, job retries ${jobRetries}, duplicates ${duplicates}, lost ${lost}`,
+    );
 
     expect(faults).toBeGreaterThan(0);
     expect(duplicates).toBe(0);

@@ -66,7 +66,8 @@ describe("webhook intake", () => {
   it("counts the GitHub API calls the handlers made, and the rate limit left, on /metrics", async () => {
     // The first test's changelog PR read and wrote through the emulator.
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
-    const count = (method: string) => Number(new RegExp(`^release_pilot_github_api_calls_total\\{method="${method}",status="2xx"\\} (\\d+)$`, "m").exec(metrics)?.[1] ?? 0);
+    const count = (method: string) =>
+      Number(new RegExp(`^release_pilot_github_api_calls_total\\{method="${method}",status="2xx"\\} (\\d+)$`, "m").exec(metrics)?.[1] ?? 0);
     expect(count("GET")).toBeGreaterThan(0);
     expect(count("POST")).toBeGreaterThan(0);
     expect(metrics).toMatch(/^release_pilot_github_rate_limit_remaining 4999$/m);

@@ -163,7 +163,11 @@ describe("delivering every event three times, shuffled", () => {
     const expected = endState("once");
     expect(expected.pulls).toHaveLength(1);
     expect(endState("thrice")).toEqual(expected);
-    expect(storedJobs(thrice.dataDir).map((job) => job.id).sort()).toEqual(tripled.map((d) => d.id).sort());
+    expect(
+      storedJobs(thrice.dataDir)
+        .map((job) => job.id)
+        .sort(),
+    ).toEqual(tripled.map((d) => d.id).sort());
     console.log(`triple delivery (seed ${SEED}): ${order.length} deliveries, ${storedJobs(thrice.dataDir).length} jobs, ${expected.writes} writes each way`);
   }, 60_000);
 });

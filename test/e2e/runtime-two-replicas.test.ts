@@ -118,7 +118,10 @@ describe("two replicas sharing one Redis", () => {
     // Without a shared queue each replica would run exactly what it took in: the proof of sharing
     // is work taken in by one replica and run by the other.
     const via = new Map(sent.map((s) => [s.id, s.via]));
-    const crossed = { AtoB: all.filter((job) => job.by === "B" && via.get(job.delivery) === "A").length, BtoA: all.filter((job) => job.by === "A" && via.get(job.delivery) === "B").length };
+    const crossed = {
+      AtoB: all.filter((job) => job.by === "B" && via.get(job.delivery) === "A").length,
+      BtoA: all.filter((job) => job.by === "A" && via.get(job.delivery) === "B").length,
+    };
     console.log(`deliveries ${DELIVERIES}, app A ${byA}, app B ${byB}, duplicates ${duplicates}, lost ${lost}, seconds ${seconds.toFixed(1)}`);
     console.log(`taken in by A and run by B ${crossed.AtoB}, taken in by B and run by A ${crossed.BtoA}`);
 
@@ -141,7 +144,8 @@ describe("two replicas sharing one Redis", () => {
       const jobs = sent.filter((s) => s.repo === `plain-${r}`).map((s) => doneById.get(s.id)!);
       for (let i = 1; i < jobs.length; i++) {
         const [before, after] = [jobs[i - 1]!, jobs[i]!];
-        if (after.time - after.ms < before.time) overlaps.push(`plain-${r}: ${after.delivery} (${after.by}) started before ${before.delivery} (${before.by}) ended`);
+        if (after.time - after.ms < before.time)
+          overlaps.push(`plain-${r}: ${after.delivery} (${after.by}) started before ${before.delivery} (${before.by}) ended`);
       }
     }
     expect(overlaps).toEqual([]);

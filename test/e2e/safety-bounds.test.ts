@@ -42,7 +42,12 @@ beforeAll(async () => {
 
   gh = await startEmulator();
   const verifyConfig = (path: string) =>
-    ["environments:", "  production:", '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }', `    verify: { url: "${internalUrl}${path}", expect: "{sha}", timeout: 1s }`].join("\n");
+    [
+      "environments:",
+      "  production:",
+      '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
+      `    verify: { url: "${internalUrl}${path}", expect: "{sha}", timeout: 1s }`,
+    ].join("\n");
   gh.createRepo({ owner, repo: "internal", defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig("/version"), "app.py": "" } });
   gh.createRepo({ owner, repo: "redirected", defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig("/redirect"), "app.py": "" } });
   gh.createRepo({ owner, repo: "leaky", defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig("/version"), "app.py": "" } });
@@ -59,10 +64,7 @@ beforeAll(async () => {
   for (const repo of ["internal", "redirected", "leaky", "monorepo"]) gh.setPermission(owner, repo, "dev", "maintain");
 
   const intakeEnv = { INTAKE_HEADERS_TIMEOUT_MS: "1000", INTAKE_BODY_TIMEOUT_MS: "1000" };
-  [strict, loopback] = await Promise.all([
-    startApp({ emulator: gh, env: intakeEnv }),
-    startApp({ emulator: gh, env: { VERIFY_ALLOW_LOOPBACK: "1" } }),
-  ]);
+  [strict, loopback] = await Promise.all([startApp({ emulator: gh, env: intakeEnv }), startApp({ emulator: gh, env: { VERIFY_ALLOW_LOOPBACK: "1" } })]);
 }, 60_000);
 
 afterAll(async () => {

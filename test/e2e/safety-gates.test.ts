@@ -17,7 +17,17 @@ import { startApp, type AppProcess } from "./harness.js";
 let gh: Emulator;
 let app: AppProcess;
 
-const SIMPLE = (extra: string) => ["environments:", "  production:", "    deploy: { workflow: deploy.yml }", ...extra.split("\n").filter((line) => line !== "").map((line) => `    ${line}`), ""].join("\n");
+const SIMPLE = (extra: string) =>
+  [
+    "environments:",
+    "  production:",
+    "    deploy: { workflow: deploy.yml }",
+    ...extra
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => `    ${line}`),
+    "",
+  ].join("\n");
 
 beforeAll(async () => {
   gh = await startEmulator();
@@ -47,7 +57,10 @@ async function type(owner: string, repo: string, number: number, login: string, 
   const payload = commentPayload(gh, { owner, repo, number, body, sender: login });
   const id = (payload["comment"] as { id: number }).id;
   await app.send("issue_comment", payload);
-  const reply = await app.waitFor(() => botComments(gh, owner, repo, number).find((c) => c.body.includes(encodeURIComponent(`comment-${id}`)) || c.body.includes(`reply%3A${id}`)), 30_000);
+  const reply = await app.waitFor(
+    () => botComments(gh, owner, repo, number).find((c) => c.body.includes(encodeURIComponent(`comment-${id}`)) || c.body.includes(`reply%3A${id}`)),
+    30_000,
+  );
   await app.waitFor(() => botComments(gh, owner, repo, number).find((c) => c.id === reply.id && c.body.includes(expected)), 30_000);
   await app.settle();
   return botComments(gh, owner, repo, number).filter((c) => c.body.includes(expected));
@@ -82,21 +95,32 @@ describe("1. a person's /lock holds the environment against everyone but its hol
   it("Green Web (queue): a person's lock written in the old line format refuses another's deploy rather than queueing it", async () => {
     const owner = "thegreenwebfoundation";
     const repo = "admin-portal";
-    const head = gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8") } }).headSha;
+    const head = gh.createRepo({
+      owner,
+      repo,
+      defaultBranch: "master",
+      files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8") },
+    }).headSha;
     for (const login of ["fershad", "mrchrisadams"]) gh.setPermission(owner, repo, login, "write");
     gh.addCheckRun(owner, repo, head, "tests", "success");
     gh.addCheckRun(owner, repo, head, "migrations", "success");
     // The message Release Pilot wrote for `/lock production` before lock messages had a format.
     const expires = new Date(Date.now() + 2 * 3_600_000).toISOString();
     gh.createBranch(owner, repo, "release-pilot/lock/production", "master");
-    gh.commit(owner, repo, "release-pilot/lock/production", { ".release-pilot-lock": "production" }, [
-      "Release Pilot lock for production",
-      "",
-      "holder: mrchrisadams",
-      "reason: server move",
-      `expires: ${expires}`,
-      `<!-- release-pilot:key=${encodeURIComponent("lock:production:comment-77")} -->`,
-    ].join("\n"));
+    gh.commit(
+      owner,
+      repo,
+      "release-pilot/lock/production",
+      { ".release-pilot-lock": "production" },
+      [
+        "Release Pilot lock for production",
+        "",
+        "holder: mrchrisadams",
+        "reason: server move",
+        `expires: ${expires}`,
+        `<!-- release-pilot:key=${encodeURIComponent("lock:production:comment-77")} -->`,
+      ].join("\n"),
+    );
     const number = gh.addIssue({ owner, repo, title: "Deploy" });
 
     const refused = await type(owner, repo, number, "fershad", `/deploy production ${head}`, "Not deploying");
@@ -162,7 +186,12 @@ describe("3. a deployment this app did not create is never obeyed", () => {
     await asPerson("mallory", "POST", `/repos/${owner}/${repo}/deployments/${String(forged["id"])}/statuses`, { state: "success" });
     await app.send("deployment_status", deploymentStatusPayload(gh, { owner, repo, deploymentId: Number(forged["id"]) }));
     await app.settle();
-    expect(gh.tags(owner, repo).filter((t) => t.name === "production").map((t) => t.commit)).toEqual([main]);
+    expect(
+      gh
+        .tags(owner, repo)
+        .filter((t) => t.name === "production")
+        .map((t) => t.commit),
+    ).toEqual([main]);
     expect(botComments(gh, owner, repo, number).filter((c) => c.body.includes(side.slice(0, 7)))).toEqual([]);
 
     // The history the bot reads holds only its own deploy: there is nothing before it to roll back to.
@@ -194,9 +223,19 @@ describe("4. a hidden marker counts only in a comment this app wrote", () => {
   it("an outsider's comment carrying the checklist-ready marker does not silence the announcement", async () => {
     const owner = "emfollow";
     const repo = "gwcelery";
-    gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"), "CHANGES.rst": "Changelog\n=========\n" } });
+    gh.createRepo({
+      owner,
+      repo,
+      files: { ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"), "CHANGES.rst": "Changelog\n=========\n" },
+    });
     gh.setPermission(owner, repo, "leo", "write");
-    const number = gh.addIssue({ owner, repo, title: "Release version 2.6.0", body: "<!-- release-pilot:checklist v=2.6.0 -->\n- [ ] Check the changelog\n- [ ] Deploy to playground\n", labels: ["release"] });
+    const number = gh.addIssue({
+      owner,
+      repo,
+      title: "Release version 2.6.0",
+      body: "<!-- release-pilot:checklist v=2.6.0 -->\n- [ ] Check the changelog\n- [ ] Deploy to playground\n",
+      labels: ["release"],
+    });
     const bait = `Looks done to me <!-- release-pilot:key=${encodeURIComponent(`checklist-ready:${number}`)} -->`;
     const outsider = await asPerson("mallory", "POST", `/repos/${owner}/${repo}/issues/${number}/comments`, { body: bait });
     await app.send("issues", tickEveryBox(gh, owner, repo, number, "leo"));

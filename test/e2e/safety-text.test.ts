@@ -49,7 +49,9 @@ describe("untrusted text through the running app", () => {
     const check = refusal()!;
     expect(gh.deployments(owner, repo)).toEqual([]);
     expect(check).toMatchObject({ conclusion: "failure" });
-    expect(check.output.summary).toMatch(/: the release tag ".*" is not a safe ref name: it has characters other than letters, digits and \. _ \/ -, so it is not passed to the deploy workflow$/);
+    expect(check.output.summary).toMatch(
+      /: the release tag ".*" is not a safe ref name: it has characters other than letters, digits and \. _ \/ -, so it is not passed to the deploy workflow$/,
+    );
   });
 
   it("echoes a lock reason that names a team without pinging it", async () => {

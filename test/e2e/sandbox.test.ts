@@ -12,7 +12,9 @@ describe("npm run sandbox", () => {
     expect(text).toContain("drafted release notes as api-");
     expect(text).toMatch(/dispatched workflow deploy-staging\.yml .* with app=api, tag=[0-9a-f]{40}/);
     expect(text).toContain('opened pull request #3 "Publish changelog for api-2024.01.01.19.52.14"');
-    expect(text).toContain("sent repository_dispatch deploy_production_api to WordPress/openverse-infrastructure with actor=zackkrida, tag=rel-2024.01.01.19.52.14");
+    expect(text).toContain(
+      "sent repository_dispatch deploy_production_api to WordPress/openverse-infrastructure with actor=zackkrida, tag=rel-2024.01.01.19.52.14",
+    );
     expect(text).toContain("→ the same release.published delivered again\n  nothing new (0 writes to GitHub)");
     expect(text).toMatch(/rollback production api" in an issue\n(.*\n)*.*tag=rel-2024\.01\.01\.19\.52\.14/);
   }, 180_000);

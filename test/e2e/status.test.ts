@@ -20,7 +20,14 @@ beforeAll(async () => {
   gh = await startEmulator();
   gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG } });
   gh.setPermission(owner, repo, "maintainer", "write");
-  gh.addDeployment({ owner, repo, environment: "production", ref: "main", payload: { image_tag: "rel-1.4.0", requested_by: "alice" }, statuses: ["in_progress", "success"] });
+  gh.addDeployment({
+    owner,
+    repo,
+    environment: "production",
+    ref: "main",
+    payload: { image_tag: "rel-1.4.0", requested_by: "alice" },
+    statuses: ["in_progress", "success"],
+  });
   // The lock as /lock leaves it: a branch whose commit message holds who, why and until when.
   gh.createBranch(owner, repo, "release-pilot/lock/production", "main");
   const lock = encodeLock({ holder: "bob", reason: "database upgrade", expiresAt: "2099-01-01T00:00:00.000Z" });
@@ -39,7 +46,9 @@ describe("/status", () => {
     expect(sent.status).toBeLessThan(300);
     const reply = await app.waitFor(() => gh.comments(owner, repo, number).find((c) => c.user.login === "release-pilot[bot]"));
     expect(reply.body).toContain("@maintainer here is where things stand.");
-    expect(reply.body).toMatch(/\| \*\*production\*\* \| `rel-1\.4\.0` \(`[0-9a-f]{7}`\) \| .* UTC \| alice \| 🔒 bob \(database upgrade\) until 2099-01-01 00:00 UTC \|/);
+    expect(reply.body).toMatch(
+      /\| \*\*production\*\* \| `rel-1\.4\.0` \(`[0-9a-f]{7}`\) \| .* UTC \| alice \| 🔒 bob \(database upgrade\) until 2099-01-01 00:00 UTC \|/,
+    );
     expect(reply.body).toContain("| **staging** | nothing deployed yet |  |  | free |");
     expect(gh.violations).toEqual([]);
   });

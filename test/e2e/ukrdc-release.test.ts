@@ -38,10 +38,7 @@ afterAll(async () => {
 
 async function command(body: string, marker: string): Promise<string> {
   await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body, sender: "joel" }));
-  const reply = await app.waitFor(
-    () => gh.comments(owner, repo, issue).find((c) => c.user.login === "release-pilot[bot]" && c.body.includes(marker)),
-    60_000,
-  );
+  const reply = await app.waitFor(() => gh.comments(owner, repo, issue).find((c) => c.user.login === "release-pilot[bot]" && c.body.includes(marker)), 60_000);
   return reply.body;
 }
 

@@ -6,7 +6,12 @@ import { routes } from "./server.js";
 let gh: Emulator;
 const api = (path: string): string => `${gh.url}/api/v3${path}`;
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string; headers: Headers }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; text: string; headers: Headers }> {
   const res = await fetch(api(path), {
     method,
     headers: { "content-type": "application/json", accept: "application/vnd.github+json", ...headers },
@@ -161,8 +166,16 @@ describe("releases, pulls and issues", () => {
   it("records who created a deployment as its creator: the app's bot user, or the person", async () => {
     const sha = gh.sha("acme", "web", "main");
     const byApp = await call("POST", "/repos/acme/web/deployments", { ref: sha, environment: "qa", required_contexts: [] });
-    const byPerson = await call("POST", "/repos/acme/web/deployments", { ref: sha, environment: "qa", required_contexts: [] }, { authorization: `token ${gh.userToken("carol")}` });
-    expect([byApp.json.creator, byPerson.json.creator].map((c: { login: string; type: string }) => [c.login, c.type])).toEqual([["release-pilot[bot]", "Bot"], ["carol", "User"]]);
+    const byPerson = await call(
+      "POST",
+      "/repos/acme/web/deployments",
+      { ref: sha, environment: "qa", required_contexts: [] },
+      { authorization: `token ${gh.userToken("carol")}` },
+    );
+    expect([byApp.json.creator, byPerson.json.creator].map((c: { login: string; type: string }) => [c.login, c.type])).toEqual([
+      ["release-pilot[bot]", "Bot"],
+      ["carol", "User"],
+    ]);
     // As in GitHub's recorded traffic (an app's deployment with performed_via_github_app null).
     expect([byApp.json.performed_via_github_app, byPerson.json.performed_via_github_app]).toEqual([null, null]);
   });
@@ -172,7 +185,12 @@ describe("releases, pulls and issues", () => {
     const first = gh.commit("acme", "web", "reviewed", { "r.txt": "1" }, "one");
     const number = gh.openPullRequest({ owner: "acme", repo: "web", title: "Reviewed", head: "reviewed" });
     const second = gh.commit("acme", "web", "reviewed", { "r.txt": "2" }, "two");
-    const named = await call("POST", `/repos/acme/web/pulls/${number}/reviews`, { event: "APPROVE", commit_id: first }, { authorization: `token ${gh.userToken("carol")}` });
+    const named = await call(
+      "POST",
+      `/repos/acme/web/pulls/${number}/reviews`,
+      { event: "APPROVE", commit_id: first },
+      { authorization: `token ${gh.userToken("carol")}` },
+    );
     const head = await call("POST", `/repos/acme/web/pulls/${number}/reviews`, { event: "APPROVE" }, { authorization: `token ${gh.userToken("dave")}` });
     expect([named.json.commit_id, head.json.commit_id]).toEqual([first, second]);
   });

@@ -91,10 +91,7 @@ export class GitRepo {
 
   put(object: GitObject): string {
     const body = encode(object);
-    const sha = createHash("sha1")
-      .update(`${object.type} ${body.length}\0`)
-      .update(body)
-      .digest("hex");
+    const sha = createHash("sha1").update(`${object.type} ${body.length}\0`).update(body).digest("hex");
     this.objects.set(sha, object);
     return sha;
   }

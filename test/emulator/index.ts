@@ -136,8 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
 
     createRepo: (o) => seed.createRepo(store, o),
-    commit: (owner, repo, branch, files, message, author = "octocat", date) =>
-      seed.commitOnBranch(store, owner, repo, branch, files, message, author, date),
+    commit: (owner, repo, branch, files, message, author = "octocat", date) => seed.commitOnBranch(store, owner, repo, branch, files, message, author, date),
     createBranch: (owner, repo, branch, from) => seed.createBranch(store, owner, repo, branch, from),
     addTag: (owner, repo, tag, ref, message) => seed.addTag(store, owner, repo, tag, ref, message),
     addMergedPullRequest: (o) => seed.addMergedPullRequest(store, o),
@@ -168,7 +167,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const r = repoOf(owner, repo);
       return [...r.pulls.values()].flatMap((p) => {
         const issue = r.issues.get(p.number);
-        return issue ? [{ ...issue, headRef: p.headRef, headSha: p.headSha, baseRef: p.baseRef, merged_at: p.merged_at, merge_commit_sha: p.merge_commit_sha, draft: p.draft }] : [];
+        return issue
+          ? [
+              {
+                ...issue,
+                headRef: p.headRef,
+                headSha: p.headSha,
+                baseRef: p.baseRef,
+                merged_at: p.merged_at,
+                merge_commit_sha: p.merge_commit_sha,
+                draft: p.draft,
+              },
+            ]
+          : [];
       });
     },
     issues: (owner, repo) => [...repoOf(owner, repo).issues.values()].filter((i) => !i.isPullRequest),

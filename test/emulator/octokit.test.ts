@@ -51,14 +51,27 @@ describe("the emulator through Octokit", () => {
     const sha = gh.sha(repo.owner, repo.repo, "main") ?? "";
     gh.addCheckRun(repo.owner, repo.repo, sha, "tests", "failure");
     await expect(octokit.rest.repos.createDeployment({ ...repo, ref: "main", environment: "staging" })).rejects.toMatchObject({ status: 409 });
-    const { data } = await octokit.rest.repos.createDeployment({ ...repo, ref: "main", environment: "staging", required_contexts: [], payload: { version: "1.0.0" } });
+    const { data } = await octokit.rest.repos.createDeployment({
+      ...repo,
+      ref: "main",
+      environment: "staging",
+      required_contexts: [],
+      payload: { version: "1.0.0" },
+    });
     expect(data).toMatchObject({ sha, environment: "staging", payload: { version: "1.0.0" } });
   });
 
   it("names the app that made each check run: GitHub Actions for seeded CI, the app for its own", async () => {
     const sha = gh.sha(repo.owner, repo.repo, "main") ?? "";
     gh.addCheckRun(repo.owner, repo.repo, sha, "lint", "success");
-    await octokit.rest.checks.create({ ...repo, name: "Release Pilot: deploy staging", head_sha: sha, external_id: "held", status: "completed", conclusion: "neutral" });
+    await octokit.rest.checks.create({
+      ...repo,
+      name: "Release Pilot: deploy staging",
+      head_sha: sha,
+      external_id: "held",
+      status: "completed",
+      conclusion: "neutral",
+    });
     const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, filter: "latest" });
     const apps = Object.fromEntries(data.check_runs.map((run) => [run.name, run.app?.slug]));
     expect(apps).toMatchObject({ lint: "github-actions", "Release Pilot: deploy staging": "release-pilot" });

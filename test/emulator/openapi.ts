@@ -71,9 +71,7 @@ function compileTemplate(route: string): Omit<CompiledRoute, "operation"> {
   // Only a template ending in a git ref or a file path may swallow extra segments; `{repo}`
   // swallowing `web/unknown` would hide unknown routes.
   const last = /\{([^}]+)\}$/.exec(route)?.[1];
-  const greedy = last !== undefined && SLASHED.has(last)
-    ? new RegExp(`^${source.replace(/\(\[\^\/\]\+\)$/, "(.+)")}$`)
-    : undefined;
+  const greedy = last !== undefined && SLASHED.has(last) ? new RegExp(`^${source.replace(/\(\[\^\/\]\+\)$/, "(.+)")}$`) : undefined;
   return { exact, greedy, names, literalSegments };
 }
 
@@ -86,9 +84,7 @@ function readOperations(file: string): Operation[] {
   for (const [route, item] of Object.entries(doc.paths)) {
     const shared = (item["parameters"] as Parameter[] | undefined) ?? [];
     for (const method of METHODS) {
-      const op = item[method] as
-        | { parameters?: Parameter[]; requestBody?: { required?: boolean; content?: Record<string, { schema?: unknown }> } }
-        | undefined;
+      const op = item[method] as { parameters?: Parameter[]; requestBody?: { required?: boolean; content?: Record<string, { schema?: unknown }> } } | undefined;
       if (!op) continue;
       operations.push({
         method: method.toUpperCase(),
@@ -197,8 +193,7 @@ function getAjv(): Ajv {
   if (ajv) return ajv;
   ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
   // ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-    addFormatsModule) as unknown as (a: Ajv) => void;
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (a: Ajv) => void;
   addFormats(ajv);
   return ajv;
 }
@@ -210,9 +205,8 @@ function clean(schema: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === "example" || key === "examples" || key.startsWith("x-") || key === "discriminator") continue;
-    out[key] = key === "properties" && value && typeof value === "object"
-      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]))
-      : clean(value);
+    out[key] =
+      key === "properties" && value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)])) : clean(value);
   }
   // OpenAPI 3.0 `nullable` means "or null"; ajv only honours it next to `type`.
   if (out["nullable"] === true && out["type"] === undefined) {
@@ -229,9 +223,7 @@ export interface BodyCheck {
 
 export function validateBody(operation: Operation, body: unknown): BodyCheck {
   if (body === undefined) {
-    return operation.bodyRequired && operation.bodySchema !== undefined
-      ? { ok: false, errors: [{ message: "request body is required" }] }
-      : { ok: true };
+    return operation.bodyRequired && operation.bodySchema !== undefined ? { ok: false, errors: [{ message: "request body is required" }] } : { ok: true };
   }
   if (operation.bodySchema === undefined) return { ok: true };
   const key = `${operation.method} ${operation.route}`;
@@ -251,7 +243,5 @@ export function validateBody(operation: Operation, body: unknown): BodyCheck {
 
 /** Names of required query parameters missing from the request. */
 export function missingQuery(operation: Operation, query: URLSearchParams): string[] {
-  return operation.parameters
-    .filter((p) => p.in === "query" && p.required === true && !query.has(p.name))
-    .map((p) => p.name);
+  return operation.parameters.filter((p) => p.in === "query" && p.required === true && !query.has(p.name)).map((p) => p.name);
 }

@@ -52,11 +52,7 @@ export function ensureTag(repo: Repo, tag: string, target: string): void {
   repo.git.refs.set(`refs/tags/${tag}`, sha);
 }
 
-export function newIssue(
-  repo: Repo,
-  id: number,
-  fields: { title: string; body: string | null; labels: string[]; user: User; isPullRequest: boolean },
-): number {
+export function newIssue(repo: Repo, id: number, fields: { title: string; body: string | null; labels: string[]; user: User; isPullRequest: boolean }): number {
   const number = repo.nextNumber;
   repo.nextNumber += 1;
   const at = now();
@@ -82,9 +78,7 @@ export function newIssue(
 export function labelNames(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value
-    .map((item: unknown) =>
-      typeof item === "string" ? item : item && typeof item === "object" ? (item as { name?: unknown }).name : undefined,
-    )
+    .map((item: unknown) => (typeof item === "string" ? item : item && typeof item === "object" ? (item as { name?: unknown }).name : undefined))
     .filter((name): name is string => typeof name === "string");
 }
 

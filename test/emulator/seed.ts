@@ -114,9 +114,7 @@ export function addTag(store: Store, owner: string, name: string, tag: string, r
   const sha = repo.git.resolve(ref);
   if (!sha) throw new Error(`emulator: cannot resolve ${ref}`);
   // With a message the tag is annotated, as `git tag -a` makes it.
-  const target = message === undefined
-    ? sha
-    : repo.git.put({ type: "tag", tag, object: sha, objectType: "commit", message, tagger: signature(owner) });
+  const target = message === undefined ? sha : repo.git.put({ type: "tag", tag, object: sha, objectType: "commit", message, tagger: signature(owner) });
   repo.git.refs.set(`refs/tags/${tag}`, target);
   return target;
 }
@@ -140,8 +138,16 @@ export function addMergedPullRequest(store: Store, options: MergedPullRequestOpt
   const issue = repo.issues.get(number);
   if (issue) Object.assign(issue, { state: "closed", closed_at: mergedAt, created_at: mergedAt, updated_at: mergedAt });
   repo.pulls.set(number, {
-    number, id, headRef: `pr-${number}`, headLabel: `${repo.owner}:pr-${number}`, headSha: sha,
-    baseRef: base, baseSha, draft: false, merged_at: mergedAt, merge_commit_sha: sha,
+    number,
+    id,
+    headRef: `pr-${number}`,
+    headLabel: `${repo.owner}:pr-${number}`,
+    headSha: sha,
+    baseRef: base,
+    baseSha,
+    draft: false,
+    merged_at: mergedAt,
+    merge_commit_sha: sha,
   });
   return { number, mergeCommitSha: sha };
 }
@@ -152,17 +158,37 @@ export function openPullRequest(store: Store, options: OpenPullRequestOptions): 
   const headSha = branchSha(repo, options.head);
   if (!headSha) throw new Error(`emulator: no branch ${options.head}`);
   const id = store.id();
-  const number = newIssue(repo, id, { title: options.title, body: options.body ?? null, labels: [...(options.labels ?? [])], user: user(options.author ?? "octocat"), isPullRequest: true });
+  const number = newIssue(repo, id, {
+    title: options.title,
+    body: options.body ?? null,
+    labels: [...(options.labels ?? [])],
+    user: user(options.author ?? "octocat"),
+    isPullRequest: true,
+  });
   repo.pulls.set(number, {
-    number, id, headRef: options.head, headLabel: `${repo.owner}:${options.head}`, headSha,
-    baseRef: base, baseSha: branchSha(repo, base) ?? "", draft: false, merged_at: null, merge_commit_sha: null,
+    number,
+    id,
+    headRef: options.head,
+    headLabel: `${repo.owner}:${options.head}`,
+    headSha,
+    baseRef: base,
+    baseSha: branchSha(repo, base) ?? "",
+    draft: false,
+    merged_at: null,
+    merge_commit_sha: null,
   });
   return number;
 }
 
 export function addIssue(store: Store, options: IssueOptions): number {
   const repo = mustRepo(store, options.owner, options.repo);
-  const number = newIssue(repo, store.id(), { title: options.title, body: options.body ?? null, labels: [...(options.labels ?? [])], user: user(options.author ?? "octocat"), isPullRequest: false });
+  const number = newIssue(repo, store.id(), {
+    title: options.title,
+    body: options.body ?? null,
+    labels: [...(options.labels ?? [])],
+    user: user(options.author ?? "octocat"),
+    isPullRequest: false,
+  });
   const issue = repo.issues.get(number);
   if (issue && options.state === "closed") Object.assign(issue, { state: "closed", closed_at: now(), state_reason: "completed" });
   return number;
@@ -196,9 +222,17 @@ export function addRelease(store: Store, options: ReleaseOptions): number {
   if (!draft) ensureTag(repo, options.tag, target);
   const at = options.publishedAt ?? now();
   repo.releases.push({
-    id, tag_name: options.tag, target_commitish: target, name: options.name ?? options.tag, body: options.body ?? "",
-    draft, prerelease: options.prerelease ?? false, make_latest: undefined, author: user(options.owner),
-    created_at: at, published_at: draft ? null : at,
+    id,
+    tag_name: options.tag,
+    target_commitish: target,
+    name: options.name ?? options.tag,
+    body: options.body ?? "",
+    draft,
+    prerelease: options.prerelease ?? false,
+    make_latest: undefined,
+    author: user(options.owner),
+    created_at: at,
+    published_at: draft ? null : at,
   });
   return id;
 }
@@ -212,9 +246,17 @@ export function addCheckRun(store: Store, owner: string, name: string, sha: stri
   const id = store.id();
   const at = now();
   repo.checkRuns.push({
-    id, name: checkName, head_sha: head, status: conclusion === null ? "in_progress" : "completed", conclusion,
-    details_url: null, external_id: null, output: { title: null, summary: null, text: null },
-    started_at: at, completed_at: conclusion === null ? null : at, app: GITHUB_ACTIONS,
+    id,
+    name: checkName,
+    head_sha: head,
+    status: conclusion === null ? "in_progress" : "completed",
+    conclusion,
+    details_url: null,
+    external_id: null,
+    output: { title: null, summary: null, text: null },
+    started_at: at,
+    completed_at: conclusion === null ? null : at,
+    app: GITHUB_ACTIONS,
   });
   return id;
 }
@@ -227,22 +269,47 @@ export function addDeployment(store: Store, options: DeploymentOptions): number 
   const at = now();
   const creator = user(options.creator ?? store.botUser.login);
   repo.deployments.push({
-    id, sha, ref: options.ref, task: options.task ?? "deploy", payload: options.payload ?? {}, environment: options.environment,
-    original_environment: options.environment, description: null, transient_environment: false,
-    production_environment: options.environment === "production", creator, created_at: at, updated_at: at,
+    id,
+    sha,
+    ref: options.ref,
+    task: options.task ?? "deploy",
+    payload: options.payload ?? {},
+    environment: options.environment,
+    original_environment: options.environment,
+    description: null,
+    transient_environment: false,
+    production_environment: options.environment === "production",
+    creator,
+    created_at: at,
+    updated_at: at,
   });
   for (const state of options.statuses ?? []) {
     repo.deploymentStatuses.push({
-      id: store.id(), deploymentId: id, state, description: "", environment: options.environment,
-      environment_url: "", log_url: "", target_url: "", creator, created_at: at, updated_at: at,
+      id: store.id(),
+      deploymentId: id,
+      state,
+      description: "",
+      environment: options.environment,
+      environment_url: "",
+      log_url: "",
+      target_url: "",
+      creator,
+      created_at: at,
+      updated_at: at,
     });
   }
   return id;
 }
 
 export function commitOnBranch(
-  store: Store, owner: string, name: string, branch: string,
-  files: Readonly<Record<string, string | null>>, message: string, author: string, date?: string,
+  store: Store,
+  owner: string,
+  name: string,
+  branch: string,
+  files: Readonly<Record<string, string | null>>,
+  message: string,
+  author: string,
+  date?: string,
 ): string {
   return commitFiles(mustRepo(store, owner, name), branch, files, message, author, date);
 }

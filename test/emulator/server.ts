@@ -100,7 +100,10 @@ function faultReply(fault: Fault): Reply {
     return {
       status: 403,
       headers: { "retry-after": "1" },
-      body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits` },
+      body: {
+        message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+        documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+      },
     };
   }
   return { status: 502, body: { message: "Server Error" } };

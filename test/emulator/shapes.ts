@@ -1,20 +1,7 @@
 // Response bodies in GitHub's shapes. Only fields clients commonly read are filled in; the rest
 // of GitHub's large objects are left out rather than invented.
 import type { RouteContext } from "./http.js";
-import type {
-  AppInfo,
-  CheckRun,
-  Comment,
-  Deployment,
-  DeploymentStatus,
-  Issue,
-  PullRequest,
-  Reaction,
-  Release,
-  Repo,
-  Review,
-  User,
-} from "./store.js";
+import type { AppInfo, CheckRun, Comment, Deployment, DeploymentStatus, Issue, PullRequest, Reaction, Release, Repo, Review, User } from "./store.js";
 import type { Signature } from "./git.js";
 
 type Urls = Pick<RouteContext, "apiUrl" | "webUrl">;

@@ -21,7 +21,12 @@ beforeAll(async () => {
   const first = emulator.createRepo({ ...repo, files: { "README.md": "x\n" } }).headSha;
   commits = [first];
   for (let i = 1; i < 5; i++) commits.push(emulator.commit(repo.owner, repo.repo, "main", { [`f${i}.txt`]: `${i}\n` }, `Commit ${i}`, "octocat"));
-  octokit = new ProbotOctokit({ auth: { token: "test" }, baseUrl: `${emulator.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
+  octokit = new ProbotOctokit({
+    auth: { token: "test" },
+    baseUrl: `${emulator.url}/api/v3`,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  }) as GitHub;
 });
 afterAll(async () => {
   expect(emulator.violations).toEqual([]);
@@ -56,7 +61,15 @@ describe("a check run that starts in progress", () => {
     const sha = commits[0]!;
     const first = await run(waiting(sha));
     expect(first).toMatchObject({ effect: { status: "done" }, writes: 1 });
-    expect(await runsOn(sha)).toMatchObject([{ status: "in_progress", conclusion: null, completed_at: null, external_id: `deploy-held:staging::${sha}:octocat`, output: { title: "Waiting for checks: tests" } }]);
+    expect(await runsOn(sha)).toMatchObject([
+      {
+        status: "in_progress",
+        conclusion: null,
+        completed_at: null,
+        external_id: `deploy-held:staging::${sha}:octocat`,
+        output: { title: "Waiting for checks: tests" },
+      },
+    ]);
     const again = await run(waiting(sha));
     expect(again).toMatchObject({ effect: { status: "already-done", id: first.effect?.id }, writes: 0 });
   });
@@ -68,7 +81,12 @@ describe("a check run that starts in progress", () => {
     expect(done).toMatchObject({ effect: { status: "done", id: held.effect?.id }, writes: 1 });
     const runs = await runsOn(sha);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: "completed", conclusion: "success", external_id: `deploy-started:staging::${sha}`, output: { title: "Deploying to staging" } });
+    expect(runs[0]).toMatchObject({
+      status: "completed",
+      conclusion: "success",
+      external_id: `deploy-started:staging::${sha}`,
+      output: { title: "Deploying to staging" },
+    });
     expect(runs[0]?.completed_at).toEqual(expect.any(String));
     expect(await run(started(sha))).toMatchObject({ effect: { status: "already-done" }, writes: 0 });
   });
@@ -88,7 +106,10 @@ describe("a check run that starts in progress", () => {
     const again = await run({ ...waiting(sha), continues: [`deploy-checks-failed:staging::${sha}:`] });
     expect(again.effect?.id).not.toBe(held.effect?.id);
     const runs = await runsOn(sha);
-    expect(runs.map((r) => [r.status, r.conclusion]).sort()).toEqual([["completed", "failure"], ["in_progress", null]]);
+    expect(runs.map((r) => [r.status, r.conclusion]).sort()).toEqual([
+      ["completed", "failure"],
+      ["in_progress", null],
+    ]);
   });
 
   it("leaves a run it does not continue alone and adds its own", async () => {
@@ -97,6 +118,9 @@ describe("a check run that starts in progress", () => {
     const other: CheckRun = { ...started(sha), continues: [] };
     await run(other);
     const runs = await runsOn(sha);
-    expect(runs.map((r) => [r.status, r.conclusion]).sort()).toEqual([["completed", "success"], ["in_progress", null]]);
+    expect(runs.map((r) => [r.status, r.conclusion]).sort()).toEqual([
+      ["completed", "success"],
+      ["in_progress", null],
+    ]);
   });
 });

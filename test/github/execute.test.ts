@@ -43,27 +43,99 @@ async function twice(plan: Plan) {
 
 const now = "2026-01-01T00:00:00Z";
 const cases: [string, () => Action[]][] = [
-  ["open-pull-request", () => [{ kind: "open-pull-request", key: "pr", repo, branch: "changelog/x", base: "main", title: "T", body: "B", commitMessage: "M", files: [{ path: "a.md", content: "# a\n" }], labels: ["skip-changelog"] }]],
-  ["commit-files", () => [{ kind: "commit-files", key: "commit", repo, branch: "main", message: "Back to development.", files: [{ path: "CHANGES.rst", content: "Changelog\n=========\n\n1.0.1 (unreleased)\n------------------\n" }] }]],
-  ["create-issue and comment", () => [
-    { kind: "create-issue", key: "issue", repo, title: "Release version 1.0.0", body: "- [ ] a", labels: ["release"] },
-    { kind: "comment", key: "comment", repo, issueNumber: 1, body: "hello" },
-  ]],
-  ["create-tag, move-tag and create-release", () => [
-    { kind: "create-tag", key: "tag", repo, tag: "v1.0.0", commit: head, message: "Version 1.0.0" },
-    { kind: "move-tag", key: "pointer", repo, tag: "production", commit: head },
-    { kind: "create-release", key: "release", repo, tag: "v1.0.0", name: "1.0.0", body: "notes", draft: false, prerelease: false },
-  ]],
-  ["deployment with a workflow dispatch", () => [
-    { kind: "acquire-lock", key: "lock", repo, environment: "staging", holder: "octocat", reason: "deploy", expiresAt: "2026-01-01T01:00:00Z", now, commit: head },
-    { kind: "create-deployment", key: "deploy:staging:1", repo, environment: "staging", ref: head, description: "d", payload: { image_tag: "abc" } },
-    { kind: "dispatch-workflow", key: "dispatch", repo, workflow: "deploy.yml", ref: "main", inputs: { tag: "abc" }, deploymentKey: "deploy:staging:1" },
-  ]],
-  ["repository dispatch of a deployment", () => [
-    { kind: "create-deployment", key: "deploy:production:1", repo, environment: "production", ref: head, description: "d", payload: {} },
-    { kind: "dispatch-repository-event", key: "rd", repo, eventType: "deploy_production_api", clientPayload: { actor: "a", tag: "rel-1" }, deploymentKey: "deploy:production:1" },
-  ]],
-  ["check-run", () => [{ kind: "check-run", key: "config", repo, headSha: head, name: "Release Pilot config", conclusion: "success", title: "ok", summary: "fine", annotations: [] }]],
+  [
+    "open-pull-request",
+    () => [
+      {
+        kind: "open-pull-request",
+        key: "pr",
+        repo,
+        branch: "changelog/x",
+        base: "main",
+        title: "T",
+        body: "B",
+        commitMessage: "M",
+        files: [{ path: "a.md", content: "# a\n" }],
+        labels: ["skip-changelog"],
+      },
+    ],
+  ],
+  [
+    "commit-files",
+    () => [
+      {
+        kind: "commit-files",
+        key: "commit",
+        repo,
+        branch: "main",
+        message: "Back to development.",
+        files: [{ path: "CHANGES.rst", content: "Changelog\n=========\n\n1.0.1 (unreleased)\n------------------\n" }],
+      },
+    ],
+  ],
+  [
+    "create-issue and comment",
+    () => [
+      { kind: "create-issue", key: "issue", repo, title: "Release version 1.0.0", body: "- [ ] a", labels: ["release"] },
+      { kind: "comment", key: "comment", repo, issueNumber: 1, body: "hello" },
+    ],
+  ],
+  [
+    "create-tag, move-tag and create-release",
+    () => [
+      { kind: "create-tag", key: "tag", repo, tag: "v1.0.0", commit: head, message: "Version 1.0.0" },
+      { kind: "move-tag", key: "pointer", repo, tag: "production", commit: head },
+      { kind: "create-release", key: "release", repo, tag: "v1.0.0", name: "1.0.0", body: "notes", draft: false, prerelease: false },
+    ],
+  ],
+  [
+    "deployment with a workflow dispatch",
+    () => [
+      {
+        kind: "acquire-lock",
+        key: "lock",
+        repo,
+        environment: "staging",
+        holder: "octocat",
+        reason: "deploy",
+        expiresAt: "2026-01-01T01:00:00Z",
+        now,
+        commit: head,
+      },
+      { kind: "create-deployment", key: "deploy:staging:1", repo, environment: "staging", ref: head, description: "d", payload: { image_tag: "abc" } },
+      { kind: "dispatch-workflow", key: "dispatch", repo, workflow: "deploy.yml", ref: "main", inputs: { tag: "abc" }, deploymentKey: "deploy:staging:1" },
+    ],
+  ],
+  [
+    "repository dispatch of a deployment",
+    () => [
+      { kind: "create-deployment", key: "deploy:production:1", repo, environment: "production", ref: head, description: "d", payload: {} },
+      {
+        kind: "dispatch-repository-event",
+        key: "rd",
+        repo,
+        eventType: "deploy_production_api",
+        clientPayload: { actor: "a", tag: "rel-1" },
+        deploymentKey: "deploy:production:1",
+      },
+    ],
+  ],
+  [
+    "check-run",
+    () => [
+      {
+        kind: "check-run",
+        key: "config",
+        repo,
+        headSha: head,
+        name: "Release Pilot config",
+        conclusion: "success",
+        title: "ok",
+        summary: "fine",
+        annotations: [],
+      },
+    ],
+  ],
 ];
 
 describe("the executor carries out a plan once, however often it runs", () => {
@@ -82,7 +154,17 @@ describe("the executor carries out a plan once, however often it runs", () => {
   });
 
   it("refuses a lock held by another deploy until it expires", async () => {
-    const other: Action = { kind: "acquire-lock", key: "other", repo, environment: "staging", holder: "hubot", reason: "mine", expiresAt: "2026-01-01T02:00:00Z", now, commit: head };
+    const other: Action = {
+      kind: "acquire-lock",
+      key: "other",
+      repo,
+      environment: "staging",
+      holder: "hubot",
+      reason: "mine",
+      expiresAt: "2026-01-01T02:00:00Z",
+      now,
+      commit: head,
+    };
     await expect(execute(planOf(other), { octokit, log, self })).rejects.toThrow(/locked by octocat \(deploy\)/);
     const later = { ...other, now: "2026-01-01T01:30:00Z" };
     await expect(execute(planOf(later), { octokit, log, self })).resolves.toMatchObject([{ status: "done" }]);
@@ -98,7 +180,18 @@ describe("the executor carries out a plan once, however often it runs", () => {
   });
 
   it("labels a pull request that an earlier run opened but failed to label", async () => {
-    const pr: Action = { kind: "open-pull-request", key: "pr-unlabelled", repo, branch: "changelog/y", base: "main", title: "Y", body: "B", commitMessage: "M", files: [{ path: "y.md", content: "# y\n" }], labels: ["skip-changelog"] };
+    const pr: Action = {
+      kind: "open-pull-request",
+      key: "pr-unlabelled",
+      repo,
+      branch: "changelog/y",
+      base: "main",
+      title: "Y",
+      body: "B",
+      commitMessage: "M",
+      files: [{ path: "y.md", content: "# y\n" }],
+      labels: ["skip-changelog"],
+    };
     emulator.createBranch(repo.owner, repo.repo, "changelog/y");
     const number = emulator.openPullRequest({ ...repo, head: "changelog/y", base: "main", title: "Y" });
     await expect(execute(planOf(pr), { octokit, log, self })).resolves.toMatchObject([{ status: "done" }]);
@@ -113,7 +206,17 @@ describe("the executor carries out a plan once, however often it runs", () => {
 });
 
 describe("a release the handler already knew to be absent", () => {
-  const release = (tag: string, draft: boolean): Action => ({ kind: "create-release", key: `known:${tag}`, repo, tag, name: tag, body: "notes", draft, prerelease: false, knownAbsent: true });
+  const release = (tag: string, draft: boolean): Action => ({
+    kind: "create-release",
+    key: `known:${tag}`,
+    repo,
+    tag,
+    name: tag,
+    body: "notes",
+    draft,
+    prerelease: false,
+    knownAbsent: true,
+  });
 
   it("is created without listing the releases again", async () => {
     emulator.resetCalls();
@@ -176,7 +279,18 @@ describe("a commit on the parent the plan names", () => {
 describe("a deploy's lock, asked for again after the deploy finished", () => {
   it("is not taken again, since the outcome that frees it has come and gone", async () => {
     const deployKey = `deploy:qa:${head}:comment-7`;
-    const lock: Action = { kind: "acquire-lock", key: `lock:qa:${deployKey}`, repo, environment: "qa", holder: "octocat", reason: "deploy", expiresAt: "2026-01-01T01:00:00Z", now, commit: head, deploymentKey: deployKey };
+    const lock: Action = {
+      kind: "acquire-lock",
+      key: `lock:qa:${deployKey}`,
+      repo,
+      environment: "qa",
+      holder: "octocat",
+      reason: "deploy",
+      expiresAt: "2026-01-01T01:00:00Z",
+      now,
+      commit: head,
+      deploymentKey: deployKey,
+    };
     const deployment: Action = { kind: "create-deployment", key: deployKey, repo, environment: "qa", ref: head, description: "d", payload: {} };
     const first = await execute(planOf(lock, deployment), { octokit, log, self });
     const id = first[1]?.id;

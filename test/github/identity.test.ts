@@ -25,7 +25,13 @@ afterAll(async () => {
 
 describe("identityOf", () => {
   it("reads the app's slug once and answers with its bot user every time after", async () => {
-    const probot = new Probot({ appId: 1, privateKey, baseUrl: `${gh.url}/api/v3`, Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }), logLevel: "fatal" });
+    const probot = new Probot({
+      appId: 1,
+      privateKey,
+      baseUrl: `${gh.url}/api/v3`,
+      Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+      logLevel: "fatal",
+    });
     const self = identityOf(probot);
     gh.resetCalls();
     expect(await self()).toEqual({ login: "pilot-of-acme[bot]" });

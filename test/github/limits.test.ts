@@ -24,7 +24,9 @@ describe("fitBody", () => {
     const body = `${"- a line of notes\n".repeat(10_000)}\n\n${marker}\n`;
     const fitted = fitBody(body, LIMITS.comment);
     expect(bytes(fitted)).toBeLessThanOrEqual(LIMITS.comment);
-    expect(fitted).toMatch(/- a line of notes\n\n\*… cut here: the full text is longer than GitHub allows here \(65,536 characters\)\.\*\n\n<!-- release-pilot:key=reply%3A7 -->\n$/);
+    expect(fitted).toMatch(
+      /- a line of notes\n\n\*… cut here: the full text is longer than GitHub allows here \(65,536 characters\)\.\*\n\n<!-- release-pilot:key=reply%3A7 -->\n$/,
+    );
   });
 
   it("counts bytes, so a body of wide characters fits whether GitHub counts characters or bytes", () => {
@@ -66,7 +68,12 @@ describe("the executor's runners send bodies GitHub accepts", () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     sha = emulator.createRepo({ ...repo, files: { "README.md": "x\n" } }).headSha;
-    octokit = new ProbotOctokit({ auth: { token: "test" }, baseUrl: `${emulator.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
+    octokit = new ProbotOctokit({
+      auth: { token: "test" },
+      baseUrl: `${emulator.url}/api/v3`,
+      throttle: { enabled: false },
+      retry: { enabled: false },
+    }) as GitHub;
   });
   afterAll(async () => {
     expect(emulator.violations).toEqual([]);
@@ -101,7 +108,17 @@ describe("the executor's runners send bodies GitHub accepts", () => {
   });
 
   it("cuts a check run's summary to 65,535", async () => {
-    await run({ kind: "check-run", key: "config-check:1", repo, headSha: sha, name: "Release Pilot config", conclusion: "failure", title: "Many problems", summary: huge, annotations: [] });
+    await run({
+      kind: "check-run",
+      key: "config-check:1",
+      repo,
+      headSha: sha,
+      name: "Release Pilot config",
+      conclusion: "failure",
+      title: "Many problems",
+      summary: huge,
+      annotations: [],
+    });
     const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, filter: "all" });
     expect(bytes(data.check_runs[0]!.output.summary ?? "")).toBeLessThanOrEqual(LIMITS.checkRunSummary);
   });

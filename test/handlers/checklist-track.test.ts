@@ -69,7 +69,11 @@ describe("issues.edited on a release checklist", () => {
   it("ignores an edit whose sender is a bot", async () => {
     const scope = withConfig();
 
-    await testProbot().receive({ id: "t3", name: "issues", payload: editedPayload(checklist(true, false), { login: "release-pilot[bot]", type: "Bot" }) as never });
+    await testProbot().receive({
+      id: "t3",
+      name: "issues",
+      payload: editedPayload(checklist(true, false), { login: "release-pilot[bot]", type: "Bot" }) as never,
+    });
 
     expect(scope.isDone()).toBe(true);
   });

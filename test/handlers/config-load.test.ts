@@ -11,7 +11,15 @@ const CONTENTS = `/repos/${REPO.owner}/${REPO.repo}/contents/.github%2Frelease-p
 function context(): Context {
   const octokit = new ProbotOctokit({ auth: { token: "ghs_test" }, retry: { enabled: false }, throttle: { enabled: false } });
   const payload = examplePayload("issue_comment", "created");
-  const log = { warn() {}, info() {}, debug() {}, error() {}, child() { return log; } };
+  const log = {
+    warn() {},
+    info() {},
+    debug() {},
+    error() {},
+    child() {
+      return log;
+    },
+  };
   return new Context({ id: "delivery-1", name: "issue_comment", payload } as never, octokit as never, log as never);
 }
 
@@ -37,20 +45,31 @@ describe("loadConfig on an event", () => {
   it("names the line of an alias to no anchor, which the loader reports without one", async () => {
     serve(nock(API), "tag: v{version}\nnotes: *defaults\n", 2);
     const loaded = await loadConfig(context());
-    expect(loaded).toMatchObject({ kind: "invalid", errors: [{ path: "", message: ".github/release-pilot.yml line 2: YAML alias *defaults names no anchor before it; define &defaults first" }] });
+    expect(loaded).toMatchObject({
+      kind: "invalid",
+      errors: [{ path: "", message: ".github/release-pilot.yml line 2: YAML alias *defaults names no anchor before it; define &defaults first" }],
+    });
   });
 
   it("names the extended file when the error is there", async () => {
     const scope = serve(nock(API), "_extends: .github\ntag: v{version}\n");
-    scope.get(`/repos/${REPO.owner}/.github/contents/.github%2Frelease-pilot.yml`).times(2).reply(200, "tag: [\n", { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    scope
+      .get(`/repos/${REPO.owner}/.github/contents/.github%2Frelease-pilot.yml`)
+      .times(2)
+      .reply(200, "tag: [\n", { "content-type": "application/vnd.github.raw; charset=utf-8" });
     const loaded = await loadConfig(context());
-    expect(loaded).toMatchObject({ kind: "invalid", errors: [{ message: expect.stringMatching(/^Codertocat\/\.github:\.github\/release-pilot\.yml line [12]: YAML syntax: /) }] });
+    expect(loaded).toMatchObject({
+      kind: "invalid",
+      errors: [{ message: expect.stringMatching(/^Codertocat\/\.github:\.github\/release-pilot\.yml line [12]: YAML syntax: /) }],
+    });
   });
 
   it("keeps the loader's sentence, with the file named, when the problem is not the YAML", async () => {
     // A `_extends` that points back at this file: Probot stops with "Recursion detected".
     const scope = serve(nock(API), "_extends: .github\n");
-    scope.get(`/repos/${REPO.owner}/.github/contents/.github%2Frelease-pilot.yml`).reply(200, `_extends: ${REPO.repo}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    scope
+      .get(`/repos/${REPO.owner}/.github/contents/.github%2Frelease-pilot.yml`)
+      .reply(200, `_extends: ${REPO.repo}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" });
     const loaded = await loadConfig(context());
     expect(loaded).toMatchObject({
       kind: "invalid",

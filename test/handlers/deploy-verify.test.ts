@@ -75,7 +75,10 @@ describe("pollVerify refuses what the config must not reach", () => {
   it("does not read a loopback server without the test allowance", async () => {
     const endpoint = await versionServer([NEW]);
     const result = await pollVerify({ url: endpoint.url, expected: NEW, timeoutMs: 0 }, fakeTime(false));
-    expect(result).toEqual({ kind: "fail", description: `verify: ${endpoint.url} could not be read: the address is private, loopback, link-local or reserved` });
+    expect(result).toEqual({
+      kind: "fail",
+      description: `verify: ${endpoint.url} could not be read: the address is private, loopback, link-local or reserved`,
+    });
     expect(endpoint.hits()).toBe(0);
   });
 
@@ -104,7 +107,10 @@ describe("pollVerify refuses what the config must not reach", () => {
 
   it("follows a few redirects, and stops after three", async () => {
     const followed = await versionServer([redirect("/a"), redirect("/b"), NEW]);
-    expect(await pollVerify({ url: followed.url, expected: NEW, timeoutMs: 0 }, fakeTime())).toEqual({ kind: "succeed", description: `Verified ${followed.url}` });
+    expect(await pollVerify({ url: followed.url, expected: NEW, timeoutMs: 0 }, fakeTime())).toEqual({
+      kind: "succeed",
+      description: `Verified ${followed.url}`,
+    });
     await new Promise((resolve) => server!.close(resolve));
     const looping = await versionServer([redirect("/again")]);
     const result = await pollVerify({ url: looping.url, expected: NEW, timeoutMs: 0 }, fakeTime());

@@ -49,7 +49,13 @@ function mergePulls(count: number): string {
   let sha = "";
   for (let i = 0; i < count; i++) {
     const at = new Date(Date.parse("2024-01-02T00:00:00Z") + i * 60_000).toISOString();
-    sha = gh.addMergedPullRequest({ ...repo, title: `Fix ${i}`, labels: ["🧱 stack: api", "🛠 goal: fix"], files: { [`api/f${i}.py`]: "x" }, mergedAt: at }).mergeCommitSha;
+    sha = gh.addMergedPullRequest({
+      ...repo,
+      title: `Fix ${i}`,
+      labels: ["🧱 stack: api", "🛠 goal: fix"],
+      files: { [`api/f${i}.py`]: "x" },
+      mergedAt: at,
+    }).mergeCommitSha;
   }
   return sha;
 }

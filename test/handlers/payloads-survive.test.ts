@@ -64,7 +64,17 @@ function installationFor(payload: Record<string, unknown>): number | undefined {
   const repo = String(repository["name"]);
   const key = `${owner}/${repo}`;
   if (!installations.has(key)) {
-    const seeded = gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": CONFIG, "CHANGES.md": "# Changelog\n\n## 1.0.0 (unreleased)\n\n- A change\n", VERSION: "1.0.0\n", ".github/release.md": "- [ ] Tag\n" } });
+    const seeded = gh.createRepo({
+      owner,
+      repo,
+      defaultBranch: "master",
+      files: {
+        ".github/release-pilot.yml": CONFIG,
+        "CHANGES.md": "# Changelog\n\n## 1.0.0 (unreleased)\n\n- A change\n",
+        VERSION: "1.0.0\n",
+        ".github/release.md": "- [ ] Tag\n",
+      },
+    });
     installations.set(key, seeded.installationId);
   }
   return installations.get(key);

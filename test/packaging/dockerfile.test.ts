@@ -18,7 +18,11 @@ interface Stage {
 function stages(text: string): Stage[] {
   const result: { from: string; name?: string; instructions: { op: string; args: string }[] }[] = [];
   // Continuation lines join their instruction; comments and blanks carry nothing.
-  const lines = text.replace(/\\\n/g, " ").split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  const lines = text
+    .replace(/\\\n/g, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
   for (const line of lines) {
     const [op = "", ...rest] = line.split(/\s+/);
     const args = rest.join(" ");
@@ -49,9 +53,7 @@ describe("the Dockerfile", () => {
   });
 
   it("copies only files that exist in a checkout", () => {
-    const sources = build.instructions
-      .filter((i) => i.op === "COPY" && !i.args.startsWith("--from"))
-      .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    const sources = build.instructions.filter((i) => i.op === "COPY" && !i.args.startsWith("--from")).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) expect(existsSync(join(ROOT, source)), source).toBe(true);
   });
@@ -72,7 +74,10 @@ describe("the Dockerfile", () => {
     }
     expect(existsSync(join(work, "dist/index.js"))).toBe(true);
     expect(existsSync(join(work, "node_modules/vitest"))).toBe(false);
-    const loaded = execFileSync(process.execPath, ["--input-type=module", "-e", "const m = await import('./dist/index.js'); console.log(typeof m.default)"], { cwd: work, encoding: "utf8" });
+    const loaded = execFileSync(process.execPath, ["--input-type=module", "-e", "const m = await import('./dist/index.js'); console.log(typeof m.default)"], {
+      cwd: work,
+      encoding: "utf8",
+    });
     expect(loaded.trim()).toBe("function");
   }, 600_000);
 });

@@ -20,12 +20,16 @@ describe("planBrokenConfigReport", () => {
     expect(rest).toEqual([]);
     expect(check).toMatchObject({ kind: "check-run", key: `config-broken:${SHA}`, headSha: SHA, name: "Release Pilot config", conclusion: "failure" });
     if (check?.kind !== "check-run") return;
-    expect(check.summary.split("\n")[0]).toBe("Release Pilot does nothing on this repository (no deploys, release notes, changelogs or commands) until `.github/release-pilot.yml` on `main` is fixed.");
+    expect(check.summary.split("\n")[0]).toBe(
+      "Release Pilot does nothing on this repository (no deploys, release notes, changelogs or commands) until `.github/release-pilot.yml` on `main` is fixed.",
+    );
     expect(check.annotations).toEqual([expect.objectContaining({ path: ".github/release-pilot.yml", line: 4, level: "failure" })]);
   });
 
   it("reports the loader's problems without lines when the file itself reads fine (the problem is in what it extends)", () => {
-    const [check] = planBrokenConfigReport(facts({ yamlText: "_extends: .github\n" , errors: [{ path: "", message: "cannot read .github/release-pilot.yml in org/.github" }] })).actions;
+    const [check] = planBrokenConfigReport(
+      facts({ yamlText: "_extends: .github\n", errors: [{ path: "", message: "cannot read .github/release-pilot.yml in org/.github" }] }),
+    ).actions;
     expect(check?.kind === "check-run" && check.summary).toContain("- cannot read .github/release-pilot.yml in org/.github");
   });
 

@@ -13,7 +13,11 @@ describe("pickCodename", () => {
       { version: "2.6.0rc1", previous: { version: "2.5.2", codename: "Cactus cat" }, used: ["Akkorokamui", "Alien Big Cat"] },
       "Almas",
     ],
-    ["picks a new name at every release without perMinor", { version: "2.0.1", perMinor: false, previous: { version: "2.0.0", codename: "Akkorokamui" } }, "Alien Big Cat"],
+    [
+      "picks a new name at every release without perMinor",
+      { version: "2.0.1", perMinor: false, previous: { version: "2.0.0", codename: "Akkorokamui" } },
+      "Alien Big Cat",
+    ],
     ["picks a new name when the previous release had none", { version: "1.0.2", previous: { version: "1.0.1" } }, "Akkorokamui"],
     ["compares used names without regard to case", { list: ["Cactus cat", "Champ"], used: ["Cactus Cat"] }, "Champ"],
     ["follows a custom list in its order", { list: ["Zeta", "Alpha"] }, "Zeta"],

@@ -39,7 +39,12 @@ describe("planConfigCheck", () => {
     expect(run.conclusion).toBe("failure");
     expect(run.annotations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: ".github/release-pilot.yml", line: 8, level: "failure", message: expect.stringContaining("environments.production.approvals") }),
+        expect.objectContaining({
+          path: ".github/release-pilot.yml",
+          line: 8,
+          level: "failure",
+          message: expect.stringContaining("environments.production.approvals"),
+        }),
         expect.objectContaining({ line: 9, message: expect.stringContaining("did you mean approvals?") }),
       ]),
     );
@@ -67,7 +72,7 @@ describe("planConfigCheck", () => {
   });
 
   it("annotates warnings at their line without failing", () => {
-    const run = checkRun('changelog:\n  file: CHANGES.txt\n');
+    const run = checkRun("changelog:\n  file: CHANGES.txt\n");
     expect(run.conclusion).toBe("success");
     expect(run.annotations).toEqual([expect.objectContaining({ level: "warning", line: 2 })]);
   });
@@ -87,7 +92,9 @@ describe("describeConfig", () => {
   it("names the commands with their environments and permission", () => {
     const checked = checkConfigText(openverse, "WordPress/openverse");
     const lines = describeConfig(checked.config!);
-    expect(lines.at(-1)).toBe("commands: /release, /checklist, /deploy staging|production, /rollback, /promote, /lock staging|production, /unlock, /status, /help (write permission)");
+    expect(lines.at(-1)).toBe(
+      "commands: /release, /checklist, /deploy staging|production, /rollback, /promote, /lock staging|production, /unlock, /status, /help (write permission)",
+    );
   });
 });
 

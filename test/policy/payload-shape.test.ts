@@ -8,7 +8,8 @@ const examples = require("@octokit/webhooks-examples/api.github.com/index.json")
 describe("missingPayloadField", () => {
   it("finds nothing missing in any of GitHub's example payloads of the events the app handles", () => {
     for (const name of ["push", "release", "issues", "issue_comment", "pull_request", "deployment_status", "workflow_run", "check_run"]) {
-      for (const example of examples.find((entry) => entry.name === name)?.examples ?? []) expect([name, missingPayloadField(name, example)]).toEqual([name, undefined]);
+      for (const example of examples.find((entry) => entry.name === name)?.examples ?? [])
+        expect([name, missingPayloadField(name, example)]).toEqual([name, undefined]);
     }
   });
 
@@ -16,6 +17,8 @@ describe("missingPayloadField", () => {
     expect(missingPayloadField("workflow_run", null)).toBe("payload");
     expect(missingPayloadField("check_run", [])).toBe("payload");
     expect(missingPayloadField("check_run", { check_run: { name: "tests", head_sha: "a" }, repository: { name: "r" } })).toBe("repository.owner.login");
-    expect(missingPayloadField("deployment_status", { deployment_status: { state: "success" }, repository: { name: "r", owner: { login: "o" } } })).toBe("deployment.id");
+    expect(missingPayloadField("deployment_status", { deployment_status: { state: "success" }, repository: { name: "r", owner: { login: "o" } } })).toBe(
+      "deployment.id",
+    );
   });
 });

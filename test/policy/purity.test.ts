@@ -36,9 +36,6 @@ describe("src/policy stays pure", () => {
 
   it("detects an offending line, so the rules above can fail", () => {
     const sample = 'import { Probot } from "probot";\nconst t = Date.now();';
-    expect(FORBIDDEN.filter(([, pattern]) => pattern.test(sample)).map(([rule]) => rule)).toEqual([
-      "imports probot or octokit",
-      "reads the clock",
-    ]);
+    expect(FORBIDDEN.filter(([, pattern]) => pattern.test(sample)).map(([rule]) => rule)).toEqual(["imports probot or octokit", "reads the clock"]);
   });
 });

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  ALL_TOKENS,
-  TemplateError,
-  checkTemplate,
-  matchTemplate,
-  render,
-  templateToPattern,
-  templateTokens,
-  tryRender,
-} from "../../src/policy/template.js";
+import { ALL_TOKENS, TemplateError, checkTemplate, matchTemplate, render, templateToPattern, templateTokens, tryRender } from "../../src/policy/template.js";
 
 const SHA = "1c1f6ab9e0d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0";
 const values = {
@@ -56,16 +47,12 @@ describe("render", () => {
   });
 
   it("renders the Openverse release tag in UTC", () => {
-    expect(render("api-{date:YYYY.MM.DD.HH.mm.ss}", { now: new Date("2024-01-01T19:52:14Z") })).toBe(
-      "api-2024.01.01.19.52.14",
-    );
+    expect(render("api-{date:YYYY.MM.DD.HH.mm.ss}", { now: new Date("2024-01-01T19:52:14Z") })).toBe("api-2024.01.01.19.52.14");
   });
 
   it("renders the HCA image tag with an 8-character SHA and the epoch", () => {
     const now = new Date(1729512345 * 1000);
-    expect(render("{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}", { env: "staging", sha: SHA, now })).toBe(
-      "staging-1c1f6ab9-21-10-2024.1729512345",
-    );
+    expect(render("{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}", { env: "staging", sha: SHA, now })).toBe("staging-1c1f6ab9-21-10-2024.1729512345");
   });
 
   it("throws a TemplateError naming the missing value", () => {
@@ -107,12 +94,9 @@ describe("checkTemplate", () => {
     expect(checkTemplate(template)).toEqual(errors);
   });
 
-  it.each(["v{version}", "api-{date:YYYY.MM.DD.HH.mm.ss}", "{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}", "{{}}", "plain"])(
-    "accepts %s",
-    (template) => {
-      expect(checkTemplate(template)).toEqual([]);
-    },
-  );
+  it.each(["v{version}", "api-{date:YYYY.MM.DD.HH.mm.ss}", "{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}", "{{}}", "plain"])("accepts %s", (template) => {
+    expect(checkTemplate(template)).toEqual([]);
+  });
 
   it("refuses a known token that the field does not allow and suggests an allowed one", () => {
     expect(checkTemplate("{title}", ["version", "tag"])).toEqual(["token {title} cannot be used here; use one of {version}, {tag}"]);

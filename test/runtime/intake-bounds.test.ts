@@ -28,7 +28,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const done = intake(req, res);
     handled.push(done);
-    void done.then((ok) => (ok ? undefined : res.writeHead(404).end()), () => undefined);
+    void done.then(
+      (ok) => (ok ? undefined : res.writeHead(404).end()),
+      () => undefined,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;

@@ -54,7 +54,12 @@ const payload = { action: "published", repository: { full_name: "acme/web" }, in
 
 async function send(options: { body?: string; signature?: string | null; id?: string; path?: string; headers?: Record<string, string> } = {}) {
   const body = options.body ?? JSON.stringify(payload);
-  const headers: Record<string, string> = { "content-type": "application/json", "x-github-event": "release", "x-github-delivery": options.id ?? randomUUID(), ...options.headers };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-github-event": "release",
+    "x-github-delivery": options.id ?? randomUUID(),
+    ...options.headers,
+  };
   if (options.signature !== null) headers["x-hub-signature-256"] = options.signature ?? sign(SECRET, body);
   const res = await fetch(`${url}${options.path ?? "/api/github/webhooks"}`, { method: "POST", headers, body });
   await res.text();

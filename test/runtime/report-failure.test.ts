@@ -6,7 +6,12 @@ import { failureComment, failureReport, reportFailure, threadOf } from "../../sr
 const commentJob: Job = {
   id: "delivery-42",
   name: "issue_comment",
-  payload: { installation: { id: 7 }, repository: { name: "web", owner: { login: "acme" } }, issue: { number: 12 }, comment: { id: 99, user: { login: "alice" } } },
+  payload: {
+    installation: { id: 7 },
+    repository: { name: "web", owner: { login: "acme" } },
+    issue: { number: 12 },
+    comment: { id: 99, user: { login: "alice" } },
+  },
   repoKey: "acme/web",
   attempts: 5,
   state: "failed",
@@ -38,13 +43,24 @@ describe("reportFailure", () => {
     expect(comments).toEqual([
       {
         installationId: 7,
-        action: { kind: "comment", key: "reply:99", repo: { owner: "acme", repo: "web" }, issueNumber: 12, body: `@alice ${failureComment(commentJob, commentJob.lastError!)}`, editable: true },
+        action: {
+          kind: "comment",
+          key: "reply:99",
+          repo: { owner: "acme", repo: "web" },
+          issueNumber: 12,
+          body: `@alice ${failureComment(commentJob, commentJob.lastError!)}`,
+          editable: true,
+        },
       },
     ]);
   });
 
   it("reports any other event's failure in one comment per delivery, edited when it fails again", () => {
-    const job: Job = { ...commentJob, name: "issues", payload: { installation: { id: 7 }, repository: { name: "web", owner: { login: "acme" } }, issue: { number: 12 } } };
+    const job: Job = {
+      ...commentJob,
+      name: "issues",
+      payload: { installation: { id: 7 }, repository: { name: "web", owner: { login: "acme" } }, issue: { number: 12 } },
+    };
     const thread = threadOf(job.payload)!;
     expect(failureReport(job, "boom", thread)).toMatchObject({ kind: "comment", key: "job-failed:delivery-42", issueNumber: 12, editable: true });
     expect(failureReport({ ...job, attempts: 6 }, "boom", thread).key).toBe(failureReport(job, "boom", thread).key);

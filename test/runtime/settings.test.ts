@@ -3,7 +3,13 @@ import { runtimeSettingsFromEnv } from "../../src/runtime/settings.js";
 
 describe("runtimeSettingsFromEnv", () => {
   it("uses SQLite in ./data, five attempts and an hourly reconciler by default", () => {
-    expect(runtimeSettingsFromEnv({})).toMatchObject({ redisUrl: undefined, dataDir: "./data", retry: { maxAttempts: 5 }, reconcileIntervalMs: 3_600_000, concurrency: 4 });
+    expect(runtimeSettingsFromEnv({})).toMatchObject({
+      redisUrl: undefined,
+      dataDir: "./data",
+      retry: { maxAttempts: 5 },
+      reconcileIntervalMs: 3_600_000,
+      concurrency: 4,
+    });
   });
 
   it("switches the reconciler off in tests unless asked", () => {
@@ -16,7 +22,14 @@ describe("runtimeSettingsFromEnv", () => {
   });
 
   it("reads the queue, retry and lock settings", () => {
-    const settings = runtimeSettingsFromEnv({ REDIS_URL: "redis://r:6379", DATA_DIR: "/var/lib/rp", RETRY_BASE_MS: "50", RETRY_CAP_MS: "500", RETRY_MAX_ATTEMPTS: "3", QUEUE_LOCK_MS: "1000" });
+    const settings = runtimeSettingsFromEnv({
+      REDIS_URL: "redis://r:6379",
+      DATA_DIR: "/var/lib/rp",
+      RETRY_BASE_MS: "50",
+      RETRY_CAP_MS: "500",
+      RETRY_MAX_ATTEMPTS: "3",
+      QUEUE_LOCK_MS: "1000",
+    });
     expect(settings).toMatchObject({ redisUrl: "redis://r:6379", dataDir: "/var/lib/rp", retry: { baseMs: 50, capMs: 500, maxAttempts: 3 }, lockMs: 1_000 });
   });
 

@@ -16,7 +16,10 @@ function failingWith(error: unknown): Receiver {
 }
 
 const http = (status: number) =>
-  new RequestError(`HTTP ${status}`, status, { request: { method: "GET", url: "https://api.github.com/x", headers: {} }, response: { status, url: "", headers: {}, data: {} } });
+  new RequestError(`HTTP ${status}`, status, {
+    request: { method: "GET", url: "https://api.github.com/x", headers: {} },
+    response: { status, url: "", headers: {}, data: {} },
+  });
 
 describe("createWorker", () => {
   it("hands the stored event to Probot with its delivery id, name and payload", async () => {

@@ -70,5 +70,9 @@ function body(action: CheckRun, withAnnotations: boolean) {
         message: annotation.message,
       }))
     : [];
-  return { external_id: action.key, ...state, output: { title: action.title, summary: summaryOf(action), ...(annotations.length === 0 ? {} : { annotations }) } };
+  return {
+    external_id: action.key,
+    ...state,
+    output: { title: action.title, summary: summaryOf(action), ...(annotations.length === 0 ? {} : { annotations }) },
+  };
 }

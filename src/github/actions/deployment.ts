@@ -56,7 +56,10 @@ export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (act
  * identity.ts for why `creator` and not `performed_via_github_app`); undefined for anyone else's,
  * whatever its payload says: a payload is whatever its creator typed.
  */
-export function ownDeploymentKey(deployment: { readonly creator?: { readonly login?: string | null; readonly type?: string | null } | null; readonly payload: unknown }, self: AppIdentity): string | undefined {
+export function ownDeploymentKey(
+  deployment: { readonly creator?: { readonly login?: string | null; readonly type?: string | null } | null; readonly payload: unknown },
+  self: AppIdentity,
+): string | undefined {
   return isThisApp(deployment.creator, self) ? deploymentKeyOf(deployment.payload) : undefined;
 }
 

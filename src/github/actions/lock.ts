@@ -13,7 +13,12 @@ export function lockBranch(environment: string): string {
 }
 
 export class LockHeldError extends Error {
-  constructor(readonly environment: string, readonly holder: string, readonly reason: string, readonly expiresAt: string) {
+  constructor(
+    readonly environment: string,
+    readonly holder: string,
+    readonly reason: string,
+    readonly expiresAt: string,
+  ) {
     super(`${environment} is locked by ${holder} (${reason}) until ${expiresAt}`);
   }
 }

@@ -4,7 +4,10 @@ import { effect, resolveCommit, type ActionRunner } from "../effects.js";
 import { refSha } from "../git.js";
 
 export class TagTakenError extends Error {
-  constructor(readonly tag: string, readonly sha: string) {
+  constructor(
+    readonly tag: string,
+    readonly sha: string,
+  ) {
     super(`tag ${tag} already exists on another commit (${sha.slice(0, 7)}); release tags are never moved`);
   }
 }

@@ -19,7 +19,10 @@ async function answer(run: Run, text: string): Promise<void> {
 export const checklist: CommandHandler<ChecklistCommand> = async (run) => {
   const { context, command, config, options } = run;
   if (config.checklist === null) {
-    await answer(run, "Release checklists are not set up here: add a `checklist:` section to `.github/release-pilot.yml` (for example `checklist: { template: .github/ISSUE_TEMPLATE/release.md }`).");
+    await answer(
+      run,
+      "Release checklists are not set up here: add a `checklist:` section to `.github/release-pilot.yml` (for example `checklist: { template: .github/ISSUE_TEMPLATE/release.md }`).",
+    );
     return;
   }
   const apps = config.apps.map((a) => a.name);

@@ -38,7 +38,10 @@ async function resolveTarget(
     if (tag.ok && sha !== undefined) return { sha, version, tag: tag.value };
   }
   const sha = await resolveCommit(context.octokit, repo, ref);
-  if (sha === undefined) return { error: `${ref} is not a branch, tag or commit of this repository; name one that is, e.g. /deploy ${command.environment} ${context.payload.repository.default_branch}` };
+  if (sha === undefined)
+    return {
+      error: `${ref} is not a branch, tag or commit of this repository; name one that is, e.g. /deploy ${command.environment} ${context.payload.repository.default_branch}`,
+    };
   const release = appConfig === undefined ? undefined : appOfTag(ref, [appConfig]);
   return release === undefined ? { sha } : { sha, version: release.version, tag: ref };
 }

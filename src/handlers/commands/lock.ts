@@ -15,7 +15,11 @@ export const lock: CommandHandler<LockCommand> = async (run) => {
   const { command, config, context, options } = run;
   const env = config.environments.find((candidate) => candidate.name === command.environment);
   if (env === undefined) {
-    await carryOut(context, plan("Answer /lock.", [run.reply(`there is no environment ${command.environment}; type /help for this repository's environments.`)]), options);
+    await carryOut(
+      context,
+      plan("Answer /lock.", [run.reply(`there is no environment ${command.environment}; type /help for this repository's environments.`)]),
+      options,
+    );
     return;
   }
   const repo = context.repo();
@@ -31,7 +35,9 @@ export const lock: CommandHandler<LockCommand> = async (run) => {
   const why = reason === "" ? "" : ` (${inertText(reason)})`;
   const taken = plan(`Lock ${env.name} for ${holder}.`, [
     personLockAction({ repo, env: env.name, holder, reason, commentId: context.payload.comment.id, now: now.toISOString(), expiresAt, commit }),
-    run.reply(`🔒 ${env.name} is locked by ${holder}${why} until ${formatTime(expiresAt)}; only ${holder} can deploy it until then. Free it with /unlock ${env.name}.`),
+    run.reply(
+      `🔒 ${env.name} is locked by ${holder}${why} until ${formatTime(expiresAt)}; only ${holder} can deploy it until then. Free it with /unlock ${env.name}.`,
+    ),
   ]);
   try {
     await carryOut(context, taken, options);
@@ -41,7 +47,11 @@ export const lock: CommandHandler<LockCommand> = async (run) => {
     const held = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${inertText(cause.reason)})`;
     await carryOut(
       context,
-      plan("Answer /lock.", [run.reply(`${env.name} is already locked by ${inertText(cause.holder)}${held} until ${formatTime(cause.expiresAt)}; ask them to /unlock ${env.name} first.`)]),
+      plan("Answer /lock.", [
+        run.reply(
+          `${env.name} is already locked by ${inertText(cause.holder)}${held} until ${formatTime(cause.expiresAt)}; ask them to /unlock ${env.name} first.`,
+        ),
+      ]),
       options,
     );
   }

@@ -11,7 +11,8 @@ export const promote: CommandHandler<PromoteCommand> = async (run) => {
   const { command, config, context } = run;
   const from = environmentNamed(config, command.from);
   const to = environmentNamed(config, command.to);
-  if (from === undefined || to === undefined) return answer(run, `there is no environment ${from === undefined ? command.from : command.to}; type /help for this repository's environments.`);
+  if (from === undefined || to === undefined)
+    return answer(run, `there is no environment ${from === undefined ? command.from : command.to}; type /help for this repository's environments.`);
   const chosen = commandApp(config, to, command.app, (app) => `/promote ${from.name} ${to.name} ${app}`);
   if ("error" in chosen) return answer(run, chosen.error);
   const history = await deploymentHistory(context.octokit, context.repo(), await run.options.self(), from.name, chosen.app);

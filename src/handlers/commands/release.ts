@@ -41,7 +41,15 @@ async function gather(run: Run): Promise<CutReleaseFacts> {
     changelog: changelogPath === undefined ? undefined : await readFile(octokit, repo, changelogPath, headSha),
     versionFiles,
     tags: tagRefs.map((ref) => ref.ref.replace(/^refs\/tags\//, "")),
-    releases: releases.map((r) => ({ id: r.id, tag: r.tag_name, url: r.html_url, body: r.body ?? "", draft: r.draft, prerelease: r.prerelease, byThisApp: isThisApp(r.author, self) })),
+    releases: releases.map((r) => ({
+      id: r.id,
+      tag: r.tag_name,
+      url: r.html_url,
+      body: r.body ?? "",
+      draft: r.draft,
+      prerelease: r.prerelease,
+      byThisApp: isThisApp(r.author, self),
+    })),
   };
 }
 

@@ -13,15 +13,25 @@ export const unlock: CommandHandler<UnlockCommand> = async (run) => {
   const { command, config, context, options } = run;
   const env = config.environments.find((candidate) => candidate.name === command.environment);
   if (env === undefined) {
-    await carryOut(context, plan("Answer /unlock.", [run.reply(`there is no environment ${command.environment}; type /help for this repository's environments.`)]), options);
+    await carryOut(
+      context,
+      plan("Answer /unlock.", [run.reply(`there is no environment ${command.environment}; type /help for this repository's environments.`)]),
+      options,
+    );
     return;
   }
   const held = await currentLock(context.octokit, context.repo(), env.name);
-  const text = held === undefined ? `${env.name} was not locked; nothing to free.` : `🔓 ${env.name} is free again (it was locked by ${inertText(held.holder)}).`;
+  const text =
+    held === undefined ? `${env.name} was not locked; nothing to free.` : `🔓 ${env.name} is free again (it was locked by ${inertText(held.holder)}).`;
   await carryOut(
     context,
     plan(`Unlock ${env.name}.`, [
-      { kind: "release-lock", key: `unlock:${lockScope(env.name)}:comment-${context.payload.comment.id}`, repo: context.repo(), environment: lockScope(env.name) },
+      {
+        kind: "release-lock",
+        key: `unlock:${lockScope(env.name)}:comment-${context.payload.comment.id}`,
+        repo: context.repo(),
+        environment: lockScope(env.name),
+      },
       run.reply(text),
     ]),
     options,

@@ -16,12 +16,7 @@ export interface SucceededDeployment {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-export async function continueReleaseDeploys(
-  context: Context,
-  config: Config,
-  deployment: SucceededDeployment,
-  options: RunOptions,
-): Promise<void> {
+export async function continueReleaseDeploys(context: Context, config: Config, deployment: SucceededDeployment, options: RunOptions): Promise<void> {
   const { payload } = deployment;
   const id = payload["release_id"];
   const tag = payload["release_tag"];

@@ -18,7 +18,12 @@ export function environmentNamed(config: Config, name: string): EnvironmentConfi
 }
 
 /** The app a command is about, or a sentence asking for it when the environment has several. */
-export function commandApp(config: Config, env: EnvironmentConfig, app: string | undefined, example: (app: string) => string): { app?: string } | { error: string } {
+export function commandApp(
+  config: Config,
+  env: EnvironmentConfig,
+  app: string | undefined,
+  example: (app: string) => string,
+): { app?: string } | { error: string } {
   if (config.apps.length <= 1) return {};
   if (app !== undefined) {
     if (!env.apps.includes(app)) return { error: `${app} is not deployed to ${env.name}; its apps are ${env.apps.join(", ")}.` };
@@ -47,7 +52,8 @@ export async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" |
     sha: request.sha,
     comments,
   });
-  if (where.earlier.length > 0) context.log.info({ earlier: where.earlier }, `counting the 👍 on ${where.earlier.length} earlier /${run.command.name} refused for approvals`);
+  if (where.earlier.length > 0)
+    context.log.info({ earlier: where.earlier }, `counting the 👍 on ${where.earlier.length} earlier /${run.command.name} refused for approvals`);
   const approvals = await thumbsUpApprovals(context.octokit, repo, where.read);
   if (issue.pull_request !== undefined) approvals.push(...(await reviewApprovals(context.octokit, repo, issue.number)));
   return approvals;

@@ -147,7 +147,15 @@ export async function reviewApprovals(octokit: GitHub, repo: RepoRef, pullNumber
   const facts: ReviewFact[] = reviews.flatMap((review) =>
     review.user === null || review.user === undefined
       ? []
-      : [{ id: review.id, login: review.user.login, state: review.state, commitId: review.commit_id ?? null, ...(review.submitted_at === undefined ? {} : { submittedAt: review.submitted_at }) }],
+      : [
+          {
+            id: review.id,
+            login: review.user.login,
+            state: review.state,
+            commitId: review.commit_id ?? null,
+            ...(review.submitted_at === undefined ? {} : { submittedAt: review.submitted_at }),
+          },
+        ],
   );
   const approvals: ApprovalFact[] = [];
   for (const review of standingApprovals(facts)) {

@@ -15,7 +15,13 @@ import { finishDeployment } from "./on-deployment-status.js";
 
 const DEFAULT_LOCK_MS = 3_600_000;
 
-export async function runLockExpiryCheck(context: Context, config: Config, timer: LockExpiryTimer, options: RunOptions, now: () => Date = () => new Date()): Promise<void> {
+export async function runLockExpiryCheck(
+  context: Context,
+  config: Config,
+  timer: LockExpiryTimer,
+  options: RunOptions,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   const repo = context.repo();
   const lock = await lockOfScope(context.octokit, repo, timer.environment, timer.app);
   // Only the lock this timer was set for, as its own message says which deploy holds it.
@@ -43,7 +49,13 @@ export async function runLockExpiryCheck(context: Context, config: Config, timer
     return;
   }
   await carryOut(context, plan(decision.status.description, [decision.status]), options);
-  await finishDeployment(context, config, { ...decision.deployment, createdAt: found?.createdAt ?? "", productionEnvironment: found?.productionEnvironment ?? false }, "error", options);
+  await finishDeployment(
+    context,
+    config,
+    { ...decision.deployment, createdAt: found?.createdAt ?? "", productionEnvironment: found?.productionEnvironment ?? false },
+    "error",
+    options,
+  );
 }
 
 async function deploymentWithKey(

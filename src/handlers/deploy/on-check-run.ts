@@ -7,7 +7,15 @@ import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { z } from "zod";
 import { notFoundAsUndefined, type GitHub } from "../../github/client.js";
 import type { Config } from "../../policy/config/index.js";
-import { decideHeld, heldDeploys, planHeldDeployStarted, targetsOfCheck, type CheckRunSeen, type FollowingTarget, type HeldDeploy } from "../../policy/deploy/after-checks.js";
+import {
+  decideHeld,
+  heldDeploys,
+  planHeldDeployStarted,
+  targetsOfCheck,
+  type CheckRunSeen,
+  type FollowingTarget,
+  type HeldDeploy,
+} from "../../policy/deploy/after-checks.js";
 import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";

@@ -89,7 +89,15 @@ export async function finishDeployment(
   const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
   const self = await options.self();
   const previousSuccess =
-    state === "success" ? undefined : await previousSuccessOf(context.octokit, context.repo(), self, { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
+    state === "success"
+      ? undefined
+      : await previousSuccessOf(
+          context.octokit,
+          context.repo(),
+          self,
+          { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt },
+          app,
+        );
   const outcome = planDeploymentOutcome({
     repo: context.repo(),
     deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload: deployment.payload },
@@ -123,7 +131,10 @@ export function previousSuccessIn(
   deployment: { readonly id: number; readonly created_at: string },
 ): ChosenVersion | undefined {
   const before = history.find(
-    (record) => record.id !== deployment.id && (record.state === "success" || record.state === "inactive") && Date.parse(record.createdAt) <= Date.parse(deployment.created_at),
+    (record) =>
+      record.id !== deployment.id &&
+      (record.state === "success" || record.state === "inactive") &&
+      Date.parse(record.createdAt) <= Date.parse(deployment.created_at),
   );
   return before === undefined ? undefined : { sha: before.sha, ref: before.ref, ...(before.imageTag === undefined ? {} : { imageTag: before.imageTag }) };
 }

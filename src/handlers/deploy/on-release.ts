@@ -16,9 +16,19 @@ export const deployFollowingRelease: Feature<"release.published"> = async functi
   }
   const sha = await resolveCommit(context.octokit, context.repo(), release.tag_name);
   if (sha === undefined) throw new Error(`the tag ${release.tag_name} of the published release names no commit`);
-  const facts = { id: release.id, tag: release.tag_name, draft: release.draft, prerelease: release.prerelease, requester: sender?.login ?? release.author?.login ?? "unknown", defaultBranch: repository.default_branch };
+  const facts = {
+    id: release.id,
+    tag: release.tag_name,
+    draft: release.draft,
+    prerelease: release.prerelease,
+    requester: sender?.login ?? release.author?.login ?? "unknown",
+    defaultBranch: repository.default_branch,
+  };
   if (deploys.waiting.length > 0) {
-    context.log.info({ tag: release.tag_name, waiting: deploys.waiting.map((env) => env.name) }, "deployed once the environments they require succeed with this release");
+    context.log.info(
+      { tag: release.tag_name, waiting: deploys.waiting.map((env) => env.name) },
+      "deployed once the environments they require succeed with this release",
+    );
   }
   for (const env of deploys.envs) await runDeploy(context, config, releaseDeploy(config, env, deploys, facts, sha), options);
 };

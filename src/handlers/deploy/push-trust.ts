@@ -8,7 +8,14 @@ import type { RepoRef } from "../../policy/plan.js";
 import { permissionOf } from "./gather.js";
 
 export async function pushTrust(octokit: GitHub, repo: RepoRef, env: EnvironmentConfig, sha: string, pusher: string, app?: string): Promise<Trust> {
-  const base = { env: env.name, ...(app === undefined ? {} : { app }), sha, pusher, trusted: env.trusted, permission: await permissionOf(octokit, repo, pusher) };
+  const base = {
+    env: env.name,
+    ...(app === undefined ? {} : { app }),
+    sha,
+    pusher,
+    trusted: env.trusted,
+    permission: await permissionOf(octokit, repo, pusher),
+  };
   if (!needsPullAssociation(base)) return decideTrust(base);
   const { data: pulls } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 10 });
   const merged = pulls.find((pull) => pull.merged_at !== null && pull.merge_commit_sha === sha);

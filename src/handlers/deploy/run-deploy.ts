@@ -34,7 +34,10 @@ export async function runDeploy(context: Context, config: Config, asked: DeployR
   if (releaseNeededBy(config, request) !== undefined) {
     const named = releaseOfRequest(config, request);
     const reads = releaseTagReads(config, request);
-    const found = named === undefined ? releaseOfCommit(config, request, await tagsUnder(context.octokit, repo, reads.prefix, reads.toPeel)) : { ok: true as const, ...named };
+    const found =
+      named === undefined
+        ? releaseOfCommit(config, request, await tagsUnder(context.octokit, repo, reads.prefix, reads.toPeel))
+        : { ok: true as const, ...named };
     if (!found.ok) return finish(context, request, { error: found.error }, options, key);
     request = { ...request, version: found.version, tag: found.tag };
   }
@@ -52,7 +55,8 @@ export async function runDeploy(context: Context, config: Config, asked: DeployR
 
 async function finish(context: Context, request: DeployRequest, decided: Plan | { readonly error: string }, options: RunOptions, key: string): Promise<Plan> {
   const repo = context.repo();
-  const answer = (text: string): Action | undefined => replyAction({ repo, ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }) }, key, text);
+  const answer = (text: string): Action | undefined =>
+    replyAction({ repo, ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }) }, key, text);
   const chosen = reportDecision(repo, request, decided, key);
   try {
     await carryOut(context, chosen, options);
@@ -67,7 +71,13 @@ async function finish(context: Context, request: DeployRequest, decided: Plan | 
     const text = `${cause.environment} is locked by ${inertText(cause.holder)}${why} until ${formatTime(cause.expiresAt)}; wait for it to be free and try again.`;
     const told = answer(`🚫 Not deploying: ${text}`);
     const refusal: Plan = { reason: "locked", summary: text, actions: told === undefined ? [] : [told] };
-    await carryOut(context, request.issueNumber === undefined ? reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, cause: request.cause ?? "a deploy" }, { error: text }) : refusal, options);
+    await carryOut(
+      context,
+      request.issueNumber === undefined
+        ? reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, cause: request.cause ?? "a deploy" }, { error: text })
+        : refusal,
+      options,
+    );
     return refusal;
   }
   return chosen;

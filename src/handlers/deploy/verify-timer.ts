@@ -37,7 +37,15 @@ export async function startVerify(
   if (installationId === undefined) throw new Error("the event names no installation, so the verify cannot run later as it");
   await carryOut(context, plan(`Verify ${verify.url}.`, [verifyStatus(repo, deployment.id, { kind: "start", url: verify.url }, logUrl)]), options);
   const started = now();
-  const first: VerifyTimer = { kind: "verify", installationId, repo, deploymentId: deployment.id, startedAt: started, answers: 0, ...(logUrl === undefined ? {} : { logUrl }) };
+  const first: VerifyTimer = {
+    kind: "verify",
+    installationId,
+    repo,
+    deploymentId: deployment.id,
+    startedAt: started,
+    answers: 0,
+    ...(logUrl === undefined ? {} : { logUrl }),
+  };
   if (!options.dryRun) await options.timers.schedule(verifyTimer(first, started));
   return "scheduled";
 }
@@ -47,7 +55,13 @@ export async function startVerify(
  * newest status is still the bot's "Verifying", so a rerun after the verify ended does nothing,
  * and the next timer's id is fixed by the answers counted, so a rerun sets no second one.
  */
-export async function runVerifyAttempt(context: Context, config: Config, timer: VerifyTimer, options: RunOptions, io: VerifyIO = realIO({ allowLoopback: options.verifyMayReadLoopback === true })): Promise<void> {
+export async function runVerifyAttempt(
+  context: Context,
+  config: Config,
+  timer: VerifyTimer,
+  options: RunOptions,
+  io: VerifyIO = realIO({ allowLoopback: options.verifyMayReadLoopback === true }),
+): Promise<void> {
   const repo = context.repo();
   const { data: found } = await context.octokit.rest.repos.getDeployment({ ...repo, deployment_id: timer.deploymentId });
   const { data: statuses } = await context.octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: found.id, per_page: 1 });
@@ -65,11 +79,19 @@ export async function runVerifyAttempt(context: Context, config: Config, timer: 
     productionEnvironment: found.production_environment === true,
   };
   const verify = config.environments.find((env) => env.name === deployment.environment)?.verify;
-  const expected = verify == null ? { ok: false as const, error: `verify: ${deployment.environment} has no verify in the config any more` } : expectedFor(verify, deployment);
+  const expected =
+    verify == null ? { ok: false as const, error: `verify: ${deployment.environment} has no verify in the config any more` } : expectedFor(verify, deployment);
   const step =
     verify == null || !expected.ok
       ? { kind: "fail" as const, description: expected.ok ? "" : expected.error }
-      : nextVerifyAttempt({ url: verify.url, expected: expected.value, timeoutMs: verify.timeoutMs, elapsedMs: io.now() - timer.startedAt, earlierAnswers: timer.answers, answer: await ask(verify.url, io) });
+      : nextVerifyAttempt({
+          url: verify.url,
+          expected: expected.value,
+          timeoutMs: verify.timeoutMs,
+          elapsedMs: io.now() - timer.startedAt,
+          earlierAnswers: timer.answers,
+          answer: await ask(verify.url, io),
+        });
   if (step.kind === "continue") {
     if (options.timers === undefined) throw new Error("a verify timer ran where no job queue keeps the next one");
     if (!options.dryRun) await options.timers.schedule(verifyTimer({ ...timer, answers: timer.answers + 1 }, io.now() + step.waitMs));

@@ -56,7 +56,13 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
   const { deployment } = served;
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
-  const previousSuccess = await previousSuccessOf(context.octokit, repo, self, { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
+  const previousSuccess = await previousSuccessOf(
+    context.octokit,
+    repo,
+    self,
+    { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt },
+    app,
+  );
   const failure = planWorkflowFailure({
     repo,
     run,

@@ -6,4 +6,10 @@ import { downstreamPins } from "../downstream-pins.js";
 import { closeChecklist } from "../checklist/close.js";
 import { refreshDashboard } from "../dashboard.js";
 
-export const releasePublishedFeatures: readonly Feature<"release.published">[] = [changelogForRelease, deployFollowingRelease, downstreamPins, closeChecklist, refreshDashboard];
+export const releasePublishedFeatures: readonly Feature<"release.published">[] = [
+  changelogForRelease,
+  deployFollowingRelease,
+  downstreamPins,
+  closeChecklist,
+  refreshDashboard,
+];

@@ -31,8 +31,7 @@ export function sectionedFormat(syntax: ChangelogSyntax, templates: HeadingTempl
   const headingTemplate = templates.heading ?? DEFAULT_HEADING;
   const unreleasedTemplate = templates.unreleased ?? DEFAULT_UNRELEASED;
   const parse = (text: string): Changelog => syntax.parse(text, templates);
-  const entries = (section: ChangelogSection): readonly string[] =>
-    syntax.items(section.body).filter((item) => !isEmptyPlaceholder(item, templates));
+  const entries = (section: ChangelogSection): readonly string[] => syntax.items(section.body).filter((item) => !isEmptyPlaceholder(item, templates));
 
   return {
     name: syntax.name,
@@ -44,8 +43,7 @@ export function sectionedFormat(syntax: ChangelogSyntax, templates: HeadingTempl
       // GWCelery renames its latest candidate's section for the next candidate and for the final
       // release (`2.5.1rc1 "Cactus cat"` → `2.5.1rc2` → `2.5.1`) and re-dates a heading when a
       // release slips, so a released top section of the same series is finalised again.
-      const sameSeries =
-        top?.heading.version !== undefined && !top.heading.unreleased && releaseBase(top.heading.version) === releaseBase(facts.version);
+      const sameSeries = top?.heading.version !== undefined && !top.heading.unreleased && releaseBase(top.heading.version) === releaseBase(facts.version);
       const target = sections.find((s) => s.heading.unreleased) ?? (sameSeries ? top : undefined);
       if (!target) {
         const wanted = renderHeading(unreleasedTemplate, { version: facts.version });

@@ -5,9 +5,7 @@ import { parseChecklistMarker } from "./marker.js";
 import { openItemLines } from "./describe-items.js";
 import { countProgress } from "./progress.js";
 
-export type ReleaseGate =
-  | { readonly kind: "proceed"; readonly version: string; readonly app?: string }
-  | { readonly kind: "refuse"; readonly message: string };
+export type ReleaseGate = { readonly kind: "proceed"; readonly version: string; readonly app?: string } | { readonly kind: "refuse"; readonly message: string };
 
 /** Enough to act on without burying the comment; the rest is counted. */
 const LISTED = 10;

@@ -4,13 +4,7 @@
 import { type Plan, type RepoRef, nothing, plan } from "../plan.js";
 import { DEFAULT_CHECKLIST_TEMPLATE } from "./default-template.js";
 import { buildChecklistMarker, markerMatches, parseChecklistMarker } from "./marker.js";
-import type {
-  ChecklistIssue,
-  ChecklistSettings,
-  ChecklistTemplateValues,
-  ChecklistTrigger,
-  RenderTemplate,
-} from "./settings.js";
+import type { ChecklistIssue, ChecklistSettings, ChecklistTemplateValues, ChecklistTrigger, RenderTemplate } from "./settings.js";
 import { versionForTrigger } from "./trigger.js";
 
 export interface OpenChecklistFacts {
@@ -32,12 +26,7 @@ export function checklistKey(app: string, version: string): string {
 }
 
 /** The configured title with its tokens filled in; GWCelery's own wording when that fails. */
-export function checklistTitle(input: {
-  readonly title: string;
-  readonly render: RenderTemplate;
-  readonly version: string;
-  readonly app: string;
-}): string {
+export function checklistTitle(input: { readonly title: string; readonly render: RenderTemplate; readonly version: string; readonly app: string }): string {
   const values = { version: input.version, app: input.app };
   return tryRender(input.render, input.title, values) ?? `Release version ${input.version}`;
 }
@@ -62,9 +51,7 @@ export function checklistBody(input: {
   const body = `${text}${eol}${eol}${buildChecklistMarker({ version: input.version, app: input.app })}${eol}`;
   // Issue templates are Markdown written for people; a stray `{` in one should not stop the
   // checklist from opening, so it is used unrendered and the plan says so.
-  return rendered === undefined
-    ? { body, warning: "the checklist template could not be filled in, so it is used as written" }
-    : { body };
+  return rendered === undefined ? { body, warning: "the checklist template could not be filled in, so it is used as written" } : { body };
 }
 
 export function planOpenChecklist(facts: OpenChecklistFacts): Plan {
@@ -84,10 +71,7 @@ export function planOpenChecklist(facts: OpenChecklistFacts): Plan {
     .sort((a, b) => (a.state === b.state ? a.number - b.number : a.state === "open" ? -1 : 1));
   const existing = matching[0];
   if (existing !== undefined) {
-    return nothing(
-      "already-done",
-      `The checklist for ${app} ${version} already exists as #${existing.number} (${existing.state}).`,
-    );
+    return nothing("already-done", `The checklist for ${app} ${version} already exists as #${existing.number} (${existing.state}).`);
   }
   const title = checklistTitle({ title: settings.title, render: facts.render, version, app });
   const warnings: string[] = [];
@@ -105,9 +89,7 @@ export function planOpenChecklist(facts: OpenChecklistFacts): Plan {
     app,
   });
   if (warning !== undefined) warnings.push(warning);
-  const summary =
-    `Open the release checklist "${title}" for ${app} ${version} (${describe(trigger)}).` +
-    warnings.map((text) => ` Warning: ${text}.`).join("");
+  const summary = `Open the release checklist "${title}" for ${app} ${version} (${describe(trigger)}).` + warnings.map((text) => ` Warning: ${text}.`).join("");
   return plan(summary, [
     {
       kind: "create-issue",

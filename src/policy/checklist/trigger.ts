@@ -5,9 +5,7 @@
 import { CHECKLIST_VERSION_PATTERN } from "./marker.js";
 import type { ChecklistTrigger } from "./settings.js";
 
-export type TriggerVersion =
-  | { readonly version: string }
-  | { readonly version?: undefined; readonly reason: string };
+export type TriggerVersion = { readonly version: string } | { readonly version?: undefined; readonly reason: string };
 
 const CORE = String.raw`(\d{1,9}(?:\.\d{1,9}){1,5})`;
 /** Pre-release suffixes of PEP 440 (`rc1`, `.dev2`), semver (`-rc.1`) and UKRDC (`.RC1`). */
@@ -20,9 +18,7 @@ export function versionForTrigger(trigger: ChecklistTrigger): TriggerVersion {
   switch (trigger.kind) {
     case "release-branch": {
       const match = RELEASE_BRANCH.exec(trigger.branch.trim());
-      return match?.[1] === undefined
-        ? { reason: `branch ${show(trigger.branch)} is not a release branch such as release/v2.6` }
-        : final(match[1]);
+      return match?.[1] === undefined ? { reason: `branch ${show(trigger.branch)} is not a release branch such as release/v2.6` } : final(match[1]);
     }
     case "prerelease":
     case "draft-release":
@@ -35,9 +31,7 @@ export function versionForTrigger(trigger: ChecklistTrigger): TriggerVersion {
 function fromTag(tag: string, what: string): TriggerVersion {
   // Commands come from comments: no real tag is this long, and the regex need not see it.
   const match = tag.length > 200 ? null : TAG.exec(tag.trim());
-  return match?.[1] === undefined
-    ? { reason: `${what} ${show(tag)} does not name a version such as 2.6.0 or v2.6.0rc1` }
-    : final(match[1]);
+  return match?.[1] === undefined ? { reason: `${what} ${show(tag)} does not name a version such as 2.6.0 or v2.6.0rc1` } : final(match[1]);
 }
 
 /** `2.6` is the minor series, so its checklist is for `2.6.0`; longer versions stay as they are. */

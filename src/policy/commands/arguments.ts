@@ -89,11 +89,7 @@ export function listNames(names: readonly string[]): string {
  * Resolve an environment argument or explain what exists. `example` renders the suggested
  * command for a given environment name.
  */
-export function environmentOrError(
-  known: KnownNames,
-  token: string | undefined,
-  example: (env: string) => string,
-): string | CommandError {
+export function environmentOrError(known: KnownNames, token: string | undefined, example: (env: string) => string): string | CommandError {
   if (known.environments.length === 0) {
     return fail("this repository has no environments yet; add them under environments in .github/release-pilot.yml.");
   }
@@ -104,9 +100,7 @@ export function environmentOrError(
   const found = findName(known.environments, token);
   if (found !== undefined) return found;
   const suggestion = nearest(known.environments, token) ?? fallback;
-  return fail(
-    `unknown environment ${quote(token)}; this repository has ${listNames(known.environments)} — try ${example(suggestion)}`,
-  );
+  return fail(`unknown environment ${quote(token)}; this repository has ${listNames(known.environments)} — try ${example(suggestion)}`);
 }
 
 /** Resolve an app argument, or explain which apps exist (or that there are none). */

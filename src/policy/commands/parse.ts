@@ -17,16 +17,7 @@ import {
   stripV,
   unknownApp,
 } from "./arguments.js";
-import {
-  COMMAND_NAMES,
-  USAGE,
-  isError,
-  type CommandError,
-  type CommandName,
-  type KnownNames,
-  type ParsedCommand,
-  type ReleaseLevel,
-} from "./types.js";
+import { COMMAND_NAMES, USAGE, isError, type CommandError, type CommandName, type KnownNames, type ParsedCommand, type ReleaseLevel } from "./types.js";
 
 const LEVELS: readonly ReleaseLevel[] = ["major", "minor", "patch", "rc", "final"];
 /** Longer first lines are not commands anyone typed; refusing them bounds the work. */
@@ -256,7 +247,13 @@ function parseLock(args: readonly string[], known: KnownNames): Result {
     durationMs = lockDuration(last);
     if (durationMs === undefined) return badDuration(last, environment);
     words = words.slice(0, -2);
-  } else if (forAt >= 1 && words[forAt - 1]?.toLowerCase() === "for" && /^[-+]?\d/.test(words[forAt] ?? "") && last !== undefined && /^(?:min(?:ute)?s?|hours?|hrs?|days?)$/i.test(last)) {
+  } else if (
+    forAt >= 1 &&
+    words[forAt - 1]?.toLowerCase() === "for" &&
+    /^[-+]?\d/.test(words[forAt] ?? "") &&
+    last !== undefined &&
+    /^(?:min(?:ute)?s?|hours?|hrs?|days?)$/i.test(last)
+  ) {
     // `for 2 hours`: the person meant a duration; say how to write it rather than keep it as a reason.
     return badDuration(`${words[forAt] ?? ""} ${last}`, environment);
   }
@@ -270,7 +267,9 @@ function parseLock(args: readonly string[], known: KnownNames): Result {
 }
 
 function badDuration(text: string, environment: string): CommandError {
-  return fail(`${quote(text)} is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock ${environment} for 2h`);
+  return fail(
+    `${quote(text)} is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock ${environment} for 2h`,
+  );
 }
 
 function parseUnlock(args: readonly string[], known: KnownNames): Result {

@@ -91,17 +91,7 @@ export interface KnownNames {
   readonly apps: readonly string[];
 }
 
-export const COMMAND_NAMES: readonly CommandName[] = [
-  "release",
-  "checklist",
-  "deploy",
-  "rollback",
-  "promote",
-  "lock",
-  "unlock",
-  "status",
-  "help",
-];
+export const COMMAND_NAMES: readonly CommandName[] = ["release", "checklist", "deploy", "rollback", "promote", "lock", "unlock", "status", "help"];
 
 /** The usage line of each command, shared by /help and the error sentences. */
 export const USAGE: Readonly<Record<CommandName, string>> = {

@@ -81,7 +81,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
 };
 
 function show(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   const oneLine = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ");
   return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
 }
@@ -167,9 +167,7 @@ export function fromZodIssues(schema: unknown, issues: readonly z.core.$ZodIssue
       const valid = keysAt(schema, zodIssue.path);
       for (const key of zodIssue.keys) {
         const suggestion = nearestWord(key, valid);
-        const message = suggestion
-          ? `unknown key; did you mean ${suggestion}?`
-          : `unknown key; valid keys here are ${nameList(valid)}`;
+        const message = suggestion ? `unknown key; did you mean ${suggestion}?` : `unknown key; valid keys here are ${nameList(valid)}`;
         out.push(issue([...zodIssue.path, key], message));
       }
       continue;

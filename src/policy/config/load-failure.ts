@@ -35,7 +35,11 @@ function fileName(file: LoadedFile, repo: RepoName): string {
  * text again found; without them (the file could not be read, or the failure is not about its
  * YAML, such as an `_extends` recursion) the loader's own sentence is kept, with the file named.
  */
-export function describeLoadFailure(failure: { readonly message: string; readonly repo: RepoName; readonly problems?: readonly YamlProblem[] }): readonly ConfigIssue[] {
+export function describeLoadFailure(failure: {
+  readonly message: string;
+  readonly repo: RepoName;
+  readonly problems?: readonly YamlProblem[];
+}): readonly ConfigIssue[] {
   const text = failure.message.replace(PREFIX, "");
   const file = fileOfLoadFailure(text);
   if (file === undefined) return [{ path: "", message: text }];

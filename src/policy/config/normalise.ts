@@ -4,17 +4,7 @@ import { BUILT_IN_CODENAMES } from "./codenames.js";
 import { durationMs } from "./schema-primitives.js";
 import { issue, quote } from "./issues.js";
 import type { LenientConfig } from "./lenient.js";
-import type {
-  AppConfig,
-  ChangelogConfig,
-  CodenamesConfig,
-  Config,
-  ConfigIssue,
-  DeployTarget,
-  EnvironmentConfig,
-  Follows,
-  RepoName,
-} from "./types.js";
+import type { AppConfig, ChangelogConfig, CodenamesConfig, Config, ConfigIssue, DeployTarget, EnvironmentConfig, Follows, RepoName } from "./types.js";
 
 export interface ConfigContext {
   /** `owner/name` or `name` of the repository the config belongs to. */
@@ -60,17 +50,13 @@ function formatFromName(name: string): "markdown" | "rst" | undefined {
   return undefined;
 }
 
-function changelog(
-  raw: RawChangelog,
-  path: string,
-  errors: ConfigIssue[],
-  warnings: ConfigIssue[],
-): ChangelogConfig | null {
+function changelog(raw: RawChangelog, path: string, errors: ConfigIssue[], warnings: ConfigIssue[]): ChangelogConfig | null {
   if (raw.file !== undefined && raw.path !== undefined) {
     errors.push(issue(path, "give file (one changelog with a section per release) or path (a file per release), not both"));
     return null;
   }
-  const target = raw.file !== undefined ? { kind: "file" as const, file: raw.file } : raw.path !== undefined ? { kind: "path" as const, path: raw.path } : undefined;
+  const target =
+    raw.file !== undefined ? { kind: "file" as const, file: raw.file } : raw.path !== undefined ? { kind: "path" as const, path: raw.path } : undefined;
   if (!target) {
     errors.push(issue(path, "needs file (one changelog with a section per release) or path (a file per release)"));
     return null;
@@ -78,7 +64,9 @@ function changelog(
   const name = target.kind === "file" ? target.file : target.path;
   let format = raw.format ?? formatFromName(name);
   if (!format) {
-    warnings.push(issue(`${path}.${target.kind}`, `cannot tell the format of ${quote(name)} from its extension; assuming markdown (set format to silence this)`));
+    warnings.push(
+      issue(`${path}.${target.kind}`, `cannot tell the format of ${quote(name)} from its extension; assuming markdown (set format to silence this)`),
+    );
     format = "markdown";
   }
   return {
@@ -118,9 +106,7 @@ function apps(
   const out: AppConfig[] = [];
   for (const [name, app] of entries) {
     if (!app) continue;
-    const appChangelog = app.changelog
-      ? changelog(mergeChangelog(raw.changelog, app.changelog), `apps.${name}.changelog`, errors, warnings)
-      : topChangelog;
+    const appChangelog = app.changelog ? changelog(mergeChangelog(raw.changelog, app.changelog), `apps.${name}.changelog`, errors, warnings) : topChangelog;
     out.push({
       name,
       paths: app.paths ?? ["**"],
@@ -243,7 +229,11 @@ export function normalise(raw: LenientConfig, context: ConfigContext): Normalise
       branch: d.branch ?? null,
       package: d.package ?? repositoryName(context),
     })),
-    environments: environments(raw, appList.map((a) => a.name), errors),
+    environments: environments(
+      raw,
+      appList.map((a) => a.name),
+      errors,
+    ),
     commands: { permission: raw.commands.permission },
     dashboard: raw.dashboard,
   };

@@ -166,7 +166,10 @@ function environmentRules(raw: LenientConfig, config: Config, declared: Declared
   for (const [name, env] of Object.entries(raw.environments ?? {})) {
     if (!env) continue;
     const path = `environments.${name}`;
-    graph.set(name, env.requires.filter((required) => envNames.has(required)));
+    graph.set(
+      name,
+      env.requires.filter((required) => envNames.has(required)),
+    );
     env.requires.forEach((required, index) => {
       if (envNames.has(required)) return;
       const suggestion = nearestWord(required, [...envNames]);
@@ -221,9 +224,7 @@ function appTagRules(raw: LenientConfig, config: Config): ConfigIssue[] {
 
 function environmentWarnings(config: Config): ConfigIssue[] {
   return config.environments.flatMap((env) =>
-    env.approvalsWithinMs !== null && env.approvals === 0
-      ? [issue(`environments.${env.name}.approvals_within`, "has no effect while approvals is 0")]
-      : [],
+    env.approvalsWithinMs !== null && env.approvals === 0 ? [issue(`environments.${env.name}.approvals_within`, "has no effect while approvals is 0")] : [],
   );
 }
 

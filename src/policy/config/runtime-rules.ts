@@ -93,7 +93,11 @@ function deployTokenRules(raw: LenientConfig): ConfigIssue[] {
     const branch = env.follows?.branch;
     const release = env.follows?.release;
     const known: readonly TokenName[] | undefined =
-      branch !== undefined && release === undefined ? ALWAYS_KNOWN : release !== undefined && branch === undefined ? [...ALWAYS_KNOWN, "version", "tag"] : undefined;
+      branch !== undefined && release === undefined
+        ? ALWAYS_KNOWN
+        : release !== undefined && branch === undefined
+          ? [...ALWAYS_KNOWN, "version", "tag"]
+          : undefined;
     const when = branch !== undefined ? `a push to ${quote(branch)} deploys ${quote(name)}` : `a release deploys ${quote(name)}`;
     const fields = known === undefined ? [] : deployTemplates(path, env);
     for (const [where, template] of fields) {

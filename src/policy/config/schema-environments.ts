@@ -19,10 +19,7 @@ export const AUTHOR_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"] as const;
 export const Follows = z
   .strictObject({
     branch: z.string().min(1).optional().describe("Deploy every push to this branch, e.g. main."),
-    release: z
-      .enum(["published", "prereleased"])
-      .optional()
-      .describe("Deploy each release when it is published (final) or prereleased (candidates too)."),
+    release: z.enum(["published", "prereleased"]).optional().describe("Deploy each release when it is published (final) or prereleased (candidates too)."),
   })
   .describe("What deploys this environment automatically: give branch or release. Without follows it is deployed only on /deploy.");
 
@@ -39,7 +36,9 @@ export const Deploy = z
 
 export const Verify = z
   .strictObject({
-    url: z.url({ error: "expected an absolute URL" }).describe("Public http(s) URL that reports the running version; private, loopback and link-local addresses are refused."),
+    url: z
+      .url({ error: "expected an absolute URL" })
+      .describe("Public http(s) URL that reports the running version; private, loopback and link-local addresses are refused."),
     expect: template("What the URL must answer once the deploy is live, e.g. {sha}."),
     timeout: duration(MAX_VERIFY_TIMEOUT).default("10m").describe(`How long to wait for the URL to answer it, at most ${MAX_VERIFY_TIMEOUT}.`),
   })
@@ -61,8 +60,14 @@ export const Environment = z.strictObject({
   deploy: Deploy,
   requires: stringList
     .default([])
-    .describe("Environments where the same version must have succeeded first (a promotion chain). An environment following releases that requires another one following releases is deployed when the release succeeds there."),
-  checks: stringList.default([]).describe("Check runs that must be green on the commit before it is deployed. A push whose checks are still running waits for them and is deployed when the last one passes."),
+    .describe(
+      "Environments where the same version must have succeeded first (a promotion chain). An environment following releases that requires another one following releases is deployed when the release succeeds there.",
+    ),
+  checks: stringList
+    .default([])
+    .describe(
+      "Check runs that must be green on the commit before it is deployed. A push whose checks are still running waits for them and is deployed when the last one passes.",
+    ),
   approvals: z
     .number()
     .int()
@@ -70,9 +75,7 @@ export const Environment = z.strictObject({
     .max(20)
     .default(0)
     .describe("Approving reviews, or 👍 reactions from people with the commands permission, needed before /deploy runs."),
-  approvals_within: duration(MAX_APPROVALS_WITHIN)
-    .optional()
-    .describe(`Approvals older than this do not count, e.g. 24h; at most ${MAX_APPROVALS_WITHIN}.`),
+  approvals_within: duration(MAX_APPROVALS_WITHIN).optional().describe(`Approvals older than this do not count, e.g. 24h; at most ${MAX_APPROVALS_WITHIN}.`),
   trusted: z
     .array(z.enum(AUTHOR_ASSOCIATIONS))
     .default([...AUTHOR_ASSOCIATIONS])

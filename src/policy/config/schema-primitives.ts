@@ -5,9 +5,7 @@ import { z } from "zod";
 /** A `{token}` template; its tokens are checked by the cross-field rules, which know the field. */
 export const template = (description: string) => z.string().min(1, { error: "must not be empty" }).describe(description);
 
-export const repoName = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a repository as "owner/name"' });
+export const repoName = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a repository as "owner/name"' });
 
 const DURATION_FORM = /^(\d+[smhd])+$/;
 

@@ -23,11 +23,7 @@ export const Versioning = z
   .describe("Version scheme of the repository's releases.");
 
 export const ChangelogFields = {
-  file: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("One changelog file with a section per release, e.g. CHANGES.rst. Give file or path, not both."),
+  file: z.string().min(1).optional().describe("One changelog file with a section per release, e.g. CHANGES.rst. Give file or path, not both."),
   path: template(
     "A new file per release, as a template, e.g. documentation/changelogs/{app}/{date:YYYY.MM.DD.HH.mm.ss}.md. Give file or path, not both.",
   ).optional(),
@@ -35,9 +31,7 @@ export const ChangelogFields = {
     .enum(["markdown", "rst"])
     .optional()
     .describe("Markup of the changelog; by default taken from the file extension (.rst is rst, anything else markdown)."),
-  heading: template(
-    'Heading of a released section, e.g. \'{version} "{codename}" ({date:YYYY-MM-DD})\'. Default: {version} ({date:YYYY-MM-DD}).',
-  ).optional(),
+  heading: template("Heading of a released section, e.g. '{version} \"{codename}\" ({date:YYYY-MM-DD})'. Default: {version} ({date:YYYY-MM-DD}).").optional(),
   unreleased: template("Heading of the section that collects unreleased changes. Default: {version} (unreleased).").optional(),
   empty: z.string().min(1).optional().describe("The only item of a section with no changes yet. Default: No changes yet."),
   via: z
@@ -47,15 +41,11 @@ export const ChangelogFields = {
   branch: template("Branch of the changelog pull request. Default: changelog/{tag}.").optional(),
   title: template("Title of the changelog pull request and its commit. Default: Publish changelog for {tag}.").optional(),
   labels: stringList.optional().describe("Labels put on the changelog pull request, e.g. [skip-changelog]. Default: none."),
-  commit_message: template(
-    "Message of the commit that finalises the changelog at a release. Default: Update changelog for version {version}.",
-  ).optional(),
+  commit_message: template("Message of the commit that finalises the changelog at a release. Default: Update changelog for version {version}.").optional(),
   back_to_development: z
     .union([z.string().min(1), z.literal(false)], { error: "expected a commit message, or false to skip this step" })
     .optional()
-    .describe(
-      "After a release, add the next version's unreleased section with this commit message; false skips the step. Default: Back to development.",
-    ),
+    .describe("After a release, add the next version's unreleased section with this commit message; false skips the step. Default: Back to development."),
   closes_issue: z
     .boolean()
     .optional()
@@ -65,9 +55,7 @@ export const ChangelogFields = {
 export const Changelog = z.strictObject(ChangelogFields).describe("Keep a changelog: update it at each release.");
 
 /** An app may override any changelog field, so none is required here. */
-export const AppChangelog = z
-  .strictObject(ChangelogFields)
-  .describe("Changelog settings for this app; each field overrides the top-level changelog.");
+export const AppChangelog = z.strictObject(ChangelogFields).describe("Changelog settings for this app; each field overrides the top-level changelog.");
 
 /** An app glob, bounded so matching it stays cheap (src/policy/deploy/glob.ts). */
 const glob = z
@@ -139,9 +127,9 @@ export const Checklist = z
         "When the bot opens a checklist: release-branch (a branch such as release/v2.6 appears), prerelease (for the final version of a published prerelease), draft-release, command (/checklist).",
       ),
     require_complete: z.boolean().default(true).describe("/release from a checklist issue waits until every box is ticked."),
-    release_branch: template(
-      "Name of release branches; here {version} is the minor series, so release/v{version} matches release/v2.6.",
-    ).default("release/v{version}"),
+    release_branch: template("Name of release branches; here {version} is the minor series, so release/v{version} matches release/v2.6.").default(
+      "release/v{version}",
+    ),
   })
   .describe("A release-checklist issue per version.");
 

@@ -10,10 +10,7 @@ export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as c
 
 export const Commands = z
   .strictObject({
-    permission: z
-      .enum(PERMISSIONS)
-      .default("write")
-      .describe("Least repository permission whose slash commands are obeyed; others get a polite refusal."),
+    permission: z.enum(PERMISSIONS).default("write").describe("Least repository permission whose slash commands are obeyed; others get a polite refusal."),
   })
   .describe("Slash commands in issue and pull-request comments.");
 
@@ -39,21 +36,16 @@ export const RawConfigShape = {
     .default("minor")
     .describe("A codename is chosen once per minor series (2.5.0rc1 … 2.5.2 share one) or for every release."),
   checklist: Checklist.optional(),
-  downstream: z
-    .array(Downstream)
-    .default([])
-    .describe("Repositories whose pin on this package is raised after a final release."),
+  downstream: z.array(Downstream).default([]).describe("Repositories whose pin on this package is raised after a final release."),
   environments: Environments.optional(),
   commands: Commands.prefault({}),
   dashboard: z.boolean().default(false).describe("Keep a dashboard issue of what is deployed where and what is unreleased."),
 };
 
-export const RawConfig = z
-  .strictObject(RawConfigShape)
-  .meta({
-    title: "Release Pilot configuration",
-    description: "The release and deployment process of a repository, read from .github/release-pilot.yml on the default branch.",
-  });
+export const RawConfig = z.strictObject(RawConfigShape).meta({
+  title: "Release Pilot configuration",
+  description: "The release and deployment process of a repository, read from .github/release-pilot.yml on the default branch.",
+});
 
 export type RawConfig = z.output<typeof RawConfig>;
 export type RawConfigKey = keyof typeof RawConfigShape;

@@ -21,9 +21,7 @@ export interface Versioning {
   readonly calver: string | null;
 }
 
-export type ChangelogTarget =
-  | { readonly kind: "file"; readonly file: string }
-  | { readonly kind: "path"; readonly path: string };
+export type ChangelogTarget = { readonly kind: "file"; readonly file: string } | { readonly kind: "path"; readonly path: string };
 
 export interface ChangelogConfig {
   readonly target: ChangelogTarget;
@@ -92,9 +90,7 @@ export interface DownstreamConfig {
   readonly package: string;
 }
 
-export type Follows =
-  | { readonly kind: "branch"; readonly branch: string }
-  | { readonly kind: "release"; readonly on: "published" | "prereleased" };
+export type Follows = { readonly kind: "branch"; readonly branch: string } | { readonly kind: "release"; readonly on: "published" | "prereleased" };
 
 export type DeployTarget =
   | {

@@ -111,10 +111,14 @@ function firstAliasLine(doc: Document.Parsed, lines: LineCounter): number {
 /** The config's value, or each reason the text cannot be one. Never throws. */
 export function readConfigYaml(text: string): YamlRead {
   if (text.length > MAX_CONFIG_BYTES) {
-    return { ok: false, errors: [{ line: 1, message: `the file is ${Math.ceil(text.length / 1024)} KB; a config must be under ${MAX_CONFIG_BYTES / 1024} KB` }] };
+    return {
+      ok: false,
+      errors: [{ line: 1, message: `the file is ${Math.ceil(text.length / 1024)} KB; a config must be under ${MAX_CONFIG_BYTES / 1024} KB` }],
+    };
   }
   const deep = flowTooDeep(text);
-  if (deep !== undefined) return { ok: false, errors: [{ line: deep, message: `the file nests deeper than ${MAX_CONFIG_DEPTH} levels; a config needs only a few` }] };
+  if (deep !== undefined)
+    return { ok: false, errors: [{ line: deep, message: `the file nests deeper than ${MAX_CONFIG_DEPTH} levels; a config needs only a few` }] };
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -136,7 +140,10 @@ export function readConfigYaml(text: string): YamlRead {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
-      return { ok: false, errors: [{ line: firstAliasLine(doc, lines), message: `YAML aliases expand to too many nodes (over ${MAX_ALIAS_COUNT} uses); write the values out` }] };
+      return {
+        ok: false,
+        errors: [{ line: firstAliasLine(doc, lines), message: `YAML aliases expand to too many nodes (over ${MAX_ALIAS_COUNT} uses); write the values out` }],
+      };
     }
     return { ok: false, errors: [{ line: 1, message: `YAML: ${wording(message)}` }] };
   }

@@ -23,7 +23,14 @@ export function planDashboard(facts: DashboardFacts): Plan {
   // The executor appends its key marker to bodies it creates; it is not part of what is shown.
   if (withoutTrailingMarker(facts.existing.body) === body.trimEnd()) return nothing("already-done", "The Release Dashboard is up to date.");
   return plan("Refresh the Release Dashboard.", [
-    { kind: "update-issue", key: `dashboard:${facts.existing.number}`, repo: facts.repo, number: facts.existing.number, body, expectedBody: facts.existing.body },
+    {
+      kind: "update-issue",
+      key: `dashboard:${facts.existing.number}`,
+      repo: facts.repo,
+      number: facts.existing.number,
+      body,
+      expectedBody: facts.existing.body,
+    },
   ]);
 }
 

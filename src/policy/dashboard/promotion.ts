@@ -14,7 +14,12 @@ function label(text: string): string {
 
 function deployedLabel(env: EnvironmentStatus): string {
   const versions = env.apps.map(({ app, deployed }) => {
-    const version = deployed === undefined ? "nothing yet" : deployed.imageTag === deployed.sha || deployed.imageTag === undefined ? deployed.sha.slice(0, 7) : deployed.imageTag;
+    const version =
+      deployed === undefined
+        ? "nothing yet"
+        : deployed.imageTag === deployed.sha || deployed.imageTag === undefined
+          ? deployed.sha.slice(0, 7)
+          : deployed.imageTag;
     return env.apps.length > 1 ? `${app}: ${version}` : version;
   });
   return [env.name, ...versions].map(label).join("<br/>");

@@ -56,7 +56,10 @@ function refusedForApprovals(body: string, env: string): boolean {
 
 /** The command word of a comment's first non-blank line, as the command parser reads it. */
 function commandWord(body: string): string | undefined {
-  const line = body.split(/\r?\n|\r/).find((candidate) => candidate.trim() !== "")?.trim();
+  const line = body
+    .split(/\r?\n|\r/)
+    .find((candidate) => candidate.trim() !== "")
+    ?.trim();
   return /^\/([A-Za-z][A-Za-z0-9_-]*)(\s|$)/.exec(line ?? "")?.[1]?.toLowerCase();
 }
 

@@ -25,7 +25,6 @@ export function isPushTrigger(trigger: string): boolean {
 /** Held while checks are still running (`waiting`), or after one of them failed (`failed`). */
 export type HoldState = keyof typeof HOLD_PREFIX;
 
-
 export interface HoldRef {
   readonly env: string;
   readonly app?: string;
@@ -43,7 +42,10 @@ export function holdKey(state: HoldState, ref: HoldRef): string {
 }
 
 /** The hold an external_id records for this deploy, if it records one. */
-export function readHold(externalId: string | null | undefined, at: Omit<HoldRef, "pusher">): { readonly state: HoldState; readonly pusher: string } | undefined {
+export function readHold(
+  externalId: string | null | undefined,
+  at: Omit<HoldRef, "pusher">,
+): { readonly state: HoldState; readonly pusher: string } | undefined {
   if (externalId === null || externalId === undefined) return undefined;
   for (const state of ["waiting", "failed"] as const) {
     const prefix = `${HOLD_PREFIX[state]}:${at.env}:${at.app ?? ""}:${at.sha}:`;

@@ -80,7 +80,10 @@ export function renderRequest(config: Config, request: DeployRequest, repo: Repo
   const releaseTag = request.release?.tag;
   const tagProblem = releaseTag === undefined ? undefined : refNameProblem(releaseTag);
   if (tagProblem !== undefined) {
-    return { ok: false, error: `the release tag ${JSON.stringify(releaseTag)} is not a safe ref name: ${tagProblem}, so it is not passed to the deploy workflow` };
+    return {
+      ok: false,
+      error: `the release tag ${JSON.stringify(releaseTag)} is not a safe ref name: ${tagProblem}, so it is not passed to the deploy workflow`,
+    };
   }
   const app = appName(config, request.app);
   return renderDispatch({
@@ -143,7 +146,10 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
 export function reportDecision(repo: RepoRef, request: DeployRequest, decided: Plan | { readonly error: string }, key: string): Plan {
   if (request.issueNumber === undefined) {
     const cause = request.cause ?? `a deploy by ${request.requester}`;
-    return reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, ...(request.app === undefined ? {} : { app: request.app }), cause }, decided);
+    return reportAutomaticRefusal(
+      { repo, sha: request.sha, env: request.env.name, ...(request.app === undefined ? {} : { app: request.app }), cause },
+      decided,
+    );
   }
   if ("error" in decided) {
     const reply = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${inertText(decided.error)}`);

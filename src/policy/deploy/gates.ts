@@ -132,7 +132,11 @@ function checksGate({ env, target, checkRuns, withMigrations }: GateFacts): Gate
       return refuseCheck(logs, `the ${name} check has not run on ${sha}; run it, then deploy again.`, `${name}: missing`);
     }
     if (run.status !== "completed") {
-      return refuseCheck(logs, `the ${name} check is still ${run.status.replace(/_/g, " ")} on ${sha}; deploy again when it has passed.`, `${name}: ${run.status}`);
+      return refuseCheck(
+        logs,
+        `the ${name} check is still ${run.status.replace(/_/g, " ")} on ${sha}; deploy again when it has passed.`,
+        `${name}: ${run.status}`,
+      );
     }
     if (run.conclusion === "success") {
       logs.push(`${name}: success`);
@@ -176,7 +180,9 @@ function approvalsGate(facts: GateFacts): GateResult {
     if (approval.review !== undefined && !reviewApproves(approval.review, facts.target.sha)) {
       const stale = approval.review.commit === approval.review.head ? "" : `, no longer the head (${short(approval.review.head)})`;
       otherCommits.push(`${approval.login}'s is of ${short(approval.review.commit)}${stale}`);
-      logs.push(`${approval.login}'s approving review is of ${short(approval.review.commit)} (the pull request's head is ${short(approval.review.head)}); it counts only for a deploy of the head it reviewed, not ${short(facts.target.sha)}`);
+      logs.push(
+        `${approval.login}'s approving review is of ${short(approval.review.commit)} (the pull request's head is ${short(approval.review.head)}); it counts only for a deploy of the head it reviewed, not ${short(facts.target.sha)}`,
+      );
       continue;
     }
     if (!permissionAtLeast(approval.permission, "write")) continue;

@@ -54,7 +54,8 @@ export function decideLockExpiry(facts: LockExpiryFacts): LockExpiryDecision {
   if (lock === undefined || lock.key !== facts.lockKey) return { kind: "nothing", why: "the deploy's lock is already free or held by someone else" };
   if (!isExpired(lock, facts.now)) return { kind: "wait", until: lock.expiresAt };
   if (deployment === undefined) return { kind: "nothing", why: "no deployment carries the lock's deploy key" };
-  if (deployment.latestState !== undefined && FINISHED.has(deployment.latestState)) return { kind: "nothing", why: `the deploy reported ${deployment.latestState}` };
+  if (deployment.latestState !== undefined && FINISHED.has(deployment.latestState))
+    return { kind: "nothing", why: `the deploy reported ${deployment.latestState}` };
   let description = `no status within ${spoken(facts.lockTimeoutMs)}; the lock expired`;
   // Its workflow reported success and the bot is reading the version URL: the verify ends it,
   // unless it has run past its own timeout (its timers failed): then it is ended here.
@@ -86,7 +87,17 @@ export function lockExpiryTimers(actions: readonly Action[], installationId: num
   return actions.flatMap((action) => {
     if (action.kind !== "acquire-lock" || action.deploymentKey === undefined) return [];
     const [environment = action.environment, app] = action.environment.split("@");
-    return [lockExpiryTimer({ kind: "lock-expiry", installationId, repo: action.repo, environment, ...(app === undefined ? {} : { app }), lockKey: action.key, expiresAt: action.expiresAt })];
+    return [
+      lockExpiryTimer({
+        kind: "lock-expiry",
+        installationId,
+        repo: action.repo,
+        environment,
+        ...(app === undefined ? {} : { app }),
+        lockKey: action.key,
+        expiresAt: action.expiresAt,
+      }),
+    ];
   });
 }
 

@@ -113,12 +113,7 @@ function deploymentAction(facts: DeployFacts, key: string, what: string): Create
 }
 
 function ownsLock({ lock, requester, now }: DeployFacts): boolean {
-  return (
-    lock !== undefined &&
-    lock.deploymentKey === undefined &&
-    lock.holder.toLowerCase() === requester.toLowerCase() &&
-    !isExpired(lock, now)
-  );
+  return lock !== undefined && lock.deploymentKey === undefined && lock.holder.toLowerCase() === requester.toLowerCase() && !isExpired(lock, now);
 }
 
 export interface LockFacts {

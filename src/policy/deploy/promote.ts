@@ -28,7 +28,11 @@ export function choosePromotion(facts: PromotionFacts): ChosenVersion | { readon
   const running = facts.history.find((record) => record.state === "in_progress" || record.state === "queued" || record.state === "pending");
   const then = facts.to === undefined ? "" : ` then /promote ${facts.from} ${facts.to}`;
   if (running !== undefined) {
-    return { error: `nothing has succeeded on ${facts.from} yet, though a deploy is under way; wait for it to finish,${then === "" ? " then promote again." : `${then}`}` };
+    return {
+      error: `nothing has succeeded on ${facts.from} yet, though a deploy is under way; wait for it to finish,${then === "" ? " then promote again." : `${then}`}`,
+    };
   }
-  return { error: `nothing has succeeded on ${facts.from} yet, so there is nothing to promote; deploy to ${facts.from} first with /deploy ${facts.from}${then === "" ? "." : `,${then}`}` };
+  return {
+    error: `nothing has succeeded on ${facts.from} yet, so there is nothing to promote; deploy to ${facts.from} first with /deploy ${facts.from}${then === "" ? "." : `,${then}`}`,
+  };
 }

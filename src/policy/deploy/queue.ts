@@ -81,7 +81,10 @@ export function planStartQueued(facts: StartQueuedFacts): Plan {
     state: "inactive",
     description: `${SUPERSEDED} the newer queued deploy of ${short(next.sha)}`,
   }));
-  return plan(`Start the queued deploy of \`${short(next.sha)}\` to ${next.environment}${older.length === 0 ? "" : `; ${older.length} older superseded`}.`, [...started, ...superseded]);
+  return plan(`Start the queued deploy of \`${short(next.sha)}\` to ${next.environment}${older.length === 0 ? "" : `; ${older.length} older superseded`}.`, [
+    ...started,
+    ...superseded,
+  ]);
 }
 
 function startActions(facts: StartQueuedFacts, record: QueuedDeployment): Action[] | undefined {
@@ -93,7 +96,15 @@ function startActions(facts: StartQueuedFacts, record: QueuedDeployment): Action
   const requester = typeof p["requested_by"] === "string" ? p["requested_by"] : "unknown";
   const lockMs = typeof p["lock_ms"] === "number" ? p["lock_ms"] : undefined;
   const what = `\`${short(record.sha)}\``;
-  const lockFacts = { env: { name: record.environment }, ...(app === undefined ? {} : { app }), now: facts.now, ...(lockMs === undefined ? {} : { lockMs }), repo: facts.repo, requester, target: { sha: record.sha } };
+  const lockFacts = {
+    env: { name: record.environment },
+    ...(app === undefined ? {} : { app }),
+    now: facts.now,
+    ...(lockMs === undefined ? {} : { lockMs }),
+    repo: facts.repo,
+    requester,
+    target: { sha: record.sha },
+  };
   const actions: Action[] = [
     acquireLock(lockFacts, key, what),
     // Found by its key, so the dispatch records itself on this very deployment.

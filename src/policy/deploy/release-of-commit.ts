@@ -30,7 +30,8 @@ function templatesOf(env: EnvironmentConfig, withMigrations: boolean): readonly 
   for (const [name, template] of Object.entries(fields)) out.push({ path: `${base}.deploy.${field}.${name}`, template });
   if (deploy.kind === "repository-dispatch") out.push({ path: `${base}.deploy.repository_dispatch`, template: deploy.eventType });
   if (deploy.kind === "workflow" && deploy.ref !== null) out.push({ path: `${base}.deploy.ref`, template: deploy.ref });
-  if (withMigrations) for (const [name, template] of Object.entries(env.migrations?.inputs ?? {})) out.push({ path: `${base}.migrations.inputs.${name}`, template });
+  if (withMigrations)
+    for (const [name, template] of Object.entries(env.migrations?.inputs ?? {})) out.push({ path: `${base}.migrations.inputs.${name}`, template });
   return out;
 }
 
@@ -40,7 +41,10 @@ export function releaseNeededBy(config: Config, request: Request): { readonly pa
   // A rollback's or promotion's image of this environment's form already says its version.
   const { env } = request;
   const app = appName(config, request.app);
-  const fromImage = request.image === undefined || env.imageTag === null ? undefined : matchTemplate(env.imageTag, request.image, { env: env.name, ...(app === undefined ? {} : { app }) });
+  const fromImage =
+    request.image === undefined || env.imageTag === null
+      ? undefined
+      : matchTemplate(env.imageTag, request.image, { env: env.name, ...(app === undefined ? {} : { app }) });
   if (fromImage?.["version"] !== undefined) return undefined;
   return templatesOf(env, request.withMigrations).find(({ template }) =>
     templateTokens(template).some((token) => token === "version" || (token === "tag" && request.tag === undefined && fromImage?.["tag"] === undefined)),
@@ -60,7 +64,10 @@ export const PEELED_TAGS = 20;
  * of the app's tag pattern, `api-` for `api-{version}`), and which of the annotated ones found to
  * peel, newest versions first, at most PEELED_TAGS.
  */
-export function releaseTagReads(config: Config, request: Pick<Request, "app">): { readonly prefix: string; readonly toPeel: (names: readonly string[]) => readonly string[] } {
+export function releaseTagReads(
+  config: Config,
+  request: Pick<Request, "app">,
+): { readonly prefix: string; readonly toPeel: (names: readonly string[]) => readonly string[] } {
   const app = appConfigOf(config, request);
   if (app === undefined) return { prefix: "", toPeel: () => [] };
   const literal = app.tag.replaceAll("{app}", app.name);
@@ -68,7 +75,14 @@ export function releaseTagReads(config: Config, request: Pick<Request, "app">): 
   const prefix = brace === -1 ? literal : literal.slice(0, brace);
   return {
     prefix,
-    toPeel: (names) => releaseTags(config, app, names.map((name) => ({ name, sha: "" }))).slice(0, PEELED_TAGS).map(({ tag }) => tag.name),
+    toPeel: (names) =>
+      releaseTags(
+        config,
+        app,
+        names.map((name) => ({ name, sha: "" })),
+      )
+        .slice(0, PEELED_TAGS)
+        .map(({ tag }) => tag.name),
   };
 }
 
@@ -95,9 +109,7 @@ export function releaseOfRequest(config: Config, request: Request): { readonly v
   return version === undefined || schemeOf(config).parse(version) === undefined ? undefined : { version, tag: request.tag };
 }
 
-export type ReleaseOfCommit =
-  | { readonly ok: true; readonly version: string; readonly tag: string }
-  | { readonly ok: false; readonly error: string };
+export type ReleaseOfCommit = { readonly ok: true; readonly version: string; readonly tag: string } | { readonly ok: false; readonly error: string };
 
 /**
  * The release the commit of `request` is, for an environment whose templates need one: the

@@ -78,7 +78,10 @@ export function renderDispatch(facts: RenderDispatchFacts): RenderedDispatch {
 /** Every template whose rendering reaches the workflow: inputs or payload, ref, event type, image tag. */
 function dispatchTemplates({ env, withMigrations }: RenderDispatchFacts): readonly string[] {
   const deploy = env.deploy;
-  const fields = deploy.kind === "workflow" ? [...Object.values(deploy.inputs), ...(deploy.ref === null ? [] : [deploy.ref])] : [...Object.values(deploy.payload), deploy.eventType];
+  const fields =
+    deploy.kind === "workflow"
+      ? [...Object.values(deploy.inputs), ...(deploy.ref === null ? [] : [deploy.ref])]
+      : [...Object.values(deploy.payload), deploy.eventType];
   return [...fields, ...(env.imageTag === null ? [] : [env.imageTag]), ...(withMigrations ? Object.values(env.migrations?.inputs ?? {}) : [])];
 }
 

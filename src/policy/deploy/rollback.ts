@@ -28,7 +28,9 @@ export function chooseRollbackTarget(facts: RollbackFacts): RollbackChoice {
   // The current deployment is the newest that finished; one still running is not "current" yet.
   const current = facts.history.find((record) => FINISHED.has(record.state));
   if (current === undefined) {
-    return { error: `nothing has finished deploying to ${env} yet, so there is nothing to roll back to; deploy a version first with /deploy ${facts.environment ?? "<env>"}.` };
+    return {
+      error: `nothing has finished deploying to ${env} yet, so there is nothing to roll back to; deploy a version first with /deploy ${facts.environment ?? "<env>"}.`,
+    };
   }
   const below = facts.history.slice(facts.history.indexOf(current) + 1);
   // After a failed deploy the version that ran before it is the one to go back to; after a good

@@ -89,9 +89,7 @@ export type ReleaseDeploys =
  * takes candidates and finals ("candidates too").
  */
 export function releaseDeploys(config: Config, release: Pick<ReleaseFacts, "tag" | "draft" | "prerelease">): ReleaseDeploys {
-  const envs = config.environments.filter(
-    (env) => env.follows?.kind === "release" && (env.follows.on === "prereleased" || !release.prerelease),
-  );
+  const envs = config.environments.filter((env) => env.follows?.kind === "release" && (env.follows.on === "prereleased" || !release.prerelease));
   if (envs.length === 0 || release.draft) return { kind: "none" };
   const of = appOfTag(release.tag, config.apps);
   if (of === undefined) return { kind: "no-app" };
@@ -111,7 +109,13 @@ export function releaseDeploysAfter(config: Config, succeeded: string, release: 
   return { ...all, envs: all.waiting.filter((env) => env.requires.includes(succeeded)), waiting: [] };
 }
 
-export function releaseDeploy(config: Config, env: EnvironmentConfig, of: { readonly app: string; readonly version: string }, release: ReleaseFacts, sha: string): DeployRequest {
+export function releaseDeploy(
+  config: Config,
+  env: EnvironmentConfig,
+  of: { readonly app: string; readonly version: string },
+  release: ReleaseFacts,
+  sha: string,
+): DeployRequest {
   const app = deployedApp(config, of.app);
   return {
     env,

@@ -52,7 +52,9 @@ export function findServedDeployment(run: FinishedRun, candidates: readonly Depl
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
   const [newest] = served;
   // A deployment that already has a final status was reported by its own deployment_status.
-  return newest === undefined ? { kind: "none", reason: `no deployment of ${run.headSha.slice(0, 7)} is waiting on ${file}` } : { kind: "found", deployment: newest };
+  return newest === undefined
+    ? { kind: "none", reason: `no deployment of ${run.headSha.slice(0, 7)} is waiting on ${file}` }
+    : { kind: "found", deployment: newest };
 }
 
 function dispatchedWorkflow(description: string | undefined, names: ReadonlySet<string>): boolean {

@@ -97,10 +97,7 @@ export function renderNotes(pulls: readonly MergedPull[], settings: NotesSetting
   });
   if (settings.boundHit !== undefined) {
     blocks.push(
-      wrapText(
-        `Showing the first ${settings.boundHit} pull requests merged since the last release; raise notes.max_pull_requests to list more.`,
-        wrap,
-      ),
+      wrapText(`Showing the first ${settings.boundHit} pull requests merged since the last release; raise notes.max_pull_requests to list more.`, wrap),
     );
   }
   if (settings.contributors) {

@@ -50,13 +50,7 @@ export function readBackTo(apps: readonly NotesApp[], releases: readonly Release
  * Whether to read the next page of closed PRs (sorted by `updated_at`, newest first). A PR
  * merged after `since` was updated after it too, so the first older `updated_at` ends the search.
  */
-export function shouldReadMore(
-  page: readonly { readonly updatedAt: string }[],
-  pageSize: number,
-  read: number,
-  since: string | null,
-  max: number,
-): boolean {
+export function shouldReadMore(page: readonly { readonly updatedAt: string }[], pageSize: number, read: number, since: string | null, max: number): boolean {
   if (page.length < pageSize || read >= max) return false;
   const last = page[page.length - 1];
   return since === null || last === undefined || last.updatedAt >= since;

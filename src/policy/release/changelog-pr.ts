@@ -56,9 +56,7 @@ export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
   const files = [{ path, content: renderReleaseFile({ title: owner.version, body: release.body }) }];
   const key = `changelog:${release.tag}`;
   if (changelog.via === "commit") {
-    return plan(`Commit ${path} for ${release.tag}.`, [
-      { kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: title, files },
-    ]);
+    return plan(`Commit ${path} for ${release.tag}.`, [{ kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: title, files }]);
   }
   const branch = render(changelog.branch, values);
   return plan(`Open a pull request adding ${path} for ${release.tag}.`, [

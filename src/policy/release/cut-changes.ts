@@ -85,7 +85,10 @@ export function releaseCommit(
   }
   for (const path of app.versionFiles) {
     const content = facts.versionFiles[path];
-    if (content === undefined) return fail(`The version file ${path} is not on ${facts.defaultBranch}, so I cannot write ${values.version} into it; fix version_files in .github/release-pilot.yml.`);
+    if (content === undefined)
+      return fail(
+        `The version file ${path} is not on ${facts.defaultBranch}, so I cannot write ${values.version} into it; fix version_files in .github/release-pilot.yml.`,
+      );
     const updated = updateVersionFile(content, path, values.version);
     if (typeof updated !== "string") return fail(updated.error);
     if (updated !== content) files.push({ path, content: updated });
@@ -100,12 +103,24 @@ export function releaseCommit(
  */
 export function releaseCommitMessage(
   changelog: ChangelogFile | undefined,
-  values: { readonly version: string; readonly codename: string | undefined; readonly tag: string; readonly app: string; readonly rc: boolean; readonly checklist: number | undefined },
+  values: {
+    readonly version: string;
+    readonly codename: string | undefined;
+    readonly tag: string;
+    readonly app: string;
+    readonly rc: boolean;
+    readonly checklist: number | undefined;
+  },
 ): Result<string> {
   if (changelog === undefined) return ok(`Bump version to ${values.version}`);
   // Without a codename the token goes with its quotes, as in a heading.
   const template = values.codename === undefined ? changelog.config.commitMessage.replace(/\s*["'“]?\{codename\}["'”]?/g, "") : changelog.config.commitMessage;
-  const rendered = tryRender(template, { version: values.version, tag: values.tag, app: values.app, ...(values.codename === undefined ? {} : { codename: values.codename }) });
+  const rendered = tryRender(template, {
+    version: values.version,
+    tag: values.tag,
+    app: values.app,
+    ...(values.codename === undefined ? {} : { codename: values.codename }),
+  });
   if (!rendered.ok) return fail(`changelog.commit_message: ${rendered.error}`);
   const closes = changelog.config.closesIssue && !values.rc && values.checklist !== undefined ? `; closes #${values.checklist}` : "";
   return ok(rendered.value + closes);

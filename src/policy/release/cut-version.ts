@@ -72,9 +72,7 @@ export function currentVersion(facts: CutReleaseFacts, app: AppConfig, scheme: V
 
 /** The next candidate of `base`: one after the newest candidate tagged for it. */
 function nextCandidate(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme, base: Version): Version {
-  const candidates = taggedVersions(facts, app, scheme).filter(
-    (v) => v.rc !== undefined && scheme.compare(finalOf(v), finalOf(base)) === 0,
-  );
+  const candidates = taggedVersions(facts, app, scheme).filter((v) => v.rc !== undefined && scheme.compare(finalOf(v), finalOf(base)) === 0);
   const highest = Math.max(0, ...candidates.map((v) => v.rc ?? 0));
   return { ...finalOf(base), rc: highest + 1 };
 }
@@ -119,7 +117,9 @@ function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSch
   }
   const current = currentVersion(facts, app, scheme);
   if (current === undefined) {
-    return refuse(`I found no earlier release of ${app.name} (no tag like ${app.tag}, version file or changelog heading); type /release X.Y.Z to name the first one.`);
+    return refuse(
+      `I found no earlier release of ${app.name} (no tag like ${app.tag}, version file or changelog heading); type /release X.Y.Z to name the first one.`,
+    );
   }
   if (command.level === "rc" && current.rc === undefined) {
     // A candidate leads to the release the changelog announces (GWCelery's `2.6.0 (unreleased)`),

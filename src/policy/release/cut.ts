@@ -110,15 +110,31 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
 
   const existing = facts.releases.find((release) => release.tag === tag);
   if (existing !== undefined) {
-    return answer(facts, "already-done", `${version} is already released ([${tag}](${existing.url})), so there is nothing to cut; type /release with a newer version.`);
+    return answer(
+      facts,
+      "already-done",
+      `${version} is already released ([${tag}](${existing.url})), so there is nothing to cut; type /release with a newer version.`,
+    );
   }
   const committed = alreadyCommitted(facts, app, changelog, version);
   const tagged = facts.tags.includes(tag) || versionIsTagged(facts, app, version);
   // Only a cut that died after its commit and tag may name the newest release again: it resumes.
-  const stale = notAboveNewest({ version, tags: facts.tags, app, scheme: schemeOf(facts.config), now: facts.now, command: "release", nameApp: facts.config.apps.length > 1 });
+  const stale = notAboveNewest({
+    version,
+    tags: facts.tags,
+    app,
+    scheme: schemeOf(facts.config),
+    now: facts.now,
+    command: "release",
+    nameApp: facts.config.apps.length > 1,
+  });
   if (stale !== undefined && !(tagged && committed && versionIsNewest(facts, app, version))) return answer(facts, "gate-refused", stale);
   if (tagged && !committed) {
-    return answer(facts, "gate-refused", `The tag ${tag} (or another spelling of ${version}) is already taken by a commit that is not this release's; type /release with a newer version.`);
+    return answer(
+      facts,
+      "gate-refused",
+      `The tag ${tag} (or another spelling of ${version}) is already taken by a commit that is not this release's; type /release with a newer version.`,
+    );
   }
 
   const codename = codenameFor(facts.config, changelog, version);
@@ -149,12 +165,21 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     if (made.value.files.length > 0) {
       const key = `release:${tag}:commit`;
       // On the head the handler read: the executor's unforced ref update refuses if it moved.
-      actions.push({ kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: message.value, files: made.value.files, parent: facts.headSha });
+      actions.push({
+        kind: "commit-files",
+        key,
+        repo: facts.repo,
+        branch: facts.defaultBranch,
+        message: message.value,
+        files: made.value.files,
+        parent: facts.headSha,
+      });
       commit = { fromAction: key };
     }
   }
 
-  const rendered = (template: string) => tryRender(template, { version, tag, app: app.name, ...(codename.value === undefined ? {} : { codename: codename.value }) });
+  const rendered = (template: string) =>
+    tryRender(template, { version, tag, app: app.name, ...(codename.value === undefined ? {} : { codename: codename.value }) });
   const tagMessage = rendered(facts.config.tagMessage);
   const name = rendered(facts.config.releaseName);
   if (!tagMessage.ok) return answer(facts, "config-invalid", `tag_message: ${tagMessage.error}`);
@@ -206,5 +231,13 @@ function backToDevelopment(
   if (changelog.format.parse(releasedText).sections.some((s) => s.heading.unreleased)) return undefined;
   const text = changelog.format.addUnreleased(releasedText, { version: next, empty: changelog.config.empty });
   // On the release commit (or the head, when resuming after it): the release stays its parent.
-  return { kind: "commit-files", key: `release:${tag}:back-to-development`, repo: facts.repo, branch: facts.defaultBranch, message, files: [{ path: changelog.path, content: text }], parent };
+  return {
+    kind: "commit-files",
+    key: `release:${tag}:back-to-development`,
+    repo: facts.repo,
+    branch: facts.defaultBranch,
+    message,
+    files: [{ path: changelog.path, content: text }],
+    parent,
+  };
 }

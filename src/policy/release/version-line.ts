@@ -84,5 +84,13 @@ export function checklistVersionRefusal(input: {
   // The version the checklist is for (`2.6` is `2.6.0`, a candidate's checklist is its final).
   const version = versionForTrigger({ kind: "command", version: input.version }).version;
   if (version === undefined) return undefined;
-  return notAboveNewest({ version, tags: input.tags, app, scheme: schemeOf(input.config), now: input.now, command: "checklist", nameApp: input.config.apps.length > 1 });
+  return notAboveNewest({
+    version,
+    tags: input.tags,
+    app,
+    scheme: schemeOf(input.config),
+    now: input.now,
+    command: "checklist",
+    nameApp: input.config.apps.length > 1,
+  });
 }

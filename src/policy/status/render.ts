@@ -49,7 +49,8 @@ function pulls(app: AppStatus): string {
 
 function releasedSection(facts: StatusFacts): string[] {
   const rows = facts.apps.map((app) => {
-    const last = app.lastRelease === undefined ? "no release yet" : `[${cell(app.lastRelease.tag)}](${app.lastRelease.url}) (${formatTime(app.lastRelease.publishedAt)})`;
+    const last =
+      app.lastRelease === undefined ? "no release yet" : `[${cell(app.lastRelease.tag)}](${app.lastRelease.url}) (${formatTime(app.lastRelease.publishedAt)})`;
     const since = app.lastRelease === undefined ? pulls(app) : `${pulls(app)} since`;
     return `| ${cell(app.name)} | ${last} | ${since} |`;
   });
@@ -63,7 +64,17 @@ function checklistLine(checklist: ChecklistStatus): string {
 
 export function renderStatus(facts: StatusFacts): string {
   const scope = facts.app === undefined ? "" : ` (${facts.app})`;
-  const lines = [`**Status of ${facts.repo}${scope}** at ${formatTime(facts.now)}`, "", "#### Deployed", "", ...deployedSection(facts), "", "#### Unreleased", "", ...releasedSection(facts)];
+  const lines = [
+    `**Status of ${facts.repo}${scope}** at ${formatTime(facts.now)}`,
+    "",
+    "#### Deployed",
+    "",
+    ...deployedSection(facts),
+    "",
+    "#### Unreleased",
+    "",
+    ...releasedSection(facts),
+  ];
   if (facts.checklists !== undefined) {
     lines.push("", "#### Open checklists", "", ...(facts.checklists.length === 0 ? ["None."] : facts.checklists.map(checklistLine)));
   }

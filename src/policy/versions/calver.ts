@@ -100,12 +100,17 @@ export function calverScheme(format: string = DEFAULT_CALVER_FORMAT): VersionSch
       if (now === undefined || Number.isNaN(now.getTime())) {
         return { error: "The next calendar version needs the current time, and none was given." };
       }
-      const draft = fromParts(fields.map((f) => fieldValue(now, f)), "");
+      const draft = fromParts(
+        fields.map((f) => fieldValue(now, f)),
+        "",
+      );
       const next = { ...draft, raw: render(draft) };
       // Two releases inside one unit of the format would share a version, and a clock that went
       // back would make a release look older than the last one; both are refused.
       if (compareVersions(next, current) <= 0) {
-        return { error: `The next calendar version would be ${next.raw}, which is not later than ${render(current)}; wait until the ${format} stamp moves on.` };
+        return {
+          error: `The next calendar version would be ${next.raw}, which is not later than ${render(current)}; wait until the ${format} stamp moves on.`,
+        };
       }
       return next;
     },

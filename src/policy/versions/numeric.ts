@@ -58,11 +58,7 @@ export function toPart(text: string): number | undefined {
 }
 
 /** A scheme whose versions are release parts plus an optional candidate; only spelling differs. */
-export function numericScheme(
-  name: "semver" | "pep440",
-  parse: (text: string) => Version | undefined,
-  format: (version: Version) => string,
-): VersionScheme {
+export function numericScheme(name: "semver" | "pep440", parse: (text: string) => Version | undefined, format: (version: Version) => string): VersionScheme {
   return {
     name,
     parse,

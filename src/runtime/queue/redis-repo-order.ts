@@ -131,15 +131,7 @@ export class RepoOrder {
 
   /** Frees the repo; `finished` also takes the job out of the order. Returns the next head. */
   async release(member: string, repoKey: string, token: string, finished: boolean): Promise<string | undefined> {
-    const next = await this.redis.eval(
-      releaseScript,
-      2,
-      this.lockKey(repoKey),
-      this.orderKey(repoKey),
-      token,
-      member,
-      finished ? "1" : "0",
-    );
+    const next = await this.redis.eval(releaseScript, 2, this.lockKey(repoKey), this.orderKey(repoKey), token, member, finished ? "1" : "0");
     return typeof next === "string" ? next : undefined;
   }
 

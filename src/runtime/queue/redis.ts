@@ -22,9 +22,9 @@ export interface RedisQueueOptions extends QueueOptions {
 
 const day = 24 * 60 * 60 * 1000;
 // Finished jobs are what recognises a redelivery; GitHub redelivers for up to 3 days.
-const keepCompleted = { age: 3 * day / 1000 };
+const keepCompleted = { age: (3 * day) / 1000 };
 // Failed jobs stay longer so a person can look and retry; the dedupe keys must outlive both.
-const keepFailed = { age: 14 * day / 1000 };
+const keepFailed = { age: (14 * day) / 1000 };
 const dedupeTtlMs = 14 * day;
 
 interface JobData {
@@ -117,12 +117,15 @@ export function createRedisQueue(options: RedisQueueOptions): JobQueue {
     // Counted before the run: a run that kills the process still uses up an attempt.
     await bullJob.updateData({ ...data, attempts });
     const job = toJob({ ...data, attempts }, "running", bullJob.name);
-    const renewal = setInterval(() => {
-      order.renew(data.repoKey, lockToken).then(
-        (held) => held || logger?.warn({ jobId: data.deliveryId }, "repo lock lost during a run"),
-        (error: unknown) => logger?.warn({ err: error, jobId: data.deliveryId }, "could not renew the repo lock"),
-      );
-    }, Math.max(10, Math.floor(lockTtlMs / 3)));
+    const renewal = setInterval(
+      () => {
+        order.renew(data.repoKey, lockToken).then(
+          (held) => held || logger?.warn({ jobId: data.deliveryId }, "repo lock lost during a run"),
+          (error: unknown) => logger?.warn({ err: error, jobId: data.deliveryId }, "could not renew the repo lock"),
+        );
+      },
+      Math.max(10, Math.floor(lockTtlMs / 3)),
+    );
 
     let failure: { error: unknown } | undefined;
     try {

@@ -17,28 +17,16 @@ export class TransientError extends Error {
   }
 }
 
-export type AfterError =
-  | { readonly kind: "retry"; readonly delayMs: number; readonly message: string }
-  | { readonly kind: "fail"; readonly message: string };
+export type AfterError = { readonly kind: "retry"; readonly delayMs: number; readonly message: string } | { readonly kind: "fail"; readonly message: string };
 
 /** What to do with a job whose run number `attempts` threw `error`. */
-export function decideAfterError(
-  error: unknown,
-  attempts: number,
-  policy: RetryPolicy,
-  random: () => number,
-): AfterError {
+export function decideAfterError(error: unknown, attempts: number, policy: RetryPolicy, random: () => number): AfterError {
   const message = errorMessage(error);
   if (!isRetryable(error) || attempts >= policy.maxAttempts) return { kind: "fail", message };
   return { kind: "retry", delayMs: retryDelayMs(attempts, policy, random, retryAfterMs(error)), message };
 }
 
-export function retryDelayMs(
-  attempts: number,
-  policy: RetryPolicy,
-  random: () => number,
-  retryAfter?: number,
-): number {
+export function retryDelayMs(attempts: number, policy: RetryPolicy, random: () => number, retryAfter?: number): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
   // Equal jitter: never sooner than half the ceiling, and replicas that failed together
   // (one GitHub outage) spread out instead of retrying in lockstep.

@@ -130,33 +130,23 @@ export function createSqliteQueue(options: SqliteQueueOptions = {}): JobQueue {
   const insertTimer = db.prepare(`
     INSERT OR IGNORE INTO timers (id, name, payload, repo_key, run_at)
     SELECT @id, @name, @payload, @repoKey, @runAt WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE id = @id)`);
-  const selectDueTimers = db.prepare<{ now: number; limit: number }, TimerRow>(
-    "SELECT * FROM timers WHERE run_at <= @now ORDER BY run_at, id LIMIT @limit",
-  );
+  const selectDueTimers = db.prepare<{ now: number; limit: number }, TimerRow>("SELECT * FROM timers WHERE run_at <= @now ORDER BY run_at, id LIMIT @limit");
   const insertTimerJob = db.prepare(`
     INSERT OR IGNORE INTO jobs (id, seq, name, payload, repo_key, state, enqueued_at, run_at, origin)
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @name, @payload, @repoKey, 'queued', @now, @now, 'timer')`);
   const deleteTimer = db.prepare<[string]>("DELETE FROM timers WHERE id = ?");
   const selectDue = db.prepare<{ now: number; limit: number }, Row>(dueJobs);
-  const markRunning = db.prepare<[string]>(
-    "UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ?",
-  );
+  const markRunning = db.prepare<[string]>("UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE id = ?");
   const markDone = db.prepare<[string]>("UPDATE jobs SET state = 'done' WHERE id = ?");
   const markRetry = db.prepare<{ id: string; runAt: number; error: string }>(
     "UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = @error WHERE id = @id",
   );
-  const markFailed = db.prepare<{ id: string; error: string }>(
-    "UPDATE jobs SET state = 'failed', last_error = @error WHERE id = @id",
-  );
-  const requeue = db.prepare<{ id: string; now: number }>(
-    "UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now WHERE id = @id AND state = 'failed'",
-  );
+  const markFailed = db.prepare<{ id: string; error: string }>("UPDATE jobs SET state = 'failed', last_error = @error WHERE id = @id");
+  const requeue = db.prepare<{ id: string; now: number }>("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now WHERE id = @id AND state = 'failed'");
   const prune = db.prepare<{ doneBefore: number; failedBefore: number }>(`
     DELETE FROM jobs
     WHERE (state = 'done' AND enqueued_at < @doneBefore) OR (state = 'failed' AND enqueued_at < @failedBefore)`);
-  const countUnfinished = db.prepare<[], { n: number }>(
-    "SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running')",
-  );
+  const countUnfinished = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running')");
 
   /** Runs inside a group commit (see `tick`), which makes it atomic. */
   const claim = (limit: number): Row[] => {

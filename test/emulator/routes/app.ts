@@ -41,7 +41,10 @@ export const appRoutes: Record<string, Handler> = {
     }),
 
   "GET /app/installations": (ctx) =>
-    paginate(ctx, ctx.store.installationIds().map((id) => installationShape(ctx, id))),
+    paginate(
+      ctx,
+      ctx.store.installationIds().map((id) => installationShape(ctx, id)),
+    ),
 
   "GET /app/installations/{installation_id}": (ctx) => {
     const id = Number(ctx.params["installation_id"]);

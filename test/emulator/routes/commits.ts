@@ -47,7 +47,10 @@ function listCommits(ctx: RouteContext): ReturnType<Handler> {
     if (until && Date.parse(commit.committer.date) > Date.parse(until)) return false;
     return true;
   });
-  return paginate(ctx, shas.map((sha) => commitShape(ctx, repo, sha)));
+  return paginate(
+    ctx,
+    shas.map((sha) => commitShape(ctx, repo, sha)),
+  );
 }
 
 function compare(ctx: RouteContext, baseRef: string, headRef: string): ReturnType<Handler> {
@@ -108,7 +111,10 @@ export const commitRoutes: Record<string, Handler> = {
       runs = runs.filter((r) => !runs.some((o) => o.name === r.name && o.id > r.id));
     }
     runs = [...runs].sort((a, b) => b.id - a.id);
-    const page = paginate(ctx, runs.map((r) => checkRunShape(ctx, repo, r, ctx.store.app)));
+    const page = paginate(
+      ctx,
+      runs.map((r) => checkRunShape(ctx, repo, r, ctx.store.app)),
+    );
     return { ...page, body: { total_count: runs.length, check_runs: page.body } };
   },
 

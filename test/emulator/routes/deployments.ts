@@ -22,7 +22,11 @@ function checkContexts(repo: Repo, sha: string, required: unknown): void {
     return !latest || latest.status !== "completed" || !GREEN.has(latest.conclusion ?? "");
   });
   if (failing.length > 0) {
-    throw new HttpError(409, `Conflict: Commit status checks failed for ${sha}.`, failing.map((context) => ({ contexts: [{ context, state: "failure" }], resource: "Deployment", field: "required_contexts", code: "invalid" })));
+    throw new HttpError(
+      409,
+      `Conflict: Commit status checks failed for ${sha}.`,
+      failing.map((context) => ({ contexts: [{ context, state: "failure" }], resource: "Deployment", field: "required_contexts", code: "invalid" })),
+    );
   }
 }
 
@@ -30,10 +34,11 @@ export const deploymentRoutes: Record<string, Handler> = {
   "GET /repos/{owner}/{repo}/deployments": (ctx) => {
     const repo = repoOf(ctx);
     const filters = ["environment", "ref", "sha", "task"] as const;
-    const rows = repo.deployments
-      .filter((d) => filters.every((key) => !ctx.query.has(key) || d[key] === ctx.query.get(key)))
-      .sort((a, b) => b.id - a.id);
-    return paginate(ctx, rows.map((d) => deploymentShape(ctx, repo, d)));
+    const rows = repo.deployments.filter((d) => filters.every((key) => !ctx.query.has(key) || d[key] === ctx.query.get(key))).sort((a, b) => b.id - a.id);
+    return paginate(
+      ctx,
+      rows.map((d) => deploymentShape(ctx, repo, d)),
+    );
   },
 
   "POST /repos/{owner}/{repo}/deployments": (ctx) => {
@@ -51,7 +56,16 @@ export const deploymentRoutes: Record<string, Handler> = {
       ref,
       task: str(ctx, "task") ?? "deploy",
       // A string payload is JSON text on GitHub and comes back parsed when it is valid JSON.
-      payload: typeof payload === "string" ? (() => { try { return JSON.parse(payload) as unknown; } catch { return payload; } })() : (payload ?? {}),
+      payload:
+        typeof payload === "string"
+          ? (() => {
+              try {
+                return JSON.parse(payload) as unknown;
+              } catch {
+                return payload;
+              }
+            })()
+          : (payload ?? {}),
       environment,
       original_environment: environment,
       description: str(ctx, "description") ?? null,
@@ -84,7 +98,10 @@ export const deploymentRoutes: Record<string, Handler> = {
   "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": (ctx) => {
     const { repo, deployment } = deploymentOr404(ctx);
     const rows = repo.deploymentStatuses.filter((s) => s.deploymentId === deployment.id).sort((a, b) => b.id - a.id);
-    return paginate(ctx, rows.map((s) => deploymentStatusShape(ctx, repo, s)));
+    return paginate(
+      ctx,
+      rows.map((s) => deploymentStatusShape(ctx, repo, s)),
+    );
   },
 
   "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}": (ctx) => {

@@ -163,7 +163,14 @@ export const gitDataRoutes: Record<string, Handler> = {
     const sha = ctx.params["file_sha"] ?? "";
     const blob = repo.git.get(sha, "blob");
     if (!blob) throw notFound();
-    return ok({ sha, size: blob.content.length, encoding: "base64", content: blob.content.toString("base64"), node_id: `B_${sha}`, url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}` });
+    return ok({
+      sha,
+      size: blob.content.length,
+      encoding: "base64",
+      content: blob.content.toString("base64"),
+      node_id: `B_${sha}`,
+      url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`,
+    });
   },
 
   "POST /repos/{owner}/{repo}/git/trees": createTree,
@@ -199,7 +206,14 @@ export const gitDataRoutes: Record<string, Handler> = {
     if (!target) throw unprocessable("Object does not exist");
     const objectType = str(ctx, "type") ?? target.type;
     if (objectType !== target.type) throw new HttpError(422, `Object is a ${target.type}, not a ${objectType}`);
-    const sha = repo.git.put({ type: "tag", tag: str(ctx, "tag") ?? "", object, objectType, message: str(ctx, "message") ?? "", tagger: gitSignature(ctx, "tagger") });
+    const sha = repo.git.put({
+      type: "tag",
+      tag: str(ctx, "tag") ?? "",
+      object,
+      objectType,
+      message: str(ctx, "message") ?? "",
+      tagger: gitSignature(ctx, "tagger"),
+    });
     return ok(gitTagShape(ctx, repo, sha), 201);
   },
 

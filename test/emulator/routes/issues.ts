@@ -24,7 +24,10 @@ function commentOr404(ctx: RouteContext): { repo: Repo; comment: Comment } {
 function listIssues(ctx: RouteContext): ReturnType<Handler> {
   const repo = repoOf(ctx);
   const state = ctx.query.get("state") ?? "open";
-  const labels = (ctx.query.get("labels") ?? "").split(",").map((l) => l.trim()).filter(Boolean);
+  const labels = (ctx.query.get("labels") ?? "")
+    .split(",")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const creator = ctx.query.get("creator");
   const since = ctx.query.get("since");
   const sort = ctx.query.get("sort") ?? "created";
@@ -41,7 +44,10 @@ function listIssues(ctx: RouteContext): ReturnType<Handler> {
     const order = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.number - b.number;
     return direction === "asc" ? order : -order;
   });
-  return paginate(ctx, rows.map((i) => issueShape(ctx, repo, i)));
+  return paginate(
+    ctx,
+    rows.map((i) => issueShape(ctx, repo, i)),
+  );
 }
 
 function updateIssue(ctx: RouteContext): ReturnType<Handler> {
@@ -75,7 +81,10 @@ function react(ctx: RouteContext, repo: Repo, key: string): ReturnType<Handler> 
 function listReactions(ctx: RouteContext, repo: Repo, key: string): ReturnType<Handler> {
   const content = ctx.query.get("content");
   const list = (repo.reactions.get(key) ?? []).filter((r) => !content || r.content === content);
-  return paginate(ctx, list.map((r) => reactionShape(ctx, r)));
+  return paginate(
+    ctx,
+    list.map((r) => reactionShape(ctx, r)),
+  );
 }
 
 export const issueRoutes: Record<string, Handler> = {
@@ -105,7 +114,10 @@ export const issueRoutes: Record<string, Handler> = {
 
   "GET /repos/{owner}/{repo}/issues/{issue_number}/labels": (ctx) => {
     const { repo, issue } = issueOr404(ctx);
-    return paginate(ctx, issue.labels.map((l) => labelShape(ctx, repo, l)));
+    return paginate(
+      ctx,
+      issue.labels.map((l) => labelShape(ctx, repo, l)),
+    );
   },
 
   "POST /repos/{owner}/{repo}/issues/{issue_number}/labels": (ctx) => {
@@ -135,7 +147,10 @@ export const issueRoutes: Record<string, Handler> = {
     const { repo, issue } = issueOr404(ctx);
     const since = ctx.query.get("since");
     const comments = repo.comments.filter((c) => c.issueNumber === issue.number && (!since || c.updated_at >= since));
-    return paginate(ctx, comments.map((c) => commentShape(ctx, repo, c)));
+    return paginate(
+      ctx,
+      comments.map((c) => commentShape(ctx, repo, c)),
+    );
   },
 
   "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": (ctx) => {
@@ -151,7 +166,10 @@ export const issueRoutes: Record<string, Handler> = {
     const since = ctx.query.get("since");
     const comments = repo.comments.filter((c) => !since || c.updated_at >= since);
     if (ctx.query.get("direction") === "desc") comments.reverse();
-    return paginate(ctx, comments.map((c) => commentShape(ctx, repo, c)));
+    return paginate(
+      ctx,
+      comments.map((c) => commentShape(ctx, repo, c)),
+    );
   },
 
   "GET /repos/{owner}/{repo}/issues/comments/{comment_id}": (ctx) => {

@@ -44,7 +44,10 @@ function listPulls(ctx: RouteContext): ReturnType<Handler> {
     const order = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.pull.number - b.pull.number;
     return direction === "asc" ? order : -order;
   });
-  return paginate(ctx, rows.map(({ pull, issue }) => pullShape(ctx, repo, pull, issue)));
+  return paginate(
+    ctx,
+    rows.map(({ pull, issue }) => pullShape(ctx, repo, pull, issue)),
+  );
 }
 
 // Forks are not modelled: `head` may be `owner:branch` or `branch`, both meaning this repo.
@@ -58,22 +61,27 @@ function createPull(ctx: RouteContext): ReturnType<Handler> {
   const baseSha = branchSha(repo, baseRef);
   if (!headSha) throw new HttpError(422, "Validation Failed", [{ resource: "PullRequest", field: "head", code: "invalid" }]);
   if (!baseSha) throw new HttpError(422, "Validation Failed", [{ resource: "PullRequest", field: "base", code: "invalid" }]);
-  const duplicate = [...repo.pulls.values()].some(
-    (p) => p.headLabel === headLabel && p.baseRef === baseRef && repo.issues.get(p.number)?.state === "open",
-  );
+  const duplicate = [...repo.pulls.values()].some((p) => p.headLabel === headLabel && p.baseRef === baseRef && repo.issues.get(p.number)?.state === "open");
   if (duplicate) {
-    throw new HttpError(422, "Validation Failed", [
-      { resource: "PullRequest", code: "custom", message: `A pull request already exists for ${headLabel}.` },
-    ]);
+    throw new HttpError(422, "Validation Failed", [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${headLabel}.` }]);
   }
   if (repo.git.isAncestor(headSha, baseSha)) {
-    throw new HttpError(422, "Validation Failed", [
-      { resource: "PullRequest", code: "custom", message: `No commits between ${baseRef} and ${headRef}` },
-    ]);
+    throw new HttpError(422, "Validation Failed", [{ resource: "PullRequest", code: "custom", message: `No commits between ${baseRef} and ${headRef}` }]);
   }
   const id = ctx.store.id();
   const number = newIssue(repo, id, { title: str(ctx, "title") ?? "", body: str(ctx, "body") ?? null, labels: [], user: ctx.actor, isPullRequest: true });
-  const pull: PullRequest = { number, id, headRef, headLabel, headSha, baseRef, baseSha, draft: ctx.body["draft"] === true, merged_at: null, merge_commit_sha: null };
+  const pull: PullRequest = {
+    number,
+    id,
+    headRef,
+    headLabel,
+    headSha,
+    baseRef,
+    baseSha,
+    draft: ctx.body["draft"] === true,
+    merged_at: null,
+    merge_commit_sha: null,
+  };
   repo.pulls.set(number, pull);
   const issue = repo.issues.get(number);
   if (!issue) throw notFound();
@@ -122,7 +130,10 @@ export const pullRoutes: Record<string, Handler> = {
 
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews": (ctx) => {
     const { repo, pull } = pullOr404(ctx);
-    return paginate(ctx, repo.reviews.filter((r) => r.pullNumber === pull.number).map((r) => reviewShape(ctx, repo, r)));
+    return paginate(
+      ctx,
+      repo.reviews.filter((r) => r.pullNumber === pull.number).map((r) => reviewShape(ctx, repo, r)),
+    );
   },
 
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews": (ctx) => {
@@ -132,7 +143,15 @@ export const pullRoutes: Record<string, Handler> = {
     const state = event === "APPROVE" ? "APPROVED" : event === "REQUEST_CHANGES" ? "CHANGES_REQUESTED" : event === "COMMENT" ? "COMMENTED" : "PENDING";
     // `commit_id`: "The SHA of the commit that needs a review ... Defaults to the most recent
     // commit in the pull request when you do not specify a value." (REST docs, Create a review)
-    const review = { id: ctx.store.id(), pullNumber: pull.number, user: ctx.actor, state, body: str(ctx, "body") ?? "", commit_id: str(ctx, "commit_id") ?? pull.headSha, submitted_at: now() };
+    const review = {
+      id: ctx.store.id(),
+      pullNumber: pull.number,
+      user: ctx.actor,
+      state,
+      body: str(ctx, "body") ?? "",
+      commit_id: str(ctx, "commit_id") ?? pull.headSha,
+      submitted_at: now(),
+    };
     repo.reviews.push(review);
     return ok(reviewShape(ctx, repo, review));
   },

@@ -35,7 +35,10 @@ function sorted(repo: Repo): Release[] {
 export const releaseRoutes: Record<string, Handler> = {
   "GET /repos/{owner}/{repo}/releases": (ctx) => {
     const repo = repoOf(ctx);
-    return paginate(ctx, sorted(repo).map((r) => releaseShape(ctx, repo, r)));
+    return paginate(
+      ctx,
+      sorted(repo).map((r) => releaseShape(ctx, repo, r)),
+    );
   },
 
   "POST /repos/{owner}/{repo}/releases": (ctx) => {
@@ -106,13 +109,20 @@ export const releaseRoutes: Record<string, Handler> = {
     const published = repo.releases.filter((r) => !r.draft && !r.prerelease);
     // `make_latest: true` pins a release; otherwise the most recently published one wins.
     const pinned = [...published].reverse().find((r) => r.make_latest === "true");
-    const latest = pinned ?? [...published].sort((a, b) => ((a.published_at ?? "") < (b.published_at ?? "") ? 1 : (a.published_at ?? "") > (b.published_at ?? "") ? -1 : b.id - a.id))[0];
+    const latest =
+      pinned ??
+      [...published].sort((a, b) =>
+        (a.published_at ?? "") < (b.published_at ?? "") ? 1 : (a.published_at ?? "") > (b.published_at ?? "") ? -1 : b.id - a.id,
+      )[0];
     if (!latest) throw notFound();
     return ok(releaseShape(ctx, repo, latest));
   },
 
   "GET /repos/{owner}/{repo}/releases/{release_id}/reactions": (ctx) => {
     const { repo, release } = releaseOr404(ctx);
-    return paginate(ctx, (repo.reactions.get(`release:${release.id}`) ?? []).map((r) => reactionShape(ctx, r)));
+    return paginate(
+      ctx,
+      (repo.reactions.get(`release:${release.id}`) ?? []).map((r) => reactionShape(ctx, r)),
+    );
   },
 };

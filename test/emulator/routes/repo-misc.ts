@@ -38,7 +38,10 @@ function searchIssues(ctx: RouteContext): ReturnType<Handler> {
     const term = raw.replace(/^"|"$/g, "");
     const [key, ...rest] = term.split(":");
     const value = rest.join(":").replace(/^"|"$/g, "");
-    if (rest.length === 0 || raw.startsWith('"')) { words.push(term.toLowerCase()); continue; }
+    if (rest.length === 0 || raw.startsWith('"')) {
+      words.push(term.toLowerCase());
+      continue;
+    }
     if (key === "repo") {
       const [owner = "", name = ""] = value.split("/");
       const repo = ctx.store.repo(owner, name);
@@ -63,7 +66,8 @@ function searchIssues(ctx: RouteContext): ReturnType<Handler> {
       words.push(term.toLowerCase());
     }
   }
-  if (!q.includes("repo:")) throw new HttpError(422, "Validation Failed", [{ message: "emulator: search needs a repo: qualifier", resource: "Search", field: "q", code: "invalid" }]);
+  if (!q.includes("repo:"))
+    throw new HttpError(422, "Validation Failed", [{ message: "emulator: search needs a repo: qualifier", resource: "Search", field: "q", code: "invalid" }]);
   const items = repos.flatMap((repo) =>
     [...repo.issues.values()]
       .filter((issue) => filters.every((f) => f(repo, issue.number)))

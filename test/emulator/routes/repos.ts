@@ -11,7 +11,11 @@ export const repoRoutes: Record<string, Handler> = {
     const repo = repoOf(ctx);
     const branches = [...repo.git.refs.entries()]
       .filter(([ref]) => ref.startsWith("refs/heads/"))
-      .map(([ref, sha]) => ({ name: ref.slice("refs/heads/".length), commit: { sha, url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/commits/${sha}` }, protected: false }))
+      .map(([ref, sha]) => ({
+        name: ref.slice("refs/heads/".length),
+        commit: { sha, url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/commits/${sha}` },
+        protected: false,
+      }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     return paginate(ctx, branches);
   },
@@ -32,7 +36,14 @@ export const repoRoutes: Record<string, Handler> = {
       .map(([ref, sha]) => ({ name: ref.slice("refs/tags/".length), sha: repo.git.peel(sha) ?? sha }))
       .map((t) => ({ ...t, date: repo.git.get(t.sha, "commit")?.committer.date ?? "" }))
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.name < b.name ? 1 : -1));
-    return paginate(ctx, tags.map((t) => ({ name: t.name, commit: { sha: t.sha, url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/commits/${t.sha}` }, node_id: `REF_${t.name}` })));
+    return paginate(
+      ctx,
+      tags.map((t) => ({
+        name: t.name,
+        commit: { sha: t.sha, url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/commits/${t.sha}` },
+        node_id: `REF_${t.name}`,
+      })),
+    );
   },
 
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits": (ctx) => {
@@ -43,7 +54,10 @@ export const repoRoutes: Record<string, Handler> = {
     const head = pull.merged_at ? pull.headSha : (repo.git.refs.get(`refs/heads/${pull.headRef}`) ?? pull.headSha);
     const mergeBase = repo.git.mergeBase(base, head);
     const shas = repo.git.log(head, new Set(mergeBase ? repo.git.log(mergeBase) : [])).reverse();
-    return paginate(ctx, shas.map((sha) => commitShape(ctx, repo, sha)));
+    return paginate(
+      ctx,
+      shas.map((sha) => commitShape(ctx, repo, sha)),
+    );
   },
 
   "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge": (ctx) => {

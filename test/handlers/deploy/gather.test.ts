@@ -30,7 +30,17 @@ afterAll(async () => {
 });
 
 async function lock(environment: string, holder: string): Promise<void> {
-  const action: Action = { kind: "acquire-lock", key: `lock:${environment}`, repo, environment, holder, reason: "test", expiresAt: "2026-01-01T01:00:00Z", now, commit: head };
+  const action: Action = {
+    kind: "acquire-lock",
+    key: `lock:${environment}`,
+    repo,
+    environment,
+    holder,
+    reason: "test",
+    expiresAt: "2026-01-01T01:00:00Z",
+    now,
+    commit: head,
+  };
   await execute({ reason: "planned", summary: "lock", actions: [action] }, { octokit, log, self });
 }
 
@@ -64,16 +74,36 @@ describe("deploymentHistory", () => {
     const own = gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"] });
     gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"], creator: "mallory" });
     const flagged = gh.addDeployment({ ...repo, environment: "uat", ref: head, statuses: ["success"] });
-    const person = new ProbotOctokit({ auth: { token: gh.userToken("mallory") }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
-    await person.rest.repos.createDeploymentStatus({ ...repo, deployment_id: flagged, state: "inactive", description: "Superseded by the newer queued deploy of 1c1f6ab" });
+    const person = new ProbotOctokit({
+      auth: { token: gh.userToken("mallory") },
+      baseUrl: `${gh.url}/api/v3`,
+      throttle: { enabled: false },
+      retry: { enabled: false },
+    }) as GitHub;
+    await person.rest.repos.createDeploymentStatus({
+      ...repo,
+      deployment_id: flagged,
+      state: "inactive",
+      description: "Superseded by the newer queued deploy of 1c1f6ab",
+    });
     const history = await deploymentHistory(octokit, repo, { login: "release-pilot[bot]" }, "uat");
-    expect(history.map((record) => [record.id, record.state])).toEqual([[flagged, "inactive"], [own, "success"]]);
+    expect(history.map((record) => [record.id, record.state])).toEqual([
+      [flagged, "inactive"],
+      [own, "success"],
+    ]);
   });
 
   it("leaves out a queued deploy that was superseded before it started", async () => {
     const ran = gh.addDeployment({ ...repo, environment: "qa", ref: head, statuses: ["success"] });
     const superseded = gh.addDeployment({ ...repo, environment: "qa", ref: head });
-    await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: superseded, state: "inactive", description: "Superseded by the newer queued deploy of 1c1f6ab" });
-    expect((await deploymentHistory(octokit, repo, { login: "release-pilot[bot]" }, "qa")).map((record) => [record.id, record.state])).toEqual([[ran, "success"]]);
+    await octokit.rest.repos.createDeploymentStatus({
+      ...repo,
+      deployment_id: superseded,
+      state: "inactive",
+      description: "Superseded by the newer queued deploy of 1c1f6ab",
+    });
+    expect((await deploymentHistory(octokit, repo, { login: "release-pilot[bot]" }, "qa")).map((record) => [record.id, record.state])).toEqual([
+      [ran, "success"],
+    ]);
   });
 });

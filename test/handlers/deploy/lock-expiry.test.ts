@@ -23,7 +23,14 @@ let delivery = 0;
 
 beforeAll(async () => {
   ({ gh, probot } = await startInProcess());
-  const config = ["environments:", "  production:", "    queue: true", "    lock_timeout: 10m", '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }', ""].join("\n");
+  const config = [
+    "environments:",
+    "  production:",
+    "    queue: true",
+    "    lock_timeout: 10m",
+    '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
+    "",
+  ].join("\n");
   gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
   gh.setPermission(owner, repo, "alice", "write");
 });
@@ -34,7 +41,11 @@ afterAll(async () => {
 });
 
 async function deploy(number: number): Promise<void> {
-  await probot.receive({ id: `d${(delivery += 1)}`, name: "issue_comment", payload: commentPayload(gh, { owner, repo, number, body: "/deploy production", sender: "alice" }) as never });
+  await probot.receive({
+    id: `d${(delivery += 1)}`,
+    name: "issue_comment",
+    payload: commentPayload(gh, { owner, repo, number, body: "/deploy production", sender: "alice" }) as never,
+  });
 }
 
 const lockNow = () => {
@@ -58,9 +69,20 @@ describe("the lock expiry check", () => {
 
     // The check runs as at the lock's expiry (its clock is passed in; GitHub's is not moved).
     const atExpiry = () => new Date(Date.parse(held.expiresAt) + 1_000);
-    const timer = lockExpiryTimer({ kind: "lock-expiry", installationId: mustRepo(gh.state, owner, repo).installationId, repo: { owner, repo }, environment: "production", lockKey: held.key!, expiresAt: held.expiresAt });
+    const timer = lockExpiryTimer({
+      kind: "lock-expiry",
+      installationId: mustRepo(gh.state, owner, repo).installationId,
+      repo: { owner, repo },
+      environment: "production",
+      lockKey: held.key!,
+      expiresAt: held.expiresAt,
+    });
     const scheduled: TimerRequest[] = [];
-    const options = { dryRun: false, self: fixedIdentity({ login: "release-pilot[bot]" }), timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
+    const options = {
+      dryRun: false,
+      self: fixedIdentity({ login: "release-pilot[bot]" }),
+      timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) },
+    };
     await runTimer(probot, { id: timer.id, payload: timer.payload }, options, atExpiry);
     await runTimer(probot, { id: timer.id, payload: timer.payload }, options, atExpiry);
 

@@ -68,7 +68,9 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     const repo = "held";
     repository(repo);
     const { sha, tests, migrations } = await pushToStaging(repo);
-    expect(botChecks(repo, sha)).toEqual([{ status: "in_progress", conclusion: null, title: "Waiting for checks: tests, migrations", external_id: `deploy-held:staging::${sha}:fershad` }]);
+    expect(botChecks(repo, sha)).toEqual([
+      { status: "in_progress", conclusion: null, title: "Waiting for checks: tests, migrations", external_id: `deploy-held:staging::${sha}:fershad` },
+    ]);
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
 
     await receive("check_run", completeCheckRun(gh, owner, repo, tests, "success"));
@@ -80,9 +82,13 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     expect(others).toEqual([]);
     // The pusher, not the sender of check_run (CI), and the key the push itself would have made.
     expect(deployment).toMatchObject({ sha, payload: { requested_by: "fershad", release_pilot_key: `deploy:staging:${sha}:push-${sha}` } });
-    expect(dispatchesOf(sha)).toEqual([expect.objectContaining({ workflow_id: "deploy.yml", inputs: { environment: "staging", ref: sha, deployment_id: String(deployment!.id) } })]);
+    expect(dispatchesOf(sha)).toEqual([
+      expect.objectContaining({ workflow_id: "deploy.yml", inputs: { environment: "staging", ref: sha, deployment_id: String(deployment!.id) } }),
+    ]);
     // The held run itself turns green: one run on the commit, as a GitHub Actions job shows.
-    expect(botChecks(repo, sha)).toEqual([{ status: "completed", conclusion: "success", title: "Deploying to staging", external_id: `deploy-started:staging::${sha}` }]);
+    expect(botChecks(repo, sha)).toEqual([
+      { status: "completed", conclusion: "success", title: "Deploying to staging", external_id: `deploy-started:staging::${sha}` },
+    ]);
   });
 
   it("makes one deployment when the event is redelivered and when another check finishes afterwards", async () => {
@@ -105,14 +111,18 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     repository(repo);
     const { sha, tests, migrations } = await pushToStaging(repo);
     await receive("check_run", completeCheckRun(gh, owner, repo, tests, "failure"));
-    expect(botChecks(repo, sha)).toEqual([{ status: "completed", conclusion: "failure", title: "Not deployed to staging", external_id: `deploy-checks-failed:staging::${sha}:fershad` }]);
+    expect(botChecks(repo, sha)).toEqual([
+      { status: "completed", conclusion: "failure", title: "Not deployed to staging", external_id: `deploy-checks-failed:staging::${sha}:fershad` },
+    ]);
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
 
     await receive("check_run", completeCheckRun(gh, owner, repo, migrations, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
     const rerun = gh.addCheckRun(owner, repo, sha, "tests", null);
     await receive("check_run", completeCheckRun(gh, owner, repo, rerun, "success"));
-    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([expect.objectContaining({ sha, payload: expect.objectContaining({ requested_by: "fershad" }) })]);
+    expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([
+      expect.objectContaining({ sha, payload: expect.objectContaining({ requested_by: "fershad" }) }),
+    ]);
     expect(botChecks(repo, sha)).toEqual([expect.objectContaining({ status: "completed", conclusion: "success", title: "Deploying to staging" })]);
   });
 
@@ -134,7 +144,9 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     gh.setPermission(owner, repo, "fershad", "read");
     for (const run of [tests, migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
-    expect(botChecks(repo, sha)).toEqual([expect.objectContaining({ status: "completed", conclusion: "failure", external_id: `deploy-refused:staging::${sha}` })]);
+    expect(botChecks(repo, sha)).toEqual([
+      expect.objectContaining({ status: "completed", conclusion: "failure", external_id: `deploy-refused:staging::${sha}` }),
+    ]);
   });
 
   it("queues the deploy behind one still running when the checks pass, and starts it when that one reports", async () => {
@@ -148,7 +160,9 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     const waiting = deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === second.sha);
     expect(waiting).toMatchObject({ payload: expect.objectContaining({ requested_by: "fershad" }) });
     expect(dispatchesOf(second.sha)).toEqual([]);
-    expect(botChecks(repo, second.sha)).toEqual([{ status: "completed", conclusion: "neutral", title: "Queued for staging", external_id: `deploy-queued:staging::${second.sha}` }]);
+    expect(botChecks(repo, second.sha)).toEqual([
+      { status: "completed", conclusion: "neutral", title: "Queued for staging", external_id: `deploy-queued:staging::${second.sha}` },
+    ]);
 
     await receive("deployment_status", await reportDeployment(gh, owner, repo, running!.id, "success"));
     expect(dispatchesOf(second.sha)).toHaveLength(1);
@@ -161,7 +175,9 @@ describe("a deploy held for its checks at the push", { timeout: 60_000 }, () => 
     const second = await pushToStaging(repo);
     for (const run of [first.tests, first.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging")).toEqual([]);
-    expect(botChecks(repo, first.sha)).toEqual([expect.objectContaining({ status: "completed", conclusion: "neutral", title: "Not deployed: staging moved on" })]);
+    expect(botChecks(repo, first.sha)).toEqual([
+      expect.objectContaining({ status: "completed", conclusion: "neutral", title: "Not deployed: staging moved on" }),
+    ]);
 
     for (const run of [second.tests, second.migrations]) await receive("check_run", completeCheckRun(gh, owner, repo, run, "success"));
     expect(deploymentsOf(gh, owner, repo, "staging").map((d) => d.sha)).toEqual([second.sha]);

@@ -31,7 +31,13 @@ beforeAll(async () => {
   // The version server is on 127.0.0.1: allowed for tests only (NODE_ENV=test, which vitest sets).
   process.env["VERIFY_ALLOW_LOOPBACK"] = "1";
   ({ gh, probot } = await startInProcess());
-  const config = ["environments:", "  production:", '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }', `    verify: { url: "${url}", expect: "{sha}", timeout: 10m }`, ""].join("\n");
+  const config = [
+    "environments:",
+    "  production:",
+    '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
+    `    verify: { url: "${url}", expect: "{sha}", timeout: 10m }`,
+    "",
+  ].join("\n");
   gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
   gh.setPermission(owner, repo, "alice", "write");
 });
@@ -42,7 +48,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const statuses = (id: number) => [...(gh.deployments(owner, repo).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id).map((s) => `${s.state} ${s.description}`);
+const statuses = (id: number) =>
+  [...(gh.deployments(owner, repo).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id).map((s) => `${s.state} ${s.description}`);
 
 async function postStatus(id: number, body: Record<string, string>): Promise<void> {
   await fetch(`${gh.url}/repos/${owner}/${repo}/deployments/${id}/statuses`, {
@@ -57,15 +64,34 @@ describe("a verify request run from its timer", () => {
     const old = gh.sha(owner, repo, "main")!;
     const sha = gh.commit(owner, repo, "main", { "app.py": "# new" }, "Change", "alice");
     const number = gh.addIssue({ owner, repo, title: "Ship it" });
-    await probot.receive({ id: "c1", name: "issue_comment", payload: commentPayload(gh, { owner, repo, number, body: "/deploy production", sender: "alice" }) as never });
+    await probot.receive({
+      id: "c1",
+      name: "issue_comment",
+      payload: commentPayload(gh, { owner, repo, number, body: "/deploy production", sender: "alice" }) as never,
+    });
     const deployment = gh.deployments(owner, repo).find((d) => d.sha === sha)!;
     await postStatus(deployment.id, { state: "success" });
     await postStatus(deployment.id, { state: "in_progress", description: `Verifying ${url}` });
     const before = statuses(deployment.id);
 
     const scheduled: TimerRequest[] = [];
-    const options = { dryRun: false, self: fixedIdentity({ login: "release-pilot[bot]" }), verifyMayReadLoopback: true, timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) } };
-    const first = verifyTimer({ kind: "verify", installationId: mustRepo(gh.state, owner, repo).installationId, repo: { owner, repo }, deploymentId: deployment.id, startedAt: Date.now(), answers: 0 }, Date.now());
+    const options = {
+      dryRun: false,
+      self: fixedIdentity({ login: "release-pilot[bot]" }),
+      verifyMayReadLoopback: true,
+      timers: { schedule: async (request: TimerRequest) => void scheduled.push(request) },
+    };
+    const first = verifyTimer(
+      {
+        kind: "verify",
+        installationId: mustRepo(gh.state, owner, repo).installationId,
+        repo: { owner, repo },
+        deploymentId: deployment.id,
+        startedAt: Date.now(),
+        answers: 0,
+      },
+      Date.now(),
+    );
     answer = `{"sha":"${old}"}`;
     await runTimer(probot, { id: first.id, payload: first.payload }, options);
     await runTimer(probot, { id: first.id, payload: first.payload }, options);

@@ -31,7 +31,8 @@ describe("rst finalize", () => {
   });
 
   it("refuses an empty unreleased section", () => {
-    const text = "Changelog\n=========\n\n2.1.11 (unreleased)\n-------------------\n\n-   No changes yet\n\n2.1.10 \"Bunyip\" (12-05-2023)\n----------------------------\n\n-   x\n";
+    const text =
+      'Changelog\n=========\n\n2.1.11 (unreleased)\n-------------------\n\n-   No changes yet\n\n2.1.10 "Bunyip" (12-05-2023)\n----------------------------\n\n-   x\n';
     expect(rst.finalize(text, { version: "2.1.11", codename: "Bunyip", date: "2023-12-06" })).toEqual({
       error: 'The section "2.1.11 (unreleased)" lists no changes yet, so there is nothing to release; add its entries first.',
     });

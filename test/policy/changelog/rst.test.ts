@@ -15,8 +15,23 @@ describe("rst parse", () => {
     const parsed = rst.parse(fixture("gwcelery", "CHANGES.rst.head-2024-12.rst"));
     expect(parsed.preamble).toBe("Changelog\n=========\n\n");
     expect(parsed.sections.map((s) => s.heading.version)).toEqual([
-      "2.6.0", "2.5.2", "2.5.1", "2.5.0", "2.4.4", "2.4.3", "2.4.2", "2.4.1", "2.3.6",
-      "2.3.5", "2.3.4", "2.3.3", "2.3.2", "2.3.1", "2.2.1", "2.1.10", "2.1.9",
+      "2.6.0",
+      "2.5.2",
+      "2.5.1",
+      "2.5.0",
+      "2.4.4",
+      "2.4.3",
+      "2.4.2",
+      "2.4.1",
+      "2.3.6",
+      "2.3.5",
+      "2.3.4",
+      "2.3.3",
+      "2.3.2",
+      "2.3.1",
+      "2.2.1",
+      "2.1.10",
+      "2.1.9",
     ]);
   });
 
@@ -34,15 +49,19 @@ describe("rst parse", () => {
   it.each([
     fc.string(),
     fc.string({ unit: fc.constantFrom("2.5.1", "rc1", " ", "\n", "\r\n", "-", "---", "=", '"', "(unreleased)", "(2024-11-18)", "-   ", "    ", "x") }),
-  ])("never throws and always round-trips (%#)", (arbitrary) => {
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        expect(serializeChangelog(rst.parse(text))).toBe(text);
-        rst.unreleasedEntries(text);
-      }),
-      { numRuns: 10_000 },
-    );
-  }, 120_000);
+  ])(
+    "never throws and always round-trips (%#)",
+    (arbitrary) => {
+      fc.assert(
+        fc.property(arbitrary, (text) => {
+          expect(serializeChangelog(rst.parse(text))).toBe(text);
+          rst.unreleasedEntries(text);
+        }),
+        { numRuns: 10_000 },
+      );
+    },
+    120_000,
+  );
 });
 
 describe("rst unreleasedEntries", () => {

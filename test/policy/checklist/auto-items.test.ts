@@ -13,9 +13,7 @@ describe("autoTick", () => {
   it("ticks the CI item and notes the commit", () => {
     const result = autoTick(body, { ciGreen: true, sha: SHA });
     expect(result.ticked).toEqual(["CI is green"]);
-    expect(result.body).toBe(
-      body.replace(ci, "- [x] CI is green <!-- release-pilot:auto ci-green --> _(ticked by Release Pilot: CI is green on 0123456)_"),
-    );
+    expect(result.body).toBe(body.replace(ci, "- [x] CI is green <!-- release-pilot:auto ci-green --> _(ticked by Release Pilot: CI is green on 0123456)_"));
   });
 
   it.each([
@@ -67,7 +65,19 @@ describe("autoTick", () => {
 describe("autoTick properties", () => {
   const bodies = fc
     .array(
-      fc.constantFrom(ci, changelog, staging, "- [x] done", "```", "<!--", "-->", "\n", "  ", "<!-- release-pilot:progress -->", "<!-- /release-pilot:progress -->"),
+      fc.constantFrom(
+        ci,
+        changelog,
+        staging,
+        "- [x] done",
+        "```",
+        "<!--",
+        "-->",
+        "\n",
+        "  ",
+        "<!-- release-pilot:progress -->",
+        "<!-- /release-pilot:progress -->",
+      ),
       { maxLength: 20 },
     )
     .map((parts) => parts.join("\n"));

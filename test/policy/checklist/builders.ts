@@ -22,5 +22,4 @@ export const render: RenderTemplate = (template, values) =>
 
 export const issue = (number: number, state: ChecklistIssue["state"], body: string): ChecklistIssue => ({ number, state, body });
 
-export const markerBody = (version: string, app = "gwcelery"): string =>
-  `- [ ] a\n\n<!-- release-pilot:checklist v=${version} app=${app} -->\n`;
+export const markerBody = (version: string, app = "gwcelery"): string => `- [ ] a\n\n<!-- release-pilot:checklist v=${version} app=${app} -->\n`;

@@ -29,9 +29,7 @@ describe("releaseGate", () => {
     expect(lines[0]).toBe("Not releasing 2.6.0 yet: 86 of 86 checklist items are still open.");
     expect(lines.filter((line) => line.startsWith("- "))).toHaveLength(11);
     expect(lines[2]).toBe("- The CI pipeline succeeded, including all unit tests and code quality checks… (Basics, line 7)");
-    expect(lines[4]).toBe(
-      "- The latest Readthedocs documentation build passed and the latest docs are correctly rendered… (Basics, line 9)",
-    );
+    expect(lines[4]).toBe("- The latest Readthedocs documentation build passed and the latest docs are correctly rendered… (Basics, line 9)");
     expect(lines[12]).toBe("- and 76 more");
   });
 

@@ -3,9 +3,7 @@ import { buildChecklistMarker, markerMatches, parseChecklistMarker } from "../..
 
 describe("checklist marker", () => {
   it("builds the hidden marker", () => {
-    expect(buildChecklistMarker({ version: "2.6.0", app: "gwcelery" })).toBe(
-      "<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->",
-    );
+    expect(buildChecklistMarker({ version: "2.6.0", app: "gwcelery" })).toBe("<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->");
   });
 
   it.each([["2.6.0rc1"], ["v2.6.0"], [""], ["2.6.0 app=x"]])("refuses to build a marker for version %j", (version) => {

@@ -43,7 +43,11 @@ describe("planOpenChecklist", () => {
       [issue(5, "closed", markerBody("2.6.0")), issue(9, "open", markerBody("2.6.0"))],
       "The checklist for gwcelery 2.6.0 already exists as #9 (open).",
     ],
-    ["a short marker without app", [issue(3, "open", "<!-- release-pilot:checklist v=2.6.0 -->")], "The checklist for gwcelery 2.6.0 already exists as #3 (open)."],
+    [
+      "a short marker without app",
+      [issue(3, "open", "<!-- release-pilot:checklist v=2.6.0 -->")],
+      "The checklist for gwcelery 2.6.0 already exists as #3 (open).",
+    ],
   ])("does nothing when %s exists", (_name, existing, summary) => {
     expect(planOpenChecklist(facts({ existing }))).toEqual({ reason: "already-done", summary, actions: [] });
   });
@@ -62,9 +66,24 @@ describe("planOpenChecklist", () => {
   });
 
   it.each([
-    ["a trigger not in open_on", { kind: "draft-release", tag: "v2.6.0" }, "event-not-relevant", "Checklists are not opened on draft-release (open_on: release-branch, prerelease)."],
-    ["a branch that names no version", { kind: "release-branch", branch: "release/next" }, "event-not-relevant", 'No checklist opened: branch "release/next" is not a release branch such as release/v2.6.'],
-    ["a command with a bad version", { kind: "command", version: "soon" }, "bad-command", 'No checklist opened: version "soon" does not name a version such as 2.6.0 or v2.6.0rc1.'],
+    [
+      "a trigger not in open_on",
+      { kind: "draft-release", tag: "v2.6.0" },
+      "event-not-relevant",
+      "Checklists are not opened on draft-release (open_on: release-branch, prerelease).",
+    ],
+    [
+      "a branch that names no version",
+      { kind: "release-branch", branch: "release/next" },
+      "event-not-relevant",
+      'No checklist opened: branch "release/next" is not a release branch such as release/v2.6.',
+    ],
+    [
+      "a command with a bad version",
+      { kind: "command", version: "soon" },
+      "bad-command",
+      'No checklist opened: version "soon" does not name a version such as 2.6.0 or v2.6.0rc1.',
+    ],
   ] as const)("refuses %s", (_name, trigger, reason, summary) => {
     expect(planOpenChecklist(facts({ trigger }))).toEqual({ reason, summary, actions: [] });
   });
@@ -96,7 +115,7 @@ describe("checklistBody", () => {
   });
 
   it("uses a template it cannot render as written, with a warning", () => {
-    expect(checklistBody({ template: "```json\n{\"a\": 1}\n```", render, version: "1.2.0", app: "api" })).toEqual({
+    expect(checklistBody({ template: '```json\n{"a": 1}\n```', render, version: "1.2.0", app: "api" })).toEqual({
       body: '```json\n{"a": 1}\n```\n\n<!-- release-pilot:checklist v=1.2.0 app=api -->\n',
       warning: "the checklist template could not be filled in, so it is used as written",
     });
@@ -107,8 +126,6 @@ describe("checklist title", () => {
   it("falls back to the GWCelery title and warns when the title cannot be rendered", () => {
     const result = planOpenChecklist(facts({ settings: settings({ title: "Release {codename}" }) }));
     expect(result.actions[0]).toMatchObject({ title: "Release version 2.6.0" });
-    expect(result.summary).toContain(
-      'Warning: the title template "Release {codename}" could not be filled in, so "Release version 2.6.0" is used.',
-    );
+    expect(result.summary).toContain('Warning: the title template "Release {codename}" could not be filled in, so "Release version 2.6.0" is used.');
   });
 });

@@ -3,8 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countProgress, progressText, withProgressLine } from "../../../src/policy/checklist/progress.js";
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../fixtures/checklist/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/checklist/${name}`, import.meta.url), "utf8");
 
 /** Ticks the first `count` boxes of a body, in source order. */
 const tick = (body: string, count: number): string => {
@@ -60,9 +59,7 @@ describe("countProgress over the real GWCelery templates", () => {
     );
     const progress = countProgress(body);
     expect(progress.done).toBe(1);
-    expect(progress.crossedOut).toEqual([
-      { text: "The playground deployment is connected to GCN.", reason: "GCN is down for maintenance" },
-    ]);
+    expect(progress.crossedOut).toEqual([{ text: "The playground deployment is connected to GCN.", reason: "GCN is down for maintenance" }]);
   });
 });
 
@@ -124,10 +121,7 @@ describe("withProgressLine", () => {
 
   it("puts the line at the top and keeps the body after it", () => {
     const out = withProgressLine(sample, countProgress(sample));
-    expect(out).toBe(
-      "<!-- release-pilot:progress -->\n**Release checklist:** 1 of 2 items done, 1 open.\n<!-- /release-pilot:progress -->\n\n" +
-        sample,
-    );
+    expect(out).toBe("<!-- release-pilot:progress -->\n**Release checklist:** 1 of 2 items done, 1 open.\n<!-- /release-pilot:progress -->\n\n" + sample);
   });
 
   it("replaces only the text between its markers", () => {
@@ -151,7 +145,9 @@ describe("withProgressLine", () => {
 
   it("keeps CRLF line endings", () => {
     const body = "- [ ] a\r\n";
-    expect(withProgressLine(body, countProgress(body))).toMatch(/^<!-- release-pilot:progress -->\r\n.*\r\n<!-- \/release-pilot:progress -->\r\n\r\n- \[ \] a\r\n$/);
+    expect(withProgressLine(body, countProgress(body))).toMatch(
+      /^<!-- release-pilot:progress -->\r\n.*\r\n<!-- \/release-pilot:progress -->\r\n\r\n- \[ \] a\r\n$/,
+    );
   });
 
   it("does not change the count it reports", () => {
@@ -178,7 +174,26 @@ describe("withProgressLine", () => {
 describe("properties", () => {
   const bodies = fc.oneof(
     fc.string(),
-    fc.array(fc.constantFrom("- [ ] a", "  * [x] b", "```", "<!--", "-->", "~~c~~ d", "1) [X] e", "\r\n", "\n", "<!-- release-pilot:progress -->", "<!-- /release-pilot:progress -->", "    - [ ] f", "> "), { maxLength: 30 }).map((parts) => parts.join("\n")),
+    fc
+      .array(
+        fc.constantFrom(
+          "- [ ] a",
+          "  * [x] b",
+          "```",
+          "<!--",
+          "-->",
+          "~~c~~ d",
+          "1) [X] e",
+          "\r\n",
+          "\n",
+          "<!-- release-pilot:progress -->",
+          "<!-- /release-pilot:progress -->",
+          "    - [ ] f",
+          "> ",
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join("\n")),
   );
 
   it("countProgress never throws and its numbers add up", () => {

@@ -13,7 +13,9 @@ describe("helpText", () => {
   });
 
   it("escapes the pipes of usage forms so the table keeps its columns", () => {
-    const row = helpText({ environments: ["x"], apps: [] }).split("\n").find((line) => line.includes("/release"));
+    const row = helpText({ environments: ["x"], apps: [] })
+      .split("\n")
+      .find((line) => line.includes("/release"));
     expect(row?.split(/(?<!\\)\|/)).toHaveLength(4);
   });
 });

@@ -40,29 +40,20 @@ describe("parseCommand", () => {
       "/deploy production rel-2024.01.01.19.52.14 api",
       { name: "deploy", environment: "production", ref: "rel-2024.01.01.19.52.14", app: "api", withMigrations: false },
     ],
-    [
-      "/deploy staging feature/login --with-migrations",
-      { name: "deploy", environment: "staging", ref: "feature/login", withMigrations: true },
-    ],
+    ["/deploy staging feature/login --with-migrations", { name: "deploy", environment: "staging", ref: "feature/login", withMigrations: true }],
     ["/deploy production —with-migrations", { name: "deploy", environment: "production", withMigrations: true }],
     ["/deploy production –with-migrations", { name: "deploy", environment: "production", withMigrations: true }],
     ["/deploy production --with-migrations api", { name: "deploy", environment: "production", app: "api", withMigrations: true }],
     ["/rollback production", { name: "rollback", environment: "production" }],
     ["/rollback production api", { name: "rollback", environment: "production", app: "api" }],
     ["/rollback production to v1.1.0", { name: "rollback", environment: "production", to: "v1.1.0" }],
-    [
-      "/rollback production api to api-2024.01.01.19.52.14",
-      { name: "rollback", environment: "production", app: "api", to: "api-2024.01.01.19.52.14" },
-    ],
+    ["/rollback production api to api-2024.01.01.19.52.14", { name: "rollback", environment: "production", app: "api", to: "api-2024.01.01.19.52.14" }],
     ["/promote staging production", { name: "promote", from: "staging", to: "production" }],
     ["/promote staging production api", { name: "promote", from: "staging", to: "production", app: "api" }],
     ["/lock production", { name: "lock", environment: "production" }],
     ["/lock production release freeze", { name: "lock", environment: "production", reason: "release freeze" }],
     ["/lock production for 2h", { name: "lock", environment: "production", durationMs: 7_200_000 }],
-    [
-      "/lock production db upgrade, see #12 for 30m",
-      { name: "lock", environment: "production", reason: "db upgrade, see #12", durationMs: 1_800_000 },
-    ],
+    ["/lock production db upgrade, see #12 for 30m", { name: "lock", environment: "production", reason: "db upgrade, see #12", durationMs: 1_800_000 }],
     ["/lock staging waiting for alice", { name: "lock", environment: "staging", reason: "waiting for alice" }],
     ["/lock staging for 1d", { name: "lock", environment: "staging", durationMs: 86_400_000 }],
     ["/unlock production", { name: "unlock", environment: "production" }],
@@ -105,8 +96,14 @@ describe("parseCommand", () => {
     ["/promote staging staging", "cannot promote staging to itself; name two environments — try /promote staging production"],
     ["/promote staging", "missing environment; this repository has staging, production — try /promote staging production"],
     ["/promote staging prod", 'unknown environment "prod"; this repository has staging, production — try /promote staging production'],
-    ["/lock production for 2w", '"2w" is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock production for 2h'],
-    ["/lock production for 90d", '"90d" is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock production for 2h'],
+    [
+      "/lock production for 2w",
+      '"2w" is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock production for 2h',
+    ],
+    [
+      "/lock production for 90d",
+      '"90d" is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock production for 2h',
+    ],
     ["/lock production `rm -rf` now", expect.stringMatching(/^the lock reason "`rm -rf` now" has characters a lock cannot hold;/)],
     ["/unlock production now", "too many arguments for /unlock; use /unlock production"],
     ["/help me", "too many arguments for /help; use /help"],
@@ -202,9 +199,9 @@ describe("parseCommand on any input", () => {
   const body = fc.oneof(
     fc.string({ maxLength: 300 }),
     fc.array(word, { maxLength: 8 }).map((words) => `/${words.join(" ")}`),
-    fc.tuple(fc.constantFrom(" ", "\n", "\t", ""), fc.array(word, { minLength: 1, maxLength: 6 }), fc.constantFrom(" ", "  ", "\t")).map(
-      ([lead, words, gap]) => `${lead}/${words.join(gap)}`,
-    ),
+    fc
+      .tuple(fc.constantFrom(" ", "\n", "\t", ""), fc.array(word, { minLength: 1, maxLength: 6 }), fc.constantFrom(" ", "  ", "\t"))
+      .map(([lead, words, gap]) => `${lead}/${words.join(gap)}`),
   );
   const knowns = fc.constantFrom<KnownNames>(known, single, { environments: [], apps: [] }, { environments: ["dev"], apps: ["a"] });
 
@@ -220,10 +217,9 @@ describe("parseCommand on any input", () => {
         // the input may hold anything, so they are set aside first.
         const shape = message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"');
         expect(shape).toMatch(/^[^;]+?; /);
-        expect(
-          /[.)]$/.test(message) || /(?:try|use|e\.g\.) \/[a-z]+(?: [^;—]*)?$/.test(message),
-          `ends with a period or a suggested form: ${message}`,
-        ).toBe(true);
+        expect(/[.)]$/.test(message) || /(?:try|use|e\.g\.) \/[a-z]+(?: [^;—]*)?$/.test(message), `ends with a period or a suggested form: ${message}`).toBe(
+          true,
+        );
       }),
       { numRuns: 10_000 },
     );

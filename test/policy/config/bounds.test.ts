@@ -72,7 +72,9 @@ describe("apps.*.paths", () => {
   });
 
   it("refuses a glob with more stars than a match can afford", () => {
-    expect(errorsOf(withPaths(["*a".repeat(17)]))).toEqual([{ path: "apps.api.paths[0]", message: "a glob has at most 16 * or ** wildcards; this one has 17" }]);
+    expect(errorsOf(withPaths(["*a".repeat(17)]))).toEqual([
+      { path: "apps.api.paths[0]", message: "a glob has at most 16 * or ** wildcards; this one has 17" },
+    ]);
   });
 
   it("accepts the glob that froze the old matcher: it is short, and matching it is now linear", () => {

@@ -179,12 +179,20 @@ environments:
   });
 
   it.each([
-    [{ environments: { production: { aprovals: 2, deploy: { workflow: "d.yml" } } } }, "environments.production.aprovals", "unknown key; did you mean approvals?"],
+    [
+      { environments: { production: { aprovals: 2, deploy: { workflow: "d.yml" } } } },
+      "environments.production.aprovals",
+      "unknown key; did you mean approvals?",
+    ],
     [{ notes: { exclude_label: [] } }, "notes.exclude_label", "unknown key; did you mean exclude_labels?"],
     [{ apps: { api: { path: ["api/**"] } } }, "apps.api.path", "unknown key; did you mean paths?"],
     [{ changelog: { file: "C.md", heading_: "x" } }, "changelog.heading_", "unknown key; did you mean heading?"],
     [{ environments: { p: { deploy: { workflow: "d", input: {} } } } }, "environments.p.deploy.input", "unknown key; did you mean inputs?"],
-    [{ environments: { p: { follows: { branches: "main" }, deploy: { workflow: "d" } } } }, "environments.p.follows.branches", "unknown key; did you mean branch?"],
+    [
+      { environments: { p: { follows: { branches: "main" }, deploy: { workflow: "d" } } } },
+      "environments.p.follows.branches",
+      "unknown key; did you mean branch?",
+    ],
     [{ downstream: [{ repo: "o/r", file: "f", brnch: "x" }] }, "downstream[0].brnch", "unknown key; did you mean branch?"],
   ])("names an unknown key and the nearest valid one: %j", (raw, path, message) => {
     expect(errorsOf(raw)).toContainEqual({ path, message });
@@ -194,7 +202,12 @@ environments:
     ["a string", "just text", "", "expected a map, got a string"],
     ["a list", [1, 2], "", "expected a map, got a list"],
     ["a number for tag", { tag: 3 }, "tag", "expected a string, got a whole number"],
-    ["a fractional approvals", { environments: { p: { approvals: 1.5, deploy: { workflow: "d" } } } }, "environments.p.approvals", "expected a whole number, got a number"],
+    [
+      "a fractional approvals",
+      { environments: { p: { approvals: 1.5, deploy: { workflow: "d" } } } },
+      "environments.p.approvals",
+      "expected a whole number, got a number",
+    ],
     ["an empty section", { notes: null }, "notes", "expected a map, got nothing; write {} to use the defaults"],
     ["a missing deploy", { environments: { p: {} } }, "environments.p.deploy", "is required"],
     ["a bad repo", { downstream: [{ repo: "nope", file: "f" }] }, "downstream[0].repo", 'expected a repository as "owner/name"'],
@@ -203,7 +216,7 @@ environments:
   });
 
   it("keeps checking the rest of an environment that has an unknown key", () => {
-    const errors = errorsOf(parse(OPENVERSE.replace("image_tag: \"rel-{version}\"", "image_tag: \"rel-{vesion}\"\n    bogus: 1")));
+    const errors = errorsOf(parse(OPENVERSE.replace('image_tag: "rel-{version}"', 'image_tag: "rel-{vesion}"\n    bogus: 1')));
     expect(errors.map((e) => e.path)).toEqual(["environments.production.bogus", "environments.production.image_tag"]);
   });
 });
@@ -221,7 +234,10 @@ describe("parseConfig on arbitrary input", () => {
         fc.record(
           {
             requires: fc.array(fc.constantFrom("a", "b", "c", "d")),
-            deploy: fc.record({ workflow: fc.string(), repository_dispatch: fc.string(), inputs: fc.dictionary(fc.string(), fc.string()) }, { requiredKeys: [] }),
+            deploy: fc.record(
+              { workflow: fc.string(), repository_dispatch: fc.string(), inputs: fc.dictionary(fc.string(), fc.string()) },
+              { requiredKeys: [] },
+            ),
             pointer_tag: fc.string(),
             follows: fc.jsonValue({ maxDepth: 2 }),
             apps: fc.array(fc.string()),

@@ -15,7 +15,12 @@ function errors(yaml: string, repo = "octo/app") {
 
 describe("durations in the config have a maximum", () => {
   it.each([
-    ["verify.timeout", "    verify: { url: https://example.org/v, expect: '{sha}', timeout: 99999d }\n", "environments.production.verify.timeout", "must be at most 1h"],
+    [
+      "verify.timeout",
+      "    verify: { url: https://example.org/v, expect: '{sha}', timeout: 99999d }\n",
+      "environments.production.verify.timeout",
+      "must be at most 1h",
+    ],
     ["lock_timeout", "    lock_timeout: 99999999999999999999d\n", "environments.production.lock_timeout", "must be at most 30d"],
     ["approvals_within", "    approvals: 1\n    approvals_within: 400d\n", "environments.production.approvals_within", "must be at most 30d"],
     ["a sum of units", "    lock_timeout: 29d24h1s\n", "environments.production.lock_timeout", "must be at most 30d"],
@@ -25,7 +30,9 @@ describe("durations in the config have a maximum", () => {
   });
 
   it("accepts durations at the limit", () => {
-    const yaml = ENV("    lock_timeout: 30d\n    approvals: 1\n    approvals_within: 720h\n    verify: { url: https://example.org/v, expect: '{sha}', timeout: 60m }\n");
+    const yaml = ENV(
+      "    lock_timeout: 30d\n    approvals: 1\n    approvals_within: 720h\n    verify: { url: https://example.org/v, expect: '{sha}', timeout: 60m }\n",
+    );
     expect(errors(yaml)).toEqual([]);
     const env = checkConfigText(yaml, "octo/app").config?.environments[0];
     expect(env).toMatchObject({ lockTimeoutMs: 30 * 86_400_000, approvalsWithinMs: 720 * 3_600_000, verify: { timeoutMs: 3_600_000 } });
@@ -35,7 +42,11 @@ describe("durations in the config have a maximum", () => {
 describe("accepted configs that failed at run time", () => {
   it("refuses a version file the bot cannot write, naming the ones it can", () => {
     expect(errors("version_files: [pkg/__init__.py, Makefile]\n")).toEqual([
-      { path: "version_files[1]", line: 1, message: expect.stringMatching(/^Release Pilot cannot write a version into Makefile; it writes __init__\.py, .*VERSION$/) },
+      {
+        path: "version_files[1]",
+        line: 1,
+        message: expect.stringMatching(/^Release Pilot cannot write a version into Makefile; it writes __init__\.py, .*VERSION$/),
+      },
     ]);
     expect(errors("apps:\n  api:\n    version_files: [api/setup.cfg]\n")).toEqual([
       { path: "apps.api.version_files[0]", line: 3, message: expect.stringContaining("cannot write a version into api/setup.cfg") },
@@ -50,7 +61,11 @@ describe("accepted configs that failed at run time", () => {
     image_tag: "rel-{version}"
 `;
     expect(errors(yaml)).toEqual([
-      { path: "environments.staging.deploy.inputs.tag", line: 4, message: expect.stringMatching(/^\{tag\} is not known when a push to main deploys staging; use \{env\}, .*\{sha\}/) },
+      {
+        path: "environments.staging.deploy.inputs.tag",
+        line: 4,
+        message: expect.stringMatching(/^\{tag\} is not known when a push to main deploys staging; use \{env\}, .*\{sha\}/),
+      },
       { path: "environments.staging.image_tag", line: 5, message: expect.stringContaining("{version} is not known when a push to main deploys staging") },
     ]);
   });
@@ -64,7 +79,11 @@ environments:
 `;
     expect(errors(yaml)).toEqual([
       { path: "environments.production.deploy.inputs.name", line: 5, message: expect.stringContaining("token {codename} cannot be used here") },
-      { path: "environments.production.deploy.inputs.pr", line: 5, message: expect.stringContaining("{number} is not known when a release deploys production") },
+      {
+        path: "environments.production.deploy.inputs.pr",
+        line: 5,
+        message: expect.stringContaining("{number} is not known when a release deploys production"),
+      },
     ]);
     // By hand (/deploy in an issue) the number is known.
     expect(errors(`environments:\n  production:\n    deploy: { workflow: deploy.yml, inputs: { pr: "{number}" } }\n`)).toEqual([]);
@@ -98,25 +117,48 @@ environments:
   it("accepts an unreleased heading that repeats {version}, and reads it back", () => {
     const yaml = 'changelog: { file: CHANGES.md, unreleased: "{version} (was {version})" }\n';
     expect(errors(yaml)).toEqual([]);
-    expect(parseHeadingText("2.6.0 (was 2.6.0)", { unreleased: "{version} (was {version})" })).toEqual({ text: "2.6.0 (was 2.6.0)", version: "2.6.0", unreleased: true });
+    expect(parseHeadingText("2.6.0 (was 2.6.0)", { unreleased: "{version} (was {version})" })).toEqual({
+      text: "2.6.0 (was 2.6.0)",
+      version: "2.6.0",
+      unreleased: true,
+    });
     expect(parseHeadingText("2.6.0 (was 2.5.0)", { unreleased: "{version} (was {version})" }).unreleased).toBe(false);
   });
 });
 
 describe("every YAML problem becomes a failed check run on its line", () => {
   const anchors = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-  for (const name of ["b", "c", "d", "e", "f", "g"]) anchors.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(", ")}]`);
+  for (const name of ["b", "c", "d", "e", "f", "g"])
+    anchors.push(
+      `${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`)
+        .join(", ")}]`,
+    );
   it.each([
     ["an alias to no anchor", "tag: v{version}\nnotes: *nope\n", 2, "YAML alias *nope names no anchor before it; define &nope first"],
     ["a merge of no anchor", "<<: *base\n", 1, "YAML alias *base names no anchor before it; define &base first"],
     ["an alias bomb", `${anchors.join("\n")}\n`, 2, "YAML aliases expand to too many nodes (over 100 uses); write the values out"],
-    ["deep flow nesting", `tag: v{version}\nnotes: ${"[".repeat(5000)}${"]".repeat(5000)}\n`, 2, "the file nests deeper than 32 levels; a config needs only a few"],
-    ["deep block nesting", `tag: v{version}\n${Array.from({ length: 40 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n")} 1\n`, 34, "the file nests deeper than 32 levels; a config needs only a few"],
+    [
+      "deep flow nesting",
+      `tag: v{version}\nnotes: ${"[".repeat(5000)}${"]".repeat(5000)}\n`,
+      2,
+      "the file nests deeper than 32 levels; a config needs only a few",
+    ],
+    [
+      "deep block nesting",
+      `tag: v{version}\n${Array.from({ length: 40 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n")} 1\n`,
+      34,
+      "the file nests deeper than 32 levels; a config needs only a few",
+    ],
     ["a file too big", `# ${"x".repeat(300 * 1024)}\n`, 1, "the file is 301 KB; a config must be under 256 KB"],
   ])("%s", (_name, yaml, line, message) => {
     const result = planConfigCheck({ repo: { owner: "octo", repo: "app" }, headSha: "a".repeat(40), yamlText: yaml, repoName: "octo/app" });
     const [run] = result.actions;
-    expect(run).toMatchObject({ kind: "check-run", conclusion: "failure", annotations: [{ path: ".github/release-pilot.yml", line, level: "failure", message }] });
+    expect(run).toMatchObject({
+      kind: "check-run",
+      conclusion: "failure",
+      annotations: [{ path: ".github/release-pilot.yml", line, level: "failure", message }],
+    });
   });
 
   it("never says 'Maximum call stack size exceeded'", () => {

@@ -39,7 +39,11 @@ const openverse: StatusFacts = {
   apps: [
     {
       name: "api",
-      lastRelease: { tag: "api-2024.01.01.19.52.14", publishedAt: "2024-01-01T19:52:14Z", url: "https://github.com/WordPress/openverse/releases/tag/api-2024.01.01.19.52.14" },
+      lastRelease: {
+        tag: "api-2024.01.01.19.52.14",
+        publishedAt: "2024-01-01T19:52:14Z",
+        url: "https://github.com/WordPress/openverse/releases/tag/api-2024.01.01.19.52.14",
+      },
       mergedSince: 2,
       capped: false,
       unreleased: [

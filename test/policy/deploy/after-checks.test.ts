@@ -1,7 +1,15 @@
 // check_run.completed for a deploy a push held: which holds a finished check can release, and
 // what becomes of each (deploy, keep waiting, or settle the hold with nothing to deploy).
 import { describe, expect, it } from "vitest";
-import { decideHeld, heldDeploys, planHeldDeployStarted, targetsOfCheck, type CheckRunSeen, type FollowingTarget, type HeldDeploy } from "../../../src/policy/deploy/after-checks.js";
+import {
+  decideHeld,
+  heldDeploys,
+  planHeldDeployStarted,
+  targetsOfCheck,
+  type CheckRunSeen,
+  type FollowingTarget,
+  type HeldDeploy,
+} from "../../../src/policy/deploy/after-checks.js";
 import { holdKey } from "../../../src/policy/deploy/checks-hold.js";
 import { OLD_SHA, SHA } from "./builders.js";
 
@@ -14,7 +22,11 @@ const ci = (name: string, status: string, conclusion: string | null = null): Che
 const green = (name: string) => ci(name, "completed", "success");
 const ours = (name: string, externalId: string, appId = OWN_APP): CheckRunSeen => ({ name, status: "completed", conclusion: "neutral", externalId, appId });
 // The hold is in progress until the checks settle it.
-const waiting = (env = "staging", pusher = "fershad"): CheckRunSeen => ({ ...ours(`Release Pilot: deploy ${env}`, holdKey("waiting", { env, sha: SHA, pusher })), status: "in_progress", conclusion: null });
+const waiting = (env = "staging", pusher = "fershad"): CheckRunSeen => ({
+  ...ours(`Release Pilot: deploy ${env}`, holdKey("waiting", { env, sha: SHA, pusher })),
+  status: "in_progress",
+  conclusion: null,
+});
 /** Every settling check completes the held run itself, waiting or failed, instead of adding one. */
 const CONTINUES_HOLD = [`deploy-held:staging::${SHA}:`, `deploy-checks-failed:staging::${SHA}:`];
 
@@ -48,13 +60,18 @@ describe("heldDeploys", () => {
     ["the newest deploy check is a refusal (an untrusted push)", [ours("Release Pilot: deploy staging", `deploy-refused:staging::${SHA}`)]],
     ["the hold was settled: the deploy started", [ours("Release Pilot: deploy staging", `deploy-started:staging::${SHA}`)]],
     ["the hold is another commit's", [ours("Release Pilot: deploy staging", holdKey("waiting", { env: "staging", sha: OLD_SHA, pusher: "fershad" }))]],
-    ["another app made a run that looks like a hold", [ours("Release Pilot: deploy staging", holdKey("waiting", { env: "staging", sha: SHA, pusher: "admin" }), 15368)]],
+    [
+      "another app made a run that looks like a hold",
+      [ours("Release Pilot: deploy staging", holdKey("waiting", { env: "staging", sha: SHA, pusher: "admin" }), 15368)],
+    ],
   ])("finds none when %s", (_case, runs) => {
     expect(heldDeploys([STAGING], SHA, runs, OWN_APP)).toEqual([]);
   });
 
   it("takes a hold from any app when the bot's own id is unknown (a GitHub Actions step)", () => {
-    expect(heldDeploys([STAGING], SHA, [ours("Release Pilot: deploy staging", holdKey("waiting", { env: "staging", sha: SHA, pusher: "fershad" }), 15368)])).toEqual([HELD]);
+    expect(
+      heldDeploys([STAGING], SHA, [ours("Release Pilot: deploy staging", holdKey("waiting", { env: "staging", sha: SHA, pusher: "fershad" }), 15368)]),
+    ).toEqual([HELD]);
   });
 
   it("tells the apps of a repository with several apart", () => {
@@ -66,7 +83,14 @@ describe("heldDeploys", () => {
 });
 
 describe("decideHeld", () => {
-  const facts = (overrides: Partial<Parameters<typeof decideHeld>[0]> = {}) => ({ repo: REPO, held: HELD, head: SHA, deployed: false, runs: [green("tests"), green("migrations")], ...overrides });
+  const facts = (overrides: Partial<Parameters<typeof decideHeld>[0]> = {}) => ({
+    repo: REPO,
+    held: HELD,
+    head: SHA,
+    deployed: false,
+    runs: [green("tests"), green("migrations")],
+    ...overrides,
+  });
 
   it.each([
     ["every required check passed", [green("tests"), green("migrations")]],
@@ -88,7 +112,15 @@ describe("decideHeld", () => {
     const decision = decideHeld(facts({ head: OLD_SHA }));
     if (decision.kind !== "settle") throw new Error(`expected settle, got ${decision.kind}`);
     expect(decision.plan.actions).toEqual([
-      expect.objectContaining({ kind: "check-run", conclusion: "neutral", continues: CONTINUES_HOLD, key: `deploy-superseded:staging::${SHA}`, name: "Release Pilot: deploy staging", headSha: SHA, title: "Not deployed: staging moved on" }),
+      expect.objectContaining({
+        kind: "check-run",
+        conclusion: "neutral",
+        continues: CONTINUES_HOLD,
+        key: `deploy-superseded:staging::${SHA}`,
+        name: "Release Pilot: deploy staging",
+        headSha: SHA,
+        title: "Not deployed: staging moved on",
+      }),
     ]);
     expect(decision.plan.summary).toContain(`staging is now at \`${OLD_SHA.slice(0, 7)}\``);
   });
@@ -102,7 +134,9 @@ describe("decideHeld", () => {
     const decision = decideHeld(facts({ deployed: true }));
     if (decision.kind !== "settle") throw new Error(`expected settle, got ${decision.kind}`);
     expect(decision.plan.reason).toBe("already-done");
-    expect(decision.plan.actions).toEqual([expect.objectContaining({ kind: "check-run", conclusion: "success", continues: CONTINUES_HOLD, key: `deploy-started:staging::${SHA}` })]);
+    expect(decision.plan.actions).toEqual([
+      expect.objectContaining({ kind: "check-run", conclusion: "success", continues: CONTINUES_HOLD, key: `deploy-started:staging::${SHA}` }),
+    ]);
   });
 });
 
@@ -110,13 +144,24 @@ describe("planHeldDeployStarted", () => {
   it("settles the hold as a success naming the pusher once the deploy is dispatched", () => {
     const plan = planHeldDeployStarted({ repo: REPO, held: HELD }, "dispatched");
     expect(plan.actions).toEqual([
-      expect.objectContaining({ kind: "check-run", conclusion: "success", continues: CONTINUES_HOLD, key: `deploy-started:staging::${SHA}`, title: "Deploying to staging", headSha: SHA }),
+      expect.objectContaining({
+        kind: "check-run",
+        conclusion: "success",
+        continues: CONTINUES_HOLD,
+        key: `deploy-started:staging::${SHA}`,
+        title: "Deploying to staging",
+        headSha: SHA,
+      }),
     ]);
-    expect(plan.summary).toBe(`tests, migrations passed on \`${SHA.slice(0, 7)}\`; deploying it to staging for @fershad. The deployment's status says how it ends.`);
+    expect(plan.summary).toBe(
+      `tests, migrations passed on \`${SHA.slice(0, 7)}\`; deploying it to staging for @fershad. The deployment's status says how it ends.`,
+    );
   });
 
   it("says the deploy waits when it was queued behind a running one", () => {
     const plan = planHeldDeployStarted({ repo: REPO, held: HELD }, "queued");
-    expect(plan.actions).toEqual([expect.objectContaining({ conclusion: "neutral", continues: CONTINUES_HOLD, key: `deploy-queued:staging::${SHA}`, title: "Queued for staging" })]);
+    expect(plan.actions).toEqual([
+      expect.objectContaining({ conclusion: "neutral", continues: CONTINUES_HOLD, key: `deploy-queued:staging::${SHA}`, title: "Queued for staging" }),
+    ]);
   });
 });

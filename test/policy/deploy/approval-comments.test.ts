@@ -33,14 +33,25 @@ describe("approvalComments", () => {
     ["the same command refused for approvals before", facts([command(10), refused(11, 10)]), [50, 10, 11], [10]],
     [
       "the same command refused twice, with other talk between",
-      facts([command(10), refused(11, 10), command(12, "Could someone approve?"), command(20, "/Promote staging prod\nplease"), refused(21, 20, { approvals: [bob] })]),
+      facts([
+        command(10),
+        refused(11, 10),
+        command(12, "Could someone approve?"),
+        command(20, "/Promote staging prod\nplease"),
+        refused(21, 20, { approvals: [bob] }),
+      ]),
       [50, 10, 20, 11, 21],
       [10, 20],
     ],
     ["the same command refused because prod was locked", facts([command(10), refused(11, 10, { lock })]), [50], []],
     ["the same command that deployed", facts([command(10), refused(11, 10, { approvals: [bob, carol] })]), [50], []],
     ["a refusal of another commit (staging moved on since)", facts([command(10), refused(11, 10, { target: { sha: OLD_SHA } })]), [50], []],
-    ["a refusal for another environment", facts([command(10, "/deploy staging"), refused(11, 10, { env: { ...PROD, name: "staging" } })], { command: "deploy" }), [50], []],
+    [
+      "a refusal for another environment",
+      facts([command(10, "/deploy staging"), refused(11, 10, { env: { ...PROD, name: "staging" } })], { command: "deploy" }),
+      [50],
+      [],
+    ],
     ["a refusal for another app", facts([command(10), refused(11, 10, { app: "api" })], { app: "web" }), [50], []],
     ["a refusal of another command deploying the same commit", facts([command(10, "/rollback prod"), refused(11, 10)]), [50], []],
     ["a person's copy of the bot's refusal", facts([command(10), refused(11, 10, {}, { authorIsBot: false, byThisApp: false })]), [50], []],
@@ -49,7 +60,12 @@ describe("approvalComments", () => {
     ["a command a bot typed", facts([command(10, "/promote staging prod", { authorIsBot: true }), refused(11, 10)]), [50], []],
     ["a refusal of a later command", facts([command(60), refused(61, 60)]), [50], []],
     ["the refusal of this very command, seen again on a redelivery", facts([refused(51, 50)]), [50, 51], []],
-    ["comments the rollup shows nobody 👍", facts([command(10, "/promote staging prod", { thumbsUp: 0 }), refused(11, 10, {}, { thumbsUp: 2 })]), [50, 11], [10]],
+    [
+      "comments the rollup shows nobody 👍",
+      facts([command(10, "/promote staging prod", { thumbsUp: 0 }), refused(11, 10, {}, { thumbsUp: 2 })]),
+      [50, 11],
+      [10],
+    ],
     ["the command itself with no 👍 in the rollup", { ...facts([]), comments: [command(50, "/promote staging prod", { thumbsUp: 0 })] }, [], []],
   ])("%s", (_name, given, read, earlier) => {
     expect(approvalComments(given)).toEqual({ read, earlier });

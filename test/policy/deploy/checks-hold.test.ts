@@ -11,7 +11,12 @@ import { NOW, OLD_SHA, SHA, deployFacts, environment } from "./builders.js";
 
 const CAUSE = "The push to staging";
 /** The lock of a deploy of an older commit, still running. */
-const RUNNING = { holder: "mrchrisadams", reason: "deploying", expiresAt: "2026-11-23T11:00:00.000Z", deploymentKey: `deploy:staging:${OLD_SHA}:push-${OLD_SHA}` };
+const RUNNING = {
+  holder: "mrchrisadams",
+  reason: "deploying",
+  expiresAt: "2026-11-23T11:00:00.000Z",
+  deploymentKey: `deploy:staging:${OLD_SHA}:push-${OLD_SHA}`,
+};
 const run = (name: string, status: string, conclusion: string | null = null): CheckRunFact => ({ name, status, conclusion });
 const green = (name: string) => run(name, "completed", "success");
 
@@ -72,7 +77,12 @@ describe("planPushDeploy", () => {
   });
 
   it.each([
-    ["a person has locked staging", { lock: { holder: "mrchrisadams", reason: "demo", expiresAt: "2026-11-23T11:00:00.000Z" } }, "locked", /staging is locked by mrchrisadams \(demo\)/],
+    [
+      "a person has locked staging",
+      { lock: { holder: "mrchrisadams", reason: "demo", expiresAt: "2026-11-23T11:00:00.000Z" } },
+      "locked",
+      /staging is locked by mrchrisadams \(demo\)/,
+    ],
     ["approvals are missing", { env: environment({ name: "staging", checks: ["tests", "migrations"], approvals: 1 }) }, "gate-refused", /approval/],
   ])("refuses as before, naming what besides the checks is in the way, when %s", (_case, overrides, reason, message) => {
     const plan = planPushDeploy(push([run("tests", "in_progress"), green("migrations")], overrides), CAUSE);
@@ -96,7 +106,9 @@ describe("planPushDeploy", () => {
     const lock = { holder: "fershad", reason: "deploying", expiresAt: "2026-11-23T11:00:00.000Z", deploymentKey: `deploy:staging:${SHA}:push-${SHA}` };
     const plan = planPushDeploy(push([green("tests"), green("migrations")], { lock }), CAUSE);
     expect(plan.reason).toBe("planned");
-    expect(plan.actions.map((action) => action.key)).toEqual(planPushDeploy(push([green("tests"), green("migrations")]), CAUSE).actions.map((action) => action.key));
+    expect(plan.actions.map((action) => action.key)).toEqual(
+      planPushDeploy(push([green("tests"), green("migrations")]), CAUSE).actions.map((action) => action.key),
+    );
   });
 
   it("plans the same hold for a redelivered push", () => {
@@ -111,15 +123,15 @@ describe("planPushDeploy", () => {
 });
 
 describe("holdKey and readHold", () => {
-  it.each([
-    [{ env: "staging", sha: SHA, pusher: "fershad" }],
-    [{ env: "production-eu", app: "ingestion_server", sha: SHA, pusher: "dependabot[bot]" }],
-  ])("read back the pusher of %j", (ref) => {
-    for (const state of ["waiting", "failed"] as const) {
-      const { pusher, ...at } = ref;
-      expect(readHold(holdKey(state, ref), at)).toEqual({ state, pusher });
-    }
-  });
+  it.each([[{ env: "staging", sha: SHA, pusher: "fershad" }], [{ env: "production-eu", app: "ingestion_server", sha: SHA, pusher: "dependabot[bot]" }]])(
+    "read back the pusher of %j",
+    (ref) => {
+      for (const state of ["waiting", "failed"] as const) {
+        const { pusher, ...at } = ref;
+        expect(readHold(holdKey(state, ref), at)).toEqual({ state, pusher });
+      }
+    },
+  );
 
   it.each([
     ["no external id", null],

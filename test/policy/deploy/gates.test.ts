@@ -14,12 +14,23 @@ describe("evaluateGates with one gate", () => {
     ["requires staging, and the commit succeeded there", gateFacts({ env: environment({ requires: ["staging"] }), succeededOn: { staging: [{ sha: SHA }] } })],
     [
       "requires staging, and the image succeeded there from another commit",
-      gateFacts({ env: environment({ requires: ["staging"] }), target: { sha: SHA, imageTag: "rel-1" }, succeededOn: { staging: [{ sha: "other", imageTag: "rel-1" }] } }),
+      gateFacts({
+        env: environment({ requires: ["staging"] }),
+        target: { sha: SHA, imageTag: "rel-1" },
+        succeededOn: { staging: [{ sha: "other", imageTag: "rel-1" }] },
+      }),
     ],
-    ["a green migrations check", gateFacts({ env: environment({ checks: ["migrations"] }), checkRuns: [{ name: "migrations", status: "completed", conclusion: "success" }] })],
+    [
+      "a green migrations check",
+      gateFacts({ env: environment({ checks: ["migrations"] }), checkRuns: [{ name: "migrations", status: "completed", conclusion: "success" }] }),
+    ],
     [
       "a red migrations check, deployed with migrations",
-      gateFacts({ env: environment({ checks: ["migrations"] }), withMigrations: true, checkRuns: [{ name: "migrations", status: "completed", conclusion: "failure" }] }),
+      gateFacts({
+        env: environment({ checks: ["migrations"] }),
+        withMigrations: true,
+        checkRuns: [{ name: "migrations", status: "completed", conclusion: "failure" }],
+      }),
     ],
     [
       "a rerun that turned a red check green",
@@ -32,7 +43,10 @@ describe("evaluateGates with one gate", () => {
       }),
     ],
     ["two approvals from maintainers", gateFacts({ env: environment({ approvals: 2 }), approvals: [approval("bob", "maintain"), approval("carol", "admin")] })],
-    ["approvals within the window", gateFacts({ env: environment({ approvals: 1, approvalsWithinMs: 24 * HOUR }), approvals: [approval("bob", "write", hoursAgo(23))] })],
+    [
+      "approvals within the window",
+      gateFacts({ env: environment({ approvals: 1, approvalsWithinMs: 24 * HOUR }), approvals: [approval("bob", "write", hoursAgo(23))] }),
+    ],
     ["a lock that expired", gateFacts({ lock: { ...lock, expiresAt: hoursAgo(1) } })],
     ["a lock held by the requester", gateFacts({ lock: { ...lock, holder: "Alice" } })],
     [
@@ -52,7 +66,11 @@ describe("evaluateGates with one gate", () => {
     ],
     [
       "the same commit succeeded on staging with another image",
-      gateFacts({ env: environment({ requires: ["staging"] }), target: { sha: SHA, imageTag: "rel-2" }, succeededOn: { staging: [{ sha: SHA, imageTag: "rel-1" }] } }),
+      gateFacts({
+        env: environment({ requires: ["staging"] }),
+        target: { sha: SHA, imageTag: "rel-2" },
+        succeededOn: { staging: [{ sha: SHA, imageTag: "rel-1" }] },
+      }),
       "requires",
       "production only takes what succeeded on staging, and image rel-2 has not; deploy it there first (/deploy staging 1c1f6ab) or promote what did (/promote staging production).",
     ],
@@ -64,16 +82,15 @@ describe("evaluateGates with one gate", () => {
     ],
     [
       "a migrations check still running, even with migrations",
-      gateFacts({ env: environment({ checks: ["migrations"] }), withMigrations: true, checkRuns: [{ name: "migrations", status: "in_progress", conclusion: null }] }),
+      gateFacts({
+        env: environment({ checks: ["migrations"] }),
+        withMigrations: true,
+        checkRuns: [{ name: "migrations", status: "in_progress", conclusion: null }],
+      }),
       "checks",
       "the migrations check is still in progress on 1c1f6ab; deploy again when it has passed.",
     ],
-    [
-      "a missing check",
-      gateFacts({ env: environment({ checks: ["tests"] }) }),
-      "checks",
-      "the tests check has not run on 1c1f6ab; run it, then deploy again.",
-    ],
+    ["a missing check", gateFacts({ env: environment({ checks: ["tests"] }) }), "checks", "the tests check has not run on 1c1f6ab; run it, then deploy again."],
     [
       "a red check other than migrations, even with migrations",
       gateFacts({ env: environment({ checks: ["tests"] }), withMigrations: true, checkRuns: [{ name: "tests", status: "completed", conclusion: "failure" }] }),

@@ -57,7 +57,10 @@ describe("matchesGlob", () => {
   it("agrees with the old matcher on random globs without classes or braces", () => {
     const glob = fc.stringMatching(/^[ab/.*?]{0,10}$/);
     const path = fc.stringMatching(/^[ab/.\n]{0,12}$/);
-    fc.assert(fc.property(path, glob, (p, g) => matchesGlob(p, g) === oldMatch(p, g)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(path, glob, (p, g) => matchesGlob(p, g) === oldMatch(p, g)),
+      { numRuns: 20_000 },
+    );
   });
 
   it.each([

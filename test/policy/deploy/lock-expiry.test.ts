@@ -11,7 +11,18 @@ import { decodeTimer } from "../../../src/policy/timers.js";
 const repo = { owner: "acme", repo: "web" };
 const deployKey = "deploy:production:1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5:comment-7";
 const lockKey = `lock:production:${deployKey}`;
-const taken = acquireLock({ env: { name: "production" }, now: "2026-12-02T10:00:00.000Z", lockMs: 1_800_000, repo, requester: "alice", target: { sha: "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5" } }, deployKey, "`1c1f6ab`");
+const taken = acquireLock(
+  {
+    env: { name: "production" },
+    now: "2026-12-02T10:00:00.000Z",
+    lockMs: 1_800_000,
+    repo,
+    requester: "alice",
+    target: { sha: "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5" },
+  },
+  deployKey,
+  "`1c1f6ab`",
+);
 if (taken.kind !== "acquire-lock") throw new Error("acquireLock makes an acquire-lock action");
 /** The lock as the executor writes it and the gather step reads it back. */
 const held: Lock = decodeLock(lockMessage(taken))!;
@@ -22,7 +33,14 @@ const facts = (over: Partial<LockExpiryFacts> = {}): LockExpiryFacts => ({
   lockKey,
   lockTimeoutMs: 1_800_000,
   lock: held,
-  deployment: { id: 42, environment: "production", sha: "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5", payload: { release_pilot_key: deployKey }, latestState: "queued", latestDescription: "Dispatched deploy.yml" },
+  deployment: {
+    id: 42,
+    environment: "production",
+    sha: "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5",
+    payload: { release_pilot_key: deployKey },
+    latestState: "queued",
+    latestDescription: "Dispatched deploy.yml",
+  },
   ...over,
 });
 
@@ -31,7 +49,14 @@ describe("decideLockExpiry", () => {
     expect(decideLockExpiry(facts())).toEqual({
       kind: "expire",
       deployment: facts().deployment,
-      status: { kind: "set-deployment-status", key: "lock-expired:42", repo, deploymentId: 42, state: "error", description: "no status within 30m; the lock expired" },
+      status: {
+        kind: "set-deployment-status",
+        key: "lock-expired:42",
+        repo,
+        deploymentId: 42,
+        state: "error",
+        description: "no status within 30m; the lock expired",
+      },
     });
   });
 
@@ -47,16 +72,29 @@ describe("decideLockExpiry", () => {
   });
 
   it.each(["success", "failure", "error", "inactive"])("does nothing when the deploy reported %s meanwhile", (state) => {
-    expect(decideLockExpiry(facts({ deployment: { ...facts().deployment!, latestState: state } }))).toEqual({ kind: "nothing", why: `the deploy reported ${state}` });
+    expect(decideLockExpiry(facts({ deployment: { ...facts().deployment!, latestState: state } }))).toEqual({
+      kind: "nothing",
+      why: `the deploy reported ${state}`,
+    });
   });
 
   it("leaves a deploy being verified to its verify, and looks again when the verify should have ended", () => {
-    const deployment = { ...facts().deployment!, latestState: "in_progress", latestDescription: "Verifying https://example.org/version", latestAt: "2026-12-02T10:25:00.000Z" };
+    const deployment = {
+      ...facts().deployment!,
+      latestState: "in_progress",
+      latestDescription: "Verifying https://example.org/version",
+      latestAt: "2026-12-02T10:25:00.000Z",
+    };
     expect(decideLockExpiry(facts({ deployment, verifyTimeoutMs: 600_000 }))).toEqual({ kind: "wait", until: "2026-12-02T10:37:00.000Z" });
   });
 
   it("ends a verify that ran past its timeout (its timers failed), saying so", () => {
-    const deployment = { ...facts().deployment!, latestState: "in_progress", latestDescription: "Verifying https://example.org/version", latestAt: "2026-12-02T10:25:00.000Z" };
+    const deployment = {
+      ...facts().deployment!,
+      latestState: "in_progress",
+      latestDescription: "Verifying https://example.org/version",
+      latestAt: "2026-12-02T10:25:00.000Z",
+    };
     const late = decideLockExpiry(facts({ deployment, verifyTimeoutMs: 600_000, now: "2026-12-02T10:37:00.000Z" }));
     expect(late.kind === "expire" && late.status.description).toBe("the verify did not end within 10m; the lock expired");
     const unknown = decideLockExpiry(facts({ deployment }));
@@ -79,7 +117,14 @@ describe("lockExpiryTimers", () => {
     const [timer, ...rest] = lockExpiryTimers([taken], 9);
     expect(rest).toEqual([]);
     expect(timer).toMatchObject({ repoKey: "acme/web", runAt: Date.parse("2026-12-02T10:30:00.000Z") });
-    expect(decodeTimer(timer!.payload)).toEqual({ kind: "lock-expiry", installationId: 9, repo, environment: "production", lockKey, expiresAt: "2026-12-02T10:30:00.000Z" });
+    expect(decodeTimer(timer!.payload)).toEqual({
+      kind: "lock-expiry",
+      installationId: 9,
+      repo,
+      environment: "production",
+      lockKey,
+      expiresAt: "2026-12-02T10:30:00.000Z",
+    });
   });
 
   it("reads the environment and app of an app's lock", () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lockMessage } from "../../../src/github/actions/lock.js";
-import {
-  decodeLock,
-  encodeLock,
-  formatDuration,
-  isExpired,
-  lockDuration,
-  lockRefName,
-  lockScope,
-  type Lock,
-} from "../../../src/policy/deploy/lock.js";
+import { decodeLock, encodeLock, formatDuration, isExpired, lockDuration, lockRefName, lockScope, type Lock } from "../../../src/policy/deploy/lock.js";
 
 const lock: Lock = {
   holder: "alice",
@@ -33,14 +24,15 @@ describe("lock names", () => {
 
 describe("encodeLock and decodeLock", () => {
   it("starts with a line a person can read", () => {
-    expect(encodeLock(lock).split("\n")[0]).toBe(
-      "Release Pilot lock held by alice until 2026-11-23T12:00:00.000Z (release freeze)",
-    );
+    expect(encodeLock(lock).split("\n")[0]).toBe("Release Pilot lock held by alice until 2026-11-23T12:00:00.000Z (release freeze)");
   });
 
   it.each([
     ["a person's lock", lock],
-    ["a deploy's lock", { ...lock, reason: "deploying abc1234", deploymentKey: "deploy:production:abc:comment-1", key: "lock:production:deploy:production:abc:comment-1" }],
+    [
+      "a deploy's lock",
+      { ...lock, reason: "deploying abc1234", deploymentKey: "deploy:production:abc:comment-1", key: "lock:production:deploy:production:abc:comment-1" },
+    ],
     ["a lock without a reason", { ...lock, reason: "" }],
   ])("reads back %s unchanged", (_name, value) => {
     expect(decodeLock(encodeLock(value))).toEqual(value);
@@ -68,7 +60,8 @@ describe("encodeLock and decodeLock", () => {
   });
 
   it("reads format 1 (JSON without a format) as the deploy or person it names", () => {
-    const v1 = 'Release Pilot lock held by alice until 2026-11-23T12:00:00.000Z\n\n{"holder":"alice","reason":"","expiresAt":"2026-11-23T12:00:00.000Z","key":"lock:production:comment-9"}\n';
+    const v1 =
+      'Release Pilot lock held by alice until 2026-11-23T12:00:00.000Z\n\n{"holder":"alice","reason":"","expiresAt":"2026-11-23T12:00:00.000Z","key":"lock:production:comment-9"}\n';
     expect(decodeLock(v1)).toEqual({ holder: "alice", reason: "", expiresAt: "2026-11-23T12:00:00.000Z", key: "lock:production:comment-9" });
   });
 

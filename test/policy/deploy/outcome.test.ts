@@ -71,14 +71,24 @@ describe("planDeploymentOutcome", () => {
   });
 
   it("reads the issue number from the payload even when GitHub returns it as a string", () => {
-    const result = planDeploymentOutcome(outcome({ deployment: { id: 9, environment: "staging", sha: SHA, payload: { release_pilot_key: KEY, issue_number: "12" } } }));
+    const result = planDeploymentOutcome(
+      outcome({ deployment: { id: 9, environment: "staging", sha: SHA, payload: { release_pilot_key: KEY, issue_number: "12" } } }),
+    );
     expect(result.actions.find((action) => action.kind === "comment")).toMatchObject({ issueNumber: 12 });
   });
 
   it("comments nowhere when no issue asked", () => {
-    const result = planDeploymentOutcome(outcome({ deployment: { id: 9, environment: "production", sha: SHA, payload: {} }, pointerTag: undefined, state: "success" }));
+    const result = planDeploymentOutcome(
+      outcome({ deployment: { id: 9, environment: "production", sha: SHA, payload: {} }, pointerTag: undefined, state: "success" }),
+    );
     expect(result.actions).toEqual([
-      { kind: "release-lock", key: "unlock:deployment-9", repo: { owner: "org", repo: "app" }, environment: "production", holderKey: "lock:production:deployment-9" },
+      {
+        kind: "release-lock",
+        key: "unlock:deployment-9",
+        repo: { owner: "org", repo: "app" },
+        environment: "production",
+        holderKey: "lock:production:deployment-9",
+      },
     ]);
   });
 
@@ -91,7 +101,12 @@ describe("planDeploymentOutcome", () => {
           state,
           isProduction,
           logUrl: "https://github.com/org/infra/actions/runs/1",
-          deployment: { id: 9, environment: isProduction ? "production" : "staging", sha: SHA, payload: { release_pilot_key: RELEASE_KEY, app: "api", image_tag: "rel-2", release_tag: "api-2" } },
+          deployment: {
+            id: 9,
+            environment: isProduction ? "production" : "staging",
+            sha: SHA,
+            payload: { release_pilot_key: RELEASE_KEY, app: "api", image_tag: "rel-2", release_tag: "api-2" },
+          },
         }),
       );
 
@@ -125,7 +140,11 @@ describe("planDeploymentOutcome", () => {
     });
 
     it("writes no check run on success, nor for a deploy someone asked for in an issue (that one is answered there)", () => {
-      expect(planDeploymentOutcome(outcome({ deployment: { id: 9, environment: "production", sha: SHA, payload: { release_pilot_key: RELEASE_KEY } } })).actions.map((a) => a.kind)).toEqual(["move-tag", "release-lock"]);
+      expect(
+        planDeploymentOutcome(outcome({ deployment: { id: 9, environment: "production", sha: SHA, payload: { release_pilot_key: RELEASE_KEY } } })).actions.map(
+          (a) => a.kind,
+        ),
+      ).toEqual(["move-tag", "release-lock"]);
       expect(planDeploymentOutcome(outcome({ state: "failure" })).actions.map((a) => a.kind)).toEqual(["release-lock", "comment"]);
     });
   });

@@ -16,7 +16,16 @@ const EXPIRES = "2026-11-23T12:00:00.000Z";
 
 /** What today's executor writes for `/lock <env> db migration for 2h` typed in comment 4242. */
 function personLock(env: string): Lock {
-  const action = personLockAction({ repo: { owner: "org", repo: "app" }, env, holder: "zackkrida", reason: "db migration", commentId: 4242, now: NOW, expiresAt: EXPIRES, commit: SHA });
+  const action = personLockAction({
+    repo: { owner: "org", repo: "app" },
+    env,
+    holder: "zackkrida",
+    reason: "db migration",
+    commentId: 4242,
+    now: NOW,
+    expiresAt: EXPIRES,
+    commit: SHA,
+  });
   const lock = decodeLock(lockMessage(action));
   if (lock === undefined) throw new Error("the lock message did not decode");
   return lock;
@@ -24,7 +33,14 @@ function personLock(env: string): Lock {
 
 /** The line format the executor wrote before format 2, for the same /lock. */
 function legacyPersonLock(env: string): Lock {
-  const text = [`Release Pilot lock for ${env}`, "", "holder: zackkrida", "reason: db migration", `expires: ${EXPIRES}`, `<!-- release-pilot:key=${encodeURIComponent(`lock:${env}:comment-4242`)} -->`].join("\n");
+  const text = [
+    `Release Pilot lock for ${env}`,
+    "",
+    "holder: zackkrida",
+    "reason: db migration",
+    `expires: ${EXPIRES}`,
+    `<!-- release-pilot:key=${encodeURIComponent(`lock:${env}:comment-4242`)} -->`,
+  ].join("\n");
   const lock = decodeLock(text);
   if (lock === undefined) throw new Error("the legacy lock message did not decode");
   return lock;
@@ -35,9 +51,7 @@ const examples = readdirSync("examples")
   .flatMap((file) => {
     const result = parseConfig(parse(readFileSync(`examples/${file}`, "utf8")), { repo: "org/app" });
     if (!result.ok) throw new Error(`${file} does not parse`);
-    return result.config.environments.flatMap((env) =>
-      [true, false].map((queue) => [file, env.name, queue, { ...environmentSettings(env), queue }] as const),
-    );
+    return result.config.environments.flatMap((env) => [true, false].map((queue) => [file, env.name, queue, { ...environmentSettings(env), queue }] as const));
   });
 
 describe("a person's /lock", () => {
@@ -65,7 +79,16 @@ describe("a deploy's lock", () => {
     const key = `lock:production:${deploymentKey}`;
     const written = decodeLock(lockMessage({ holder: "alice", reason: "deploying", expiresAt: EXPIRES, key, now: NOW, deploymentKey }));
     expect(written).toMatchObject({ deploymentKey, key });
-    const legacy = decodeLock(["Release Pilot lock for production", "", "holder: alice", "reason: deploying", `expires: ${EXPIRES}`, `<!-- release-pilot:key=${encodeURIComponent(key)} -->`].join("\n"));
+    const legacy = decodeLock(
+      [
+        "Release Pilot lock for production",
+        "",
+        "holder: alice",
+        "reason: deploying",
+        `expires: ${EXPIRES}`,
+        `<!-- release-pilot:key=${encodeURIComponent(key)} -->`,
+      ].join("\n"),
+    );
     expect(legacy).toMatchObject({ deploymentKey, key });
   });
 });

@@ -15,7 +15,13 @@ describe("planDeploy with a queue", () => {
     expect(deployment).toMatchObject({
       kind: "create-deployment",
       ref: SHA,
-      payload: { queued_behind: running.deploymentKey, requested_by: "alice", issue_number: 7, lock_ms: 3_600_000, dispatch: expect.stringContaining('"workflow":"deploy.yml"') },
+      payload: {
+        queued_behind: running.deploymentKey,
+        requested_by: "alice",
+        issue_number: 7,
+        lock_ms: 3_600_000,
+        dispatch: expect.stringContaining('"workflow":"deploy.yml"'),
+      },
     });
     expect(reply).toMatchObject({ kind: "comment", body: expect.stringContaining("⏳ Queued `1c1f6ab` for **production**: bob's deploy is running there") });
   });
@@ -48,12 +54,24 @@ describe("planStartQueued", () => {
   });
 
   it("starts the newest waiting deploy on its own deployment and supersedes the older", () => {
-    const result = planStartQueued({ repo: { owner: "org", repo: "app" }, now: NOW, waiting: [waiting(1, OLD_SHA, "2026-11-23T09:00:00Z"), waiting(2, SHA, "2026-11-23T09:30:00Z")] });
+    const result = planStartQueued({
+      repo: { owner: "org", repo: "app" },
+      now: NOW,
+      waiting: [waiting(1, OLD_SHA, "2026-11-23T09:00:00Z"), waiting(2, SHA, "2026-11-23T09:30:00Z")],
+    });
     expect(result.actions.map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow", "comment", "set-deployment-status"]);
     expect(result.actions[0]).toMatchObject({ environment: "production", holder: "alice", commit: SHA, expiresAt: "2026-11-23T11:00:00.000Z" });
     expect(result.actions[1]).toMatchObject({ key: `deploy:production:${SHA}:comment-2`, ref: SHA });
-    expect(result.actions[2]).toMatchObject({ workflow: "deploy.yml", inputs: { tag: SHA, actor: "alice" }, deploymentKey: `deploy:production:${SHA}:comment-2` });
-    expect(result.actions[3]).toMatchObject({ issueNumber: 7, key: `deploy-reply:deploy:production:${SHA}:comment-2`, body: expect.stringContaining("(it was queued)") });
+    expect(result.actions[2]).toMatchObject({
+      workflow: "deploy.yml",
+      inputs: { tag: SHA, actor: "alice" },
+      deploymentKey: `deploy:production:${SHA}:comment-2`,
+    });
+    expect(result.actions[3]).toMatchObject({
+      issueNumber: 7,
+      key: `deploy-reply:deploy:production:${SHA}:comment-2`,
+      body: expect.stringContaining("(it was queued)"),
+    });
     expect(result.actions[4]).toMatchObject({ deploymentId: 1, state: "inactive", description: "Superseded by the newer queued deploy of 1c1f6ab" });
   });
 

@@ -38,7 +38,10 @@ function request(config: Config, env: string, extra: Partial<DeployRequest> = {}
 
 describe("which deploys need the release of their commit", () => {
   it("is every environment naming {version} or {tag} when the request carries neither", () => {
-    expect(releaseNeededBy(openverse, request(openverse, "production", { app: "api" }))).toEqual({ path: "environments.production.image_tag", template: "rel-{version}" });
+    expect(releaseNeededBy(openverse, request(openverse, "production", { app: "api" }))).toEqual({
+      path: "environments.production.image_tag",
+      template: "rel-{version}",
+    });
     expect(releaseNeededBy(gwcelery, request(gwcelery, "production"))).toEqual({ path: "environments.production.deploy.inputs.ref", template: "{tag}" });
   });
 
@@ -48,7 +51,9 @@ describe("which deploys need the release of their commit", () => {
   });
 
   it("is not a request that has its version, or a rollback's image of the environment's form", () => {
-    expect(releaseNeededBy(openverse, request(openverse, "production", { app: "api", version: "2024.01.01.00.00.00", tag: "api-2024.01.01.00.00.00" }))).toBeUndefined();
+    expect(
+      releaseNeededBy(openverse, request(openverse, "production", { app: "api", version: "2024.01.01.00.00.00", tag: "api-2024.01.01.00.00.00" })),
+    ).toBeUndefined();
     expect(releaseNeededBy(openverse, request(openverse, "production", { app: "api", image: "rel-2024.01.01.00.00.00" }))).toBeUndefined();
     // Staging's image is a SHA, not production's form: a promotion still needs the release.
     expect(releaseNeededBy(openverse, request(openverse, "production", { app: "api", image: HEAD }))).toBeDefined();
@@ -67,14 +72,25 @@ describe("releaseOfCommit", () => {
     const found = releaseOfCommit(openverse, asked, tags);
     expect(found).toEqual({ ok: true, version: "2024.01.01.00.00.00", tag: "api-2024.01.01.00.00.00" });
     if (!found.ok) return;
-    const rendered = renderRequest(openverse, { ...asked, version: found.version, tag: found.tag }, { owner: "WordPress", repo: "openverse" }, "main", "2024-06-01T00:00:00Z");
-    expect(rendered).toMatchObject({ ok: true, imageTag: "rel-2024.01.01.00.00.00", dispatch: { kind: "repository", payload: { tag: "rel-2024.01.01.00.00.00" } } });
+    const rendered = renderRequest(
+      openverse,
+      { ...asked, version: found.version, tag: found.tag },
+      { owner: "WordPress", repo: "openverse" },
+      "main",
+      "2024-06-01T00:00:00Z",
+    );
+    expect(rendered).toMatchObject({
+      ok: true,
+      imageTag: "rel-2024.01.01.00.00.00",
+      dispatch: { kind: "repository", payload: { tag: "rel-2024.01.01.00.00.00" } },
+    });
   });
 
   it("without a release on the commit, names the newest release of that app (not another app's tag on it)", () => {
     expect(releaseOfCommit(openverse, request(openverse, "production", { app: "api" }), tags)).toEqual({
       ok: false,
-      error: "environments.production.image_tag (rel-{version}) names a release, and ccccccc is not tagged as a release of api (no tag like api-{version} points at it); name the release to deploy, e.g. /deploy production api-2024.01.01.00.00.00 api.",
+      error:
+        "environments.production.image_tag (rel-{version}) names a release, and ccccccc is not tagged as a release of api (no tag like api-{version} points at it); name the release to deploy, e.g. /deploy production api-2024.01.01.00.00.00 api.",
     });
   });
 
@@ -82,12 +98,16 @@ describe("releaseOfCommit", () => {
     const found = releaseOfCommit(gwcelery, request(gwcelery, "production"), []);
     expect(found).toEqual({
       ok: false,
-      error: "environments.production.deploy.inputs.ref ({tag}) names a release, and ccccccc is not tagged as a release of gwcelery (no tag like v{version} points at it); cut a release first with /release, then /deploy production <its tag>.",
+      error:
+        "environments.production.deploy.inputs.ref ({tag}) names a release, and ccccccc is not tagged as a release of gwcelery (no tag like v{version} points at it); cut a release first with /release, then /deploy production <its tag>.",
     });
   });
 
   it("gives GWCelery's production its tag as the ref input", () => {
-    const found = releaseOfCommit(gwcelery, request(gwcelery, "production"), [{ name: "v2.6.0", sha: HEAD }, { name: "v2.6.0rc1", sha: HEAD }]);
+    const found = releaseOfCommit(gwcelery, request(gwcelery, "production"), [
+      { name: "v2.6.0", sha: HEAD },
+      { name: "v2.6.0rc1", sha: HEAD },
+    ]);
     expect(found).toEqual({ ok: true, version: "2.6.0", tag: "v2.6.0" });
   });
 });
@@ -111,7 +131,10 @@ describe("the release a /promote carries from its deployment's payload", () => {
   const ukrdc = example("ukrdc.yml", "renalreg/ukrdc-services");
 
   it("is the release_tag staging's deployment recorded, so production renders {version} without reading tags", () => {
-    const promoted = choosePromotion({ from: "staging", history: [{ id: 4, sha: RELEASED, ref: RELEASED, state: "success", createdAt: "2024-12-01T00:00:00Z", releaseTag: "v10.8.5rc1" }] });
+    const promoted = choosePromotion({
+      from: "staging",
+      history: [{ id: 4, sha: RELEASED, ref: RELEASED, state: "success", createdAt: "2024-12-01T00:00:00Z", releaseTag: "v10.8.5rc1" }],
+    });
     if ("error" in promoted) throw new Error(promoted.error);
     const asked = request(ukrdc, "production", { ...redeployOf(promoted) });
     expect(asked.tag).toBe("v10.8.5rc1");

@@ -24,11 +24,24 @@ function env(overrides: Partial<EnvironmentConfig> = {}): RenderDispatchFacts["e
 }
 
 function facts(overrides: Partial<RenderDispatchFacts> = {}): RenderDispatchFacts {
-  return { env: env(), repo: { owner: "org", repo: "app" }, defaultRef: "main", sha: SHA, actor: "alice", now: NOW, withMigrations: false, versioning: CALVER, ...overrides };
+  return {
+    env: env(),
+    repo: { owner: "org", repo: "app" },
+    defaultRef: "main",
+    sha: SHA,
+    actor: "alice",
+    now: NOW,
+    withMigrations: false,
+    versioning: CALVER,
+    ...overrides,
+  };
 }
 
 describe("renderDispatch refuses values that are not what the config says they are", () => {
-  const ukrdc = env({ name: "production", deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { environment: "{env}", version: "{version}" } } });
+  const ukrdc = env({
+    name: "production",
+    deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { environment: "{env}", version: "{version}" } },
+  });
   const injected = '10.8.5rc1";echo${IFS}hello;#';
 
   it("refuses a release's version that carries a shell command, saying why", () => {
@@ -37,11 +50,17 @@ describe("renderDispatch refuses values that are not what the config says they a
   });
 
   it("passes a version of the configured scheme", () => {
-    expect(renderDispatch(facts({ env: ukrdc, versioning: PEP440, version: "10.8.5rc1" }))).toMatchObject({ ok: true, dispatch: { inputs: { version: "10.8.5rc1" } } });
+    expect(renderDispatch(facts({ env: ukrdc, versioning: PEP440, version: "10.8.5rc1" }))).toMatchObject({
+      ok: true,
+      dispatch: { inputs: { version: "10.8.5rc1" } },
+    });
   });
 
   it("refuses a version of another scheme", () => {
-    expect(renderDispatch(facts({ env: ukrdc, versioning: CALVER, version: "10.8.5rc1" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the version "10\.8\.5rc1" is not a calver version/) });
+    expect(renderDispatch(facts({ env: ukrdc, versioning: CALVER, version: "10.8.5rc1" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^the version "10\.8\.5rc1" is not a calver version/),
+    });
   });
 
   it.each([
@@ -57,8 +76,14 @@ describe("renderDispatch refuses values that are not what the config says they a
 
   it("refuses a commit that is not a SHA and a login that is not a login", () => {
     const both = env({ deploy: { kind: "repository-dispatch", eventType: "deploy", repo: null, payload: { sha: "{sha8}", by: "{actor}" } } });
-    expect(renderDispatch(facts({ env: both, sha: "main;rm" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the commit "main;rm" is not a full commit SHA/) });
-    expect(renderDispatch(facts({ env: both, actor: "a`id`" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the login "a`id`" is not a GitHub login/) });
+    expect(renderDispatch(facts({ env: both, sha: "main;rm" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^the commit "main;rm" is not a full commit SHA/),
+    });
+    expect(renderDispatch(facts({ env: both, actor: "a`id`" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^the login "a`id`" is not a GitHub login/),
+    });
   });
 
   it("checks only the values the templates use", () => {
@@ -67,8 +92,15 @@ describe("renderDispatch refuses values that are not what the config says they a
   });
 
   it("refuses a version captured back out of a rollback's image", () => {
-    const production = env({ name: "production", imageTag: "rel-{version}", deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { v: "{version}" } } });
-    expect(renderDispatch(facts({ env: production, image: "rel-1;id" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^the image "rel-1;id" is not an image name/) });
+    const production = env({
+      name: "production",
+      imageTag: "rel-{version}",
+      deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { v: "{version}" } },
+    });
+    expect(renderDispatch(facts({ env: production, image: "rel-1;id" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^the image "rel-1;id" is not an image name/),
+    });
   });
 });
 
@@ -82,53 +114,103 @@ describe("renderRequest refuses a release whose tag is not a safe ref name", () 
     const request = releaseDeploy(config, staging, { app: "ukrdc-services", version: "10.8.5rc1" }, release(tag), SHA);
     expect(renderRequest(config, request, { owner: "renalreg", repo: "ukrdc-services" }, "master", NOW)).toEqual({
       ok: false,
-      error: 'the release tag "v10.8.5rc1;id" is not a safe ref name: it has characters other than letters, digits and . _ / -, so it is not passed to the deploy workflow',
+      error:
+        'the release tag "v10.8.5rc1;id" is not a safe ref name: it has characters other than letters, digits and . _ / -, so it is not passed to the deploy workflow',
     });
   });
 
   it("renders a release with an ordinary tag", () => {
     const request = releaseDeploy(config, staging, { app: "ukrdc-services", version: "10.8.5rc1" }, release("v10.8.5rc1"), SHA);
-    expect(renderRequest(config, request, { owner: "renalreg", repo: "ukrdc-services" }, "master", NOW)).toMatchObject({ ok: true, dispatch: { inputs: { version: "10.8.5rc1" } } });
+    expect(renderRequest(config, request, { owner: "renalreg", repo: "ukrdc-services" }, "master", NOW)).toMatchObject({
+      ok: true,
+      dispatch: { inputs: { version: "10.8.5rc1" } },
+    });
   });
 });
 
 describe("renderDispatch", () => {
   it("renders workflow inputs in this repository on its default branch when the config names neither", () => {
-    const result = renderDispatch(facts({ app: "api", env: env({ deploy: { kind: "workflow", workflow: "deploy-staging.yml", repo: null, ref: null, inputs: { app: "{app}", tag: "{sha}" } } }) }));
-    expect(result).toEqual({ ok: true, dispatch: { kind: "workflow", repo: { owner: "org", repo: "app" }, workflow: "deploy-staging.yml", ref: "main", inputs: { app: "api", tag: SHA } } });
+    const result = renderDispatch(
+      facts({
+        app: "api",
+        env: env({ deploy: { kind: "workflow", workflow: "deploy-staging.yml", repo: null, ref: null, inputs: { app: "{app}", tag: "{sha}" } } }),
+      }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      dispatch: { kind: "workflow", repo: { owner: "org", repo: "app" }, workflow: "deploy-staging.yml", ref: "main", inputs: { app: "api", tag: SHA } },
+    });
   });
 
   it("renders Openverse's production repository_dispatch with the release's rel- tag", () => {
     const production = env({
       name: "production",
       imageTag: "rel-{version}",
-      deploy: { kind: "repository-dispatch", eventType: "deploy_production_{app}", repo: { owner: "WordPress", repo: "openverse-infrastructure" }, payload: { actor: "{actor}", tag: "rel-{version}" } },
+      deploy: {
+        kind: "repository-dispatch",
+        eventType: "deploy_production_{app}",
+        repo: { owner: "WordPress", repo: "openverse-infrastructure" },
+        payload: { actor: "{actor}", tag: "rel-{version}" },
+      },
     });
     const result = renderDispatch(facts({ env: production, app: "api", version: "2024.01.01.19.52.14" }));
     expect(result).toEqual({
       ok: true,
       imageTag: "rel-2024.01.01.19.52.14",
-      dispatch: { kind: "repository", repo: { owner: "WordPress", repo: "openverse-infrastructure" }, eventType: "deploy_production_api", payload: { actor: "alice", tag: "rel-2024.01.01.19.52.14" } },
+      dispatch: {
+        kind: "repository",
+        repo: { owner: "WordPress", repo: "openverse-infrastructure" },
+        eventType: "deploy_production_api",
+        payload: { actor: "alice", tag: "rel-2024.01.01.19.52.14" },
+      },
     });
   });
 
   it("renders the HCA image tag from the environment, the short SHA and the time", () => {
     const template = "{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}";
-    const result = renderDispatch(facts({ env: env({ name: "prod", imageTag: template, deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { image: template } } }) }));
-    expect(result).toMatchObject({ ok: true, imageTag: "prod-1c1f6ab9-21-10-2024.1729512345", dispatch: { inputs: { image: "prod-1c1f6ab9-21-10-2024.1729512345" } } });
+    const result = renderDispatch(
+      facts({
+        env: env({
+          name: "prod",
+          imageTag: template,
+          deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { image: template } },
+        }),
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      imageTag: "prod-1c1f6ab9-21-10-2024.1729512345",
+      dispatch: { inputs: { image: "prod-1c1f6ab9-21-10-2024.1729512345" } },
+    });
   });
 
   it("reuses a rollback's image of this environment's form and recovers its version for the other fields", () => {
-    const production = env({ name: "production", imageTag: "rel-{version}", deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { tag: "rel-{version}", v: "{version}" } } });
+    const production = env({
+      name: "production",
+      imageTag: "rel-{version}",
+      deploy: { kind: "workflow", workflow: "d.yml", repo: null, ref: null, inputs: { tag: "rel-{version}", v: "{version}" } },
+    });
     const result = renderDispatch(facts({ env: production, image: "rel-2024.01.01.19.52.14" }));
-    expect(result).toMatchObject({ ok: true, imageTag: "rel-2024.01.01.19.52.14", dispatch: { inputs: { tag: "rel-2024.01.01.19.52.14", v: "2024.01.01.19.52.14" } } });
+    expect(result).toMatchObject({
+      ok: true,
+      imageTag: "rel-2024.01.01.19.52.14",
+      dispatch: { inputs: { tag: "rel-2024.01.01.19.52.14", v: "2024.01.01.19.52.14" } },
+    });
   });
 
   it("passes the HCA image a rollback names instead of dating a new one", () => {
     const template = "{env}-{sha8}-{date:DD-MM-YYYY}.{epoch}";
-    const prod = env({ name: "prod", imageTag: template, deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { image: template } } });
+    const prod = env({
+      name: "prod",
+      imageTag: template,
+      deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { image: template } },
+    });
     const result = renderDispatch(facts({ env: prod, image: "prod-1c1f6ab9-01-01-2024.1704067200" }));
-    expect(result).toMatchObject({ ok: true, imageTag: "prod-1c1f6ab9-01-01-2024.1704067200", dispatch: { inputs: { image: "prod-1c1f6ab9-01-01-2024.1704067200" } } });
+    expect(result).toMatchObject({
+      ok: true,
+      imageTag: "prod-1c1f6ab9-01-01-2024.1704067200",
+      dispatch: { inputs: { image: "prod-1c1f6ab9-01-01-2024.1704067200" } },
+    });
   });
 
   it("adds the migrations inputs only to a deploy with migrations", () => {
@@ -164,7 +246,10 @@ describe("appsToDeploy", () => {
 
   it.each([
     [["api/src/views.py"], ["api"]],
-    [["frontend/a.vue", "api/b.py"], ["api", "frontend"]],
+    [
+      ["frontend/a.vue", "api/b.py"],
+      ["api", "frontend"],
+    ],
     [["packages/x.json"], ["frontend"]],
     [["packages/deep/x.json"], []],
     [["README.md"], []],
@@ -173,7 +258,12 @@ describe("appsToDeploy", () => {
   });
 
   it("deploys every app when the push carries as many commits as GitHub lists", () => {
-    expect(appsToDeploy(apps, Array.from({ length: 20 }, () => ({ modified: ["README.md"] })))).toEqual(["api", "frontend"]);
+    expect(
+      appsToDeploy(
+        apps,
+        Array.from({ length: 20 }, () => ({ modified: ["README.md"] })),
+      ),
+    ).toEqual(["api", "frontend"]);
   });
 
   it("matches ** at any depth, including none", () => {

@@ -23,7 +23,9 @@ describe("an approving review in the approvals gate", () => {
       expect(decision.logs).toContainEqual(expect.stringContaining("bob's approving review is of"));
       const { commit, head } = approval.review!;
       const stale = commit === head ? "" : `, no longer the head (${head.slice(0, 7)})`;
-      expect(decision.message).toContain(`Approving reviews count only for a deploy of the commit they approved while it is the pull request's head, and this one is of 1c1f6ab: bob's is of ${commit.slice(0, 7)}${stale}.`);
+      expect(decision.message).toContain(
+        `Approving reviews count only for a deploy of the commit they approved while it is the pull request's head, and this one is of 1c1f6ab: bob's is of ${commit.slice(0, 7)}${stale}.`,
+      );
     }
   });
 

@@ -16,11 +16,7 @@ describe("chooseRollbackTarget", () => {
       [record("success", SHA), record("failure", MID), record("error", MID), record("inactive", OLD_SHA, { imageTag: "rel-1" })],
       { sha: OLD_SHA, ref: OLD_SHA, imageTag: "rel-1" },
     ],
-    [
-      "past redeploys of the current version",
-      [record("success", SHA), record("inactive", SHA), record("inactive", OLD_SHA)],
-      { sha: OLD_SHA, ref: OLD_SHA },
-    ],
+    ["past redeploys of the current version", [record("success", SHA), record("inactive", SHA), record("inactive", OLD_SHA)], { sha: OLD_SHA, ref: OLD_SHA }],
     [
       "a different image built from the same commit",
       [record("success", SHA, { imageTag: "rel-2" }), record("inactive", SHA, { imageTag: "rel-1" })],
@@ -41,7 +37,11 @@ describe("chooseRollbackTarget", () => {
   });
 
   it.each([
-    ["no deployments", [], "nothing has finished deploying to production yet, so there is nothing to roll back to; deploy a version first with /deploy production."],
+    [
+      "no deployments",
+      [],
+      "nothing has finished deploying to production yet, so there is nothing to roll back to; deploy a version first with /deploy production.",
+    ],
     [
       "only one success",
       [record("success", SHA, { ref: "v1.0.0" })],

@@ -15,7 +15,12 @@ describe("planStartFailed", () => {
 
   it("errors the deployment with the reason, frees its lock and fails a check run offering the rollback", () => {
     expect(planned.actions.map((action) => action.kind)).toEqual(["set-deployment-status", "release-lock", "check-run"]);
-    expect(planned.actions[0]).toMatchObject({ key: "start-failed:9", deploymentId: 9, state: "error", description: "the deploy could not be started: GitHub answered 404 to the repository dispatch (Not Found)" });
+    expect(planned.actions[0]).toMatchObject({
+      key: "start-failed:9",
+      deploymentId: 9,
+      state: "error",
+      description: "the deploy could not be started: GitHub answered 404 to the repository dispatch (Not Found)",
+    });
     const check = planned.actions[2];
     expect(check?.kind === "check-run" && check.summary).toBe(
       [

@@ -49,7 +49,11 @@ describe("releaseDeploys", () => {
     const text = readFileSync("examples/openverse.yml", "utf8");
     const commented = /#   images:\n((?:  #.*\n)+?)  # and under/.exec(text)?.[1];
     expect(commented).toBeDefined();
-    const images = commented!.split("\n").filter((line) => line !== "").map((line) => `  ${line.replace(/^ {2}# {3}/, "")}`).join("\n");
+    const images = commented!
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => `  ${line.replace(/^ {2}# {3}/, "")}`)
+      .join("\n");
     const yaml = text.replace("  production:\n", `  images:\n${images}\n  production:\n    requires: [images]\n`);
     expect(parse(yaml)).toMatchObject({ environments: { images: { follows: { release: "published" } }, production: { requires: ["images"] } } });
     const config = checkConfigText(yaml, "WordPress/openverse").config!;

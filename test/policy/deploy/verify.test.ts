@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, isVerifiedStatus, isVerifying, nextVerifyAttempt, nextVerifyStep, renderExpect, verifyStatus, type VerifyAnswer, type VerifyFacts } from "../../../src/policy/deploy/verify.js";
+import {
+  backoffMs,
+  isVerifiedStatus,
+  isVerifying,
+  nextVerifyAttempt,
+  nextVerifyStep,
+  renderExpect,
+  verifyStatus,
+  type VerifyAnswer,
+  type VerifyFacts,
+} from "../../../src/policy/deploy/verify.js";
 import { OLD_SHA, SHA } from "./builders.js";
 
 const URL = "https://api.example.org/version";
@@ -55,8 +65,20 @@ describe("nextVerifyAttempt", () => {
   it.each([
     [[{ status: 200, body: OLD_SHA }], 1_000],
     [[{ status: 200, body: OLD_SHA }, { status: 502, body: "" }, { error: "ECONNRESET" }], 10_000],
-    [[{ status: 200, body: OLD_SHA }, { status: 200, body: SHA }], 5_000],
-    [[{ status: 200, body: OLD_SHA }, { status: 200, body: OLD_SHA }], 61_000],
+    [
+      [
+        { status: 200, body: OLD_SHA },
+        { status: 200, body: SHA },
+      ],
+      5_000,
+    ],
+    [
+      [
+        { status: 200, body: OLD_SHA },
+        { status: 200, body: OLD_SHA },
+      ],
+      61_000,
+    ],
   ] as [VerifyAnswer[], number][])("decides as nextVerifyStep does with every answer kept (%j at %i ms)", (answers, elapsedMs) => {
     const answer = answers[answers.length - 1]!;
     const { answers: _all, ...rest } = facts(answers, elapsedMs);

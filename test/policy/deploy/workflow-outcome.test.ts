@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planDeploymentOutcome } from "../../../src/policy/deploy/outcome.js";
-import {
-  findServedDeployment,
-  planWorkflowFailure,
-  type DeploymentCandidate,
-  type FinishedRun,
-} from "../../../src/policy/deploy/workflow-outcome.js";
+import { findServedDeployment, planWorkflowFailure, type DeploymentCandidate, type FinishedRun } from "../../../src/policy/deploy/workflow-outcome.js";
 import { OLD_SHA, SHA } from "./builders.js";
 
 const REPO = { owner: "org", repo: "app" };
@@ -13,7 +8,15 @@ const KEY = `deploy:production:${SHA}:comment-42`;
 const RUN_URL = "https://github.com/org/app/actions/runs/77";
 
 function run(overrides: Partial<FinishedRun> = {}): FinishedRun {
-  return { headSha: SHA, path: ".github/workflows/deploy.yml", name: "Deploy", event: "workflow_dispatch", conclusion: "failure", htmlUrl: RUN_URL, ...overrides };
+  return {
+    headSha: SHA,
+    path: ".github/workflows/deploy.yml",
+    name: "Deploy",
+    event: "workflow_dispatch",
+    conclusion: "failure",
+    htmlUrl: RUN_URL,
+    ...overrides,
+  };
 }
 
 function candidate(overrides: Partial<DeploymentCandidate> = {}): DeploymentCandidate {
@@ -68,7 +71,13 @@ describe("findServedDeployment", () => {
 });
 
 describe("planWorkflowFailure", () => {
-  const facts = { repo: REPO, run: run({ conclusion: "cancelled" }), deployment: candidate(), isProduction: true, previousSuccess: { sha: OLD_SHA, ref: OLD_SHA } };
+  const facts = {
+    repo: REPO,
+    run: run({ conclusion: "cancelled" }),
+    deployment: candidate(),
+    isProduction: true,
+    previousSuccess: { sha: OLD_SHA, ref: OLD_SHA },
+  };
 
   it("fails the deployment with the run as its log", () => {
     expect(planWorkflowFailure(facts).actions[0]).toEqual({

@@ -12,7 +12,11 @@ export const CASE_BUDGET_MS = 100;
  * is run twice more and fails only if the cheapest of the three runs is still over it, so a GC
  * pause does not count either.
  */
-export function fuzz<T>(arbitrary: fc.Arbitrary<T>, check: (input: T) => void, options: { readonly examples?: readonly T[]; readonly runs?: number } = {}): void {
+export function fuzz<T>(
+  arbitrary: fc.Arbitrary<T>,
+  check: (input: T) => void,
+  options: { readonly examples?: readonly T[]; readonly runs?: number } = {},
+): void {
   fc.assert(
     fc.property(arbitrary, (input) => {
       let cheapest = Infinity;

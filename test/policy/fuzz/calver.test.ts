@@ -12,7 +12,13 @@ const format = textOf(FORMAT_PIECES, 10);
 
 describe("fuzz: calver", () => {
   it("reads, writes, compares and bumps any text in Openverse's format without throwing", () => {
-    fuzzScheme(calverScheme("YYYY.MM.DD.HH.mm.ss"), fc.oneof(versionText, fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace(/[-T:]/g, ".").slice(0, 19))));
+    fuzzScheme(
+      calverScheme("YYYY.MM.DD.HH.mm.ss"),
+      fc.oneof(
+        versionText,
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace(/[-T:]/g, ".").slice(0, 19)),
+      ),
+    );
   });
 
   it("builds a scheme for every format the config accepts, and reads any text with it", () => {

@@ -7,7 +7,30 @@ import { fuzz, textOf, withLongRuns } from "./budget.js";
 
 const PIECES = [
   ...ALL_TOKENS.map((token) => `{${token}}`),
-  "{date:", "YYYY", "MM", "DD", "HH", "mm", "ss", "YY", "hh", "{", "}", "{{", "}}", ":", "-", ".", "/", "v", "rel-", "api-", " ", "é", "\u0000", "{shaa}",
+  "{date:",
+  "YYYY",
+  "MM",
+  "DD",
+  "HH",
+  "mm",
+  "ss",
+  "YY",
+  "hh",
+  "{",
+  "}",
+  "{{",
+  "}}",
+  ":",
+  "-",
+  ".",
+  "/",
+  "v",
+  "rel-",
+  "api-",
+  " ",
+  "é",
+  "\u0000",
+  "{shaa}",
 ];
 const template = withLongRuns(textOf(PIECES, 12), ["{version}", "{", "x", "{app}-"]);
 const name = withLongRuns(textOf(["v", "1", ".", "2", "-", "rc", "a", "0123456789abcdef", "api", "-", "/", "2024", " ", "é"], 30), ["a", "1.", "-", "v"]);
@@ -41,11 +64,18 @@ describe("fuzz: templates", () => {
 
   it("matches any name against any valid template fast", () => {
     const valid = template.filter((text) => checkTemplate(text).length === 0);
-    fuzz(fc.tuple(valid, name, fc.record({ app: fc.constantFrom("api", "web"), env: fc.constantFrom("staging") }, { requiredKeys: [] })), ([text, candidate, known]) => {
-      matchTemplate(text, candidate, known);
-    }, {
-      // Three free-text tokens and a long name that does not match: polynomial backtracking.
-      examples: [["{version}{actor}{version}", `${"1.".repeat(2_000)}-x`, {}], ["{app}{env}{tag}{actor}{title}{url}!", "a".repeat(3_000), {}]],
-    });
+    fuzz(
+      fc.tuple(valid, name, fc.record({ app: fc.constantFrom("api", "web"), env: fc.constantFrom("staging") }, { requiredKeys: [] })),
+      ([text, candidate, known]) => {
+        matchTemplate(text, candidate, known);
+      },
+      {
+        // Three free-text tokens and a long name that does not match: polynomial backtracking.
+        examples: [
+          ["{version}{actor}{version}", `${"1.".repeat(2_000)}-x`, {}],
+          ["{app}{env}{tag}{actor}{title}{url}!", "a".repeat(3_000), {}],
+        ],
+      },
+    );
   });
 });

@@ -5,7 +5,35 @@ import { expect } from "vitest";
 import { BUMPS, type VersionScheme } from "../../../src/policy/versions/index.js";
 import { fuzz, textOf, withLongRuns } from "./budget.js";
 
-const PIECES = ["v", "V", "0", "1", "2", "9", "10", "007", "999999999999999", "99999999999999999999", ".", "-", "_", "+", "rc", "RC", "c", "a", "b", "post", "dev", "-rc.", "rc1", " ", "\t", "é", "٣"];
+const PIECES = [
+  "v",
+  "V",
+  "0",
+  "1",
+  "2",
+  "9",
+  "10",
+  "007",
+  "999999999999999",
+  "99999999999999999999",
+  ".",
+  "-",
+  "_",
+  "+",
+  "rc",
+  "RC",
+  "c",
+  "a",
+  "b",
+  "post",
+  "dev",
+  "-rc.",
+  "rc1",
+  " ",
+  "\t",
+  "é",
+  "٣",
+];
 
 export const versionText = withLongRuns(textOf(PIECES, 14), ["1.", "9", ".", "rc", "0"]);
 

@@ -19,7 +19,9 @@ describe("inertText", () => {
   });
 
   it("keeps the text's own code spans as written, as Openverse's changelogs show them", () => {
-    expect(inertText("Set the background color on `<option>` to fix readability issue")).toBe("Set the background color on `<option>` to fix readability issue");
+    expect(inertText("Set the background color on `<option>` to fix readability issue")).toBe(
+      "Set the background color on `<option>` to fix readability issue",
+    );
     expect(inertText("Use ``a ` b`` and `@team`")).toBe("Use ``a ` b`` and `@team`");
   });
 

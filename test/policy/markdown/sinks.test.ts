@@ -19,7 +19,12 @@ function expectInert(body: string) {
 
 describe("untrusted text in bodies", () => {
   it("a forward-port pull request lists commit messages and names branches inert", () => {
-    const body = forwardPortBody({ branch: "release/v2.6", defaultBranch: "main`x", aheadBy: 1, ahead: [{ sha: "0123456789", message: `${HOSTILE}\nsecond line` }] });
+    const body = forwardPortBody({
+      branch: "release/v2.6",
+      defaultBranch: "main`x",
+      aheadBy: 1,
+      ahead: [{ sha: "0123456789", message: `${HOSTILE}\nsecond line` }],
+    });
     expectInert(body);
     // A backtick in a branch name stays inside its code span.
     expect(body).toContain("``main`x``");
@@ -30,7 +35,14 @@ describe("untrusted text in bodies", () => {
       repo: "acme/web",
       now: "2024-01-03T12:00:00.000Z",
       multiApp: false,
-      environments: [{ name: "production", url: null, apps: [{ app: "web", deployed: { ref: "v1`2", sha: "a".repeat(40), at: "2024-01-03T10:00:00Z", by: "bob" } }], lock: { holder: "alice", reason: HOSTILE, expiresAt: "2024-01-03T14:00:00.000Z" } }],
+      environments: [
+        {
+          name: "production",
+          url: null,
+          apps: [{ app: "web", deployed: { ref: "v1`2", sha: "a".repeat(40), at: "2024-01-03T10:00:00Z", by: "bob" } }],
+          lock: { holder: "alice", reason: HOSTILE, expiresAt: "2024-01-03T14:00:00.000Z" },
+        },
+      ],
       apps: [],
       checklists: [],
     };
@@ -49,7 +61,10 @@ describe("untrusted text in bodies", () => {
   });
 
   it("a branch name and a refusal in an automatic deploy's check run", () => {
-    const plan = reportAutomaticRefusal({ repo, sha: "a".repeat(40), env: "staging", cause: `The push to ${HOSTILE}` }, { error: `locked by bob (${HOSTILE})` });
+    const plan = reportAutomaticRefusal(
+      { repo, sha: "a".repeat(40), env: "staging", cause: `The push to ${HOSTILE}` },
+      { error: `locked by bob (${HOSTILE})` },
+    );
     const check = plan.actions[0];
     if (check?.kind !== "check-run") throw new Error("expected a check run");
     expectInert(check.summary);

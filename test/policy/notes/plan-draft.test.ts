@@ -27,10 +27,7 @@ describe("drafting release notes on a push to the default branch", () => {
 
   it("drafts one release per affected app", () => {
     const result = planDraftNotes(facts({ pulls: [API_FIX, FRONTEND_FEATURE], changedFiles: ["api/a.py", "frontend/b.vue"] }));
-    expect(result.actions.map((a) => (a.kind === "create-release" ? a.tag : a.kind))).toEqual([
-      "api-2024.03.02.12.34.56",
-      "frontend-2024.03.02.12.34.56",
-    ]);
+    expect(result.actions.map((a) => (a.kind === "create-release" ? a.tag : a.kind))).toEqual(["api-2024.03.02.12.34.56", "frontend-2024.03.02.12.34.56"]);
   });
 
   it("updates the app's existing draft instead of creating a second one", () => {
@@ -63,14 +60,21 @@ describe("drafting release notes on a push to the default branch", () => {
   });
 
   it("says in the draft that the bound was hit when reading stopped short of the previous release", () => {
-    const action = only(planDraftNotes(facts({ pulls: [API_FIX], releases: [PUBLISHED], truncated: true, notes: { ...OPENVERSE_NOTES, maxPullRequests: 1 } })).actions);
+    const action = only(
+      planDraftNotes(facts({ pulls: [API_FIX], releases: [PUBLISHED], truncated: true, notes: { ...OPENVERSE_NOTES, maxPullRequests: 1 } })).actions,
+    );
     expect(action.kind === "create-release" && action.body).toContain("Showing the first 1 pull requests");
   });
 
   it("counts on from the previous semver release by one patch", () => {
     const v = { name: "web", tag: "v{version}", paths: [], labels: [] };
     const result = planDraftNotes(
-      facts({ apps: [v], versioning: { scheme: "semver", calver: null }, pulls: [API_FIX], releases: [release(1, "v1.4.2", { publishedAt: "2024-02-01T00:00:00Z" })] }),
+      facts({
+        apps: [v],
+        versioning: { scheme: "semver", calver: null },
+        pulls: [API_FIX],
+        releases: [release(1, "v1.4.2", { publishedAt: "2024-02-01T00:00:00Z" })],
+      }),
     );
     expect(only(result.actions)).toMatchObject({ kind: "create-release", tag: "v1.4.3", name: "v1.4.3" });
   });

@@ -38,8 +38,13 @@ describe("grouping pull requests into categories", () => {
 
   it("keeps every PR of a section, newest first, when many land in each", () => {
     const labels = [[ADD], [FIX], []];
-    const pulls = Array.from({ length: 90 }, (_, i) => pr(i + 1, { labels: labels[i % 3] ?? [], mergedAt: `2024-01-01T00:00:${String(i % 60).padStart(2, "0")}Z` }));
-    const numbers = (title: string) => groupPulls(pulls, OPENVERSE_NOTES).find((s) => s.title === title)?.pulls.map((p) => p.number);
+    const pulls = Array.from({ length: 90 }, (_, i) =>
+      pr(i + 1, { labels: labels[i % 3] ?? [], mergedAt: `2024-01-01T00:00:${String(i % 60).padStart(2, "0")}Z` }),
+    );
+    const numbers = (title: string) =>
+      groupPulls(pulls, OPENVERSE_NOTES)
+        .find((s) => s.title === title)
+        ?.pulls.map((p) => p.number);
     // Same merge second for i and i + 60: the higher number comes first.
     const expected = (offset: number) =>
       pulls
@@ -53,7 +58,14 @@ describe("grouping pull requests into categories", () => {
   });
 
   it("writes two categories of one title as one section, with the PRs of both", () => {
-    const settings = { ...OPENVERSE_NOTES, categories: [{ title: "Changes", labels: [ADD] }, { title: "Fixes", labels: [FIX] }, { title: "Changes", labels: [INTERNAL] }] };
+    const settings = {
+      ...OPENVERSE_NOTES,
+      categories: [
+        { title: "Changes", labels: [ADD] },
+        { title: "Fixes", labels: [FIX] },
+        { title: "Changes", labels: [INTERNAL] },
+      ],
+    };
     const pulls = [pr(1, { labels: [ADD] }), pr(2, { labels: [INTERNAL] }), pr(3, { labels: [FIX] }), pr(4, { labels: [ADD] })];
     const sections = groupPulls(pulls, settings);
     expect(sections.map((s) => [s.title, s.pulls.map((p) => p.number)])).toEqual([
@@ -149,8 +161,7 @@ describe("wrapping a line at 80 columns", () => {
     { text: "- Short title ([#1](u)) by @a", expected: "- Short title ([#1](u)) by @a" },
     {
       text: "- Update dependency apache-airflow to v2.10.1 [SECURITY] ([#4897](https://github.com/WordPress/openverse/pull/4897)) by @openverse-bot",
-      expected:
-        "- Update dependency apache-airflow to v2.10.1 [SECURITY]\n  ([#4897](https://github.com/WordPress/openverse/pull/4897)) by @openverse-bot",
+      expected: "- Update dependency apache-airflow to v2.10.1 [SECURITY]\n  ([#4897](https://github.com/WordPress/openverse/pull/4897)) by @openverse-bot",
     },
     { text: `- ${"x".repeat(90)} y`, expected: `- ${"x".repeat(90)}\n  y` },
   ])("wraps $text", ({ text, expected }) => {

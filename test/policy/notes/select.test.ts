@@ -49,7 +49,10 @@ describe("which release came before", () => {
   });
 
   it("is the newest published release by date, not the list's order or GitHub's latest", () => {
-    const shuffled = [release(9, "api-2024.05.01.00.00.00", { publishedAt: "2024-05-01T00:00:00Z" }), release(8, "api-2024.06.01.00.00.00", { publishedAt: "2024-06-01T00:00:00Z" })];
+    const shuffled = [
+      release(9, "api-2024.05.01.00.00.00", { publishedAt: "2024-05-01T00:00:00Z" }),
+      release(8, "api-2024.06.01.00.00.00", { publishedAt: "2024-06-01T00:00:00Z" }),
+    ];
     expect(previousRelease(API, shuffled)?.id).toBe(8);
   });
 

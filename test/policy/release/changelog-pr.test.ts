@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  planChangelogForRelease,
-  type ChangelogFileSettings,
-  type ChangelogPrFacts,
-} from "../../../src/policy/release/changelog-pr.js";
+import { planChangelogForRelease, type ChangelogFileSettings, type ChangelogPrFacts } from "../../../src/policy/release/changelog-pr.js";
 
 const changelog: ChangelogFileSettings = {
   path: "documentation/changelogs/{app}/{version}.md",

@@ -32,7 +32,9 @@ describe("planCutRelease for GWCelery 2.6.0 from the real CHANGES.rst", () => {
     const [commit] = only(actions, "commit-files") as [CommitFiles];
     const text = commit.files[0]?.content ?? "";
     expect(commit.files.map((f) => f.path)).toEqual(["CHANGES.rst"]);
-    expect(text.startsWith('Changelog\n=========\n\n2.6.0 "Akkorokamui" (2024-12-03)\n--------------------------------\n\n-   Enabled SSM triggers')).toBe(true);
+    expect(text.startsWith('Changelog\n=========\n\n2.6.0 "Akkorokamui" (2024-12-03)\n--------------------------------\n\n-   Enabled SSM triggers')).toBe(
+      true,
+    );
     expect(text.slice(text.indexOf("2.5.2 "))).toBe(GWCELERY_CHANGES.slice(GWCELERY_CHANGES.indexOf("2.5.2 ")));
   });
 
@@ -58,7 +60,11 @@ describe("planCutRelease for GWCelery 2.6.0 from the real CHANGES.rst", () => {
   it("goes back to development with an empty 2.6.1 section on top", () => {
     const back = only(actions, "commit-files")[1];
     expect(back?.message).toBe("Back to development.");
-    expect(back?.files[0]?.content?.startsWith('Changelog\n=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n2.6.0 "Akkorokamui" (2024-12-03)\n')).toBe(true);
+    expect(
+      back?.files[0]?.content?.startsWith(
+        'Changelog\n=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n2.6.0 "Akkorokamui" (2024-12-03)\n',
+      ),
+    ).toBe(true);
   });
 
   it("remembers what to link in the finished reply", () => {
@@ -79,7 +85,11 @@ describe("which version /release cuts", () => {
     ["UKRDC's candidate after 10.8.4", ukrdcFacts(), "v10.8.5rc1"],
     ["UKRDC's final after its candidate", ukrdcFacts({ command: { name: "release", level: "final" }, tags: ["v10.8.4", "v10.8.5rc1"] }), "v10.8.5"],
     ["UKRDC's candidate from the version file when nothing is tagged", ukrdcFacts({ tags: [] }), "v10.8.5rc1"],
-    ["a candidate of the checklist's version", gwceleryFacts({ command: { name: "release", level: "rc" }, issue: { number: 5, title: "", body: checklistBody("2.6.0", false), labels: [] } }), "v2.6.0rc1"],
+    [
+      "a candidate of the checklist's version",
+      gwceleryFacts({ command: { name: "release", level: "rc" }, issue: { number: 5, title: "", body: checklistBody("2.6.0", false), labels: [] } }),
+      "v2.6.0rc1",
+    ],
   ])("cuts %s", (_name, facts, tag) => {
     expect(only(planCutRelease(facts).plan.actions, "create-release")[0]?.tag).toBe(tag);
   });
@@ -89,7 +99,11 @@ describe("UKRDC release candidates", () => {
   it("bumps the version file and publishes a pre-release", () => {
     const { actions } = planCutRelease(ukrdcFacts()).plan;
     expect(only(actions, "commit-files")).toEqual([
-      expect.objectContaining({ message: "Bump version to 10.8.5rc1", branch: "master", files: [{ path: "ukrdc/services/__init__.py", content: '__version__ = "10.8.5rc1"\n' }] }),
+      expect.objectContaining({
+        message: "Bump version to 10.8.5rc1",
+        branch: "master",
+        files: [{ path: "ukrdc/services/__init__.py", content: '__version__ = "10.8.5rc1"\n' }],
+      }),
     ]);
     expect(only(actions, "create-release")[0]).toMatchObject({ prerelease: true, tag: "v10.8.5rc1", body: cutMarker(7) });
   });
@@ -112,10 +126,22 @@ describe("/release refuses with one sentence", () => {
   const released = GWCELERY_CHANGES.replace("2.6.0 (unreleased)\n------------------", '2.6.0 "Akkorokamui" (2024-12-03)\n--------------------------------');
   const emptyUnreleased = `Changelog\n=========\n\n2.6.1 (unreleased)\n------------------\n\n-   No changes yet.\n\n${released.slice(released.indexOf("2.6.0 "))}`;
   it.each([
-    ["the unreleased section is empty", gwceleryFacts({ changelog: emptyUnreleased, issue: { number: 9, title: "", body: checklistBody("2.6.1", true), labels: [] }, tags: ["v2.6.0"] }), /lists no changes yet/],
-    ["the version already has a release", gwceleryFacts({ releases: [{ id: 1, tag: "v2.6.0", url: "https://x/r/1", body: "", draft: false, prerelease: false }] }), /already released/],
+    [
+      "the unreleased section is empty",
+      gwceleryFacts({ changelog: emptyUnreleased, issue: { number: 9, title: "", body: checklistBody("2.6.1", true), labels: [] }, tags: ["v2.6.0"] }),
+      /lists no changes yet/,
+    ],
+    [
+      "the version already has a release",
+      gwceleryFacts({ releases: [{ id: 1, tag: "v2.6.0", url: "https://x/r/1", body: "", draft: false, prerelease: false }] }),
+      /already released/,
+    ],
     ["the tag is taken", gwceleryFacts({ tags: ["v2.5.2", "v2.6.0"] }), /tag v2\.6\.0 .* already taken/],
-    ["checklist boxes are open", gwceleryFacts({ issue: { number: 880, title: "", body: checklistBody("2.6.0", false), labels: [] } }), /2 of 2 checklist items are still open[\s\S]*Update the changelog/],
+    [
+      "checklist boxes are open",
+      gwceleryFacts({ issue: { number: 880, title: "", body: checklistBody("2.6.0", false), labels: [] } }),
+      /2 of 2 checklist items are still open[\s\S]*Update the changelog/,
+    ],
     ["a level that disagrees with the checklist", gwceleryFacts({ command: { name: "release", level: "major" } }), /This checklist is for 2\.6\.0/],
     ["final on a final version", ukrdcFacts({ command: { name: "release", level: "final" } }), /already a final version/],
   ])("when %s", (_name, facts, message) => {
@@ -143,7 +169,9 @@ describe("a redelivered /release", () => {
   });
 
   it("does not take a release someone else wrote with this comment's marker for its own cut", () => {
-    const forged = planCutRelease(ukrdcFacts({ releases: [{ id: 6, tag: "v0.0.1", url: "https://x/releases/6", body: cutMarker(7), draft: false, prerelease: false, byThisApp: false }] }));
+    const forged = planCutRelease(
+      ukrdcFacts({ releases: [{ id: 6, tag: "v0.0.1", url: "https://x/releases/6", body: cutMarker(7), draft: false, prerelease: false, byThisApp: false }] }),
+    );
     expect(forged.outcome.kind).toBe("cut");
     expect(forged.plan.reason).not.toBe("already-done");
   });

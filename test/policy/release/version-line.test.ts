@@ -13,8 +13,16 @@ const plainIssue = { number: 3, title: "Cut", body: "", labels: [] };
 
 describe("/release of a version not above the newest release", () => {
   it.each([
-    ["a candidate of the published 2.5.2", gwceleryFacts({ command: { name: "release", version: "2.5.2rc1" }, issue: plainIssue }), "2.5.2rc1 is older than 2.5.2"],
-    ["an older patch, which would rename the unreleased section", gwceleryFacts({ command: { name: "release", version: "2.4.5" }, issue: plainIssue }), "2.4.5 is older than 2.5.2"],
+    [
+      "a candidate of the published 2.5.2",
+      gwceleryFacts({ command: { name: "release", version: "2.5.2rc1" }, issue: plainIssue }),
+      "2.5.2rc1 is older than 2.5.2",
+    ],
+    [
+      "an older patch, which would rename the unreleased section",
+      gwceleryFacts({ command: { name: "release", version: "2.4.5" }, issue: plainIssue }),
+      "2.4.5 is older than 2.5.2",
+    ],
     [
       "the newest release itself, tagged on a commit that is not its release",
       gwceleryFacts({ command: { name: "release", version: "2.6.0" }, issue: plainIssue, tags: ["v2.6.0", "v2.5.2"] }),
@@ -43,7 +51,9 @@ describe("/release of a version not above the newest release", () => {
 
   it("names the newest tag and every next version in one sentence", () => {
     const text = replyOf(planCutRelease(gwceleryFacts({ command: { name: "release", version: "2.5.2rc1" }, issue: plainIssue })).plan.actions);
-    expect(text).toContain("2.5.2rc1 is older than 2.5.2, the newest release of gwcelery (tag v2.5.2), so I will not cut it; name a newer version: 2.5.3, 2.6.0rc1, 2.6.0 or 3.0.0 (for example /release 2.5.3).");
+    expect(text).toContain(
+      "2.5.2rc1 is older than 2.5.2, the newest release of gwcelery (tag v2.5.2), so I will not cut it; name a newer version: 2.5.3, 2.6.0rc1, 2.6.0 or 3.0.0 (for example /release 2.5.3).",
+    );
   });
 
   it("still cuts a version above the newest, and a candidate of the next release", () => {
@@ -81,14 +91,22 @@ describe("/release of a version not above the newest release", () => {
 describe("/checklist of a version not above the newest release", () => {
   const now = "2024-12-03T15:04:05.000Z";
   it.each([
-    ["2.5.2", "The tag v2.5.2 is already taken by 2.5.2, the newest release of gwcelery, so I will not open a checklist for it; name a newer version: 2.5.3, 2.6.0 or 3.0.0 (for example /checklist 2.5.3)."],
-    ["v2.4", "2.4.0 is older than 2.5.2, the newest release of gwcelery (tag v2.5.2), so I will not open a checklist for it; name a newer version: 2.5.3, 2.6.0 or 3.0.0 (for example /checklist 2.5.3)."],
+    [
+      "2.5.2",
+      "The tag v2.5.2 is already taken by 2.5.2, the newest release of gwcelery, so I will not open a checklist for it; name a newer version: 2.5.3, 2.6.0 or 3.0.0 (for example /checklist 2.5.3).",
+    ],
+    [
+      "v2.4",
+      "2.4.0 is older than 2.5.2, the newest release of gwcelery (tag v2.5.2), so I will not open a checklist for it; name a newer version: 2.5.3, 2.6.0 or 3.0.0 (for example /checklist 2.5.3).",
+    ],
   ])("refuses %s", (version, sentence) => {
     expect(checklistVersionRefusal({ config: gwceleryConfig, app: "gwcelery", version, tags: ["v2.5.2", "v2.5.1"], now })).toBe(sentence);
   });
 
   it("suggests only final versions, since a checklist is for a final release", () => {
-    expect(checklistVersionRefusal({ config: gwceleryConfig, app: "gwcelery", version: "2.5.0", tags: ["v2.6.0rc1"], now })).toContain("name a newer version: 2.6.0 or 3.0.0 (for example /checklist 2.6.0).");
+    expect(checklistVersionRefusal({ config: gwceleryConfig, app: "gwcelery", version: "2.5.0", tags: ["v2.6.0rc1"], now })).toContain(
+      "name a newer version: 2.6.0 or 3.0.0 (for example /checklist 2.6.0).",
+    );
   });
 
   it.each([["2.6.0"], ["2.6.0rc1"], ["2.6.1"]])("lets %s through", (version) => {

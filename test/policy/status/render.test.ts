@@ -13,7 +13,16 @@ function openverse(overrides: Partial<StatusFacts> = {}): StatusFacts {
         name: "staging",
         url: "https://staging.openverse.org",
         apps: [
-          { app: "api", deployed: { ref: "main", sha: "1c1f6ab9e2d04c5f8a7b3e6d9c0a1b2c3d4e5f60", imageTag: "1c1f6ab9e2d04c5f8a7b3e6d9c0a1b2c3d4e5f60", at: "2024-01-03T09:15:00Z", by: "dhruvkb" } },
+          {
+            app: "api",
+            deployed: {
+              ref: "main",
+              sha: "1c1f6ab9e2d04c5f8a7b3e6d9c0a1b2c3d4e5f60",
+              imageTag: "1c1f6ab9e2d04c5f8a7b3e6d9c0a1b2c3d4e5f60",
+              at: "2024-01-03T09:15:00Z",
+              by: "dhruvkb",
+            },
+          },
           { app: "frontend", deployed: undefined },
         ],
         lock: undefined,
@@ -22,14 +31,40 @@ function openverse(overrides: Partial<StatusFacts> = {}): StatusFacts {
         name: "production",
         url: null,
         apps: [
-          { app: "api", deployed: { ref: "api-2024.01.01.19.52.14", sha: "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432", imageTag: "rel-2024.01.01.19.52.14", at: "2024-01-01T20:01:00Z", by: "sarayourfriend" } },
-          { app: "frontend", deployed: { ref: "frontend-2023.12.20.10.00.00", sha: "abcdef0123456789abcdef0123456789abcdef01", at: "2023-12-20T10:05:00Z", by: "release-pilot[bot]" } },
+          {
+            app: "api",
+            deployed: {
+              ref: "api-2024.01.01.19.52.14",
+              sha: "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432",
+              imageTag: "rel-2024.01.01.19.52.14",
+              at: "2024-01-01T20:01:00Z",
+              by: "sarayourfriend",
+            },
+          },
+          {
+            app: "frontend",
+            deployed: {
+              ref: "frontend-2023.12.20.10.00.00",
+              sha: "abcdef0123456789abcdef0123456789abcdef01",
+              at: "2023-12-20T10:05:00Z",
+              by: "release-pilot[bot]",
+            },
+          },
         ],
         lock: { holder: "zackkrida", reason: "Redis migration | step 2", expiresAt: "2024-01-03T14:00:00.000Z" },
       },
     ],
     apps: [
-      { name: "api", lastRelease: { tag: "api-2024.01.01.19.52.14", publishedAt: "2024-01-01T19:52:14Z", url: "https://github.com/WordPress/openverse/releases/tag/api-2024.01.01.19.52.14" }, mergedSince: 3, capped: false },
+      {
+        name: "api",
+        lastRelease: {
+          tag: "api-2024.01.01.19.52.14",
+          publishedAt: "2024-01-01T19:52:14Z",
+          url: "https://github.com/WordPress/openverse/releases/tag/api-2024.01.01.19.52.14",
+        },
+        mergedSince: 3,
+        capped: false,
+      },
       { name: "frontend", lastRelease: undefined, mergedSince: 100, capped: true },
     ],
     checklists: [{ number: 3601, title: "Release version 2024.01.04", url: "https://github.com/WordPress/openverse/issues/3601", done: 4, total: 9 }],
@@ -45,7 +80,14 @@ describe("renderStatus", () => {
   it("leaves out the app column in a single-app repository", () => {
     const facts = openverse({
       multiApp: false,
-      environments: [{ name: "production", url: null, apps: [{ app: "gwcelery", deployed: { ref: "v2.5.2", sha: "0123456789abcdef0123456789abcdef01234567", at: "2024-11-18T10:00:00Z", by: "lpsinger" } }], lock: undefined }],
+      environments: [
+        {
+          name: "production",
+          url: null,
+          apps: [{ app: "gwcelery", deployed: { ref: "v2.5.2", sha: "0123456789abcdef0123456789abcdef01234567", at: "2024-11-18T10:00:00Z", by: "lpsinger" } }],
+          lock: undefined,
+        },
+      ],
       apps: [{ name: "gwcelery", lastRelease: undefined, mergedSince: 1, capped: false }],
       checklists: [],
     });

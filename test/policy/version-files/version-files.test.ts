@@ -46,8 +46,16 @@ describe("updateVersionFile", () => {
     ["pkg/__init__.py", "def f():\n    __version__ = '1'\n", 'pkg/__init__.py: The module has no top-level `__version__ = "..."` line to update.'],
     ["package.json", '{"name": "x"}', 'package.json: package.json has no top-level "version" to update.'],
     ["package.json", "{not json", "package.json: package.json is not valid JSON, so its version was not changed."],
-    ["pyproject.toml", '[project]\nname = "x"\ndynamic = ["version"]\n', "pyproject.toml: pyproject.toml declares its version dynamic; list the file the build reads it from (such as __init__.py) instead."],
-    ["setup.cfg", "[metadata]\nversion = 1\n", "Release Pilot does not know how to write a version into setup.cfg; it knows __init__.py, _version.py, version.py, package.json, pyproject.toml or VERSION."],
+    [
+      "pyproject.toml",
+      '[project]\nname = "x"\ndynamic = ["version"]\n',
+      "pyproject.toml: pyproject.toml declares its version dynamic; list the file the build reads it from (such as __init__.py) instead.",
+    ],
+    [
+      "setup.cfg",
+      "[metadata]\nversion = 1\n",
+      "Release Pilot does not know how to write a version into setup.cfg; it knows __init__.py, _version.py, version.py, package.json, pyproject.toml or VERSION.",
+    ],
   ])("refuses %s with a sentence", (path, content, error) => {
     expect(updateVersionFile(content, path, "1.0.0")).toEqual({ error });
   });

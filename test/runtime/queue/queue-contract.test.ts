@@ -166,7 +166,9 @@ describe.each(backends)("$name job queue", (backend) => {
     const queue = make();
     const ran: { id: string; origin: string | undefined; at: number }[] = [];
     const runAt = Date.now() + 400;
-    expect(await queue.schedule({ id: "timer:verify:1", name: "release-pilot.timer", payload: { attempt: 1 }, repoKey: "o/r", runAt })).toEqual({ accepted: true });
+    expect(await queue.schedule({ id: "timer:verify:1", name: "release-pilot.timer", payload: { attempt: 1 }, repoKey: "o/r", runAt })).toEqual({
+      accepted: true,
+    });
     await queue.enqueue({ id: "after-timer", name: "push", payload: null, repoKey: "o/r" });
     // A waiting timer is no job yet: the depth (a metric, what shutdown waits for) leaves it out.
     expect(await queue.depth()).toBe(1);

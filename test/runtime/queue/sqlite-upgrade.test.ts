@@ -23,7 +23,9 @@ describe("a job store from before timers", () => {
       id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, name TEXT NOT NULL, payload TEXT NOT NULL, repo_key TEXT NOT NULL,
       attempts INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
       last_error TEXT, enqueued_at INTEGER NOT NULL, run_at INTEGER NOT NULL)`);
-    old.prepare("INSERT INTO jobs (id, seq, name, payload, repo_key, state, enqueued_at, run_at) VALUES ('d-old', 1, 'push', '{}', 'o/r', 'queued', 0, 0)").run();
+    old
+      .prepare("INSERT INTO jobs (id, seq, name, payload, repo_key, state, enqueued_at, run_at) VALUES ('d-old', 1, 'push', '{}', 'o/r', 'queued', 0, 0)")
+      .run();
     old.close();
 
     const queue = createSqliteQueue({ dataDir, pollIntervalMs: 10 });

@@ -96,7 +96,8 @@ changelog:
   labels: [skip-changelog]
 `;
 
-export const OPENVERSE_BODY = "## New Features\n\n- Add a script to observe the API during Redis migration\n  ([#3575](https://github.com/WordPress/openverse/pull/3575)) by @dhruvkb\n";
+export const OPENVERSE_BODY =
+  "## New Features\n\n- Add a script to observe the API during Redis migration\n  ([#3575](https://github.com/WordPress/openverse/pull/3575)) by @dhruvkb\n";
 
 export function seedOpenverse(gh: Emulator, owner: string, repo: string): void {
   gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": OPENVERSE_CONFIG, "api/manage.py": "" } });

@@ -10,7 +10,11 @@ export interface RestartFigures {
   readonly perTag: ReadonlyMap<string, number>;
 }
 
-export async function killAndRestart(options: { readonly dataDir: string; readonly env?: Readonly<Record<string, string>>; readonly releases?: number }): Promise<RestartFigures> {
+export async function killAndRestart(options: {
+  readonly dataDir: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly releases?: number;
+}): Promise<RestartFigures> {
   const owner = "WordPress";
   const repo = "openverse";
   const secrets = makeSecrets();

@@ -24,11 +24,7 @@ export interface ChildWorker {
 
 /** A real worker process running the queue as compiled by compileQueue(). */
 export function spawnChildWorker(config: ChildConfig): ChildWorker {
-  const child = spawn(
-    process.execPath,
-    [`${fixtures}queue-child.mjs`, JSON.stringify(config)],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, [`${fixtures}queue-child.mjs`, JSON.stringify(config)], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {

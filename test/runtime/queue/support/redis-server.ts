@@ -13,21 +13,15 @@ export interface RedisServer {
  */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const spawnError = new Promise<never>((_, reject) => {
     child.once("error", (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === "ENOENT"
-          ? new Error("redis-server is not on PATH: the queue tests need it (apt-get install redis-server)")
-          : error,
-      );
+      reject(error.code === "ENOENT" ? new Error("redis-server is not on PATH: the queue tests need it (apt-get install redis-server)") : error);
     });
     child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)));
   });
