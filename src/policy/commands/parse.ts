@@ -63,7 +63,8 @@ export function parseCommand(body: string, known: KnownNames): ParsedCommand | u
  * or an HTML comment (`<!--`) does not start with `/`, so a command shown or quoted in any of
  * them never runs (CommonMark: https://spec.commonmark.org/0.31.2/#indented-code-blocks).
  */
-function commandLine(body: string): string | undefined {
+/** The comment's command line as the parser reads it: its first non-blank line, not indented as code. */
+export function commandLine(body: string): string | undefined {
   const first = body.split(/\r?\n|\r/).find((candidate) => candidate.trim() !== "");
   if (first === undefined) return undefined;
   const indent = /^[ \t]*/.exec(first)?.[0] ?? "";

@@ -6,6 +6,7 @@
 // that the bot refused for approvals, with the bot's refusal reply to each. Who may approve, and
 // since when, is the approvals gate's to decide; this only says where to look.
 
+import { commandLine } from "../commands/parse.js";
 import { deployKey } from "./deploy-key.js";
 
 /** One comment of the issue or pull request, as listed. */
@@ -56,11 +57,7 @@ function refusedForApprovals(body: string, env: string): boolean {
 
 /** The command word of a comment's first non-blank line, as the command parser reads it. */
 function commandWord(body: string): string | undefined {
-  const line = body
-    .split(/\r?\n|\r/)
-    .find((candidate) => candidate.trim() !== "")
-    ?.trim();
-  return /^\/([A-Za-z][A-Za-z0-9_-]*)(\s|$)/.exec(line ?? "")?.[1]?.toLowerCase();
+  return /^\/([A-Za-z][A-Za-z0-9_-]*)(\s|$)/.exec(commandLine(body) ?? "")?.[1]?.toLowerCase();
 }
 
 /** The command comment a bot reply refused for approvals answers, if it is one. */

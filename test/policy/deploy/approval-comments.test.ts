@@ -54,6 +54,8 @@ describe("approvalComments", () => {
     ],
     ["a refusal for another app", facts([command(10), refused(11, 10, { app: "api" })], { app: "web" }), [50], []],
     ["a refusal of another command deploying the same commit", facts([command(10, "/rollback prod"), refused(11, 10)]), [50], []],
+    // The parser never ran a command in indented code, so such a comment is no earlier command.
+    ["an earlier comment quoting the command as indented code", facts([command(10, "    /promote staging prod"), refused(11, 10)]), [50], []],
     ["a person's copy of the bot's refusal", facts([command(10), refused(11, 10, {}, { authorIsBot: false, byThisApp: false })]), [50], []],
     ["another bot's copy of the bot's refusal", facts([command(10), refused(11, 10, {}, { byThisApp: false })]), [50], []],
     ["a refusal whose command was deleted", facts([refused(11, 10)]), [50], []],
