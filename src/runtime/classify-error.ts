@@ -66,11 +66,16 @@ function judgeOne(error: object, now: number): Verdict {
   const status = field(error, "status");
   const headers = headersOf(error);
   if (typeof status === "number") {
-    if (status >= 500 || status === 429) return { transient: true, retryAfterMs: waitFromHeaders(headers, now) };
-    // 403 is a rate limit only when GitHub says so in the headers; otherwise it is a missing
-    // permission, which no retry fixes.
-    if (status === 403 && (headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0")) {
-      return { transient: true, retryAfterMs: waitFromHeaders(headers, now) };
+    if (status >= 500) return { transient: true, retryAfterMs: waitFromHeaders(headers, now) };
+    // A secondary rate limit answers 403 or 429, sometimes without `retry-after`; GitHub's docs
+    // ("Rate limits for the REST API", Exceeding the rate limit,
+    // https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api) say: wait as
+    // `retry-after` says, or until `x-ratelimit-reset` when `x-ratelimit-remaining` is 0, and
+    // otherwise "wait for at least one minute before retrying". Its body says "secondary rate
+    // limit"; a 403 that is neither is a missing permission, which no retry fixes.
+    const rateLimited = headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0" || isSecondaryRateLimit(error);
+    if (status === 429 || (status === 403 && rateLimited)) {
+      return { transient: true, retryAfterMs: waitFromHeaders(headers, now) ?? SECONDARY_RATE_LIMIT_WAIT_MS };
     }
     return { transient: false };
   }
@@ -81,6 +86,16 @@ function judgeOne(error: object, now: number): Verdict {
   // fetch reports a dropped connection as `TypeError: fetch failed` with the reason in `cause`,
   // which the caller's walk reaches.
   return { transient: false };
+}
+
+/** GitHub's floor when a secondary rate limit names no wait. */
+export const SECONDARY_RATE_LIMIT_WAIT_MS = 60_000;
+
+/** The message GitHub's secondary rate limit answers with ("You have exceeded a secondary rate limit..."). */
+function isSecondaryRateLimit(error: object): boolean {
+  const data = field(field(error, "response"), "data");
+  const message = field(data, "message") ?? field(error, "message");
+  return typeof message === "string" && /secondary rate limit/i.test(message);
 }
 
 function waitFromHeaders(headers: Readonly<Record<string, string>>, now: number): number | undefined {

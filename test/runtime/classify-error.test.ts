@@ -14,6 +14,15 @@ function httpError(status: number, headers: Record<string, string> = {}): Reques
   });
 }
 
+function secondaryLimit(status: 403 | 429): RequestError {
+  // The body GitHub sends, without retry-after and with requests left (recorded in the wild).
+  const message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+  return new RequestError(message, status, {
+    request: { method: "POST", url: "https://api.github.com/repos/o/r/issues/1/comments", headers: {} },
+    response: { status, url: "https://api.github.com/repos/o/r/issues/1/comments", headers: { "x-ratelimit-remaining": "4000" }, data: { message } },
+  });
+}
+
 function networkError(code: string): Error {
   return Object.assign(new Error(`connect ${code}`), { code });
 }
@@ -27,6 +36,12 @@ const waitOf = (error: unknown): number | undefined => {
 };
 
 describe("classifyError", () => {
+  it("waits at least a minute after a secondary rate limit that names no wait, as GitHub's docs ask", () => {
+    expect(waitOf(secondaryLimit(403))).toBe(60_000);
+    expect(waitOf(secondaryLimit(429))).toBe(60_000);
+    expect(waitOf(httpError(429, { "retry-after": "5" }))).toBe(5_000);
+  });
+
   it.each<[string, unknown, boolean]>([
     ["a 502 is transient", httpError(502), true],
     ["a 500 (how Octokit reports a dropped connection) is transient", httpError(500), true],
@@ -34,6 +49,8 @@ describe("classifyError", () => {
     ["a 403 with retry-after (secondary rate limit) is transient", httpError(403, { "retry-after": "30" }), true],
     ["a 403 with no requests left (primary rate limit) is transient", httpError(403, { "x-ratelimit-remaining": "0" }), true],
     ["a plain 403 (missing permission) is permanent", httpError(403), false],
+    ["a 403 secondary rate limit without retry-after is transient", secondaryLimit(403), true],
+    ["a 429 secondary rate limit without retry-after is transient", secondaryLimit(429), true],
     ["a 404 is permanent", httpError(404), false],
     ["a 422 is permanent", httpError(422), false],
     ["a connection reset is transient", networkError("ECONNRESET"), true],
