@@ -31,6 +31,7 @@ export interface IntakeOptions {
   /** Checks `x-hub-signature-256` against the raw body with the webhook secret. */
   readonly verify: (body: string, signature: string) => Promise<boolean>;
   readonly log: IntakeLogger;
+  /** Where webhooks are posted (Probot's route); `/` is taken too, see WEBHOOK_PATHS. */
   readonly path?: string;
   readonly maxBodyBytes?: number;
   /** Bytes of request bodies held at once; a request that would pass it is answered 503. */
@@ -48,14 +49,18 @@ type Reply = readonly [status: number, message: string];
 const JSON_TYPE = /^\s*application\/json\s*(?:;|$)/iu;
 
 export function createIntake(options: IntakeOptions) {
-  const path = options.path ?? "/api/github/webhooks";
+  // Probot's setup flow registers the app's webhook at WEBHOOK_PROXY_URL or at the server's root
+  // (`${baseUrl}/`, node_modules/probot/lib/manifest-creation.js), while Probot's own route is
+  // /api/github/webhooks: both are taken, so an app registered through the README's steps
+  // receives its events. Either way a delivery is only stored once its signature checks out.
+  const paths = new Set(["/", options.path ?? "/api/github/webhooks"]);
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const budget = options.maxBytesInFlight ?? MAX_BYTES_IN_FLIGHT;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   let inFlight = 0;
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
-    if (request.method !== "POST" || pathOf(request.url) !== path) return false;
+    if (request.method !== "POST" || !paths.has(pathOf(request.url))) return false;
     const held = { bytes: 0 };
     const reserve = (bytes: number): boolean => {
       if (inFlight + bytes > budget) return false;

@@ -141,6 +141,13 @@ describe("createIntake", () => {
   it("leaves other paths to the next handler", async () => {
     expect(await send({ path: "/health" })).toBe(404);
   });
+
+  it("takes a signed event posted to the root, where Probot's setup flow registers the webhook", async () => {
+    const id = randomUUID();
+    expect(await send({ id, path: "/" })).toBe(202);
+    expect(stored.map((job) => job.id)).toEqual([id]);
+    expect(await send({ path: "/", signature: "sha256=00" })).toBe(401);
+  });
 });
 
 describe("repoKeyOf", () => {
