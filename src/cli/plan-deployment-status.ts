@@ -4,7 +4,8 @@
 // carry a release on to the environments that require this one.
 import { z } from "zod";
 import { payloadObject } from "../handlers/deploy/gather.js";
-import { PRODUCTION, previousSuccessIn } from "../handlers/deploy/on-deployment-status.js";
+import { previousSuccessIn } from "../handlers/deploy/on-deployment-status.js";
+import { isProductionDeployment } from "../policy/deploy/settings.js";
 import { releaseDeploy, releaseDeploysAfter } from "../policy/deploy/targets.js";
 import { deploymentStatusFeatures } from "../handlers/events/deployment-status.js";
 import type { EnvironmentConfig } from "../policy/config/index.js";
@@ -116,7 +117,7 @@ const reportDeploymentOutcome: FeaturePlanner<z.infer<typeof DeploymentStatusPay
     deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload },
     state,
     ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
-    isProduction: deployment.production_environment === true || PRODUCTION.test(deployment.environment),
+    isProduction: isProductionDeployment(deployment.environment, deployment.production_environment === true),
     ...(previousSuccess === undefined ? {} : { previousSuccess }),
     ...(logUrl === undefined ? {} : { logUrl }),
   });

@@ -5,7 +5,7 @@
 
 import type { Context } from "probot";
 import type { Config } from "../../policy/config/index.js";
-import type { ChosenVersion, DeploymentRecord } from "../../policy/deploy/settings.js";
+import { isProductionDeployment, type ChosenVersion, type DeploymentRecord } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
 import { verifiedByThisApp } from "../../policy/deploy/verified-status.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
@@ -21,7 +21,6 @@ import { verifyDeployment } from "./verify.js";
 import { startVerify } from "./verify-timer.js";
 
 const FINISHED = ["success", "failure", "error"] as const;
-export const PRODUCTION = /^prod(uction)?$/i;
 
 export const reportDeploymentOutcome: Feature<"deployment_status.created"> = async function reportDeploymentOutcome(context, config, options) {
   const { deployment, deployment_status: status } = context.payload;
@@ -103,7 +102,7 @@ export async function finishDeployment(
     deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload: deployment.payload },
     state,
     ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
-    isProduction: deployment.productionEnvironment || PRODUCTION.test(deployment.environment),
+    isProduction: isProductionDeployment(deployment.environment, deployment.productionEnvironment),
     ...(previousSuccess === undefined ? {} : { previousSuccess }),
     ...(logUrl === undefined || logUrl === "" ? {} : { logUrl }),
   });

@@ -10,7 +10,7 @@ import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js
 import { formatTime } from "../../policy/deploy/lock.js";
 import { replyAction } from "../../policy/deploy/plan-deploy.js";
 import { deployKey } from "../../policy/deploy/deploy-key.js";
-import type { DeploymentRecord } from "../../policy/deploy/settings.js";
+import { isProductionDeployment, type DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Action, Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
@@ -18,8 +18,6 @@ import { inertText } from "../../policy/markdown/inert.js";
 import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
 import { planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
-// Read when a deploy fails, long after both modules loaded (they import each other through continue-release).
-import { PRODUCTION } from "./on-deployment-status.js";
 import { checkRunsOn, currentLock, deploymentHistory, tagsUnder } from "./gather.js";
 
 export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
@@ -100,7 +98,7 @@ async function failUnstartedDeploy(context: Context, request: DeployRequest, cho
     repo: context.repo(),
     deployment: { id: created.id, environment: planned.environment, sha: request.sha, payload: planned.payload },
     error: `GitHub answered ${statusOf(error.cause) ?? "an error"} to the ${error.action.kind === "dispatch-workflow" ? "workflow dispatch" : "repository dispatch"} (${message.split("\n")[0]?.slice(0, 200) ?? ""})`,
-    isProduction: PRODUCTION.test(planned.environment),
+    isProduction: isProductionDeployment(planned.environment),
   });
   await carryOut(context, failed, options);
 }

@@ -12,7 +12,8 @@ import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
 import { payloadObject } from "./gather.js";
 import { ownDeploymentKey } from "../../github/actions/deployment.js";
-import { PRODUCTION, previousSuccessOf } from "./on-deployment-status.js";
+import { previousSuccessOf } from "./on-deployment-status.js";
+import { isProductionDeployment } from "../../policy/deploy/settings.js";
 
 /** Deployments of one commit are few; more than this many on a sha is not a deploy pipeline. */
 const CANDIDATE_LIMIT = 30;
@@ -68,7 +69,7 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
     run,
     deployment,
     ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
-    isProduction: deployment.productionEnvironment || PRODUCTION.test(deployment.environment),
+    isProduction: isProductionDeployment(deployment.environment, deployment.productionEnvironment),
     ...(previousSuccess === undefined ? {} : { previousSuccess }),
   });
   await carryOut(context, failure, options);

@@ -58,3 +58,11 @@ export function redeployOf(version: ChosenVersion): { readonly sha: string; read
 export function short(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
+
+/**
+ * Whether a deployment is to production, the one rule for every outcome that offers a rollback:
+ * GitHub's `production_environment` flag when the deployment has it, else the environment's name.
+ */
+export function isProductionDeployment(environment: string, productionEnvironment?: boolean): boolean {
+  return productionEnvironment === true || /^prod(uction)?$/i.test(environment);
+}
