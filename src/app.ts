@@ -1,19 +1,10 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import type { EventHandler } from "./handlers/feature.js";
 import { runOptionsFromEnv, type RunOptions } from "./handlers/carry-out.js";
 import { runTimer } from "./handlers/timers.js";
 import { identityOf, type IdentitySource } from "./github/identity.js";
-import { pushFeatures } from "./handlers/events/push.js";
-import { releasePublishedFeatures } from "./handlers/events/release-published.js";
-import { deploymentStatusFeatures } from "./handlers/events/deployment-status.js";
-import { workflowRunCompletedFeatures } from "./handlers/events/workflow-run.js";
-import { checkRunCompletedFeatures } from "./handlers/events/check-run.js";
-import { issuesFeatures } from "./handlers/events/issues.js";
-import { releasePrereleasedFeatures } from "./handlers/events/release-prereleased.js";
-import { releaseCreatedFeatures } from "./handlers/events/release-created.js";
-import { runFeatures } from "./handlers/feature.js";
-import { reportBrokenConfigOnPush } from "./handlers/broken-config.js";
-import { onIssueComment } from "./handlers/issue-comment.js";
-import { onPullRequest } from "./handlers/events/pull-request.js";
+import { fromProbot } from "./handlers/from-probot.js";
+import { registry } from "./handlers/registry.js";
 import { missingPayloadField } from "./policy/payload-shape.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
 
@@ -47,44 +38,12 @@ export default function releasePilot(app: Probot, server?: Pick<ApplicationFunct
   // start on a later turn, after `options` below names the queue.
   const runtime = server ? startRuntime(app, server, runtimeSettingsFromEnv(process.env), { onTimer: (job) => runTimer(app, job, options), self }) : undefined;
   if (runtime) options = { ...options, timers: runtime.timers };
-  app.on(
-    "release.published",
-    guarded((context) => runFeatures(context, releasePublishedFeatures, options)),
-  );
-  app.on(
-    "push",
-    guarded((context) => runFeatures(context, pushFeatures, options, (invalid) => reportBrokenConfigOnPush(context, invalid, options))),
-  );
-  app.on(
-    "issue_comment.created",
-    guarded((context) => onIssueComment(context, options)),
-  );
-  app.on(
-    "deployment_status.created",
-    guarded((context) => runFeatures(context, deploymentStatusFeatures, options)),
-  );
-  app.on(
-    "workflow_run.completed",
-    guarded((context) => runFeatures(context, workflowRunCompletedFeatures, options)),
-  );
-  app.on(
-    "check_run.completed",
-    guarded((context) => runFeatures(context, checkRunCompletedFeatures, options)),
-  );
-  app.on(
-    ["issues.opened", "issues.edited"],
-    guarded((context) => runFeatures(context, issuesFeatures, options)),
-  );
-  app.on(
-    "release.prereleased",
-    guarded((context) => runFeatures(context, releasePrereleasedFeatures, options)),
-  );
-  app.on(
-    "release.created",
-    guarded((context) => runFeatures(context, releaseCreatedFeatures, options)),
-  );
-  app.on(
-    ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-    guarded((context) => onPullRequest(context, options)),
-  );
+  for (const event of Object.keys(registry) as (keyof typeof registry)[]) {
+    const handler = registry[event] as EventHandler<typeof event> | undefined;
+    if (handler === undefined) continue;
+    app.on(
+      event,
+      guarded((context) => handler(fromProbot(context as never, options), options)),
+    );
+  }
 }

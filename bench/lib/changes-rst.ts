@@ -11,7 +11,7 @@ const UNRELEASED_ITEMS = 10;
 function realItems(): string[] {
   const text = readFileSync(FIXTURE, "utf8");
   return text
-    .split(/\n(?=-   )/)
+    .split(/\n(?=- {3})/)
     .filter((chunk) => chunk.startsWith("-   "))
     .map((chunk) => chunk.split(/\n\n/)[0]!.trimEnd());
 }

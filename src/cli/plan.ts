@@ -1,25 +1,31 @@
-// `release-pilot plan --event <name> --payload <file>`: what the bot would do with an event,
-// decided by the same policy functions as the handlers, with no network. Facts that a handler
-// would read from GitHub come from `--facts <file>` or are named under "Assumed:". Each event's
-// planner lives in its own file (plan-push.ts, plan-release.ts, ...).
-import type { z } from "zod";
+// `release-pilot plan --event <name> --payload <file>`: what the bot would do with an event. The
+// app's own features run (src/handlers/registry.ts), with their reads answered from `--facts`
+// (src/facts/json/) and their plans recorded instead of carried out (src/executor/recorder.ts):
+// there is no second copy of any decision here. Each default a read leaned on is named under
+// "Assumed:".
+import type { EmitterWebhookEventName } from "@octokit/webhooks";
+import { Recorder } from "../executor/recorder.js";
+import { jsonFacts } from "../facts/json/index.js";
+import { Assumptions } from "../facts/json/schema.js";
+import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../policy/config-check.js";
-import { nothing } from "../policy/plan.js";
+import { missingPayloadField } from "../policy/payload-shape.js";
+import { nothing, type Plan, type RepoRef } from "../policy/plan.js";
+import { FeaturesFailedError, type FeatureContext, type FeatureLog } from "../handlers/feature.js";
+import { registry } from "../handlers/registry.js";
+import type { RunOptions } from "../handlers/carry-out.js";
 import { formatParts } from "./format-plan.js";
 import { readJson, type CliIo } from "./io.js";
-import { CheckRunPayload, planCheckRun } from "./plan-check-run.js";
-import { CommentPayload, planComment } from "./plan-comment.js";
-import { DeploymentStatusPayload, planDeploymentStatus } from "./plan-deployment-status.js";
-import { planInput, type PlanFiles, type PlanInput, type PlannedPart, type Repository } from "./plan-input.js";
-import { IssuesPayload, planIssues } from "./plan-issues.js";
-import { planPush, PushPayload } from "./plan-push.js";
-import { planRelease, ReleasePayload } from "./plan-release.js";
+import { loadConfigFile, readFacts, type PlanFiles } from "./plan-files.js";
 
 export interface PlanOptions extends PlanFiles {
   /** `push`, `release`, or with an action (`release.prereleased`) that replaces the payload's. */
   readonly event: string;
   readonly json: boolean;
 }
+
+/** One feature's plan, or why it cannot be planned offline; an event sets off several. */
+export type PlannedPart = { readonly feature: string; readonly plan: Plan } | { readonly feature: string; readonly notPlanned: string };
 
 /** What `--json` prints. */
 export interface PlanReport {
@@ -28,47 +34,131 @@ export interface PlanReport {
   readonly assumed: readonly string[];
 }
 
-type EventPlanner = (io: CliIo, options: PlanOptions, raw: unknown) => PlanReport | undefined;
+/** A read no fact of the file answers yet: the feature is named as not planned, with the read. */
+export class NotPlannableOfflineError extends Error {}
 
-function planner<P extends { readonly repository: z.infer<typeof Repository> }>(
-  schema: z.ZodType<P>,
-  decide: (input: PlanInput<P>) => PlannedPart[] | string,
-): EventPlanner {
-  return (io, options, raw) => {
-    const input = planInput(io, options, schema, raw, CONFIG_PATH);
-    if (input === undefined) return undefined;
-    const decided = decide(input);
-    // An action the bot does not act on still gets an answer: nothing happens, and why.
-    const parts = typeof decided === "string" ? [{ feature: options.event, plan: nothing("event-not-relevant", decided) }] : decided;
-    return { event: options.event, parts, assumed: input.assumed.list() };
+const SILENT: FeatureLog = { info() {}, warn() {}, error() {}, debug() {}, child: () => SILENT };
+
+/** An Octokit whose every use says which read is still missing from the facts file. */
+function offlineOctokit(path: readonly string[] = []): GitHub {
+  const fail = () => {
+    throw new NotPlannableOfflineError(`it reads octokit.${path.join(".")} from GitHub, which --facts cannot give`);
   };
+  return new Proxy(fail, { get: (_target, key) => (typeof key === "string" ? offlineOctokit([...path, key]) : undefined), apply: fail }) as unknown as GitHub;
 }
 
-const EVENTS: Readonly<Record<string, EventPlanner>> = {
-  push: planner(PushPayload, planPush),
-  release: planner(ReleasePayload, planRelease),
-  issues: planner(IssuesPayload, planIssues),
-  deployment_status: planner(DeploymentStatusPayload, planDeploymentStatus),
-  issue_comment: planner(CommentPayload, planComment),
-  check_run: planner(CheckRunPayload, planCheckRun),
-};
+function object(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function registeredFor(event: string, action: string | undefined): EmitterWebhookEventName | undefined {
+  const names = Object.keys(registry) as EmitterWebhookEventName[];
+  return names.find((name) => name === (action === undefined ? event : `${event}.${action}`)) ?? names.find((name) => name === event);
+}
 
 /** The report, or undefined with the reason already printed to stderr. */
-export function planEvent(io: CliIo, options: PlanOptions): PlanReport | undefined {
-  const [event = "", action] = options.event.split(".");
-  const plan = EVENTS[event];
-  if (plan === undefined) {
-    io.stderr(`planning ${options.event} offline is not supported; supported events: ${Object.keys(EVENTS).join(", ")}.\n`);
+export async function planEvent(io: CliIo, options: PlanOptions): Promise<PlanReport | undefined> {
+  const [event = "", given] = options.event.split(".");
+  const known = (Object.keys(registry) as string[]).filter((name) => name === event || name.startsWith(`${event}.`));
+  if (known.length === 0) {
+    const events = [...new Set(Object.keys(registry).map((name) => name.split(".")[0]))];
+    io.stderr(`planning ${options.event} offline is not supported; the app handles: ${events.join(", ")}.\n`);
     return undefined;
   }
   const raw = readJson(io, options.payload);
   if (raw === undefined) return undefined;
-  const payload = action === undefined || typeof raw !== "object" || raw === null ? raw : { ...raw, action };
-  return plan(io, options, payload);
+  const payload = { ...object(raw), ...(given === undefined ? {} : { action: given }) };
+  const action = typeof payload["action"] === "string" ? payload["action"] : undefined;
+  const name = registeredFor(event, action);
+  const shown = action === undefined ? event : `${event}.${action}`;
+  if (name === undefined) {
+    const part: PlannedPart = { feature: shown, plan: nothing("event-not-relevant", `${shown} sets nothing off; the app handles ${known.join(", ")}.`) };
+    return { event: options.event, parts: [part], assumed: [] };
+  }
+  const missing = missingPayloadField(event, payload);
+  if (missing !== undefined) {
+    io.stderr(`${options.payload} is not a payload of ${shown}: it has no ${missing}\n`);
+    return undefined;
+  }
+  return planRegistered(io, options, name, shown, payload);
 }
 
-export function planCommand(io: CliIo, options: PlanOptions): number {
-  const report = planEvent(io, options);
+async function planRegistered(
+  io: CliIo,
+  options: PlanOptions,
+  name: EmitterWebhookEventName,
+  shown: string,
+  payload: Record<string, unknown>,
+): Promise<PlanReport | undefined> {
+  const repository = object(payload["repository"]);
+  const repo: RepoRef = { owner: String(object(repository["owner"])["login"]), repo: String(repository["name"]) };
+  const config = loadConfigFile(
+    io,
+    options.config ?? CONFIG_PATH,
+    typeof repository["full_name"] === "string" ? repository["full_name"] : `${repo.owner}/${repo.repo}`,
+  );
+  if (config === undefined) return undefined;
+  const facts = readFacts(io, options.facts);
+  if (facts === undefined) return undefined;
+  const assumed = new Assumptions();
+  if (facts.now === undefined) assumed.add("now: the current time");
+  const given = typeof repository["default_branch"] === "string" ? repository["default_branch"] : undefined;
+  if (facts.defaultBranch === undefined && given === undefined) assumed.add("defaultBranch: main (the payload names none)");
+  const defaultBranch = facts.defaultBranch ?? given ?? "main";
+  // Handlers read the default branch from the payload, as GitHub sends it; the facts may say otherwise.
+  const event = { ...payload, repository: { ...repository, default_branch: defaultBranch } };
+  const source = jsonFacts({
+    facts,
+    assumed,
+    config,
+    defaultBranch,
+    permissionFallback: name.startsWith("issue_comment") ? config.config.commands.permission : "write",
+  });
+  const recorder = new Recorder();
+  const context: FeatureContext = {
+    name: name.split(".")[0] ?? name,
+    id: "offline-plan",
+    payload: event as FeatureContext["payload"],
+    log: SILENT,
+    repo: <T extends object>(extra?: T) => ({ ...repo, ...(extra ?? {}) }) as RepoRef & T,
+    facts: source,
+    executor: recorder.executor(shown),
+    now: facts.now ?? new Date().toISOString(),
+    octokit: offlineOctokit(),
+  };
+  const runOptions: RunOptions = { dryRun: false, self: () => source.self() };
+  const handler = registry[name] as ((context: FeatureContext, options: RunOptions) => Promise<void>) | undefined;
+  const failed: PlannedPart[] = [];
+  try {
+    await handler?.(context, runOptions);
+  } catch (error) {
+    const failures = error instanceof FeaturesFailedError ? error.failures : [{ feature: shown, error }];
+    for (const failure of failures) failed.push({ feature: failure.feature, notPlanned: reasonOf(failure.error) });
+  }
+  return { event: options.event, parts: partsOf(recorder, failed), assumed: assumed.list() };
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof NotPlannableOfflineError) return error.message;
+  return `it failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Every feature the event ran, in order: its plans, or that it had nothing to do, or why it was not planned. */
+function partsOf(recorder: Recorder, failed: readonly PlannedPart[]): PlannedPart[] {
+  const parts: PlannedPart[] = [];
+  for (const feature of recorder.features) {
+    const plans = recorder.parts.filter((part) => part.feature === feature);
+    const failure = failed.find((part) => part.feature === feature);
+    parts.push(...plans);
+    if (failure !== undefined) parts.push(failure);
+    else if (plans.length === 0) parts.push({ feature, plan: nothing("event-not-relevant", `${feature} has nothing to do for this event.`) });
+  }
+  parts.push(...failed.filter((part) => !recorder.features.includes(part.feature)));
+  return parts;
+}
+
+export async function planCommand(io: CliIo, options: PlanOptions): Promise<number> {
+  const report = await planEvent(io, options);
   if (report === undefined) return 1;
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatParts(report.parts, report.assumed));
   return 0;

@@ -1,4 +1,3 @@
-import type { Logger } from "probot";
 import type { Action, ActionKind, CommitRef, RepoRef } from "../policy/plan.js";
 import type { GitHub } from "./client.js";
 import type { IdentitySource } from "./identity.js";
@@ -20,7 +19,7 @@ export interface Effect {
 
 export interface ExecutionContext {
   readonly octokit: GitHub;
-  readonly log: Pick<Logger, "info" | "warn" | "debug">;
+  readonly log: { info(fields: object, message: string): void; warn(fields: object, message: string): void; debug(fields: object, message: string): void };
   /** Who this app is: an effect found by its marker or key counts only when this app wrote it. */
   readonly self: IdentitySource;
   /** Effects of the actions already carried out in this plan, by key. */

@@ -1,16 +1,16 @@
 // A push to the default branch that leaves `.github/release-pilot.yml` broken: every feature is
 // skipped (there is no config to run them with), so the problem is reported instead, on the
 // pushed commit and on the Release Dashboard (src/policy/broken-config.ts decides both).
-import type { Context } from "probot";
 import { readFile } from "../github/git.js";
 import { planBrokenConfigReport } from "../policy/broken-config.js";
 import { CONFIG_PATH } from "../policy/config-check.js";
 import { carryOut, type RunOptions } from "./carry-out.js";
 import type { LoadedConfig } from "./config.js";
+import type { FeatureContext } from "./feature.js";
 import { findDashboard } from "./dashboard.js";
 
 export async function reportBrokenConfigOnPush(
-  context: Context<"push">,
+  context: FeatureContext<"push">,
   loaded: Extract<LoadedConfig, { kind: "invalid" }>,
   options: RunOptions,
 ): Promise<void> {

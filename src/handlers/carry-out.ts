@@ -1,9 +1,7 @@
-import type { Context } from "probot";
-import { ActionFailedError, execute } from "../github/execute.js";
 import type { Effect } from "../github/effects.js";
 import type { IdentitySource } from "../github/identity.js";
-import { lockExpiryTimers } from "../policy/deploy/lock-expiry.js";
-import type { Action, Plan } from "../policy/plan.js";
+import type { Executor } from "../executor/port.js";
+import type { Plan } from "../policy/plan.js";
 import type { TimerPort } from "./timer-port.js";
 
 export interface RunOptions {
@@ -29,49 +27,7 @@ export function runOptionsFromEnv(env: NodeJS.ProcessEnv, self: IdentitySource):
   };
 }
 
-/** Hands a plan to the executor and logs the outcome with the delivery id. */
-export async function carryOut(context: Context, plan: Plan, options: RunOptions): Promise<readonly Effect[]> {
-  const log = context.log.child({ delivery: context.id, event: context.name });
-  log.info({ reason: plan.reason, actions: plan.actions.length }, plan.summary);
-  if (options.dryRun) {
-    log.info({ plan }, "dry run: the plan above was not carried out");
-    return [];
-  }
-  if (plan.actions.length === 0) return [];
-  try {
-    const effects = await execute(plan, { octokit: context.octokit, log, self: options.self });
-    await scheduleLockChecks(context, plan.actions, effects, options);
-    return effects;
-  } catch (error) {
-    if (error instanceof ActionFailedError) {
-      log.error({ action: error.action.kind, key: error.action.key, done: error.completed.length }, error.message);
-      // A lock taken before a later action failed is held all the same: it gets its check too.
-      await scheduleLockChecks(context, plan.actions, error.completed, options).catch((scheduleError: unknown) =>
-        log.warn({ error: String(scheduleError) }, "could not schedule the lock's expiry check"),
-      );
-    }
-    throw error;
-  }
-}
-
-/**
- * Each lock a deploy took (now, or found taken by an earlier run of the same job) gets a check at
- * its expiry, so a deploy that never reports frees its queue without waiting for another event.
- */
-async function scheduleLockChecks(context: Context, actions: readonly Action[], effects: readonly Effect[], options: RunOptions): Promise<void> {
-  const installationId = installationOf(context.payload);
-  if (options.timers === undefined || installationId === undefined) return;
-  const taken = new Set(effects.filter((effect) => effect.kind === "acquire-lock").map((effect) => effect.key));
-  for (const timer of lockExpiryTimers(
-    actions.filter((action) => taken.has(action.key)),
-    installationId,
-  ))
-    await options.timers.schedule(timer);
-}
-
-function installationOf(payload: unknown): number | undefined {
-  if (typeof payload !== "object" || payload === null || !("installation" in payload)) return undefined;
-  const installation = payload.installation;
-  if (typeof installation !== "object" || installation === null || !("id" in installation)) return undefined;
-  return typeof installation.id === "number" ? installation.id : undefined;
+/** Hands a plan to the context's executor: GitHub's in the app, the recorder offline. */
+export function carryOut(context: { readonly executor: Executor }, plan: Plan, _options?: RunOptions): Promise<readonly Effect[]> {
+  return context.executor.carryOut(plan);
 }

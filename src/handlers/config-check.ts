@@ -1,10 +1,10 @@
 // A pull request that changes `.github/release-pilot.yml` gets a check run on its head commit:
 // the config as the PR would leave it, with every problem on its line, or what it will do.
-import type { Context } from "probot";
 import { CONFIG_PATH, planConfigCheck } from "../policy/config-check.js";
 import { carryOut, type RunOptions } from "./carry-out.js";
+import type { FeatureContext } from "./feature.js";
 
-export type PullRequestContext = Context<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">;
+export type PullRequestContext = FeatureContext<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">;
 
 /** Whether the PR adds or edits the config (a rename onto it counts; a deletion does not). */
 async function changesConfig(context: PullRequestContext): Promise<boolean> {

@@ -1,10 +1,14 @@
-import type { Context } from "probot";
+import type { GitHub } from "../github/client.js";
+import type { RepoRef } from "../policy/plan.js";
 import { formatConfigIssues, parseConfig, type Config, type ConfigIssue } from "../policy/config/index.js";
 import { describeLoadFailure, fileOfLoadFailure } from "../policy/config/load-failure.js";
 import { readConfigYaml } from "../policy/config/yaml-text.js";
 
 export const CONFIG_FILE = "release-pilot.yml";
 export const CONFIG_PATH = `.github/${CONFIG_FILE}`;
+
+/** Probot's config loader: the file's YAML as an object, with `_extends` followed; null when absent. */
+export type ConfigReader = (file: string) => Promise<Record<string, unknown> | null>;
 
 export type LoadedConfig =
   | { readonly kind: "ok"; readonly config: Config; readonly warnings: readonly ConfigIssue[] }
@@ -16,11 +20,11 @@ export type LoadedConfig =
  * placed on a line: the loader's own error says only "invalid YAML" (or nothing of where, for
  * an alias). Undefined when the file cannot be read; the loader's words are used then.
  */
-async function textOf(context: Context, file: { owner: string; repo: string; path: string }): Promise<string | undefined> {
+async function textOf(octokit: GitHub, file: { owner: string; repo: string; path: string }): Promise<string | undefined> {
   try {
     // GET /repos/{owner}/{repo}/contents/{path} with the raw media type answers the file's bytes
     // (https://docs.github.com/en/rest/repos/contents#get-repository-content, "raw").
-    const { data } = await context.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...file, mediaType: { format: "raw" } });
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...file, mediaType: { format: "raw" } });
     // Octokit hands a body whose type it does not know as bytes.
     const body: unknown = data;
     if (typeof body === "string") return body;
@@ -34,16 +38,19 @@ async function textOf(context: Context, file: { owner: string; repo: string; pat
  * The repository's config from its default branch, through Probot's loader so `_extends`
  * (organisation-wide defaults in the `.github` repository) works as in other Probot apps.
  */
-export async function loadConfig(context: Context, options: { readonly verifyMayReadLoopback?: boolean } = {}): Promise<LoadedConfig> {
-  const { owner, repo } = context.repo();
+export async function loadConfig(
+  event: { readonly octokit: GitHub; readonly config: ConfigReader },
+  { owner, repo }: RepoRef,
+  options: { readonly verifyMayReadLoopback?: boolean } = {},
+): Promise<LoadedConfig> {
   let raw: unknown;
   try {
-    raw = await context.config<Record<string, unknown>>(CONFIG_FILE);
+    raw = await event.config(CONFIG_FILE);
   } catch (error) {
     // Probot throws on YAML it cannot parse; that is the user's to fix, so it is reported, not raised.
     const message = error instanceof Error ? error.message : String(error);
     const file = fileOfLoadFailure(message);
-    const text = file === undefined ? undefined : await textOf(context, file);
+    const text = file === undefined ? undefined : await textOf(event.octokit, file);
     const read = text === undefined ? undefined : readConfigYaml(text);
     const errors = describeLoadFailure({ message, repo: { owner, repo }, ...(read === undefined || read.ok ? {} : { problems: read.errors }) });
     return { kind: "invalid", errors, message: formatConfigIssues(errors) };

@@ -1,7 +1,7 @@
 // Keeps the Release Dashboard issue current: registered last in each event's feature list, so it
 // shows the state the other features just left. Reads are bounded (see status-facts.ts), and the
 // issue is written only when what it shows changed.
-import type { Context } from "probot";
+import type { FeatureContext } from "./feature.js";
 import type { GitHub } from "../github/client.js";
 import { isThisApp, type AppIdentity } from "../github/identity.js";
 import type { Config } from "../policy/config/index.js";
@@ -19,7 +19,7 @@ export async function findDashboard(octokit: GitHub, repo: RepoRef, self: AppIde
   return found === undefined ? undefined : { number: found.number, body: found.body ?? "" };
 }
 
-export async function refreshDashboard(context: Context, config: Config, options: RunOptions): Promise<void> {
+export async function refreshDashboard(context: FeatureContext, config: Config, options: RunOptions): Promise<void> {
   if (!config.dashboard) return;
   // The bot's own edits (the dashboard itself, progress lines) change nothing the dashboard shows.
   const sender = (context.payload as { sender?: { type?: string } }).sender;

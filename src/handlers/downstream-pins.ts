@@ -1,4 +1,4 @@
-import type { Context } from "probot";
+import type { FeatureContext } from "./feature.js";
 import { notFoundAsUndefined } from "../github/client.js";
 import { readFile } from "../github/git.js";
 import type { Config, DownstreamConfig } from "../policy/config/index.js";
@@ -7,7 +7,7 @@ import { planDownstreamPins, type DownstreamFacts, type DownstreamFile } from ".
 import { carryOut } from "./carry-out.js";
 import type { Feature } from "./feature.js";
 
-type ReleaseContext = Context<"release.published">;
+type ReleaseContext = FeatureContext<"release.published">;
 
 // The installation token reaches the downstream repository only when the app is installed
 // there too; a 404 is kept as a fact so the person hears what to do instead of a bare error.

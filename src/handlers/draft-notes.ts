@@ -1,7 +1,7 @@
 // On a push to the default branch, refresh each affected app's draft release. The handler reads
 // (the changed files when the payload was cut short, one page of releases, closed PRs back to
 // the oldest previous release) and policy decides; see src/policy/notes/.
-import type { Context } from "probot";
+import type { FeatureContext } from "./feature.js";
 import type { GitHub } from "../github/client.js";
 import type { Config } from "../policy/config/index.js";
 import { changedFiles, PUSH_COMMIT_LIMIT } from "../policy/deploy/paths.js";
@@ -15,7 +15,7 @@ const PAGE_SIZE = 100;
 const COMPARE_FILE_LIMIT = 300;
 const ZERO_SHA = /^0+$/;
 
-type PushPayload = Context<"push">["payload"];
+type PushPayload = FeatureContext<"push">["payload"];
 
 /** The files the push changed: from the payload, or from compare when GitHub cut the list short. */
 async function pushedFiles(octokit: GitHub, repo: RepoRef, payload: PushPayload): Promise<readonly string[] | "unknown"> {

@@ -1,5 +1,3 @@
-import type { Context } from "probot";
-import { countApiCalls } from "../ops/api-calls.js";
 import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
 import { parseCommand } from "../policy/commands/parse.js";
 import { inertText } from "../policy/markdown/inert.js";
@@ -8,27 +6,15 @@ import { carryOut, type RunOptions } from "./carry-out.js";
 import { commandHandlers } from "./commands/index.js";
 import type { CommandHandler } from "./commands/types.js";
 import type { ParsedCommand } from "../policy/commands/types.js";
-import { loadConfig } from "./config.js";
+import { forFeature, type FeatureContext } from "./feature.js";
 import { refreshDashboard } from "./dashboard.js";
 
-type CommentContext = Context<"issue_comment.created">;
-
-async function permissionOf(context: CommentContext, username: string): Promise<string> {
-  try {
-    const { data } = await context.octokit.rest.repos.getCollaboratorPermissionLevel(context.repo({ username }));
-    return data.role_name ?? data.permission;
-  } catch (error) {
-    // Not a collaborator at all: GitHub answers 404, which means no permission.
-    if (typeof error === "object" && error !== null && "status" in error && error.status === 404) return "none";
-    throw error;
-  }
-}
+type CommentContext = FeatureContext<"issue_comment.created">;
 
 /** Slash commands: only new comments (edits of old ones are not re-run), only from people. */
 export async function onIssueComment(context: CommentContext, options: RunOptions): Promise<void> {
   const { comment, issue, sender } = context.payload;
-  countApiCalls(context.octokit);
-  const loaded = await loadConfig(context, options);
+  const loaded = await context.facts.config();
   // A repository that never asked for the bot hears nothing from it.
   if (loaded.kind === "missing") return;
   const config = loaded.kind === "ok" ? loaded.config : undefined;
@@ -48,35 +34,36 @@ export async function onIssueComment(context: CommentContext, options: RunOption
     ...(loaded.kind === "invalid" ? { configError: loaded.message } : {}),
   };
   let intake = takeCommand(facts);
-  if (intake.kind === "need-permission") intake = takeCommand({ ...facts, permission: await permissionOf(context, facts.author) });
+  if (intake.kind === "need-permission") intake = takeCommand({ ...facts, permission: await context.facts.permission(facts.author) });
   switch (intake.kind) {
     case "need-permission":
       throw new Error("the commenter's permission was read but not taken into account");
     case "ignore":
     case "answer":
-      await carryOut(context, intake.plan, options);
+      await carryOut(forFeature(context, "intake"), intake.plan, options);
       return;
     case "run":
       break;
   }
   if (config === undefined) return;
-  await carryOut(context, plan(`Acknowledge /${intake.command.name}.`, intake.acknowledge), options);
+  await carryOut(forFeature(context, "intake"), plan(`Acknowledge /${intake.command.name}.`, intake.acknowledge), options);
+  const commandContext = forFeature(context, `/${intake.command.name}`);
   const answer = (text: string) => reply(facts, text);
   const handler = commandHandlers[intake.command.name] as CommandHandler<ParsedCommand> | undefined;
   if (handler === undefined) {
     await carryOut(
-      context,
+      commandContext,
       plan("Unsupported command.", [answer(`/${intake.command.name} is not available in this version of Release Pilot; type /help for the commands it has.`)]),
       options,
     );
     return;
   }
   try {
-    await handler({ context, command: intake.command, config, options, reply: answer });
+    await handler({ context: commandContext, command: intake.command, config, options, reply: answer });
   } catch (error) {
     // Nothing is lost: the person who asked hears that it failed, and the job still fails for retry.
     const reason = error instanceof Error ? error.message : String(error);
-    await carryOut(context, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${inertText(reason)}`)]), options);
+    await carryOut(commandContext, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${inertText(reason)}`)]), options);
     throw error;
   }
   // Deploys, locks and releases change what the dashboard shows; its own failure is not the
@@ -84,7 +71,7 @@ export async function onIssueComment(context: CommentContext, options: RunOption
   // command that did finish. The next event refreshes the dashboard again.
   if (intake.command.name !== "help" && intake.command.name !== "status") {
     try {
-      await refreshDashboard(context, config, options);
+      await refreshDashboard(forFeature(context, "refreshDashboard"), config, options);
     } catch (error) {
       context.log.error(
         { delivery: context.id, error: error instanceof Error ? error.message : String(error) },

@@ -1,6 +1,8 @@
 // Read-only facts for `/status`, each read bounded to one page so the answer costs a known
 // number of calls: newest deployments per environment, one page of releases and of closed PRs,
 // the open checklist issues. Nothing here writes.
+import { currentLock } from "../facts/github/deploy-reads.js";
+import { payloadObject } from "../policy/deploy/deployment-payload.js";
 import type { GitHub } from "../github/client.js";
 import { isThisApp, type AppIdentity } from "../github/identity.js";
 import { parseChecklistMarker, countProgress } from "../policy/checklist/index.js";
@@ -8,7 +10,6 @@ import type { AppConfig, Config } from "../policy/config/index.js";
 import type { RepoRef } from "../policy/plan.js";
 import { appOfTag } from "../policy/release/which-app.js";
 import type { AppStatus, ChecklistStatus, DeployedVersion, EnvironmentStatus, StatusFacts } from "../policy/status/index.js";
-import { currentLock, payloadObject } from "./deploy/gather.js";
 
 /** Deployments read per environment: the newest page; older successes are history, not status. */
 export const DEPLOYMENTS_PAGE = 30;

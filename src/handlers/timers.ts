@@ -3,12 +3,11 @@
 // and decides from what GitHub says now; its payload only says where to look.
 
 import { Context, type Probot } from "probot";
-import { countApiCalls } from "../ops/api-calls.js";
 import { decodeTimer, TIMER_JOB_NAME } from "../policy/timers.js";
 import type { RunOptions } from "./carry-out.js";
-import { loadConfig } from "./config.js";
 import { runLockExpiryCheck } from "./deploy/lock-expiry.js";
 import { runVerifyAttempt } from "./deploy/verify-timer.js";
+import { featureContextOf } from "./from-probot.js";
 
 export async function runTimer(
   app: Pick<Probot, "auth" | "log">,
@@ -23,12 +22,17 @@ export async function runTimer(
     return;
   }
   const octokit = await app.auth(timer.installationId);
-  countApiCalls(octokit);
   const { owner, repo } = timer.repo;
-  // Just what Context reads (repo(), config()); it is typed as a webhook only because Context is.
+  // Just what the config loader and the executor read; a timer is no webhook.
   const payload = { installation: { id: timer.installationId }, repository: { owner: { login: owner }, name: repo, full_name: `${owner}/${repo}` } };
-  const context = new Context({ id: job.id, name: TIMER_JOB_NAME, payload } as unknown as ConstructorParameters<typeof Context>[0], octokit, log) as Context;
-  const loaded = await loadConfig(context, options);
+  // Probot's loader (for `_extends`) lives on Context only; this one is built for it alone.
+  const probot = new Context({ id: job.id, name: TIMER_JOB_NAME, payload } as unknown as ConstructorParameters<typeof Context>[0], octokit, log) as Context;
+  const context = featureContextOf(
+    { name: TIMER_JOB_NAME, id: job.id, payload, octokit, log, repo: () => ({ owner, repo }), config: (file) => probot.config<Record<string, unknown>>(file) },
+    options,
+    now(),
+  );
+  const loaded = await context.facts.config();
   if (loaded.kind !== "ok") {
     log.info({ config: loaded.kind }, "the repository's config is gone or broken; the timer does nothing");
     return;

@@ -15,7 +15,7 @@ describe("docs/config.md", () => {
     expect(readFileSync(CONFIG_DOCS, "utf8")).toBe(result.stdout);
   });
 
-  it("lists a map's keys with their type, default and description", () => {
+  it("lists a map's keys with their type, default and description", async () => {
     const schema: SchemaNode = {
       description: "Root.",
       properties: {

@@ -35,14 +35,14 @@ const factsWith = (checkRuns: readonly object[], overrides: Record<string, unkno
 });
 
 describe("plan check_run on Green Web Foundation's config", () => {
-  it("deploys staging as the pusher the held check names when the last required check passes, and settles the hold", () => {
-    const run = planOn("greenweb", "check_run", finished("tests"), factsWith([{ name: "tests" }, { name: "migrations" }, held()]));
+  it("deploys staging as the pusher the held check names when the last required check passes, and settles the hold", async () => {
+    const run = await planOn("greenweb", "check_run", finished("tests"), factsWith([{ name: "tests" }, { name: "migrations" }, held()]));
     expect(run.report?.assumed).toEqual([]);
     const actions = actionsOf(run, "deployAfterChecks");
     expect(actions.map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow", "check-run"]);
     // The pusher, not the sender of check_run (CI), and the key the push itself would have made.
     const pushed = actionsOf(
-      planOn(
+      await planOn(
         "greenweb",
         "push",
         pushOf("thegreenwebfoundation", "admin-portal", "master", "staging", SHA, ["greencheck/models.py"], "fershad"),
@@ -57,8 +57,8 @@ describe("plan check_run on Green Web Foundation's config", () => {
     expect(actions[3]).toMatchObject({ kind: "check-run", headSha: SHA, name: DEPLOY_CHECK, conclusion: "success", title: "Deploying to staging" });
   });
 
-  it("plans nothing while another required check is still running", () => {
-    const run = planOn(
+  it("plans nothing while another required check is still running", async () => {
+    const run = await planOn(
       "greenweb",
       "check_run",
       finished("tests"),
@@ -70,8 +70,8 @@ describe("plan check_run on Green Web Foundation's config", () => {
     expect(waiting?.summary).toContain("still waits for migrations");
   });
 
-  it("deploys nothing when staging moved on to a newer commit, and only says so on the held check", () => {
-    const run = planOn(
+  it("deploys nothing when staging moved on to a newer commit, and only says so on the held check", async () => {
+    const run = await planOn(
       "greenweb",
       "check_run",
       finished("tests"),
@@ -84,8 +84,8 @@ describe("plan check_run on Green Web Foundation's config", () => {
     expect(plansOf(run, "deployAfterChecks")[0]?.reason).toBe("event-not-relevant");
   });
 
-  it("refuses on the commit when the pusher the held check names is no longer trusted with staging", () => {
-    const run = planOn(
+  it("refuses on the commit when the pusher the held check names is no longer trusted with staging", async () => {
+    const run = await planOn(
       "greenweb",
       "check_run",
       finished("tests"),
@@ -96,15 +96,15 @@ describe("plan check_run on Green Web Foundation's config", () => {
     expect(actions[0]).toMatchObject({ conclusion: "failure", summary: expect.stringContaining("drive-by is not a trusted author") });
   });
 
-  it("deploys nothing for a commit with no held deploy, or a check no environment requires", () => {
-    const unheld = planOn("greenweb", "check_run", finished("tests"), factsWith([{ name: "tests" }, { name: "migrations" }]));
+  it("deploys nothing for a commit with no held deploy, or a check no environment requires", async () => {
+    const unheld = await planOn("greenweb", "check_run", finished("tests"), factsWith([{ name: "tests" }, { name: "migrations" }]));
     expect(plansOf(unheld, "deployAfterChecks")).toEqual([expect.objectContaining({ reason: "event-not-relevant", actions: [] })]);
-    const lint = planOn("greenweb", "check_run", finished("lint"), factsWith([held()]));
+    const lint = await planOn("greenweb", "check_run", finished("lint"), factsWith([held()]));
     expect(plansOf(lint, "deployAfterChecks")[0]?.summary).toBe("No environment that follows a branch requires the check lint.");
   });
 
-  it("names every default it leaned on: a held deploy for the repository's owner in each environment tests gates", () => {
-    const run = planOn("greenweb", "check_run", finished("tests"));
+  it("names every default it leaned on: a held deploy for the repository's owner in each environment tests gates", async () => {
+    const run = await planOn("greenweb", "check_run", finished("tests"));
     expect(run.report?.assumed).toEqual([
       "now: the current time",
       `checkRuns: migrations green on the commit, and "${DEPLOY_CHECK}", "Release Pilot: deploy production" holding the deploy for @thegreenwebfoundation (give the runs, the held one with its externalId, to say who pushed)`,
@@ -120,8 +120,8 @@ describe("plan check_run on Green Web Foundation's config", () => {
     expect(deployed).toMatchObject([{ environment: "staging", payload: { requested_by: "thegreenwebfoundation" } }, { environment: "production" }]);
   });
 
-  it("says a check run that is not completed sets nothing off", () => {
-    const run = planOn("greenweb", "check_run.created", finished("tests"));
+  it("says a check run that is not completed sets nothing off", async () => {
+    const run = await planOn("greenweb", "check_run.created", finished("tests"));
     expect(plansOf(run, "check_run.created")).toEqual([expect.objectContaining({ reason: "event-not-relevant" })]);
   });
 });

@@ -21,37 +21,37 @@ function comment(owner: string, repo: string, defaultBranch: string, body: strin
 }
 
 describe("plan issue_comment: the intake", () => {
-  it("answers a commenter without the commands permission and plans nothing else", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production"), { now: NOW, permission: "read" });
+  it("answers a commenter without the commands permission and plans nothing else", async () => {
+    const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production"), { now: NOW, permission: "read" });
     expect(run.report?.parts.map((part) => part.feature)).toEqual(["intake"]);
     expect(actionsOf(run, "intake")).toMatchObject([
       { kind: "comment", body: expect.stringContaining("only people with write access to this repository can run commands; you have read.") },
     ]);
   });
 
-  it("ignores a comment that is not a command without naming a permission", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "Looks good to me"), { now: NOW });
+  it("ignores a comment that is not a command without naming a permission", async () => {
+    const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "Looks good to me"), { now: NOW });
     expect(plansOf(run, "intake")).toMatchObject([{ reason: "event-not-relevant", actions: [] }]);
     expect(run.report?.assumed).toEqual([]);
   });
 
-  it("acknowledges a command with 👀 and assumes the commands permission when none is given", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/help"), { now: NOW });
+  it("acknowledges a command with 👀 and assumes the commands permission when none is given", async () => {
+    const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/help"), { now: NOW });
     expect(actionsOf(run, "intake")).toMatchObject([{ kind: "react", commentId: 42, content: "eyes" }]);
     expect(actionsOf(run, "/help")).toMatchObject([{ kind: "comment", body: expect.stringContaining("/deploy") }]);
     expect(run.report?.assumed).toEqual(["permission: leo has write"]);
   });
 
-  it("says /status cannot be planned offline", () => {
-    expect(notPlanned(planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/status"), { now: NOW }), "/status")).toContain(
+  it("says /status cannot be planned offline", async () => {
+    expect(notPlanned(await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/status"), { now: NOW }), "/status")).toContain(
       "not from --facts",
     );
   });
 });
 
 describe("plan issue_comment: deploy commands", () => {
-  it("deploys GWCelery's production at the tag a version names", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v2.6.0"), {
+  it("deploys GWCelery's production at the tag a version names", async () => {
+    const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v2.6.0"), {
       now: NOW,
       permission: "write",
       refs: { "v2.6.0": SHA },
@@ -64,8 +64,8 @@ describe("plan issue_comment: deploy commands", () => {
     ]);
   });
 
-  it("answers that a version nobody tagged names nothing, when the facts list the refs", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v9.9.9"), {
+  it("answers that a version nobody tagged names nothing, when the facts list the refs", async () => {
+    const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/deploy production v9.9.9"), {
       now: NOW,
       permission: "write",
       refs: { main: SHA },
@@ -75,14 +75,14 @@ describe("plan issue_comment: deploy commands", () => {
     ]);
   });
 
-  it("rolls Openverse's api back to the image that ran before the current one", () => {
+  it("rolls Openverse's api back to the image that ran before the current one", async () => {
     const deployments = {
       production: [
         { sha: SHA, state: "success", app: "api", imageTag: "rel-2024.02.02.10.00.00", ref: "api-2024.02.02.10.00.00" },
         { sha: OLD, state: "inactive", app: "api", imageTag: "rel-2024.01.01.19.52.14", ref: "api-2024.01.01.19.52.14" },
       ],
     };
-    const run = planOn("openverse", "issue_comment", comment("WordPress", "openverse", "main", "/rollback production api", {}, "zackkrida"), {
+    const run = await planOn("openverse", "issue_comment", comment("WordPress", "openverse", "main", "/rollback production api", {}, "zackkrida"), {
       now: NOW,
       permission: "maintain",
       deployments,
@@ -98,11 +98,11 @@ describe("plan issue_comment: deploy commands", () => {
     });
   });
 
-  it("promotes what succeeded on HCA staging to prod only with two approvals", () => {
+  it("promotes what succeeded on HCA staging to prod only with two approvals", async () => {
     const deployments = { staging: [{ sha: SHA, state: "success", imageTag: `staging-${SHA.slice(0, 8)}-21-10-2024.1729500000` }] };
     const approvals = [{ login: "aaclan", at: "2024-10-21T11:30:00Z" }];
     const facts = { now: NOW, permission: "write", deployments, locks: {} };
-    const one = planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), {
+    const one = await planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), {
       ...facts,
       approvals,
     });
@@ -110,7 +110,7 @@ describe("plan issue_comment: deploy commands", () => {
       reason: "gate-refused",
       actions: [{ kind: "comment", body: expect.stringContaining("needs 2 approvals") }],
     });
-    const two = planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), {
+    const two = await planOn("hca-ingest", "issue_comment", comment("ebi-ait", "ingest-core", "master", "/promote staging prod", {}, "amnonkhen"), {
       ...facts,
       approvals: [...approvals, { login: "ke4", at: "2024-10-21T11:40:00Z" }],
     });
@@ -123,8 +123,8 @@ describe("plan issue_comment: deploy commands", () => {
 });
 
 describe("plan issue_comment: locks and releases", () => {
-  it("locks Green Web's production for two hours on the default branch's head", () => {
-    const run = planOn(
+  it("locks Green Web's production for two hours on the default branch's head", async () => {
+    const run = await planOn(
       "greenweb",
       "issue_comment",
       comment("thegreenwebfoundation", "admin-portal", "master", "/lock production db upgrade for 2h", {}, "fershad"),
@@ -136,9 +136,9 @@ describe("plan issue_comment: locks and releases", () => {
     ]);
   });
 
-  it("answers who holds the lock instead of taking it again", () => {
+  it("answers who holds the lock instead of taking it again", async () => {
     const locks = { production: { holder: "mrchrisadams", reason: "", expiresAt: "2024-10-21T13:00:00Z" } };
-    const run = planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/lock production", {}, "fershad"), {
+    const run = await planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/lock production", {}, "fershad"), {
       now: NOW,
       permission: "write",
       refs: { master: SHA },
@@ -147,9 +147,9 @@ describe("plan issue_comment: locks and releases", () => {
     expect(actionsOf(run, "/lock")).toMatchObject([{ kind: "comment", body: expect.stringContaining("production is already locked by mrchrisadams") }]);
   });
 
-  it("frees the lock and names who held it", () => {
+  it("frees the lock and names who held it", async () => {
     const locks = { production: { holder: "mrchrisadams", expiresAt: "2024-10-21T13:00:00Z" } };
-    const run = planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/unlock production", {}, "fershad"), {
+    const run = await planOn("greenweb", "issue_comment", comment("thegreenwebfoundation", "admin-portal", "master", "/unlock production", {}, "fershad"), {
       now: NOW,
       permission: "write",
       locks,
@@ -160,7 +160,7 @@ describe("plan issue_comment: locks and releases", () => {
     ]);
   });
 
-  it("cuts GWCelery's 2.6.0 from its checklist with the changelog the facts give", () => {
+  it("cuts GWCelery's 2.6.0 from its checklist with the changelog the facts give", async () => {
     const changes = readFileSync("test/fixtures/processes/gwcelery/CHANGES.rst.head-2024-12.rst", "utf8");
     const issue = {
       title: "Release version 2.6.0",
@@ -168,7 +168,7 @@ describe("plan issue_comment: locks and releases", () => {
       labels: [{ name: "release" }],
     };
     const facts = { now: NOW, permission: "write", refs: { main: SHA }, files: { "CHANGES.rst": changes }, tags: ["v2.5.2"], releases: [] };
-    const actions = actionsOf(planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/release", issue), facts), "/release");
+    const actions = actionsOf(await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/release", issue), facts), "/release");
     expect(actions.find((action) => action.kind === "commit-files")).toMatchObject({
       branch: "main",
       message: expect.stringMatching(/^Update changelog for version 2\.6\.0 "Akkorokamui"; closes #7/),
@@ -176,7 +176,7 @@ describe("plan issue_comment: locks and releases", () => {
     expect(actions.find((action) => action.kind === "create-tag")).toMatchObject({ tag: "v2.6.0", message: "Version 2.6.0" });
   });
 
-  it("cuts UKRDC's first candidate with the version file the facts give", () => {
+  it("cuts UKRDC's first candidate with the version file the facts give", async () => {
     const facts = {
       now: NOW,
       permission: "write",
@@ -185,15 +185,18 @@ describe("plan issue_comment: locks and releases", () => {
       tags: ["v10.8.4"],
       releases: [],
     };
-    const actions = actionsOf(planOn("ukrdc", "issue_comment", comment("renalreg", "ukrdc-services", "master", "/release rc", {}, "joel"), facts), "/release");
+    const actions = actionsOf(
+      await planOn("ukrdc", "issue_comment", comment("renalreg", "ukrdc-services", "master", "/release rc", {}, "joel"), facts),
+      "/release",
+    );
     expect(actions.find((action) => action.kind === "commit-files")).toMatchObject({
       files: [{ path: "ukrdc/services/__init__.py", content: '__version__ = "10.8.5rc1"\n' }],
     });
     expect(actions.find((action) => action.kind === "create-release")).toMatchObject({ tag: "v10.8.5rc1", prerelease: true });
   });
 
-  it("says /release needs the changelog when the facts leave it out", () => {
-    const run = planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/release 2.6.0"), { now: NOW, permission: "write" });
+  it("says /release needs the changelog when the facts leave it out", async () => {
+    const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/release 2.6.0"), { now: NOW, permission: "write" });
     expect(notPlanned(run, "/release")).toBe("/release edits CHANGES.rst at the head of main; give it in `files` in --facts");
   });
 });

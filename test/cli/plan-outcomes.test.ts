@@ -13,22 +13,22 @@ describe("plan issues on GWCelery's config", () => {
   const edited = (body: string, sender = "leo") =>
     payloadFor("issues", "edited", "emfollow", "gwcelery", "main", { issue: { number: 5, state: "open", body } }, sender);
 
-  it("updates the progress line and says once that 2.6.0 is ready when every box is ticked", () => {
-    const run = planOn("gwcelery", "issues", edited(`1.  [x] Tests pass\n2.  [x] Changelog\n\n${MARKER}`), { now: NOW });
+  it("updates the progress line and says once that 2.6.0 is ready when every box is ticked", async () => {
+    const run = await planOn("gwcelery", "issues", edited(`1.  [x] Tests pass\n2.  [x] Changelog\n\n${MARKER}`), { now: NOW });
     const [update, ready] = actionsOf(run, "trackChecklist");
     expect(update).toMatchObject({ kind: "update-issue", number: 5, expectedBody: expect.stringContaining("[x] Tests pass") });
     expect(ready).toMatchObject({ kind: "comment", issueNumber: 5, body: expect.stringContaining("2.6.0 is ready to release") });
     expect(run.report?.assumed).toContain("alreadyAnnouncedReady: the bot has not yet said #5 is ready");
   });
 
-  it("does not say it again when the facts show the ready comment is there", () => {
-    const run = planOn("gwcelery", "issues", edited(`1.  [x] Tests pass\n\n${MARKER}`), { now: NOW, alreadyAnnouncedReady: true });
+  it("does not say it again when the facts show the ready comment is there", async () => {
+    const run = await planOn("gwcelery", "issues", edited(`1.  [x] Tests pass\n\n${MARKER}`), { now: NOW, alreadyAnnouncedReady: true });
     expect(actionsOf(run, "trackChecklist").map((action) => action.kind)).toEqual(["update-issue"]);
   });
 
-  it("leaves an issue that is not a checklist alone, and the bot's own edits too", () => {
-    expect(actionsOf(planOn("gwcelery", "issues", edited("Just a bug report"), { now: NOW }), "trackChecklist")).toEqual([]);
-    expect(actionsOf(planOn("gwcelery", "issues", edited(`1.  [x] a\n\n${MARKER}`, "release-pilot[bot]"), { now: NOW }), "trackChecklist")).toEqual([]);
+  it("leaves an issue that is not a checklist alone, and the bot's own edits too", async () => {
+    expect(actionsOf(await planOn("gwcelery", "issues", edited("Just a bug report"), { now: NOW }), "trackChecklist")).toEqual([]);
+    expect(actionsOf(await planOn("gwcelery", "issues", edited(`1.  [x] a\n\n${MARKER}`, "release-pilot[bot]"), { now: NOW }), "trackChecklist")).toEqual([]);
   });
 });
 
@@ -56,9 +56,9 @@ function finished(
 }
 
 describe("plan deployment_status", () => {
-  it("plans nothing for a deployment someone else created, whatever key its payload carries", () => {
+  it("plans nothing for a deployment someone else created, whatever key its payload carries", async () => {
     const key = `deploy:production:${SHA}:push-${SHA}`;
-    const run = planOn(
+    const run = await planOn(
       "greenweb",
       "deployment_status",
       finished("thegreenwebfoundation", "admin-portal", "production", "success", { release_pilot_key: key }, { login: "mallory", type: "User" }),
@@ -67,7 +67,7 @@ describe("plan deployment_status", () => {
     expect(actionsOf(run, "reportDeploymentOutcome")).toEqual([]);
   });
 
-  it("leaves someone else's deployments out of the history a rollback offer names", () => {
+  it("leaves someone else's deployments out of the history a rollback offer names", async () => {
     const payload = { release_pilot_key: "deploy:production/api:x", app: "api", issue_number: 12, requested_by: "zackkrida" };
     const deployments = {
       production: [
@@ -76,15 +76,15 @@ describe("plan deployment_status", () => {
         { sha: "a".repeat(40), state: "success", app: "api", createdAt: "2024-01-01T20:00:00Z", creator: "release-pilot[bot]" },
       ],
     };
-    const run = planOn("openverse", "deployment_status", finished("WordPress", "openverse", "production", "failure", payload), { now: NOW, deployments });
+    const run = await planOn("openverse", "deployment_status", finished("WordPress", "openverse", "production", "failure", payload), { now: NOW, deployments });
     const reply = actionsOf(run, "reportDeploymentOutcome").find((action) => action.kind === "comment");
     expect(reply).toMatchObject({ body: expect.stringContaining("To go back to `aaaaaaa`") });
     expect(JSON.stringify(reply)).not.toContain(OTHER.slice(0, 7));
   });
 
-  it("moves Green Web's production tag and frees the deploy's lock when production succeeded", () => {
+  it("moves Green Web's production tag and frees the deploy's lock when production succeeded", async () => {
     const key = `deploy:production:${SHA}:push-${SHA}`;
-    const run = planOn(
+    const run = await planOn(
       "greenweb",
       "deployment_status",
       finished("thegreenwebfoundation", "admin-portal", "production", "success", { release_pilot_key: key, requested_by: "fershad" }),
@@ -102,7 +102,7 @@ describe("plan deployment_status", () => {
     ]);
   });
 
-  it("offers Openverse the exact /rollback after a failed production deploy, naming what ran before from the facts", () => {
+  it("offers Openverse the exact /rollback after a failed production deploy, naming what ran before from the facts", async () => {
     const payload = {
       release_pilot_key: "deploy:production/api:x",
       app: "api",
@@ -116,7 +116,7 @@ describe("plan deployment_status", () => {
         { sha: "a".repeat(40), state: "success", app: "api", imageTag: "rel-2024.01.01.19.52.14", createdAt: "2024-01-01T20:00:00Z" },
       ],
     };
-    const run = planOn("openverse", "deployment_status", finished("WordPress", "openverse", "production", "failure", payload), { now: NOW, deployments });
+    const run = await planOn("openverse", "deployment_status", finished("WordPress", "openverse", "production", "failure", payload), { now: NOW, deployments });
     const reply = actionsOf(run, "reportDeploymentOutcome").find((action) => action.kind === "comment");
     expect(reply).toMatchObject({
       issueNumber: 12,
@@ -124,9 +124,9 @@ describe("plan deployment_status", () => {
     });
   });
 
-  it("carries UKRDC's final on to production once staging reports success with it", () => {
+  it("carries UKRDC's final on to production once staging reports success with it", async () => {
     const payload = { release_pilot_key: "deploy:staging:x:release-77", release_id: 77, release_tag: "v10.8.5", prerelease: false, requested_by: "joel" };
-    const run = planOn("ukrdc", "deployment_status", finished("renalreg", "ukrdc-services", "staging", "success", payload), {
+    const run = await planOn("ukrdc", "deployment_status", finished("renalreg", "ukrdc-services", "staging", "success", payload), {
       now: NOW,
       locks: {},
       deployments: { staging: [{ sha: SHA, state: "success" }] },
@@ -139,9 +139,9 @@ describe("plan deployment_status", () => {
     });
   });
 
-  it("refuses production when the facts show nothing succeeded on staging with that commit", () => {
+  it("refuses production when the facts show nothing succeeded on staging with that commit", async () => {
     const payload = { release_pilot_key: "deploy:staging:x:release-77", release_id: 77, release_tag: "v10.8.5", prerelease: false, requested_by: "joel" };
-    const run = planOn("ukrdc", "deployment_status", finished("renalreg", "ukrdc-services", "staging", "success", payload), {
+    const run = await planOn("ukrdc", "deployment_status", finished("renalreg", "ukrdc-services", "staging", "success", payload), {
       now: NOW,
       locks: {},
       deployments: { staging: [] },
@@ -149,14 +149,14 @@ describe("plan deployment_status", () => {
     expect(plansOf(run, "reportDeploymentOutcome")[1]).toMatchObject({ reason: "gate-refused", actions: [{ kind: "check-run", conclusion: "failure" }] });
   });
 
-  it("moves HCA's prod-deployed tag and tells the issue that asked for the promotion", () => {
+  it("moves HCA's prod-deployed tag and tells the issue that asked for the promotion", async () => {
     const payload = {
       release_pilot_key: "deploy:prod:x:comment-42",
       image_tag: "prod-9e1d2c3b-21-10-2024.1729512000",
       issue_number: 3,
       requested_by: "amnonkhen",
     };
-    const run = planOn("hca-ingest", "deployment_status", finished("ebi-ait", "ingest-core", "prod", "success", payload), { now: NOW });
+    const run = await planOn("hca-ingest", "deployment_status", finished("ebi-ait", "ingest-core", "prod", "success", payload), { now: NOW });
     expect(actionsOf(run, "reportDeploymentOutcome")).toMatchObject([
       { kind: "move-tag", tag: "prod-deployed", commit: SHA },
       { kind: "release-lock", environment: "prod" },
@@ -168,8 +168,8 @@ describe("plan deployment_status", () => {
     ]);
   });
 
-  it("leaves deployments the bot did not make alone", () => {
-    const run = planOn("greenweb", "deployment_status", finished("thegreenwebfoundation", "admin-portal", "production", "success", {}), { now: NOW });
+  it("leaves deployments the bot did not make alone", async () => {
+    const run = await planOn("greenweb", "deployment_status", finished("thegreenwebfoundation", "admin-portal", "production", "success", {}), { now: NOW });
     expect(plansOf(run, "reportDeploymentOutcome")).toMatchObject([{ reason: "event-not-relevant", actions: [] }]);
   });
 });

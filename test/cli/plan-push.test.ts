@@ -13,16 +13,16 @@ describe("plan push on Green Web Foundation's config", () => {
     pushOf("thegreenwebfoundation", "admin-portal", "master", "staging", SHA, files, sender);
   const green = [{ name: "tests" }, { name: "migrations" }];
 
-  it("deploys staging behind its lock with the commit as the workflow's ref when the checks are green", () => {
-    const run = planOn("greenweb", "push", push(), { now: NOW, permission: "write", checkRuns: green, locks: {} });
+  it("deploys staging behind its lock with the commit as the workflow's ref when the checks are green", async () => {
+    const run = await planOn("greenweb", "push", push(), { now: NOW, permission: "write", checkRuns: green, locks: {} });
     expect(actionsOf(run, "deployFollowingBranch").map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow"]);
     expect(actionsOf(run, "deployFollowingBranch")[1]).toMatchObject({ environment: "staging", ref: SHA, payload: { requested_by: "fershad" } });
     expect(actionsOf(run, "deployFollowingBranch")[2]).toMatchObject({ workflow: "deploy.yml", inputs: { environment: "staging", ref: SHA } });
     expect(run.report?.assumed).toEqual([]);
   });
 
-  it("reports pending migrations as a failed check run instead of deploying", () => {
-    const run = planOn("greenweb", "push", push(), {
+  it("reports pending migrations as a failed check run instead of deploying", async () => {
+    const run = await planOn("greenweb", "push", push(), {
       now: NOW,
       permission: "write",
       checkRuns: [{ name: "tests" }, { name: "migrations", conclusion: "failure" }],
@@ -34,22 +34,22 @@ describe("plan push on Green Web Foundation's config", () => {
     expect(plansOf(run, "deployFollowingBranch")[0]?.summary).toContain("pending migrations");
   });
 
-  it("waits for a maintainer when the pusher is not trusted with staging", () => {
-    const run = planOn("greenweb", "push", push(undefined, "drive-by"), { now: NOW, permission: "read", checkRuns: green, locks: {} });
+  it("waits for a maintainer when the pusher is not trusted with staging", async () => {
+    const run = await planOn("greenweb", "push", push(undefined, "drive-by"), { now: NOW, permission: "read", checkRuns: green, locks: {} });
     expect(actionsOf(run, "deployFollowingBranch")).toMatchObject([
       { kind: "check-run", summary: expect.stringContaining("drive-by is not a trusted author") },
     ]);
     expect(run.report?.assumed).toContain("mergedPullAssociation: the pushed commit merged no pull request");
   });
 
-  it("refuses while someone else holds the staging lock", () => {
+  it("refuses while someone else holds the staging lock", async () => {
     const locks = { staging: { holder: "mrchrisadams", reason: "load test", expiresAt: "2024-10-21T13:00:00Z" } };
-    const run = planOn("greenweb", "push", push(), { now: NOW, permission: "write", checkRuns: green, locks });
+    const run = await planOn("greenweb", "push", push(), { now: NOW, permission: "write", checkRuns: green, locks });
     expect(plansOf(run, "deployFollowingBranch")[0]).toMatchObject({ reason: "locked", actions: [{ kind: "check-run", conclusion: "failure" }] });
   });
 
-  it("names every default it leaned on: the time, the permission, green checks and no lock", () => {
-    const run = planOn("greenweb", "push", push());
+  it("names every default it leaned on: the time, the permission, green checks and no lock", async () => {
+    const run = await planOn("greenweb", "push", push());
     expect(run.report?.assumed).toEqual([
       "now: the current time",
       "permission: fershad has write",
@@ -63,8 +63,8 @@ describe("plan push on Green Web Foundation's config", () => {
 describe("plan push on Openverse's config", () => {
   const push = (files: readonly string[]) => pushOf("WordPress", "openverse", "main", "main", SHA, files, "zackkrida");
 
-  it("deploys staging only for the app whose files the push changed, with the commit as its image", () => {
-    const run = planOn("openverse", "push", push(["api/views.py"]), { now: NOW, locks: {} });
+  it("deploys staging only for the app whose files the push changed, with the commit as its image", async () => {
+    const run = await planOn("openverse", "push", push(["api/views.py"]), { now: NOW, locks: {} });
     const actions = actionsOf(run, "deployFollowingBranch");
     expect(actions.filter((action) => action.kind === "create-deployment")).toMatchObject([
       { environment: "staging", payload: { app: "api", image_tag: SHA } },
@@ -76,12 +76,12 @@ describe("plan push on Openverse's config", () => {
     });
   });
 
-  it("says the draft notes need the releases and pull requests when the facts leave them out", () => {
-    const run = planOn("openverse", "push", push(["api/views.py"]), { now: NOW });
+  it("says the draft notes need the releases and pull requests when the facts leave them out", async () => {
+    const run = await planOn("openverse", "push", push(["api/views.py"]), { now: NOW });
     expect(notPlanned(run, "draftNotes")).toContain("give both as `releases` and `pulls`");
   });
 
-  it("drafts the api's next release from the merged pull requests the facts give", () => {
+  it("drafts the api's next release from the merged pull requests the facts give", async () => {
     const facts = {
       now: NOW,
       locks: {},
@@ -98,7 +98,7 @@ describe("plan push on Openverse's config", () => {
         { number: 5, title: "Older work", labels: ["🧱 stack: api"], mergedAt: "2023-12-01T10:00:00Z" },
       ],
     };
-    const [draft, ...others] = actionsOf(planOn("openverse", "push", push(["api/views.py"]), facts), "draftNotes");
+    const [draft, ...others] = actionsOf(await planOn("openverse", "push", push(["api/views.py"]), facts), "draftNotes");
     expect(others).toEqual([]);
     expect(draft).toMatchObject({ kind: "create-release", draft: true, tag: "api-2024.10.21.12.00.00" });
     expect(draft?.kind === "create-release" ? draft.body : "").toContain(
@@ -109,9 +109,9 @@ describe("plan push on Openverse's config", () => {
 });
 
 describe("plan push on GWCelery's config", () => {
-  it("opens the checklist from the template when release/v2.6 appears, and deploys nothing", () => {
+  it("opens the checklist from the template when release/v2.6 appears, and deploys nothing", async () => {
     const template = readFileSync("test/fixtures/checklist/CreateARelease.md", "utf8");
-    const run = planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "release/v2.6", SHA, [], "leo", true), {
+    const run = await planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "release/v2.6", SHA, [], "leo", true), {
       now: NOW,
       template,
       checklists: [],
@@ -124,23 +124,23 @@ describe("plan push on GWCelery's config", () => {
     expect(run.report?.assumed).toContain("forwardPort: release/v2.6 has no commit main lacks, and no forward-port PR is open");
   });
 
-  it("opens no second checklist when the facts show one for 2.6.0", () => {
+  it("opens no second checklist when the facts show one for 2.6.0", async () => {
     const checklists = [{ number: 4, state: "open", body: "- [ ] x\n\n<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->" }];
-    const run = planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "release/v2.6", SHA, [], "leo", true), { now: NOW, checklists });
+    const run = await planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "release/v2.6", SHA, [], "leo", true), { now: NOW, checklists });
     expect(plansOf(run, "openChecklistOnReleaseBranch")[0]).toMatchObject({ reason: "already-done", actions: [] });
   });
 
-  it("opens the forward-port PR when the facts show fixes on the release branch", () => {
+  it("opens the forward-port PR when the facts show fixes on the release branch", async () => {
     const forwardPort = { ahead: [{ sha: SHA, message: "Fix the alert timing" }] };
-    const run = planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "release/v2.6", SHA, ["gwcelery/tasks.py"], "leo"), {
+    const run = await planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "release/v2.6", SHA, ["gwcelery/tasks.py"], "leo"), {
       now: NOW,
       forwardPort,
     });
     expect(actionsOf(run, "forwardPort")).toMatchObject([{ kind: "open-pull-request", branch: "release/v2.6", base: "main" }]);
   });
 
-  it("deploys the playground on a push to main after its tests check", () => {
-    const run = planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "main", SHA, ["gwcelery/tasks.py"], "leo"), {
+  it("deploys the playground on a push to main after its tests check", async () => {
+    const run = await planOn("gwcelery", "push", pushOf("emfollow", "gwcelery", "main", "main", SHA, ["gwcelery/tasks.py"], "leo"), {
       now: NOW,
       locks: {},
       checkRuns: [{ name: "tests", conclusion: "success" }],
@@ -152,16 +152,19 @@ describe("plan push on GWCelery's config", () => {
 });
 
 describe("plan push on HCA ingest's and UKRDC's configs", () => {
-  it("deploys HCA staging from master under an image tag dated by the facts' time", () => {
-    const run = planOn("hca-ingest", "push", pushOf("ebi-ait", "ingest-core", "master", "master", SHA, ["src/app.py"], "amnonkhen"), { now: NOW, locks: {} });
+  it("deploys HCA staging from master under an image tag dated by the facts' time", async () => {
+    const run = await planOn("hca-ingest", "push", pushOf("ebi-ait", "ingest-core", "master", "master", SHA, ["src/app.py"], "amnonkhen"), {
+      now: NOW,
+      locks: {},
+    });
     const image = `staging-${SHA.slice(0, 8)}-21-10-2024.${Date.parse(NOW) / 1000}`;
     expect(actionsOf(run, "deployFollowingBranch").find((action) => action.kind === "dispatch-workflow")).toMatchObject({
       inputs: { environment: "staging", image },
     });
   });
 
-  it("deploys UKRDC development from master and nothing else", () => {
-    const run = planOn("ukrdc", "push", pushOf("renalreg", "ukrdc-services", "master", "master", SHA, ["ukrdc/services/api.py"], "joel"), {
+  it("deploys UKRDC development from master and nothing else", async () => {
+    const run = await planOn("ukrdc", "push", pushOf("renalreg", "ukrdc-services", "master", "master", SHA, ["ukrdc/services/api.py"], "joel"), {
       now: NOW,
       locks: {},
     });

@@ -34,8 +34,8 @@ function release(owner: string, repo: string, defaultBranch: string, tag: string
 describe("plan release.published on Openverse's config", () => {
   const payload = release("WordPress", "openverse", "main", "api-2024.01.01.19.52.14");
 
-  it("opens the changelog PR and dispatches production to the infrastructure repository with the rel- image", () => {
-    const run = planOn("openverse", "release", payload, { now: NOW, sha: SHA, locks: {} });
+  it("opens the changelog PR and dispatches production to the infrastructure repository with the rel- image", async () => {
+    const run = await planOn("openverse", "release", payload, { now: NOW, sha: SHA, locks: {} });
     expect(actionsOf(run, "changelogForRelease")).toMatchObject([
       { kind: "open-pull-request", title: "Publish changelog for api-2024.01.01.19.52.14", base: "main" },
     ]);
@@ -57,8 +57,8 @@ describe("plan release.published on Openverse's config", () => {
     expect(run.report?.assumed).toEqual([]);
   });
 
-  it("names the commit it assumed when the facts do not say what the tag names", () => {
-    const run = planOn("openverse", "release", payload, { now: NOW, locks: {} });
+  it("names the commit it assumed when the facts do not say what the tag names", async () => {
+    const run = await planOn("openverse", "release", payload, { now: NOW, locks: {} });
     expect(run.report?.assumed).toEqual(["sha: the tag api-2024.01.01.19.52.14 names main (the release's target_commitish)"]);
   });
 });
@@ -67,8 +67,8 @@ describe("plan release.published on UKRDC's config", () => {
   const final = release("renalreg", "ukrdc-services", "master", "v10.8.5");
   const requirements = "fastapi==0.110.0\nukrdc-services==10.8.4\n";
 
-  it("deploys the final to staging now and says production waits for staging's success", () => {
-    const run = planOn("ukrdc", "release", final, { now: NOW, sha: SHA, locks: {}, downstream: {} });
+  it("deploys the final to staging now and says production waits for staging's success", async () => {
+    const run = await planOn("ukrdc", "release", final, { now: NOW, sha: SHA, locks: {}, downstream: {} });
     const [staging, production] = plansOf(run, "deployFollowingRelease");
     expect(staging?.actions.find((action) => action.kind === "dispatch-workflow")).toMatchObject({ inputs: { environment: "staging", version: "10.8.5" } });
     expect(production).toMatchObject({
@@ -78,8 +78,8 @@ describe("plan release.published on UKRDC's config", () => {
     });
   });
 
-  it("raises ukrdc-webapi's pin on its release branch from the file the facts give", () => {
-    const run = planOn("ukrdc", "release", final, { now: NOW, sha: SHA, locks: {}, downstream: { "renalreg/ukrdc-webapi": { content: requirements } } });
+  it("raises ukrdc-webapi's pin on its release branch from the file the facts give", async () => {
+    const run = await planOn("ukrdc", "release", final, { now: NOW, sha: SHA, locks: {}, downstream: { "renalreg/ukrdc-webapi": { content: requirements } } });
     expect(actionsOf(run, "downstreamPins")).toMatchObject([
       {
         kind: "open-pull-request",
@@ -91,12 +91,12 @@ describe("plan release.published on UKRDC's config", () => {
     ]);
   });
 
-  it("says which downstream file it needs when the facts leave it out", () => {
-    expect(notPlanned(planOn("ukrdc", "release", final, { now: NOW, sha: SHA }), "downstreamPins")).toContain("missing: renalreg/ukrdc-webapi");
+  it("says which downstream file it needs when the facts leave it out", async () => {
+    expect(notPlanned(await planOn("ukrdc", "release", final, { now: NOW, sha: SHA }), "downstreamPins")).toContain("missing: renalreg/ukrdc-webapi");
   });
 
-  it("raises no pin and deploys only staging for a candidate", () => {
-    const run = planOn("ukrdc", "release", release("renalreg", "ukrdc-services", "master", "v10.8.5rc1", { prerelease: true }), {
+  it("raises no pin and deploys only staging for a candidate", async () => {
+    const run = await planOn("ukrdc", "release", release("renalreg", "ukrdc-services", "master", "v10.8.5rc1", { prerelease: true }), {
       now: NOW,
       sha: SHA,
       locks: {},
@@ -113,8 +113,8 @@ describe("plan release.published on UKRDC's config", () => {
 describe("plan release on GWCelery's config", () => {
   const marker = "<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->";
 
-  it("closes the open checklist of the published version with a comment linking the release", () => {
-    const run = planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), {
+  it("closes the open checklist of the published version with a comment linking the release", async () => {
+    const run = await planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), {
       now: NOW,
       checklists: [{ number: 3, body: `- [x] done\n\n${marker}` }],
     });
@@ -125,24 +125,24 @@ describe("plan release on GWCelery's config", () => {
     expect(actionsOf(run, "deployFollowingRelease")).toEqual([]);
   });
 
-  it("closes nothing when the facts show no open checklist of that version", () => {
-    const run = planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), {
+  it("closes nothing when the facts show no open checklist of that version", async () => {
+    const run = await planOn("gwcelery", "release", release("emfollow", "gwcelery", "main", "v2.6.0"), {
       now: NOW,
       checklists: [{ number: 3, state: "closed", body: marker }],
     });
     expect(plansOf(run, "closeChecklist")[0]).toMatchObject({ reason: "event-not-relevant", actions: [] });
   });
 
-  it("opens the final version's checklist on release.prereleased of a candidate", () => {
+  it("opens the final version's checklist on release.prereleased of a candidate", async () => {
     const payload = release("emfollow", "gwcelery", "main", "v2.6.0rc1", { prerelease: true }, "prereleased");
-    const run = planOn("gwcelery", "release", payload, { now: NOW, checklists: [] });
+    const run = await planOn("gwcelery", "release", payload, { now: NOW, checklists: [] });
     expect(actionsOf(run, "openChecklistOnPrerelease")).toMatchObject([{ kind: "create-issue", title: "Release version 2.6.0" }]);
     expect(run.report?.assumed).toContain("template: .github/ISSUE_TEMPLATE/release.md not given, so the built-in checklist is used");
   });
 
-  it("plans the event named on the command line, so one payload serves published and prereleased", () => {
+  it("plans the event named on the command line, so one payload serves published and prereleased", async () => {
     const payload = release("emfollow", "gwcelery", "main", "v2.6.0rc1", { prerelease: true });
-    const run = planOn("gwcelery", "release.prereleased", payload, { now: NOW, checklists: [] });
+    const run = await planOn("gwcelery", "release.prereleased", payload, { now: NOW, checklists: [] });
     expect(run.report?.parts.map((part) => part.feature)).toEqual(["openChecklistOnPrerelease"]);
   });
 });

@@ -20,10 +20,10 @@ function tempJson(name: string, value: unknown): string {
 }
 
 /** `plan --event <event> --payload … --config examples/<example>.yml [--facts …] --json`, in-process. */
-export function planOn(example: string, event: string, payload: unknown, facts?: unknown): PlanRun {
+export async function planOn(example: string, event: string, payload: unknown, facts?: unknown): Promise<PlanRun> {
   let stderr = "";
   const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), env: {}, cwd: ROOT };
-  const report = planEvent(io, {
+  const report = await planEvent(io, {
     event,
     payload: tempJson("payload.json", payload),
     config: `examples/${example}.yml`,

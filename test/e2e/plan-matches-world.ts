@@ -1,7 +1,7 @@
 // For test/e2e/plan-matches.test.ts: the facts `release-pilot plan` is given, read from the
 // emulator's state before an event, and what the bot wrote during the event, read from the state
 // after it, both as the same kind of effect as the plan's actions, so they can be compared.
-import type { PlanFacts } from "../../src/cli/plan-facts.js";
+import type { PlanFacts } from "../../src/facts/json/schema.js";
 import { checkConfigText } from "../../src/policy/config-check.js";
 import { decodeLock } from "../../src/policy/deploy/lock.js";
 import type { Action } from "../../src/policy/plan.js";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
-import type { PlanFacts } from "../../src/cli/plan-facts.js";
+import type { PlanFacts } from "../../src/facts/json/schema.js";
 import { planCommand, type PlanReport } from "../../src/cli/plan.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { pushPayload, releasePayload } from "./fixtures/event-payloads.js";
@@ -75,11 +75,11 @@ function tempJson(name: string, value: unknown): string {
 }
 
 /** `release-pilot plan --json` in-process, as a person would run it with the payload and facts files. */
-function plan(exampleName: string, event: string, payload: unknown, facts: PlanFacts): PlanReport {
+async function plan(exampleName: string, event: string, payload: unknown, facts: PlanFacts): Promise<PlanReport> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {}, cwd: ROOT };
-  const code = planCommand(io, {
+  const code = await planCommand(io, {
     event,
     payload: tempJson("payload.json", payload),
     config: `examples/${exampleName}.yml`,
@@ -107,7 +107,7 @@ async function planAndSend(
   payload: Record<string, unknown>,
   facts: PlanFacts,
 ): Promise<{ planned: Effect[]; written: Effect[] }> {
-  const report = plan(exampleName, event, payload, facts);
+  const report = await plan(exampleName, event, payload, facts);
   // Every fact came from the emulator, so no default was leaned on and every feature was planned.
   expect(report.assumed).toEqual([]);
   expect(report.parts.filter((part) => "notPlanned" in part)).toEqual([]);

@@ -62,7 +62,7 @@ describe("GWCelery from the release branch to production", () => {
     const tag = gh.tags(owner, repo).find((t) => t.name === "v2.6.0");
     expect(tag).toMatchObject({ annotated: true, message: expect.stringMatching(/^Version 2\.6\.0\n?$/) });
     expect(gh.file(owner, repo, tag!.commit!, "CHANGES.rst")).toMatch(
-      /^Changelog\n=========\n\n2\.6\.0 "Akkorokamui" \(\d{4}-\d{2}-\d{2}\)\n-{32}\n\n-   Enabled SSM/,
+      /^Changelog\n=========\n\n2\.6\.0 "Akkorokamui" \(\d{4}-\d{2}-\d{2}\)\n-{32}\n\n- {3}Enabled SSM/,
     );
     expect(commitMessage(gh, owner, repo, tag!.commit!)).toMatch(new RegExp(`^Update changelog for version 2\\.6\\.0 "Akkorokamui"; closes #${issue.number}`));
     const head = gh.sha(owner, repo, "main")!;

@@ -1,7 +1,7 @@
 // The HTTP front of the emulator: strips the GHE `/api/v3` prefix, checks each request against
 // the OpenAPI description, injects faults, dispatches to a route, and logs the call.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
-import { type Fault, Faults } from "./faults.js";
+import type { Fault, Faults } from "./faults.js";
 import { HttpError, type Handler, type Reply } from "./http.js";
 import { matchOperation, missingQuery, validateBody } from "./openapi.js";
 import { appRoutes } from "./routes/app.js";

@@ -23,6 +23,10 @@ function context(): Context {
   return new Context({ id: "delivery-1", name: "issue_comment", payload } as never, octokit as never, log as never);
 }
 
+function loadFrom(event: Context): ReturnType<typeof loadConfig> {
+  return loadConfig({ octokit: event.octokit, config: (file) => event.config<Record<string, unknown>>(file) }, event.repo());
+}
+
 /** The loader asks with the raw media type; GitHub answers the bytes. */
 function serve(scope: nock.Scope, text: string, times = 1): nock.Scope {
   return scope.get(CONTENTS).times(times).reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
@@ -35,7 +39,7 @@ describe("loadConfig on an event", () => {
   it("names the file and the line of a YAML syntax error", async () => {
     // Once by Probot's loader, once more to place the error on its line.
     serve(nock(API), "tag: v{version}\nenvironments:\n  staging: [unclosed\n", 2);
-    const loaded = await loadConfig(context());
+    const loaded = await loadFrom(context());
     expect(loaded.kind).toBe("invalid");
     if (loaded.kind !== "invalid") return;
     expect(loaded.errors).toEqual([{ path: "", message: expect.stringMatching(/^\.github\/release-pilot\.yml line [34]: YAML syntax: /) }]);
@@ -44,7 +48,7 @@ describe("loadConfig on an event", () => {
 
   it("names the line of an alias to no anchor, which the loader reports without one", async () => {
     serve(nock(API), "tag: v{version}\nnotes: *defaults\n", 2);
-    const loaded = await loadConfig(context());
+    const loaded = await loadFrom(context());
     expect(loaded).toMatchObject({
       kind: "invalid",
       errors: [{ path: "", message: ".github/release-pilot.yml line 2: YAML alias *defaults names no anchor before it; define &defaults first" }],
@@ -57,7 +61,7 @@ describe("loadConfig on an event", () => {
       .get(`/repos/${REPO.owner}/.github/contents/.github%2Frelease-pilot.yml`)
       .times(2)
       .reply(200, "tag: [\n", { "content-type": "application/vnd.github.raw; charset=utf-8" });
-    const loaded = await loadConfig(context());
+    const loaded = await loadFrom(context());
     expect(loaded).toMatchObject({
       kind: "invalid",
       errors: [{ message: expect.stringMatching(/^Codertocat\/\.github:\.github\/release-pilot\.yml line [12]: YAML syntax: /) }],
@@ -70,7 +74,7 @@ describe("loadConfig on an event", () => {
     scope
       .get(`/repos/${REPO.owner}/.github/contents/.github%2Frelease-pilot.yml`)
       .reply(200, `_extends: ${REPO.repo}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" });
-    const loaded = await loadConfig(context());
+    const loaded = await loadFrom(context());
     expect(loaded).toMatchObject({
       kind: "invalid",
       errors: [

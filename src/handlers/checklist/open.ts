@@ -2,7 +2,7 @@
 // published, a draft release being saved. Each gathers the same facts and lets
 // `planOpenChecklist` decide; the executor also finds the issue again by its key, so a
 // redelivered event never opens a second checklist.
-import type { Context } from "probot";
+import type { FeatureContext } from "../feature.js";
 import type { ChecklistTrigger } from "../../policy/checklist/index.js";
 import { planOpenChecklist } from "../../policy/checklist/index.js";
 import type { Config, ChecklistConfig } from "../../policy/config/index.js";
@@ -21,7 +21,7 @@ export interface OpenOutcome {
 }
 
 export async function openChecklist(
-  context: Context,
+  context: FeatureContext,
   input: { readonly checklist: ChecklistConfig; readonly app: string; readonly trigger: ChecklistTrigger; readonly defaultBranch: string },
   options: RunOptions,
 ): Promise<OpenOutcome> {
@@ -91,7 +91,7 @@ export function releaseChecklist(config: Config, tag: string, kind: "prerelease"
 }
 
 async function openForRelease(
-  context: Context<"release.prereleased" | "release.created">,
+  context: FeatureContext<"release.prereleased" | "release.created">,
   config: Config,
   options: RunOptions,
   kind: "prerelease" | "draft-release",

@@ -6,7 +6,6 @@ import type { DeployCommand } from "../../policy/commands/types.js";
 import { appOfTag } from "../../policy/release/which-app.js";
 import { tryRender } from "../../policy/template.js";
 import { answer, commandApp, deployFromCommand, environmentNamed } from "../deploy/from-command.js";
-import { resolveCommit } from "../deploy/gather.js";
 import { appName } from "../deploy/run-deploy.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 
@@ -28,16 +27,16 @@ async function resolveTarget(
   followed: string | undefined,
 ): Promise<{ sha: string; version?: string; tag?: string } | { error: string }> {
   const { context, command, config } = run;
-  const repo = context.repo();
+  const _repo = context.repo();
   const ref = command.ref ?? followed ?? context.payload.repository.default_branch;
   const appConfig = config.apps.find((candidate) => candidate.name === app) ?? config.apps[0];
   if (command.ref !== undefined && isVersion(command.ref) && appConfig !== undefined) {
     const version = stripV(command.ref);
     const tag = tryRender(appConfig.tag, { version, app: appConfig.name });
-    const sha = tag.ok ? await resolveCommit(context.octokit, repo, tag.value) : undefined;
+    const sha = tag.ok ? await context.facts.commitOf(tag.value) : undefined;
     if (tag.ok && sha !== undefined) return { sha, version, tag: tag.value };
   }
-  const sha = await resolveCommit(context.octokit, repo, ref);
+  const sha = await context.facts.commitOf(ref);
   if (sha === undefined)
     return {
       error: `${ref} is not a branch, tag or commit of this repository; name one that is, e.g. /deploy ${command.environment} ${context.payload.repository.default_branch}`,

@@ -7,7 +7,6 @@ import { formatTime } from "../../policy/deploy/lock.js";
 import { personLockAction } from "../../policy/deploy/person-lock.js";
 import { plan } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
-import { resolveCommit } from "../deploy/gather.js";
 import type { CommandHandler } from "./types.js";
 import { inertText } from "../../policy/markdown/inert.js";
 
@@ -28,7 +27,7 @@ export const lock: CommandHandler<LockCommand> = async (run) => {
   const expiresAt = new Date(now.getTime() + (command.durationMs ?? env.lockTimeoutMs)).toISOString();
   const branch = context.payload.repository.default_branch;
   // The lock commit needs a parent; the default branch's head is always there.
-  const commit = await resolveCommit(context.octokit, repo, branch);
+  const commit = await context.facts.commitOf(branch);
   if (commit === undefined) throw new Error(`the default branch ${branch} has no commit to hang the lock on`);
   const reason = command.reason ?? "";
   // The reason and the holder are people's text: shown inert, so `@org/team` in a reason pings nobody.

@@ -4,7 +4,6 @@ import type { PromoteCommand } from "../../policy/commands/types.js";
 import { choosePromotion } from "../../policy/deploy/promote.js";
 import { redeployOf } from "../../policy/deploy/settings.js";
 import { answer, commandApp, deployFromCommand, environmentNamed } from "../deploy/from-command.js";
-import { deploymentHistory } from "../deploy/gather.js";
 import type { CommandHandler } from "./types.js";
 
 export const promote: CommandHandler<PromoteCommand> = async (run) => {
@@ -15,7 +14,7 @@ export const promote: CommandHandler<PromoteCommand> = async (run) => {
     return answer(run, `there is no environment ${from === undefined ? command.from : command.to}; type /help for this repository's environments.`);
   const chosen = commandApp(config, to, command.app, (app) => `/promote ${from.name} ${to.name} ${app}`);
   if ("error" in chosen) return answer(run, chosen.error);
-  const history = await deploymentHistory(context.octokit, context.repo(), await run.options.self(), from.name, chosen.app);
+  const history = await context.facts.deploymentHistory(from.name, chosen.app);
   const target = choosePromotion({ from: from.name, to: to.name, history });
   if ("error" in target) return answer(run, target.error);
   await deployFromCommand(run, { env: to, ...chosen, ...redeployOf(target), withMigrations: false });

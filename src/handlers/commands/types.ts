@@ -1,10 +1,10 @@
-import type { Context } from "probot";
 import type { ParsedCommand } from "../../policy/commands/types.js";
 import type { Config } from "../../policy/config/index.js";
 import type { Action } from "../../policy/plan.js";
 import type { RunOptions } from "../carry-out.js";
+import type { FeatureContext } from "../feature.js";
 
-export type CommentContext = Context<"issue_comment.created">;
+export type CommentContext = FeatureContext<"issue_comment.created">;
 
 /** Everything a command's handler starts from; the intake already checked who asked. */
 export interface CommandRun<C extends ParsedCommand> {

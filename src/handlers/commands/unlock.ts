@@ -5,7 +5,6 @@ import type { UnlockCommand } from "../../policy/commands/types.js";
 import { lockScope } from "../../policy/deploy/lock.js";
 import { plan } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
-import { currentLock } from "../deploy/gather.js";
 import type { CommandHandler } from "./types.js";
 import { inertText } from "../../policy/markdown/inert.js";
 
@@ -20,7 +19,7 @@ export const unlock: CommandHandler<UnlockCommand> = async (run) => {
     );
     return;
   }
-  const held = await currentLock(context.octokit, context.repo(), env.name);
+  const held = await context.facts.currentLock(env.name);
   const text =
     held === undefined ? `${env.name} was not locked; nothing to free.` : `🔓 ${env.name} is free again (it was locked by ${inertText(held.holder)}).`;
   await carryOut(

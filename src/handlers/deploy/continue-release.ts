@@ -4,7 +4,7 @@
 // deploys only the first step, so nothing is refused just for being early.
 
 import type { Config } from "../../policy/config/index.js";
-import type { Context } from "probot";
+import type { FeatureContext } from "../feature.js";
 import type { RunOptions } from "../carry-out.js";
 import { runDeploy } from "./run-deploy.js";
 import { releaseDeploy, releaseDeploysAfter } from "../../policy/deploy/targets.js";
@@ -16,7 +16,7 @@ export interface SucceededDeployment {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-export async function continueReleaseDeploys(context: Context, config: Config, deployment: SucceededDeployment, options: RunOptions): Promise<void> {
+export async function continueReleaseDeploys(context: FeatureContext, config: Config, deployment: SucceededDeployment, options: RunOptions): Promise<void> {
   const { payload } = deployment;
   const id = payload["release_id"];
   const tag = payload["release_tag"];
@@ -30,10 +30,9 @@ export async function continueReleaseDeploys(context: Context, config: Config, d
 }
 
 /** From the event when it names the repository (a webhook), else from GitHub (a timer's job). */
-async function defaultBranchOf(context: Context): Promise<string> {
+async function defaultBranchOf(context: FeatureContext): Promise<string> {
   const repository: unknown = "repository" in context.payload ? context.payload.repository : undefined;
   const known = typeof repository === "object" && repository !== null ? Reflect.get(repository, "default_branch") : undefined;
   if (typeof known === "string" && known !== "") return known;
-  const { data } = await context.octokit.rest.repos.get(context.repo());
-  return data.default_branch;
+  return context.facts.defaultBranchOf(context.repo());
 }

@@ -8,7 +8,6 @@ import type { ApprovalFact } from "../../policy/deploy/gates.js";
 import type { CommandRun } from "../commands/types.js";
 import { carryOut } from "../carry-out.js";
 import { plan } from "../../policy/plan.js";
-import { issueComments, reviewApprovals, thumbsUpApprovals } from "./gather.js";
 import { runDeploy, type DeployRequest } from "./run-deploy.js";
 
 type AnyRun = CommandRun<DeployCommand> | CommandRun<RollbackCommand> | CommandRun<PromoteCommand>;
@@ -41,9 +40,9 @@ export function commandApp(
  */
 export async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" | "app" | "sha">): Promise<ApprovalFact[]> {
   const { context } = run;
-  const repo = context.repo();
+  const _repo = context.repo();
   const { comment, issue } = context.payload;
-  const comments = await issueComments(context.octokit, repo, issue.number, await run.options.self());
+  const comments = await context.facts.issueComments(issue.number);
   const where = approvalComments({
     command: run.command.name,
     commentId: comment.id,
@@ -54,8 +53,8 @@ export async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" |
   });
   if (where.earlier.length > 0)
     context.log.info({ earlier: where.earlier }, `counting the 👍 on ${where.earlier.length} earlier /${run.command.name} refused for approvals`);
-  const approvals = await thumbsUpApprovals(context.octokit, repo, where.read);
-  if (issue.pull_request !== undefined) approvals.push(...(await reviewApprovals(context.octokit, repo, issue.number)));
+  const approvals = await context.facts.thumbsUpApprovals(where.read);
+  if (issue.pull_request !== undefined) approvals.push(...(await context.facts.reviewApprovals(issue.number)));
   return approvals;
 }
 

@@ -2,7 +2,9 @@
 // and the deployment back from GitHub, let policy decide, and when the deploy never reported,
 // mark it `error` and finish it like any ended deploy, which starts the newest queued one.
 
-import type { Context } from "probot";
+import { HISTORY_LIMIT } from "../../facts/github/deploy-reads.js";
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
+import type { FeatureContext } from "../feature.js";
 import type { Config } from "../../policy/config/index.js";
 import { decideLockExpiry, type LockedDeployment } from "../../policy/deploy/lock-expiry.js";
 import { plan } from "../../policy/plan.js";
@@ -10,20 +12,19 @@ import { lockExpiryTimer, type LockExpiryTimer } from "../../policy/timers.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { ownDeploymentKey } from "../../github/actions/deployment.js";
 import type { AppIdentity } from "../../github/identity.js";
-import { HISTORY_LIMIT, lockOfScope, payloadObject } from "./gather.js";
 import { finishDeployment } from "./on-deployment-status.js";
 
 const DEFAULT_LOCK_MS = 3_600_000;
 
 export async function runLockExpiryCheck(
-  context: Context,
+  context: FeatureContext,
   config: Config,
   timer: LockExpiryTimer,
   options: RunOptions,
   now: () => Date = () => new Date(),
 ): Promise<void> {
   const repo = context.repo();
-  const lock = await lockOfScope(context.octokit, repo, timer.environment, timer.app);
+  const lock = await context.facts.lockOfScope(timer.environment, timer.app);
   // Only the lock this timer was set for, as its own message says which deploy holds it.
   const deployKey = lock?.key === timer.lockKey ? lock.deploymentKey : undefined;
   const found = deployKey !== undefined ? await deploymentWithKey(context, await options.self(), timer.environment, deployKey) : undefined;
@@ -59,7 +60,7 @@ export async function runLockExpiryCheck(
 }
 
 async function deploymentWithKey(
-  context: Context,
+  context: FeatureContext,
   self: AppIdentity,
   environment: string,
   deployKey: string,

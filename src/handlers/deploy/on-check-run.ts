@@ -3,6 +3,7 @@
 // sends check_run.completed for every app's check runs to an app with the checks permission, so
 // most of these events concern no environment and stop before any API call.
 
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { z } from "zod";
 import { notFoundAsUndefined, type GitHub } from "../../github/client.js";
@@ -20,7 +21,6 @@ import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js
 import type { RepoRef } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import type { Feature } from "../feature.js";
-import { payloadObject } from "./gather.js";
 import { pushTrust } from "./push-trust.js";
 import { deployedApp, environmentSettings, runDeploy } from "./run-deploy.js";
 import { heldDeployRequest, heldDeployStart } from "../../policy/deploy/targets.js";
@@ -70,7 +70,7 @@ async function deployHeld(context: CheckRunContext, config: Config, held: HeldDe
   const cause = `The push to ${held.branch}`;
   const app = held.app === undefined ? {} : { app: held.app };
   // Trust is the pusher's, read again now: the CI that finished the check vouches for nobody.
-  const trust = await pushTrust(context.octokit, repo, env, held.sha, held.pusher, held.app);
+  const trust = await pushTrust(context, env, held.sha, held.pusher, held.app);
   if (trust.kind === "untrusted") {
     await carryOut(context, reportAutomaticRefusal({ repo, sha: held.sha, env: env.name, ...app, cause }, { error: trust.message }), options);
     return;

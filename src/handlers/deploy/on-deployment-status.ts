@@ -3,7 +3,9 @@
 // production deploy offer the rollback command; a release's success carries it on to the
 // environments that require this one.
 
-import type { Context } from "probot";
+import type { FactSource } from "../../facts/source.js";
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
+import type { FeatureContext } from "../feature.js";
 import type { Config } from "../../policy/config/index.js";
 import { isProductionDeployment, type ChosenVersion, type DeploymentRecord } from "../../policy/deploy/settings.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
@@ -12,11 +14,8 @@ import { carryOut, type RunOptions } from "../carry-out.js";
 import { continueReleaseDeploys } from "./continue-release.js";
 import { startQueuedDeploys } from "./start-queued.js";
 import type { Feature } from "../feature.js";
-import type { GitHub } from "../../github/client.js";
 import { ownDeploymentKey } from "../../github/actions/deployment.js";
-import { isThisApp, type AppIdentity } from "../../github/identity.js";
-import type { RepoRef } from "../../policy/plan.js";
-import { deploymentHistory, payloadObject } from "./gather.js";
+import { isThisApp } from "../../github/identity.js";
 import { verifyDeployment } from "./verify.js";
 import { startVerify } from "./verify-timer.js";
 
@@ -77,7 +76,7 @@ export interface EndedDeployment {
  * deploy of its environment, then on success the next step of a release's promotion.
  */
 export async function finishDeployment(
-  context: Context,
+  context: FeatureContext,
   config: Config,
   deployment: EndedDeployment,
   state: "success" | "failure" | "error",
@@ -86,17 +85,11 @@ export async function finishDeployment(
 ): Promise<void> {
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
-  const self = await options.self();
+  const _self = await options.self();
   const previousSuccess =
     state === "success"
       ? undefined
-      : await previousSuccessOf(
-          context.octokit,
-          context.repo(),
-          self,
-          { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt },
-          app,
-        );
+      : await previousSuccessOf(context.facts, { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
   const outcome = planDeploymentOutcome({
     repo: context.repo(),
     deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload: deployment.payload },
@@ -115,13 +108,11 @@ export async function finishDeployment(
 
 /** What ran before a failed deployment, for the rollback sentence; shared with workflow_run. */
 export async function previousSuccessOf(
-  octokit: GitHub,
-  repo: RepoRef,
-  self: AppIdentity,
+  facts: FactSource,
   deployment: { readonly id: number; readonly environment: string; readonly created_at: string },
   app: string | undefined,
 ): Promise<ChosenVersion | undefined> {
-  return previousSuccessIn(await deploymentHistory(octokit, repo, self, deployment.environment, app), deployment);
+  return previousSuccessIn(await facts.deploymentHistory(deployment.environment, app), deployment);
 }
 
 /** The newest success (or superseded success) before the deployment, from its environment's history. */

@@ -19,7 +19,7 @@ export const deployFollowingBranch: Feature<"push"> = async function deployFollo
     commits: payload.commits,
   });
   for (const { env, app, branch, request } of deploys) {
-    const trust = await pushTrust(context.octokit, context.repo(), env, payload.after, request.requester, app);
+    const trust = await pushTrust(context, env, payload.after, request.requester, app);
     if (trust.kind === "untrusted") {
       const facts = { repo: context.repo(), sha: payload.after, env: env.name, ...(app === undefined ? {} : { app }), cause: `The push to ${branch}` };
       await carryOut(context, reportAutomaticRefusal(facts, { error: trust.message }), options);

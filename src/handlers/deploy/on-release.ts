@@ -2,7 +2,6 @@
 // (finals only, or candidates too with `follows: { release: prereleased }`).
 
 import type { Feature } from "../feature.js";
-import { resolveCommit } from "./gather.js";
 import { runDeploy } from "./run-deploy.js";
 import { releaseDeploy, releaseDeploys } from "../../policy/deploy/targets.js";
 
@@ -14,7 +13,7 @@ export const deployFollowingRelease: Feature<"release.published"> = async functi
     context.log.info({ tag: release.tag_name }, "the release tag names no app's release; nothing to deploy");
     return;
   }
-  const sha = await resolveCommit(context.octokit, context.repo(), release.tag_name);
+  const sha = await context.facts.commitOf(release.tag_name);
   if (sha === undefined) throw new Error(`the tag ${release.tag_name} of the published release names no commit`);
   const facts = {
     id: release.id,

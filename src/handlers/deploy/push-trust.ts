@@ -1,23 +1,21 @@
 // Facts for the trust decision of a push deploy: the pusher's permission, and the author
 // association of the pull request the pushed commit merged (read only when it could matter).
 
-import type { GitHub } from "../../github/client.js";
+import type { FeatureContext } from "../feature.js";
 import type { EnvironmentConfig } from "../../policy/config/index.js";
 import { decideTrust, needsPullAssociation, type Trust } from "../../policy/deploy/trusted.js";
-import type { RepoRef } from "../../policy/plan.js";
-import { permissionOf } from "./gather.js";
 
-export async function pushTrust(octokit: GitHub, repo: RepoRef, env: EnvironmentConfig, sha: string, pusher: string, app?: string): Promise<Trust> {
+export async function pushTrust(context: FeatureContext, env: EnvironmentConfig, sha: string, pusher: string, app?: string): Promise<Trust> {
   const base = {
     env: env.name,
     ...(app === undefined ? {} : { app }),
     sha,
     pusher,
     trusted: env.trusted,
-    permission: await permissionOf(octokit, repo, pusher),
+    permission: await context.facts.permission(pusher),
   };
   if (!needsPullAssociation(base)) return decideTrust(base);
-  const { data: pulls } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 10 });
+  const { data: pulls } = await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...context.repo(), commit_sha: sha, per_page: 10 });
   const merged = pulls.find((pull) => pull.merged_at !== null && pull.merge_commit_sha === sha);
   return decideTrust({ ...base, ...(merged === undefined ? {} : { mergedPullAssociation: merged.author_association }) });
 }

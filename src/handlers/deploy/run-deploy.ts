@@ -2,7 +2,7 @@
 // dispatch, let planDeploy decide, and carry the plan out. Every way it can stop reaches a person:
 // the reply in the asking issue, or a failed check run on the commit for automatic deploys.
 
-import type { Context } from "probot";
+import type { FeatureContext } from "../feature.js";
 import { ActionFailedError } from "../../github/execute.js";
 import { LockHeldError } from "../../github/actions/lock.js";
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
@@ -18,11 +18,10 @@ import { inertText } from "../../policy/markdown/inert.js";
 import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
 import { planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
-import { checkRunsOn, currentLock, deploymentHistory, tagsUnder } from "./gather.js";
 
 export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 
-export async function runDeploy(context: Context, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
+export async function runDeploy(context: FeatureContext, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
   const { env, app } = asked;
   const now = new Date().toISOString();
@@ -33,9 +32,7 @@ export async function runDeploy(context: Context, config: Config, asked: DeployR
     const named = releaseOfRequest(config, request);
     const reads = releaseTagReads(config, request);
     const found =
-      named === undefined
-        ? releaseOfCommit(config, request, await tagsUnder(context.octokit, repo, reads.prefix, reads.toPeel))
-        : { ok: true as const, ...named };
+      named === undefined ? releaseOfCommit(config, request, await context.facts.tagsUnder(reads.prefix, reads.toPeel)) : { ok: true as const, ...named };
     if (!found.ok) return finish(context, request, { error: found.error }, options, key);
     request = { ...request, version: found.version, tag: found.tag };
   }
@@ -43,15 +40,21 @@ export async function runDeploy(context: Context, config: Config, asked: DeployR
   const rendered = renderRequest(config, request, repo, defaultRef, now);
   if (!rendered.ok) return finish(context, request, { error: `the deploy cannot be started: ${rendered.error}` }, options, key);
   const history: Record<string, DeploymentRecord[]> = {};
-  for (const required of env.requires) history[required] = await deploymentHistory(context.octokit, repo, await options.self(), required, app);
+  for (const required of env.requires) history[required] = await context.facts.deploymentHistory(required, app);
   const settings = environmentSettings(env);
-  const checkRuns = settings.checks.length === 0 ? [] : await checkRunsOn(context.octokit, repo, request.sha);
-  const lock = await currentLock(context.octokit, repo, env.name, app);
+  const checkRuns = settings.checks.length === 0 ? [] : await context.facts.checkRunsOn(request.sha);
+  const lock = await context.facts.currentLock(env.name, app);
   const decided = planRenderedDeploy(config, request, rendered, { repo, now, history, checkRuns, ...(lock === undefined ? {} : { lock }) });
   return finish(context, request, decided, options, key);
 }
 
-async function finish(context: Context, request: DeployRequest, decided: Plan | { readonly error: string }, options: RunOptions, key: string): Promise<Plan> {
+async function finish(
+  context: FeatureContext,
+  request: DeployRequest,
+  decided: Plan | { readonly error: string },
+  options: RunOptions,
+  key: string,
+): Promise<Plan> {
   const repo = context.repo();
   const answer = (text: string): Action | undefined =>
     replyAction({ repo, ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }) }, key, text);
@@ -86,7 +89,7 @@ async function finish(context: Context, request: DeployRequest, decided: Plan | 
  * check run on the commit, its lock freed), since no comment asked for it. A transient failure is
  * left to the job's retry; a deploy someone typed is answered on its thread by the failed job.
  */
-async function failUnstartedDeploy(context: Context, request: DeployRequest, chosen: Plan, error: unknown, options: RunOptions): Promise<void> {
+async function failUnstartedDeploy(context: FeatureContext, request: DeployRequest, chosen: Plan, error: unknown, options: RunOptions): Promise<void> {
   if (request.issueNumber !== undefined || !(error instanceof ActionFailedError)) return;
   if (error.action.kind !== "dispatch-workflow" && error.action.kind !== "dispatch-repository-event") return;
   if (!refusedForGood(error.cause)) return;
@@ -112,7 +115,7 @@ function refusedForGood(cause: unknown): boolean {
 }
 
 /** The ref a dispatched workflow runs on when the config names none: its repository's default branch. */
-async function workflowDefaultRef(context: Context, env: EnvironmentConfig, own: string): Promise<string> {
+async function workflowDefaultRef(context: FeatureContext, env: EnvironmentConfig, own: string): Promise<string> {
   if (env.deploy.kind !== "workflow" || env.deploy.ref !== null || env.deploy.repo === null) return own;
   const { data } = await context.octokit.rest.repos.get({ ...env.deploy.repo });
   return data.default_branch;

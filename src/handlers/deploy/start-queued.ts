@@ -1,15 +1,16 @@
 // When a deploy of a queueing environment finishes (its lock just freed), the deploys that waited
 // for it are read back from GitHub and the newest is started; see src/policy/deploy/queue.ts.
 
-import type { Context } from "probot";
+import { HISTORY_LIMIT } from "../../facts/github/deploy-reads.js";
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
+import type { FeatureContext } from "../feature.js";
 import type { Config } from "../../policy/config/index.js";
 import { planStartQueued, QUEUED_BEHIND, type QueuedDeployment } from "../../policy/deploy/queue.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
-import { HISTORY_LIMIT, payloadObject } from "./gather.js";
 import { ownDeploymentKey } from "../../github/actions/deployment.js";
 
 export async function startQueuedDeploys(
-  context: Context,
+  context: FeatureContext,
   config: Config,
   finished: { readonly environment: string; readonly app: string | undefined },
   options: RunOptions,

@@ -2,14 +2,14 @@
 // the version URL is a job of its own, the next one a timer the job queue keeps for when the
 // policy's backoff says (src/policy/deploy/verify.ts). The last request finishes the deploy.
 
-import type { Context } from "probot";
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
+import type { FeatureContext } from "../feature.js";
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import { isVerifying, nextVerifyAttempt, renderExpect, verifyStatus } from "../../policy/deploy/verify.js";
 import { plan, type RepoRef } from "../../policy/plan.js";
 import { verifyTimer, type VerifyTimer } from "../../policy/timers.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import type { TimerPort } from "../timer-port.js";
-import { payloadObject } from "./gather.js";
 import { finishDeployment, type EndedDeployment } from "./on-deployment-status.js";
 import { ask, realIO, type VerifyIO } from "./verify.js";
 
@@ -20,7 +20,7 @@ type Verify = NonNullable<EnvironmentConfig["verify"]>;
  * when what to expect cannot be known; the failure status is then written already.
  */
 export async function startVerify(
-  context: Context,
+  context: FeatureContext,
   verify: Verify,
   deployment: EndedDeployment,
   options: RunOptions & { readonly timers: TimerPort },
@@ -56,7 +56,7 @@ export async function startVerify(
  * and the next timer's id is fixed by the answers counted, so a rerun sets no second one.
  */
 export async function runVerifyAttempt(
-  context: Context,
+  context: FeatureContext,
   config: Config,
   timer: VerifyTimer,
   options: RunOptions,
@@ -108,7 +108,7 @@ function expectedFor(verify: Verify, deployment: Pick<EndedDeployment, "environm
   return renderExpect(verify.expect, { env: deployment.environment, sha: deployment.sha, ...(typeof app === "string" ? { app } : {}) });
 }
 
-function installationOf(context: Context): number | undefined {
+function installationOf(context: FeatureContext): number | undefined {
   const installation: unknown = "installation" in context.payload ? context.payload.installation : undefined;
   const id = typeof installation === "object" && installation !== null ? Reflect.get(installation, "id") : undefined;
   return typeof id === "number" ? id : undefined;

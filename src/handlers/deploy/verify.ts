@@ -5,7 +5,7 @@
 // This loop runs only where there is no job queue (GitHub Actions mode); with one, each request
 // is a job of its own (./verify-timer.ts), so a verify never holds its repository's queue.
 
-import type { Context } from "probot";
+import type { FeatureContext } from "../feature.js";
 import type { EnvironmentConfig } from "../../policy/config/index.js";
 import { nextVerifyStep, renderExpect, verifyStatus, type VerifyAnswer, type VerifyStep } from "../../policy/deploy/verify.js";
 import { plan, type RepoRef } from "../../policy/plan.js";
@@ -68,7 +68,7 @@ export interface VerifiedDeployment {
  * Returns the state the outcome should report.
  */
 export async function verifyDeployment(
-  context: Context,
+  context: FeatureContext,
   verify: NonNullable<EnvironmentConfig["verify"]>,
   deployment: VerifiedDeployment,
   options: RunOptions,

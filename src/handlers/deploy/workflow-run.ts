@@ -1,6 +1,7 @@
 // A dispatched deploy workflow finished without success. If it never set its deployment's status,
 // nobody would hear of it: find the deployment it served and fail it, with the run as the log.
 
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
 import {
   findServedDeployment,
   planWorkflowFailure,
@@ -10,7 +11,6 @@ import {
 } from "../../policy/deploy/workflow-outcome.js";
 import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
-import { payloadObject } from "./gather.js";
 import { ownDeploymentKey } from "../../github/actions/deployment.js";
 import { previousSuccessOf } from "./on-deployment-status.js";
 import { isProductionDeployment } from "../../policy/deploy/settings.js";
@@ -58,9 +58,7 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
   const previousSuccess = await previousSuccessOf(
-    context.octokit,
-    repo,
-    self,
+    context.facts,
     { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt },
     app,
   );

@@ -1,12 +1,11 @@
 // Everything a pull request (opened, pushed to, reopened) sets off. These checks read the PR's
 // own files, so they run without the default branch's config (see config-check.ts).
-import { countApiCalls } from "../../ops/api-calls.js";
 import type { RunOptions } from "../carry-out.js";
 import { checkConfigChange, type PullRequestContext } from "../config-check.js";
+import { forFeature } from "../feature.js";
 
 export const pullRequestChecks: readonly ((context: PullRequestContext, options: RunOptions) => Promise<void>)[] = [checkConfigChange];
 
 export async function onPullRequest(context: PullRequestContext, options: RunOptions): Promise<void> {
-  countApiCalls(context.octokit);
-  for (const check of pullRequestChecks) await check(context, options);
+  for (const check of pullRequestChecks) await check(forFeature(context, check.name), options);
 }

@@ -47,7 +47,7 @@ describe("releaseDeploys", () => {
 
   it("runs Openverse's image tagging before production when the example's commented images step is switched on", () => {
     const text = readFileSync("examples/openverse.yml", "utf8");
-    const commented = /#   images:\n((?:  #.*\n)+?)  # and under/.exec(text)?.[1];
+    const commented = /# {3}images:\n((?: {2}#.*\n)+?) {2}# and under/.exec(text)?.[1];
     expect(commented).toBeDefined();
     const images = commented!
       .split("\n")

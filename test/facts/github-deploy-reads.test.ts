@@ -3,13 +3,13 @@
 // deploy's lock on one app, both are read with one matching-refs call, and a lock of another
 // environment whose name merely starts the same (production-eu) is not this one's.
 import { ProbotOctokit } from "probot";
-import { fixedIdentity } from "../../../src/github/identity.js";
+import { fixedIdentity } from "../../src/github/identity.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute } from "../../../src/github/execute.js";
-import type { GitHub } from "../../../src/github/client.js";
-import { currentLock, deploymentHistory } from "../../../src/handlers/deploy/gather.js";
-import type { Action, RepoRef } from "../../../src/policy/plan.js";
-import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { execute } from "../../src/github/execute.js";
+import type { GitHub } from "../../src/github/client.js";
+import { currentLock, deploymentHistory } from "../../src/facts/github/deploy-reads.js";
+import type { Action, RepoRef } from "../../src/policy/plan.js";
+import { startEmulator, type Emulator } from "../emulator/index.js";
 
 const repo: RepoRef = { owner: "acme", repo: "service" };
 const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };

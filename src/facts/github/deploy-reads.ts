@@ -1,6 +1,7 @@
 // Read-only facts about an environment, gathered before deploy policy decides: its deployment
 // history, the check runs on a commit, the lock, and 👍 approvals. Nothing here writes.
 
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
 import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { keyOf } from "../../github/marker.js";
@@ -16,17 +17,6 @@ import { standingApprovals, type ReviewFact } from "../../policy/deploy/review-a
 export const HISTORY_LIMIT = 20;
 
 const STATES: readonly DeploymentState[] = ["success", "failure", "error", "inactive", "pending", "in_progress", "queued"];
-
-export function payloadObject(payload: unknown): Readonly<Record<string, unknown>> {
-  if (typeof payload === "string") {
-    try {
-      return payloadObject(JSON.parse(payload));
-    } catch {
-      return {};
-    }
-  }
-  return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
-}
 
 /**
  * This app's deployments of an environment (of one app, when given), newest first, each with its

@@ -1,0 +1,12 @@
+// The one way a feature acts: it hands a plan to an Executor and gets back what each action left.
+// Two stand behind this port: the GitHub executor (src/executor/github.ts, today's src/github
+// runners) and the recorder (src/executor/recorder.ts) that `release-pilot plan` prints from.
+import type { Effect } from "../github/effects.js";
+import type { Plan } from "../policy/plan.js";
+
+export interface Executor {
+  /** Carries the plan out (or records it) and answers each action's effect, in order. */
+  carryOut(plan: Plan): Promise<readonly Effect[]>;
+  /** The same executor with what it carries out said to be of `feature` (logs, recorded parts). */
+  forFeature(feature: string): Executor;
+}

@@ -1,0 +1,15 @@
+// What the facts file's answers are read against: the file itself, the defaults leaned on so
+// far, and the event's own settings (its time, its repository's default branch, its config).
+import type { LoadedConfig } from "../../handlers/config.js";
+import type { Assumptions, PlanFacts } from "./schema.js";
+
+export interface JsonWorld {
+  readonly facts: PlanFacts;
+  readonly assumed: Assumptions;
+  readonly config: LoadedConfig;
+  readonly defaultBranch: string;
+  /** The permission a person has when the file gives none: a command's needed one, else write. */
+  readonly permissionFallback: string;
+}
+
+export const FULL_SHA = /^[0-9a-f]{40}$/i;

@@ -1,0 +1,38 @@
+// Every event the app reacts to, and what each sets off: the one list app.ts registers with
+// Probot and `release-pilot plan` plans from, so nothing the bot does is missing offline.
+import type { EmitterWebhookEventName } from "@octokit/webhooks";
+import { reportBrokenConfigOnPush } from "./broken-config.js";
+import { checkRunCompletedFeatures } from "./events/check-run.js";
+import { deploymentStatusFeatures } from "./events/deployment-status.js";
+import { issuesFeatures } from "./events/issues.js";
+import { onPullRequest } from "./events/pull-request.js";
+import { pushFeatures } from "./events/push.js";
+import { releaseCreatedFeatures } from "./events/release-created.js";
+import { releasePrereleasedFeatures } from "./events/release-prereleased.js";
+import { releasePublishedFeatures } from "./events/release-published.js";
+import { workflowRunCompletedFeatures } from "./events/workflow-run.js";
+import { runFeatures, type EventHandler } from "./feature.js";
+import { onIssueComment } from "./issue-comment.js";
+
+type Registry = { readonly [E in EmitterWebhookEventName]?: EventHandler<E> };
+
+const onIssues = runFeatures(issuesFeatures);
+
+export const registry: Registry = {
+  "release.published": runFeatures(releasePublishedFeatures),
+  push: runFeatures(pushFeatures, reportBrokenConfigOnPush),
+  "issue_comment.created": onIssueComment,
+  "deployment_status.created": runFeatures(deploymentStatusFeatures),
+  "workflow_run.completed": runFeatures(workflowRunCompletedFeatures),
+  "check_run.completed": runFeatures(checkRunCompletedFeatures),
+  "issues.opened": onIssues,
+  "issues.edited": onIssues,
+  "release.prereleased": runFeatures(releasePrereleasedFeatures),
+  "release.created": runFeatures(releaseCreatedFeatures),
+  "pull_request.opened": onPullRequest,
+  "pull_request.synchronize": onPullRequest,
+  "pull_request.reopened": onPullRequest,
+};
+
+/** The events registered, as `name.action` (or `name` for an event without actions). */
+export const registeredEvents = Object.keys(registry) as readonly EmitterWebhookEventName[];
