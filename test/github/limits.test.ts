@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GitHub } from "../../src/github/client.js";
 import { execute } from "../../src/github/execute.js";
 import { LIMITS, fitBody } from "../../src/github/limits.js";
-import { keyMarker } from "../../src/github/marker.js";
+import { keyMarker } from "../../src/policy/markers/key.js";
 import type { Action, RepoRef } from "../../src/policy/plan.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 

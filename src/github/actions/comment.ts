@@ -1,7 +1,7 @@
 import type { Comment, React } from "../../policy/plan.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { isThisApp } from "../identity.js";
-import { hasKey, withKeyMarker } from "../marker.js";
+import { hasKey, withKeyMarker } from "../../policy/markers/key.js";
 import { LIMITS, fitBody } from "../limits.js";
 
 export const comment: ActionRunner<Comment> = async (action, { octokit, self }) => {

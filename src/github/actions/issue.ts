@@ -2,7 +2,7 @@ import type { CreateIssue, RepoRef, UpdateIssue } from "../../policy/plan.js";
 import type { GitHub } from "../client.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { isThisApp, type AppIdentity } from "../identity.js";
-import { hasKey, withKeyMarker } from "../marker.js";
+import { hasKey, withKeyMarker } from "../../policy/markers/key.js";
 import { LIMITS, fitBody } from "../limits.js";
 
 /**
