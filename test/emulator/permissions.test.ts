@@ -1,8 +1,13 @@
 // Item 3 of issue #14: the app's permissions from app.yml, enforced per route as GitHub does for
 // installation tokens, including the `workflows` rule (sources in permissions.ts).
 import { readFileSync } from "node:fs";
+import { ProbotOctokit } from "probot";
 import { parse } from "yaml";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { GitHub } from "../../src/github/client.js";
+import { execute } from "../../src/github/execute.js";
+import { fixedIdentity } from "../../src/github/identity.js";
+import type { Action } from "../../src/policy/plan.js";
 import { call } from "./call.js";
 import { type Emulator, startEmulator } from "./index.js";
 import { REQUIRED, loadAppPermissions } from "./permissions.js";
@@ -125,5 +130,44 @@ describe("the workflows permission", () => {
   it("is in app.yml, because the bot makes pointer tags and lock refs at any commit", async () => {
     expect(fromAppYml["workflows"]).toBe("write");
     expect((await call(gh, "POST", `${base}/git/refs`, { ref: "refs/tags/stable", sha: before })).status).toBe(201);
+  });
+});
+
+describe("the bot's rollback writes", () => {
+  // A rollback (or a deploy of a release branch) moves the pointer tag and takes the lock at a
+  // commit behind the default branch, whose workflows differ from main's once CI changed since.
+  const at = (commit: string): Action[] => [
+    { kind: "move-tag", key: `tag:${commit}`, repo: { owner, repo }, tag: "production", commit },
+    {
+      kind: "acquire-lock",
+      key: `lock:${commit}`,
+      repo: { owner, repo },
+      environment: "production",
+      holder: "octocat",
+      reason: "rollback",
+      expiresAt: "2099-01-01T00:00:00Z",
+      now: "2026-01-01T00:00:00Z",
+      commit,
+    },
+  ];
+  const run = (actions: Action[]) => {
+    const octokit = new ProbotOctokit({ auth: { token: "test" }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } });
+    const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+    return execute(
+      { reason: "planned", summary: "rollback", actions },
+      { octokit: octokit as GitHub, log, self: fixedIdentity({ login: "release-pilot[bot]" }) },
+    );
+  };
+
+  it("fail without the workflows permission", async () => {
+    const { workflows: _, ...without } = fromAppYml;
+    gh.setAppPermissions(without);
+    await expect(run(at(before).slice(0, 1))).rejects.toMatchObject({ cause: { status: 403 } });
+    await expect(run(at(before).slice(1))).rejects.toMatchObject({ cause: { status: 403 } });
+  });
+
+  it("succeed with app.yml's permissions", async () => {
+    await expect(run(at(before))).resolves.toMatchObject([{ status: "done" }, { status: "done" }]);
+    expect(gh.tags(owner, repo).find((t) => t.name === "production")?.commit).toBe(before);
   });
 });
