@@ -154,6 +154,7 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       }
     }
     const check = validateBody(operation, body);
+    // A string over its schema maxLength is GitHub's own 422 (limits.ts), not the bot breaking the contract.
     const overLimit = check.ok ? undefined : schemaLimitReply(check.errors, body);
     if (overLimit) {
       record(route, overLimit);
