@@ -15,6 +15,8 @@ export async function readFile(octokit: GitHub, repo: RepoRef, path: string, ref
   const found = await notFoundAsUndefined(octokit.rest.repos.getContent({ ...repo, path, ref }));
   const data = found?.data;
   if (data === undefined || Array.isArray(data) || data.type !== "file" || !("content" in data)) return undefined;
+  // Over 1 MB GitHub sends `encoding: "none"` and no content (REST docs, "Get repository content"); the blob API has the bytes.
+  if (data.encoding === "none") return Buffer.from((await octokit.rest.git.getBlob({ ...repo, file_sha: data.sha })).data.content, "base64").toString("utf8");
   return Buffer.from(data.content, "base64").toString("utf8");
 }
 

@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { type FaultOptions, Faults } from "./faults.js";
 import { schemaNotes } from "./openapi.js";
+import { type AppPermissions, loadAppPermissions } from "./permissions.js";
 import { mergePull } from "./repo-ops.js";
 import { type Call, type Violation, createEmulatorServer } from "./server.js";
 import * as seed from "./seed.js";
@@ -16,6 +17,8 @@ export type * from "./seed.js";
 export interface EmulatorOptions {
   readonly appId?: number;
   readonly appSlug?: string;
+  /** The app's permissions; the project's app.yml `default_permissions` when absent. */
+  readonly permissions?: AppPermissions;
 }
 
 export interface PullSummary extends Issue {
@@ -52,6 +55,8 @@ export interface Emulator {
   setLatency(ms: number): void;
   /** A token whose API calls act as `login` (comments, reviews, reactions by a person). */
   userToken(login: string): string;
+  /** Replace the app's permissions (as an owner accepting changed permissions would). */
+  setAppPermissions(permissions: AppPermissions): void;
   close(): Promise<void>;
 
   createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
@@ -89,6 +94,7 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const slug = options.appSlug ?? "release-pilot";
   const store = new Store({ id: options.appId ?? 1, slug, name: slug });
+  store.appPermissions = options.permissions ?? loadAppPermissions();
   const faults = new Faults();
   const violations: Violation[] = [];
   const calls: Call[] = [];
@@ -128,6 +134,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const token = `ghp_emulator_${login}`;
       store.userTokens.set(token, { login, type: login.endsWith("[bot]") ? "Bot" : "User" });
       return token;
+    },
+    setAppPermissions: (permissions) => {
+      store.appPermissions = { ...permissions };
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

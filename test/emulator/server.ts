@@ -3,7 +3,9 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { Fault, Faults } from "./faults.js";
 import { HttpError, type Handler, type Reply } from "./http.js";
+import { bodyLimitReply, schemaLimitReply } from "./limits.js";
 import { matchOperation, missingQuery, validateBody } from "./openapi.js";
+import { checkPermissions } from "./permissions.js";
 import { appRoutes } from "./routes/app.js";
 import { commitRoutes } from "./routes/commits.js";
 import { contentsRoutes } from "./routes/contents.js";
@@ -59,10 +61,13 @@ export interface ServerState {
 
 const DOCS = "https://docs.github.com/rest";
 
+function tokenOf(authorization: string | undefined): string {
+  return authorization?.replace(/^(token|bearer)\s+/i, "") ?? "";
+}
+
 /** A user token acts as its person; anything else (installation tokens, JWTs) as the app's bot. */
 function actorOf(store: Store, authorization: string | undefined): User {
-  const token = authorization?.replace(/^(token|bearer)\s+/i, "") ?? "";
-  return store.userTokens.get(token) ?? store.botUser;
+  return store.userTokens.get(tokenOf(authorization)) ?? store.botUser;
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -149,6 +154,12 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       }
     }
     const check = validateBody(operation, body);
+    // A string over its schema maxLength is GitHub's own 422 (limits.ts), not the bot breaking the contract.
+    const overLimit = check.ok ? undefined : schemaLimitReply(check.errors, body);
+    if (overLimit) {
+      record(route, overLimit);
+      return;
+    }
     if (!check.ok) {
       refuse({ kind: "invalid-body", method, path, route, message: `request body does not fit ${method} ${route}`, errors: check.errors });
       return;
@@ -181,6 +192,18 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       return;
     }
 
+    // GitHub refuses what the app's permissions do not cover, and bodies over their limits,
+    // before it acts; a person's token is limited by the person's role, not the app's permissions.
+    const key = `${method} ${route}`;
+    const person = state.store.userTokens.has(tokenOf(req.headers.authorization));
+    const permissions = person ? {} : checkPermissions({ store: state.store, key, params, body: (body ?? {}) as Record<string, unknown> });
+    const accepted: Record<string, string> = permissions.accepted ? { "x-accepted-github-permissions": permissions.accepted } : {};
+    const refused = permissions.refusal ?? bodyLimitReply(key, (body ?? {}) as Record<string, unknown>);
+    if (refused) {
+      record(route, { ...refused, headers: { ...accepted, ...refused.headers } });
+      return;
+    }
+
     const web = baseUrl();
     let reply: Reply;
     try {
@@ -206,7 +229,7 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
         reply = { status: 500, body: { message: `emulator: ${(error as Error).message}` } };
       }
     }
-    record(route, reply);
+    record(route, { ...reply, headers: { ...accepted, ...reply.headers } });
   }
 
   const server = createServer((req, res) => {

@@ -191,6 +191,8 @@ export class Store {
   readonly tokens = new Map<string, number>();
   /** Personal tokens made by `userToken()`, so a test can act as a person over HTTP. */
   readonly userTokens = new Map<string, User>();
+  /** The app's permissions (app.yml `default_permissions`), enforced on installation tokens. */
+  appPermissions: Readonly<Record<string, string>> = {};
   private nextId = 1000;
 
   constructor(readonly app: AppInfo) {}

@@ -10,6 +10,15 @@ function wantsRaw(ctx: RouteContext): boolean {
   return /application\/vnd\.github(\.v3)?\.raw/.test(accept);
 }
 
+// "If the requested file's size is [...] Between 1-100 MB: Only the raw or object custom media
+// types are supported. Both will work as normal, except that when using the object media type,
+// the content field will be an empty string and the encoding field will be "none"" (OpenAPI
+// description of GET /repos/{owner}/{repo}/contents/{path}, REST docs "Get repository content");
+// recorded with the default JSON media type as `content: "", encoding: "none", size: 1240000` in
+// gr2m/octokit-plugin-create-pull-request#139 and githubocto/flat-viewer#41. GitHub's sizes are
+// binary ("files larger than 100 MiB" in its docs on large files), so 1 MB is 1 MiB here.
+const CONTENT_LIMIT = 1024 * 1024;
+
 function entryShape(ctx: RouteContext, repo: Repo, path: string, sha: string, type: string, ref: string, size: number): Record<string, unknown> {
   const api = `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}`;
   const html = `${ctx.webUrl}/${repo.owner}/${repo.name}/blob/${ref}/${path}`;
@@ -36,6 +45,9 @@ function getContents(ctx: RouteContext): ReturnType<Handler> {
   const file = repo.git.readFile(commitSha, path);
   if (file) {
     if (wantsRaw(ctx)) return { status: 200, raw: file.content };
+    if (file.content.length > CONTENT_LIMIT) {
+      return ok({ ...entryShape(ctx, repo, path, file.sha, "file", ref, file.content.length), encoding: "none", content: "" });
+    }
     // GitHub wraps base64 at 60 columns; clients must cope with the newlines, so the emulator does too.
     const content = (file.content.toString("base64").match(/.{1,60}/g) ?? []).join("\n");
     return ok({ ...entryShape(ctx, repo, path, file.sha, "file", ref, file.content.length), encoding: "base64", content });
