@@ -43,7 +43,11 @@ export async function readClosedPulls(
     }));
     pulls.push(...rows);
     if (lastPage || !shouldReadMore(rows, PAGE_SIZE, pulls.length, since, max)) {
-      const truncated = !lastPage && pulls.length >= max && rows.length === PAGE_SIZE && (since === null || (rows[rows.length - 1]?.updatedAt ?? "") >= since);
+      // Cut short: more were read than are kept (a `max` below the page size), or reading
+      // stopped at `max` on a full page with more after it, still newer than `since`.
+      const truncated =
+        pulls.length > max ||
+        (!lastPage && pulls.length >= max && rows.length === PAGE_SIZE && (since === null || (rows[rows.length - 1]?.updatedAt ?? "") >= since));
       return { pulls: pulls.slice(0, max), truncated };
     }
   }
