@@ -6,6 +6,7 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import { Recorder } from "../executor/recorder.js";
 import { jsonFacts } from "../facts/json/index.js";
+import { NotPlannableOfflineError } from "../facts/json/not-given.js";
 import { Assumptions } from "../facts/json/schema.js";
 import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../policy/config-check.js";
@@ -34,8 +35,8 @@ export interface PlanReport {
   readonly assumed: readonly string[];
 }
 
-/** A read no fact of the file answers yet: the feature is named as not planned, with the read. */
-export class NotPlannableOfflineError extends Error {}
+// A read no fact of the file answers: the feature is named as not planned, with the read.
+export { NotPlannableOfflineError };
 
 const SILENT: FeatureLog = { info() {}, warn() {}, error() {}, debug() {}, child: () => SILENT };
 

@@ -6,7 +6,8 @@ import { carryOut, type RunOptions } from "./carry-out.js";
 import { commandHandlers } from "./commands/index.js";
 import type { CommandHandler } from "./commands/types.js";
 import type { ParsedCommand } from "../policy/commands/types.js";
-import { forFeature, type FeatureContext } from "./feature.js";
+import { NotPlannableOfflineError } from "../facts/json/not-given.js";
+import { FeaturesFailedError, forFeature, type FeatureContext } from "./feature.js";
 import { refreshDashboard } from "./dashboard.js";
 
 type CommentContext = FeatureContext<"issue_comment.created">;
@@ -61,6 +62,9 @@ export async function onIssueComment(context: CommentContext, options: RunOption
   try {
     await handler({ context: commandContext, command: intake.command, config, options, reply: answer });
   } catch (error) {
+    // Offline, a read the facts file cannot answer is no failure to tell the person: the plan
+    // names it as the command's, with what to give in --facts.
+    if (error instanceof NotPlannableOfflineError) throw new FeaturesFailedError([{ feature: `/${intake.command.name}`, error }]);
     // Nothing is lost: the person who asked hears that it failed, and the job still fails for retry.
     const reason = error instanceof Error ? error.message : String(error);
     await carryOut(commandContext, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${inertText(reason)}`)]), options);

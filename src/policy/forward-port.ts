@@ -27,6 +27,22 @@ export function isReleaseBranch(branch: string, template: string | null): boolea
   return template !== null && matchTemplate(template, branch) !== undefined;
 }
 
+/**
+ * The release branch a push is to, from the payload alone (most pushes are to other branches:
+ * they cost no API call), or the plan saying there is nothing to forward-port.
+ */
+export function pushedReleaseBranch(
+  push: { readonly ref: string; readonly deleted: boolean },
+  defaultBranch: string,
+  template: string | null,
+): { readonly kind: "release-branch"; readonly branch: string } | { readonly kind: "none"; readonly plan: Plan } {
+  const branch = push.ref.slice("refs/heads/".length);
+  if (push.deleted || !push.ref.startsWith("refs/heads/") || branch === defaultBranch || !isReleaseBranch(branch, template)) {
+    return { kind: "none", plan: nothing("event-not-relevant", `${push.ref} is not a release branch; nothing to forward-port.`) };
+  }
+  return { kind: "release-branch", branch };
+}
+
 export function forwardPortTitle(branch: string): string {
   return `Forward-port fixes from ${branch}`;
 }

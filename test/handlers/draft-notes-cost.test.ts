@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { GitHub } from "../../src/github/client.js";
 import { execute } from "../../src/github/execute.js";
 import { fixedIdentity } from "../../src/github/identity.js";
+import { githubFacts } from "../../src/facts/github/index.js";
 import { gatherDraftNotesFacts } from "../../src/handlers/draft-notes.js";
+import type { FeatureContext } from "../../src/handlers/feature.js";
 import { parseConfig, type Config } from "../../src/policy/config/index.js";
 import { planDraftNotes } from "../../src/policy/notes/index.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
@@ -45,6 +47,14 @@ afterEach(async () => {
   await gh.close();
 });
 
+type PushPayload = FeatureContext<"push">["payload"];
+
+/** The feature's context as far as gathering reads it: the facts from the emulator, the push, the time. */
+function pushContext(payload: PushPayload, now: string): FeatureContext<"push"> {
+  const facts = githubFacts({ octokit, repo, self: fixedIdentity({ login: "release-pilot[bot]" }) }, () => Promise.reject(new Error("the config is given")));
+  return { payload, facts, now, repo: () => repo } as unknown as FeatureContext<"push">;
+}
+
 function mergePulls(count: number): string {
   let sha = "";
   for (let i = 0; i < count; i++) {
@@ -69,9 +79,9 @@ async function refresh(after: string): Promise<{ calls: number; writes: number; 
     deleted: false,
     commits: [{ id: after, added: [], removed: [], modified: ["api/x.py"] }],
     repository: { default_branch: "main" },
-  } as unknown as Parameters<typeof gatherDraftNotesFacts>[2];
+  } as unknown as PushPayload;
   gh.resetCalls();
-  const facts = await gatherDraftNotesFacts(octokit, repo, payload, config, new Date("2024-02-01T10:00:00Z"));
+  const facts = await gatherDraftNotesFacts(pushContext(payload, "2024-02-01T10:00:00.000Z"), config);
   await execute(planDraftNotes(facts), { octokit, log, self: fixedIdentity({ login: "release-pilot[bot]" }) });
   const { reads, writes } = gh.counts();
   const draft = gh.releases(repo.owner, repo.repo).find((r) => r.draft);
@@ -125,8 +135,8 @@ describe("the API cost of drafting notes", () => {
       // GitHub's list stops at twenty; these name no file of any app.
       commits: Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, added: [], removed: [], modified: [] })),
       repository: { default_branch: "main" },
-    } as unknown as Parameters<typeof gatherDraftNotesFacts>[2];
-    const facts = await gatherDraftNotesFacts(octokit, repo, payload, config, new Date("2024-02-01T10:00:00Z"));
+    } as unknown as PushPayload;
+    const facts = await gatherDraftNotesFacts(pushContext(payload, "2024-02-01T10:00:00.000Z"), config);
     expect(facts.changedFiles).toContain("frontend/f0.vue");
     expect(planDraftNotes(facts).actions).toEqual([expect.objectContaining({ kind: "create-release", tag: "frontend-2024.02.01.10.00.00" })]);
   });

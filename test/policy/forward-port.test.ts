@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forwardPortBody, isReleaseBranch, planForwardPort, type ForwardPortFacts } from "../../src/policy/forward-port.js";
+import { forwardPortBody, isReleaseBranch, planForwardPort, pushedReleaseBranch, type ForwardPortFacts } from "../../src/policy/forward-port.js";
+import { nothing } from "../../src/policy/plan.js";
 
 function facts(fields: Partial<ForwardPortFacts> = {}): ForwardPortFacts {
   return {
@@ -66,5 +67,26 @@ describe("forward-porting a release branch", () => {
   it("says how many commits it did not list", () => {
     const ahead = Array.from({ length: 60 }, (_, i) => ({ sha: `${i}`.padStart(12, "0"), message: `Fix ${i}` }));
     expect(forwardPortBody(facts({ ahead, aheadBy: 300 }))).toContain("- … and 250 more");
+  });
+});
+
+describe("which pushes are to a release branch", () => {
+  it("takes a push to release/v2.6", () => {
+    expect(pushedReleaseBranch({ ref: "refs/heads/release/v2.6", deleted: false }, "main", "release/v{version}")).toEqual({
+      kind: "release-branch",
+      branch: "release/v2.6",
+    });
+  });
+
+  it.each([
+    { ref: "refs/heads/main", deleted: false },
+    { ref: "refs/heads/feature", deleted: false },
+    { ref: "refs/heads/release/v2.6", deleted: true },
+    { ref: "refs/tags/release", deleted: false },
+  ])("says $ref (deleted $deleted) is not one", (push) => {
+    expect(pushedReleaseBranch(push, "main", "release/v{version}")).toEqual({
+      kind: "none",
+      plan: nothing("event-not-relevant", `${push.ref} is not a release branch; nothing to forward-port.`),
+    });
   });
 });

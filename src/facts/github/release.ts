@@ -1,7 +1,26 @@
 // ReleaseFacts read from GitHub.
+import { branchSha, readFile } from "../../github/git.js";
+import { readyCommentKey } from "../../policy/checklist/index.js";
 import type { ReleaseFacts } from "../release.js";
+import { commentedWithKey, headAutoFacts, listChecklistIssues } from "./checklist-reads.js";
+import { comparedFiles, readClosedPulls } from "./notes-reads.js";
 import type { GitHubReads } from "./reads.js";
+import { downstreamFiles, filesAt, forwardPortCompare, latestReleases, taggedCommit, tagNames } from "./release-reads.js";
 
-export function releaseFromGitHub(_reads: GitHubReads): ReleaseFacts {
-  return {};
+export function releaseFromGitHub({ octokit, repo, self }: GitHubReads): ReleaseFacts {
+  return {
+    branchHead: (branch) => branchSha(octokit, repo, branch),
+    releasedCommit: (release) => taggedCommit(octokit, repo, release.tag),
+    tagNames: () => tagNames(octokit, repo),
+    latestReleases: async () => latestReleases(octokit, repo, await self()),
+    releaseFiles: (paths, at) => filesAt(octokit, repo, paths, at.sha),
+    checklistTemplate: (path, ref) => readFile(octokit, repo, path, ref),
+    checklistIssues: (labels, state) => listChecklistIssues(octokit, repo, labels, state),
+    announcedReady: async (issueNumber) => commentedWithKey(octokit, repo, await self(), issueNumber, readyCommentKey(issueNumber)),
+    headAutoFacts: (asked, defaultBranch, changelog) => headAutoFacts(octokit, repo, self, { asked, defaultBranch, changelog }),
+    downstreamFiles: (entries) => downstreamFiles(octokit, entries),
+    comparedFiles: (before, after) => comparedFiles(octokit, repo, before, after),
+    closedPulls: (base, since, max) => readClosedPulls(octokit, repo, base, since, max),
+    forwardPortCompare: (branch, defaultBranch) => forwardPortCompare(octokit, repo, branch, defaultBranch),
+  };
 }

@@ -26,5 +26,16 @@ export type {
   RenderTemplate,
   TriggerKind,
 } from "./settings.js";
-export { planTrackChecklist, type TrackChecklistFacts } from "./track.js";
+export { guardBody, planTrackChecklist, readyCommentKey, type TrackChecklistFacts } from "./track.js";
+export {
+  askedAutoFacts,
+  checklistOf,
+  checklistSettings,
+  releaseBranchChecklist,
+  releaseChecklist,
+  releaseClosesChecklist,
+  tracksChecklist,
+  type OpenDecision,
+} from "./events.js";
 export { versionForTrigger, type TriggerVersion } from "./trigger.js";
+export { checklistCommandStep, checklistOpenedReply, type ChecklistCommandStep } from "./command.js";

@@ -16,6 +16,22 @@ export interface TrackChecklistFacts {
   readonly auto?: AutoFacts;
 }
 
+/** The key of the bot's "ready to release" comment: how a later edit knows it was said. */
+export function readyCommentKey(issueNumber: number): string {
+  return `checklist-ready:${issueNumber}`;
+}
+
+/**
+ * The update was computed from `body`; the executor skips it if the issue changed since, so a
+ * box ticked between our read and our write is not lost (its own event comes next).
+ */
+export function guardBody(decision: Plan, body: string): Plan {
+  return {
+    ...decision,
+    actions: decision.actions.map((action) => (action.kind === "update-issue" && action.body !== undefined ? { ...action, expectedBody: body } : action)),
+  };
+}
+
 export function planTrackChecklist(facts: TrackChecklistFacts): Plan {
   const { issue, repo } = facts;
   const marker = parseChecklistMarker(issue.body);
@@ -34,7 +50,7 @@ export function planTrackChecklist(facts: TrackChecklistFacts): Plan {
   }
   const ready = progress.total > 0 && progress.open.length === 0;
   if (ready && !facts.alreadyAnnouncedReady) {
-    actions.push({ kind: "comment", key: `checklist-ready:${issue.number}`, repo, issueNumber: issue.number, body: readyComment(marker.version, progress) });
+    actions.push({ kind: "comment", key: readyCommentKey(issue.number), repo, issueNumber: issue.number, body: readyComment(marker.version, progress) });
   }
   if (actions.length === 0) return nothing("already-done", `Checklist #${issue.number} is up to date (${counted}).`);
   const announce = actions.some((action) => action.kind === "comment") ? " and say it is ready to release" : "";

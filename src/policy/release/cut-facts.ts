@@ -50,3 +50,16 @@ export interface CutReleaseFacts {
 export function cutMarker(commentId: number): string {
   return `<!-- release-pilot:release comment=${commentId} -->`;
 }
+
+/** The releases as /release compares them; a release without its page's address (from a facts file) gets the one GitHub gives it. */
+export function existingReleases(releases: readonly (Omit<ExistingRelease, "url"> & { readonly url?: string })[], repoUrl: string): readonly ExistingRelease[] {
+  return releases.map((r) => ({
+    id: r.id,
+    tag: r.tag,
+    url: r.url ?? `${repoUrl}/releases/tag/${r.tag}`,
+    body: r.body,
+    draft: r.draft,
+    prerelease: r.prerelease,
+    ...(r.byThisApp === undefined ? {} : { byThisApp: r.byThisApp }),
+  }));
+}
