@@ -12,13 +12,13 @@ export interface PlanFiles {
 }
 
 /** The config as the bot loads it; undefined (the problems printed) when it is not valid. */
-export function loadConfigFile(io: CliIo, file: string, repoName: string): Extract<LoadedConfig, { kind: "ok" }> | undefined {
+export function loadConfigFile(io: CliIo, file: string, repoName: string): (Extract<LoadedConfig, { kind: "ok" }> & { readonly text: string }) | undefined {
   const text = readText(io, file);
   if (text === undefined) return undefined;
   const checked = checkConfigText(text, repoName);
   for (const issue of checked.errors) io.stderr(`${file}:${issue.line}: error: ${issue.path === "" ? "" : `${issue.path}: `}${issue.message}\n`);
   if (checked.config === undefined) return undefined;
-  return { kind: "ok", config: checked.config, warnings: checked.warnings };
+  return { kind: "ok", config: checked.config, warnings: checked.warnings, text };
 }
 
 export function readFacts(io: CliIo, file: string | undefined): PlanFacts | undefined {
