@@ -145,7 +145,10 @@ async function planRegistered(
   try {
     await handler?.(context, runOptions);
   } catch (error) {
-    const failures = error instanceof FeaturesFailedError ? error.failures : [{ feature: shown, error }];
+    // A handler that is not a feature list (issue_comment's intake and commands) fails in the
+    // feature that was running when it threw: the last one it carried out a plan for.
+    const running = recorder.features[recorder.features.length - 1] ?? shown;
+    const failures = error instanceof FeaturesFailedError ? error.failures : [{ feature: running, error }];
     for (const failure of failures) failed.push({ feature: failure.feature, notPlanned: reasonOf(failure.error) });
   }
   return { event: options.event, parts: partsOf(recorder, failed), assumed: assumed.list() };
