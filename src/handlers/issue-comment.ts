@@ -1,9 +1,8 @@
 // issue_comment.created: the intake (is it a command, may this person run it), then the
 // command's handler, then the dashboard. What to answer is decided in src/policy/commands/.
 import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
-import { answerFailure, answerUnsupported, knownNames, refreshesDashboard } from "../policy/commands/answers.js";
+import { acknowledge, answerFailure, answerUnsupported, knownNames, refreshesDashboard } from "../policy/commands/answers.js";
 import { parseCommand } from "../policy/commands/parse.js";
-import { plan } from "../policy/plan.js";
 import { carryOut, type RunOptions } from "./carry-out.js";
 import { commandHandlers } from "./commands/index.js";
 import type { CommandHandler } from "./commands/types.js";
@@ -45,7 +44,7 @@ export async function onIssueComment(context: CommentContext, options: RunOption
       break;
   }
   if (config === undefined) return;
-  await carryOut(forFeature(context, "intake"), plan(`Acknowledge /${intake.command.name}.`, intake.acknowledge), options);
+  await carryOut(forFeature(context, "intake"), acknowledge(intake.command.name, intake.acknowledge), options);
   const commandContext = forFeature(context, `/${intake.command.name}`);
   const answer = (text: string) => reply(facts, text);
   const handler = commandHandlers[intake.command.name] as CommandHandler<ParsedCommand> | undefined;

@@ -14,6 +14,11 @@ export function knownNames(config: Config | undefined): KnownNames {
   return { environments: config?.environments.map((env) => env.name) ?? [], apps: config?.apps.map((app) => app.name) ?? [] };
 }
 
+/** The 👀 that says a command was taken, before its handler runs. */
+export function acknowledge(name: CommandName, actions: readonly Action[]): Plan {
+  return plan(`Acknowledge /${name}.`, actions);
+}
+
 export function answerHelp(config: Config, reply: Reply): Plan {
   return plan("Answer /help.", [reply(helpText(knownNames(config)))]);
 }
