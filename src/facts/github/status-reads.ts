@@ -5,6 +5,7 @@ import type { GitHub } from "../../github/client.js";
 import { readFile } from "../../github/git.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { CONFIG_PATH } from "../../policy/config-check.js";
+import { SUPERSEDED } from "../../policy/deploy/queue.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { deployedOn } from "../deployed-on.js";
 import { STATUS_PAGE, type ClosedPullFact, type DeployedOn, type OpenIssueFact, type PullFileFact, type ReleaseFact } from "../status.js";
@@ -45,7 +46,11 @@ export async function deployedOnEnvironment(
     },
     async (deployment) => {
       const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
-      return statuses[0]?.state;
+      const latest = statuses[0];
+      // A queued deploy this app superseded before it started is inactive but never ran: it was
+      // never what the environment ran (deployment history leaves it out the same way).
+      if (latest?.state === "inactive" && latest.description?.startsWith(SUPERSEDED) === true && isThisApp(latest.creator, self)) return undefined;
+      return latest?.state;
     },
   );
 }
