@@ -1,6 +1,6 @@
 // What the facts file's answers are read against: the file itself, the defaults leaned on so
 // far, and the event's own settings (its time, its repository's default branch, its config).
-import type { LoadedConfig } from "../../handlers/config.js";
+import type { LoadedConfig } from "../config.js";
 import type { RepoRef } from "../../policy/plan.js";
 import type { Assumptions, PlanFacts } from "./schema.js";
 
