@@ -1,7 +1,7 @@
 // The files `release-pilot plan` starts from: the payload, the config (checked as the bot checks
 // it) and the facts file. Each unreadable or invalid one is said on stderr, once.
 import { checkConfigText } from "../policy/config-check.js";
-import type { LoadedConfig } from "../handlers/config.js";
+import type { LoadedConfig } from "../facts/config.js";
 import { NO_FACTS, PlanFacts } from "../facts/json/schema.js";
 import { readJson, readText, type CliIo } from "./io.js";
 

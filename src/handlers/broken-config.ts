@@ -3,7 +3,7 @@
 // pushed commit and on the Release Dashboard (src/policy/broken-config.ts decides both).
 import { brokenConfigPushIgnored, planBrokenConfigReport } from "../policy/broken-config.js";
 import { carryOut, type RunOptions } from "./carry-out.js";
-import type { LoadedConfig } from "./config.js";
+import type { LoadedConfig } from "../facts/config.js";
 import { findDashboard } from "./dashboard.js";
 import type { FeatureContext } from "./feature.js";
 
