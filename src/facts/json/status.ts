@@ -67,13 +67,16 @@ export function statusFromJson(world: JsonWorld): StatusFacts {
       if (facts.checklists === undefined) assumed.add("checklists: none");
       return (facts.checklists ?? [])
         .filter((issue) => issue.state === "open")
-        .map((issue) => ({
-          number: issue.number,
-          title: issue.title ?? "Release checklist",
-          url: issue.url ?? `${github(world)}/issues/${issue.number}`,
-          body: issue.body,
-          byThisApp: true,
-        }));
+        .map((issue) => {
+          if (issue.title === undefined) assumed.add(`checklists: #${issue.number} is titled "Release checklist" (give its title)`);
+          return {
+            number: issue.number,
+            title: issue.title ?? "Release checklist",
+            url: issue.url ?? `${github(world)}/issues/${issue.number}`,
+            body: issue.body,
+            byThisApp: true,
+          };
+        });
     },
     openDashboardIssues: async () => {
       if (facts.dashboard === undefined) assumed.add("dashboard: no Release Dashboard issue yet");
