@@ -1,7 +1,7 @@
 // The files `release-pilot plan` starts from: the payload, the config (checked as the bot checks
 // it) and the facts file. Each unreadable or invalid one is said on stderr, once.
 import { checkConfigText } from "../policy/config-check.js";
-import type { LoadedConfig } from "../handlers/config.js";
+import type { LoadedConfig } from "../facts/config.js";
 import { NO_FACTS, PlanFacts } from "../facts/json/schema.js";
 import { readJson, readText, type CliIo } from "./io.js";
 
@@ -12,13 +12,13 @@ export interface PlanFiles {
 }
 
 /** The config as the bot loads it; undefined (the problems printed) when it is not valid. */
-export function loadConfigFile(io: CliIo, file: string, repoName: string): Extract<LoadedConfig, { kind: "ok" }> | undefined {
+export function loadConfigFile(io: CliIo, file: string, repoName: string): (Extract<LoadedConfig, { kind: "ok" }> & { readonly text: string }) | undefined {
   const text = readText(io, file);
   if (text === undefined) return undefined;
   const checked = checkConfigText(text, repoName);
   for (const issue of checked.errors) io.stderr(`${file}:${issue.line}: error: ${issue.path === "" ? "" : `${issue.path}: `}${issue.message}\n`);
   if (checked.config === undefined) return undefined;
-  return { kind: "ok", config: checked.config, warnings: checked.warnings };
+  return { kind: "ok", config: checked.config, warnings: checked.warnings, text };
 }
 
 export function readFacts(io: CliIo, file: string | undefined): PlanFacts | undefined {

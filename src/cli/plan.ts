@@ -57,13 +57,22 @@ function registeredFor(event: string, action: string | undefined): EmitterWebhoo
   return names.find((name) => name === (action === undefined ? event : `${event}.${action}`)) ?? names.find((name) => name === event);
 }
 
+/** The events the app handles, by name (`push`, `issues`, ...), in the registry's order. */
+function handledEvents(): string[] {
+  return [...new Set(Object.keys(registry).map((name) => name.split(".")[0] ?? name))];
+}
+
+/** `opened and edited`, `opened, synchronize and reopened`. */
+function inWords(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
 /** The report, or undefined with the reason already printed to stderr. */
 export async function planEvent(io: CliIo, options: PlanOptions): Promise<PlanReport | undefined> {
   const [event = "", given] = options.event.split(".");
   const known = (Object.keys(registry) as string[]).filter((name) => name === event || name.startsWith(`${event}.`));
   if (known.length === 0) {
-    const events = [...new Set(Object.keys(registry).map((name) => name.split(".")[0]))];
-    io.stderr(`planning ${options.event} offline is not supported; the app handles: ${events.join(", ")}.\n`);
+    io.stderr(`planning ${options.event} offline is not supported; supported events: ${handledEvents().join(", ")}.\n`);
     return undefined;
   }
   const raw = readJson(io, options.payload);
@@ -73,7 +82,8 @@ export async function planEvent(io: CliIo, options: PlanOptions): Promise<PlanRe
   const name = registeredFor(event, action);
   const shown = action === undefined ? event : `${event}.${action}`;
   if (name === undefined) {
-    const part: PlannedPart = { feature: shown, plan: nothing("event-not-relevant", `${shown} sets nothing off; the app handles ${known.join(", ")}.`) };
+    const actions = known.map((name) => name.slice(event.length + 1));
+    const part: PlannedPart = { feature: shown, plan: nothing("event-not-relevant", `${shown} sets nothing off; the bot acts on ${inWords(actions)}.`) };
     return { event: options.event, parts: [part], assumed: [] };
   }
   const missing = missingPayloadField(event, payload);
@@ -108,10 +118,13 @@ async function planRegistered(
   const defaultBranch = facts.defaultBranch ?? given ?? "main";
   // Handlers read the default branch from the payload, as GitHub sends it; the facts may say otherwise.
   const event = { ...payload, repository: { ...repository, default_branch: defaultBranch } };
+  const { text: configText, ...loaded } = config;
   const source = jsonFacts({
     facts,
     assumed,
-    config,
+    config: loaded,
+    configText,
+    repo,
     defaultBranch,
     permissionFallback: name.startsWith("issue_comment") ? config.config.commands.permission : "write",
   });
@@ -133,7 +146,10 @@ async function planRegistered(
   try {
     await handler?.(context, runOptions);
   } catch (error) {
-    const failures = error instanceof FeaturesFailedError ? error.failures : [{ feature: shown, error }];
+    // A handler that is not a feature list (issue_comment's intake and commands) fails in the
+    // feature that was running when it threw: the last one it carried out a plan for.
+    const running = recorder.features[recorder.features.length - 1] ?? shown;
+    const failures = error instanceof FeaturesFailedError ? error.failures : [{ feature: running, error }];
     for (const failure of failures) failed.push({ feature: failure.feature, notPlanned: reasonOf(failure.error) });
   }
   return { event: options.event, parts: partsOf(recorder, failed), assumed: assumed.list() };

@@ -1,7 +1,7 @@
 // Facts every feature may need whatever it does: who this app is, the repository's config, a
 // person's permission, the commit a name stands for.
 import type { AppIdentity } from "../github/identity.js";
-import type { LoadedConfig } from "../handlers/config.js";
+import type { LoadedConfig } from "./config.js";
 import type { RepoRef } from "../policy/plan.js";
 
 export interface CoreFacts {

@@ -8,7 +8,8 @@ import type { GitHub } from "../github/client.js";
 import { countApiCalls } from "../ops/api-calls.js";
 import type { RepoRef } from "../policy/plan.js";
 import type { RunOptions } from "./carry-out.js";
-import { loadConfig, type ConfigReader } from "./config.js";
+import { loadConfig } from "../facts/github/config.js";
+import type { ConfigReader } from "./config.js";
 import type { FeatureContext, FeatureLog } from "./feature.js";
 
 export interface EventSource {

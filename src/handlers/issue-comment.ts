@@ -1,7 +1,8 @@
+// issue_comment.created: the intake (is it a command, may this person run it), then the
+// command's handler, then the dashboard. What to answer is decided in src/policy/commands/.
 import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
+import { acknowledge, answerFailure, answerUnsupported, knownNames, refreshesDashboard } from "../policy/commands/answers.js";
 import { parseCommand } from "../policy/commands/parse.js";
-import { inertText } from "../policy/markdown/inert.js";
-import { plan } from "../policy/plan.js";
 import { carryOut, type RunOptions } from "./carry-out.js";
 import { commandHandlers } from "./commands/index.js";
 import type { CommandHandler } from "./commands/types.js";
@@ -19,10 +20,7 @@ export async function onIssueComment(context: CommentContext, options: RunOption
   // A repository that never asked for the bot hears nothing from it.
   if (loaded.kind === "missing") return;
   const config = loaded.kind === "ok" ? loaded.config : undefined;
-  const known = {
-    environments: config?.environments.map((env) => env.name) ?? [],
-    apps: config?.apps.map((app) => app.name) ?? [],
-  };
+  const known = knownNames(config);
   const facts: CommentFacts = {
     repo: context.repo(),
     issueNumber: issue.number,
@@ -47,16 +45,12 @@ export async function onIssueComment(context: CommentContext, options: RunOption
       break;
   }
   if (config === undefined) return;
-  await carryOut(forFeature(context, "intake"), plan(`Acknowledge /${intake.command.name}.`, intake.acknowledge), options);
+  await carryOut(forFeature(context, "intake"), acknowledge(intake.command.name, intake.acknowledge), options);
   const commandContext = forFeature(context, `/${intake.command.name}`);
   const answer = (text: string) => reply(facts, text);
   const handler = commandHandlers[intake.command.name] as CommandHandler<ParsedCommand> | undefined;
   if (handler === undefined) {
-    await carryOut(
-      commandContext,
-      plan("Unsupported command.", [answer(`/${intake.command.name} is not available in this version of Release Pilot; type /help for the commands it has.`)]),
-      options,
-    );
+    await carryOut(commandContext, answerUnsupported(intake.command.name, answer), options);
     return;
   }
   try {
@@ -67,13 +61,13 @@ export async function onIssueComment(context: CommentContext, options: RunOption
     if (error instanceof NotPlannableOfflineError) throw new FeaturesFailedError([{ feature: `/${intake.command.name}`, error }]);
     // Nothing is lost: the person who asked hears that it failed, and the job still fails for retry.
     const reason = error instanceof Error ? error.message : String(error);
-    await carryOut(commandContext, plan("Report the failure.", [answer(`/${intake.command.name} failed: ${inertText(reason)}`)]), options);
+    await carryOut(commandContext, answerFailure(intake.command.name, reason, answer), options);
     throw error;
   }
   // Deploys, locks and releases change what the dashboard shows; its own failure is not the
   // command's: failing the job would report "could not finish your command" into the reply of a
   // command that did finish. The next event refreshes the dashboard again.
-  if (intake.command.name !== "help" && intake.command.name !== "status") {
+  if (refreshesDashboard(intake.command.name)) {
     try {
       await refreshDashboard(forFeature(context, "refreshDashboard"), config, options);
     } catch (error) {

@@ -66,6 +66,13 @@ export function withoutConfigWarning(body: string): string {
   return body.slice(0, start) + body.slice(end + CONFIG_BROKEN_END.length).replace(/^\n+/, "");
 }
 
+/** Only the default branch's config is the bot's: a push elsewhere, or a deletion, changes nothing. */
+export function brokenConfigPushIgnored(push: { readonly ref: string; readonly deleted: boolean; readonly branch: string }): Plan | undefined {
+  if (push.deleted) return nothing("event-not-relevant", `A deletion of ${push.ref} changes no config.`);
+  if (push.ref !== `refs/heads/${push.branch}`) return nothing("event-not-relevant", `Only ${CONFIG_PATH} on ${push.branch} is read; ${push.ref} is not it.`);
+  return undefined;
+}
+
 export function planBrokenConfigReport(facts: BrokenConfigFacts): Plan {
   if (facts.errors.length === 0) return nothing("event-not-relevant", "The config has no problem to report.");
   const { lines, check } = problemLines(facts);

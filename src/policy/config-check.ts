@@ -5,7 +5,7 @@ import { isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node } f
 import { parseConfig, type Config } from "./config/index.js";
 import { readConfigYaml } from "./config/yaml-text.js";
 import { USAGE, type CommandName } from "./commands/types.js";
-import { plan, type Plan, type RepoRef } from "./plan.js";
+import { nothing, plan, type Plan, type RepoRef } from "./plan.js";
 import { codeSpan, inertText } from "./markdown/inert.js";
 
 export const CONFIG_PATH = ".github/release-pilot.yml";
@@ -168,6 +168,13 @@ export interface ConfigCheckFacts {
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
+
+/** Whether a pull request adds or edits the config (a rename onto it counts; a deletion does not). */
+export function changesConfig(files: readonly { readonly filename: string; readonly status: string }[]): boolean {
+  return files.some((file) => file.filename === CONFIG_PATH && file.status !== "removed");
+}
+
+export const CONFIG_UNCHANGED = nothing("event-not-relevant", `The pull request does not change ${CONFIG_PATH}.`);
 
 /** One check run on the pull request's head: failure with each error on its line, or what the config will do. */
 export function planConfigCheck(facts: ConfigCheckFacts): Plan {

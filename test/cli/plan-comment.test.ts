@@ -42,10 +42,36 @@ describe("plan issue_comment: the intake", () => {
     expect(run.report?.assumed).toEqual(["permission: leo has write"]);
   });
 
-  it("says /status cannot be planned offline", async () => {
-    expect(notPlanned(await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/status"), { now: NOW }), "/status")).toContain(
-      "not from --facts",
-    );
+  // Before #13 the offline plan could not answer /status ("not from --facts"); the command now
+  // runs as the bot runs it, from the deployments, locks, releases, pulls and checklists given.
+  it("answers /status from the deployments, locks, releases, pull requests and checklists the facts give", async () => {
+    const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/status"), {
+      now: NOW,
+      deployments: {
+        production: [
+          { sha: OLD, ref: "v2.6.1", state: "failure", createdAt: "2024-10-21T10:00:00Z", requestedBy: "ann" },
+          { sha: SHA, ref: "v2.6.0", state: "success", createdAt: "2024-10-20T09:00:00Z", requestedBy: "leo" },
+        ],
+        playground: [],
+      },
+      locks: { production: { holder: "ann", reason: "incident", expiresAt: "2024-10-21T14:00:00Z" } },
+      releases: [{ id: 1, tag: "v2.6.0", publishedAt: "2024-10-19T08:00:00Z" }],
+      pulls: [
+        { number: 12, title: "Fix the alerts", mergedAt: "2024-10-20T08:00:00Z" },
+        { number: 11, title: "Older", mergedAt: "2024-10-18T08:00:00Z" },
+        { number: 10, title: "Closed unmerged", mergedAt: null },
+      ],
+      checklists: [{ number: 5, title: "Release 2.7.0", body: "<!-- release-pilot:checklist v=2.7.0 -->\n- [x] one\n- [ ] two" }],
+    });
+    expect(plansOf(run, "/status")).toMatchObject([{ reason: "planned", summary: "Answer /status." }]);
+    const [answer] = actionsOf(run, "/status");
+    expect(answer).toMatchObject({ kind: "comment", issueNumber: 7, body: expect.stringContaining("@leo here is where things stand.") });
+    const body = answer?.kind === "comment" ? answer.body : "";
+    expect(body).toContain("| **production** | `v2.6.0` (`3a4b5c6`) | 2024-10-20 09:00 UTC | leo | 🔒 ann (incident) until 2024-10-21 14:00 UTC |");
+    expect(body).toContain("| **playground** | nothing deployed yet |  |  | free |");
+    expect(body).toContain("| gwcelery | [v2.6.0](https://github.com/emfollow/gwcelery/releases/tag/v2.6.0) (2024-10-19 08:00 UTC) | 1 merged PR since |");
+    expect(body).toContain("- [#5 Release 2.7.0](https://github.com/emfollow/gwcelery/issues/5): 1 of 2 items done");
+    expect(run.report?.assumed).toEqual(["permission: leo has write"]);
   });
 });
 

@@ -82,11 +82,11 @@ describe("release-pilot plan", () => {
     expect(result.stdout).toContain("issues.labeled sets nothing off; the bot acts on opened and edited. (event-not-relevant)");
   });
 
-  it("says which events it can plan", async () => {
-    const result = await run(["plan", "--event", "workflow_run", "--payload", PAYLOAD, "--config", CONFIG]);
+  it("says which events it can plan: every event the app registers", async () => {
+    const result = await run(["plan", "--event", "star", "--payload", PAYLOAD, "--config", CONFIG]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      "planning workflow_run offline is not supported; supported events: push, release, issues, deployment_status, issue_comment, check_run.",
+      "planning star offline is not supported; supported events: release, push, issue_comment, deployment_status, workflow_run, check_run, issues, pull_request.",
     );
   });
 });

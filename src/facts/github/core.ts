@@ -1,6 +1,6 @@
 // CoreFacts read from GitHub. The config comes through Probot's loader (for `_extends`), which
 // only the event's Context has, so it is handed in.
-import type { LoadedConfig } from "../../handlers/config.js";
+import type { LoadedConfig } from "../config.js";
 import type { CoreFacts } from "../core.js";
 import { permissionOf, resolveCommit } from "./deploy-reads.js";
 import type { GitHubReads } from "./reads.js";

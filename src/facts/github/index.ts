@@ -1,5 +1,5 @@
 // The FactSource of a running app: every read a feature makes, through the event's Octokit.
-import type { LoadedConfig } from "../../handlers/config.js";
+import type { LoadedConfig } from "../config.js";
 import type { FactSource } from "../source.js";
 import { coreFromGitHub } from "./core.js";
 import { deployFromGitHub } from "./deploy.js";

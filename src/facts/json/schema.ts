@@ -17,6 +17,8 @@ const DeploymentRecord = z.object({
   app: z.string().optional(),
   /** Who created it; someone else's deployment is no part of the history. Default: this app (appLogin). */
   creator: z.string().optional(),
+  /** Who asked for it (the payload's requested_by), as /status shows it. Default: its creator. */
+  requestedBy: z.string().optional(),
 });
 
 const CheckRun = z.object({
@@ -29,7 +31,17 @@ const CheckRun = z.object({
 
 const Lock = z.object({ holder: z.string(), reason: z.string().default(""), expiresAt: z.string(), deploymentKey: z.string().optional() });
 
-const ChecklistIssue = z.object({ number: z.number(), state: z.enum(["open", "closed"]).default("open"), body: z.string(), url: z.string().optional() });
+const ChecklistIssue = z.object({
+  number: z.number(),
+  state: z.enum(["open", "closed"]).default("open"),
+  body: z.string(),
+  url: z.string().optional(),
+  /** As /status and the dashboard list it. Default: "Release checklist". */
+  title: z.string().optional(),
+});
+
+/** A file a pull request changes, as GitHub lists it. */
+const PullFile = z.object({ filename: z.string(), status: z.string().default("modified") });
 
 const Release = z.object({
   id: z.number(),
@@ -97,7 +109,7 @@ export const PlanFacts = z
     defaultBranch: z.string().optional(),
     /** Branches, tags and refs → the commit each names. Default: a name stands for its commit. */
     refs: z.record(z.string(), z.string()).optional(),
-    /** Files at the default branch's head (changelog, version files). Default: not known. */
+    /** Files at the default branch's head (changelog, version files), or for a pull request at its head. Default: not known; the config is the --config file. */
     files: z.record(z.string(), z.string()).optional(),
     /** Every tag name of the repository, for /release. Default: none. */
     tags: z.array(z.string()).optional(),
@@ -111,6 +123,10 @@ export const PlanFacts = z
     releases: z.array(Release).optional(),
     /** Closed pull requests into the default branch, newest updated first. Default: not known. */
     pulls: z.array(Pull).optional(),
+    /** The open Release Dashboard issue this app wrote. Default: none yet. */
+    dashboard: z.object({ number: z.number(), body: z.string() }).nullable().optional(),
+    /** The files the pull request changes. Default: it edits .github/release-pilot.yml. */
+    pullFiles: z.array(PullFile).optional(),
     /** Each downstream file by `owner/repo`. Default: not known, so pins are not planned. */
     downstream: z.record(z.string(), DownstreamFile).optional(),
     /** What compare says of a release branch against the default branch. Default: nothing ahead. */

@@ -1,9 +1,8 @@
-import { helpText } from "../../policy/commands/help.js";
-import { plan } from "../../policy/plan.js";
+// /help: the commands and this repository's environments.
+import { answerHelp } from "../../policy/commands/answers.js";
 import { carryOut } from "../carry-out.js";
 import type { CommandHandler } from "./types.js";
 
 export const help: CommandHandler<{ name: "help" }> = async ({ context, config, options, reply }) => {
-  const known = { environments: config.environments.map((env) => env.name), apps: config.apps.map((app) => app.name) };
-  await carryOut(context, plan("Answer /help.", [reply(helpText(known))]), options);
+  await carryOut(context, answerHelp(config, reply), options);
 };

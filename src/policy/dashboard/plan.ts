@@ -1,5 +1,6 @@
 import { nothing, plan, type Plan, type RepoRef } from "../plan.js";
 import type { StatusFacts } from "../status/index.js";
+import { DASHBOARD_OFF } from "./find.js";
 import { DASHBOARD_TITLE, renderDashboard } from "./render.js";
 
 export interface DashboardFacts {
@@ -13,7 +14,7 @@ export interface DashboardFacts {
 
 /** Opens the dashboard once, then edits it only when what it shows has changed. */
 export function planDashboard(facts: DashboardFacts): Plan {
-  if (!facts.enabled) return nothing("not-configured", "The Release Dashboard is off (dashboard: true turns it on).");
+  if (!facts.enabled) return DASHBOARD_OFF;
   const body = renderDashboard(facts.status);
   if (facts.existing === undefined) {
     return plan("Open the Release Dashboard.", [

@@ -1,10 +1,10 @@
-// The config loaded on an event (src/handlers/config.ts): a YAML error found there names the file
+// The config loaded on an event (src/facts/github/config.ts): a YAML error found there names the file
 // and the line, as the pull-request check does (issue #12, item 19).
 import nock from "nock";
 import { Context, ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/handlers/config.js";
-import { API, examplePayload, REPO, setupNock, teardownNock } from "./probot.js";
+import { loadConfig } from "../../src/facts/github/config.js";
+import { API, examplePayload, REPO, setupNock, teardownNock } from "../handlers/probot.js";
 
 const CONTENTS = `/repos/${REPO.owner}/${REPO.repo}/contents/.github%2Frelease-pilot.yml`;
 

@@ -1,0 +1,93 @@
+// StatusFacts read from GitHub, each bounded to one page: the newest deployments per environment,
+// one page of releases and of closed pull requests, the open issues of a label. Nothing here writes.
+import { payloadObject } from "../../policy/deploy/deployment-payload.js";
+import type { GitHub } from "../../github/client.js";
+import { readFile } from "../../github/git.js";
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
+import { CONFIG_PATH } from "../../policy/config-check.js";
+import { SUPERSEDED } from "../../policy/deploy/queue.js";
+import type { RepoRef } from "../../policy/plan.js";
+import { deployedOn } from "../deployed-on.js";
+import { STATUS_PAGE, type ClosedPullFact, type DeployedOn, type OpenIssueFact, type PullFileFact, type ReleaseFact } from "../status.js";
+
+/** Deployments read per environment: the newest page; older successes are history, not status. */
+export const DEPLOYMENTS_PAGE = 30;
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+export async function deployedOnEnvironment(
+  octokit: GitHub,
+  repo: RepoRef,
+  self: AppIdentity,
+  environment: string,
+  apps: readonly string[],
+): Promise<DeployedOn> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: DEPLOYMENTS_PAGE });
+  // What is deployed is what this app deployed: anyone's deployment could claim an environment.
+  const mine = data.filter((deployment) => isThisApp(deployment.creator, self));
+  return deployedOn(
+    apps,
+    mine,
+    (deployment) => {
+      const payload = payloadObject(deployment.payload);
+      const imageTag = text(payload["image_tag"]);
+      return {
+        app: text(payload["app"]),
+        version: {
+          ref: deployment.ref,
+          sha: deployment.sha,
+          ...(imageTag === undefined ? {} : { imageTag }),
+          at: deployment.created_at,
+          by: text(payload["requested_by"]) ?? deployment.creator?.login ?? "unknown",
+        },
+      };
+    },
+    async (deployment) => {
+      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+      const latest = statuses[0];
+      // A queued deploy this app superseded before it started is inactive but never ran: it was
+      // never what the environment ran (deployment history leaves it out the same way).
+      if (latest?.state === "inactive" && latest.description?.startsWith(SUPERSEDED) === true && isThisApp(latest.creator, self)) return undefined;
+      return latest?.state;
+    },
+  );
+}
+
+export async function releasePage(octokit: GitHub, repo: RepoRef): Promise<ReleaseFact[]> {
+  const { data } = await octokit.rest.repos.listReleases({ ...repo, per_page: STATUS_PAGE });
+  return data.map((release) => ({ tag: release.tag_name, url: release.html_url, draft: release.draft, publishedAt: release.published_at }));
+}
+
+export async function closedPullPage(octokit: GitHub, repo: RepoRef): Promise<{ pulls: ClosedPullFact[]; full: boolean }> {
+  const { data } = await octokit.rest.pulls.list({ ...repo, state: "closed", sort: "updated", direction: "desc", per_page: STATUS_PAGE });
+  return {
+    pulls: data.map((pull) => ({
+      number: pull.number,
+      title: pull.title,
+      url: pull.html_url,
+      labels: pull.labels.map((label) => label.name),
+      mergedAt: pull.merged_at,
+    })),
+    full: data.length === STATUS_PAGE,
+  };
+}
+
+export async function openIssues(octokit: GitHub, repo: RepoRef, self: AppIdentity, labels: readonly string[], limit: number): Promise<OpenIssueFact[]> {
+  const { data } = await octokit.rest.issues.listForRepo({ ...repo, state: "open", labels: labels.join(","), per_page: limit });
+  return data.flatMap((issue) =>
+    issue.pull_request === undefined
+      ? [{ number: issue.number, title: issue.title, url: issue.html_url, body: issue.body ?? "", byThisApp: isThisApp(issue.user, self) }]
+      : [],
+  );
+}
+
+export async function pullRequestFiles(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<PullFileFact[]> {
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
+  return files.map((file) => ({ filename: file.filename, status: file.status }));
+}
+
+export function configTextAt(octokit: GitHub, repo: RepoRef, sha: string): Promise<string | undefined> {
+  return readFile(octokit, repo, CONFIG_PATH, sha);
+}
