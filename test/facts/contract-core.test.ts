@@ -10,7 +10,7 @@ import { Assumptions } from "../../src/facts/json/schema.js";
 import type { FactSource } from "../../src/facts/source.js";
 import type { GitHub } from "../../src/github/client.js";
 import { fixedIdentity } from "../../src/github/identity.js";
-import { loadConfig } from "../../src/handlers/config.js";
+import { loadConfig } from "../../src/facts/github/config.js";
 import { checkConfigText } from "../../src/policy/config-check.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { factsFrom } from "../e2e/plan-matches-world.js";
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const json = jsonFacts({
     facts,
     assumed: new Assumptions(),
-    config: { kind: "ok", config: checked, warnings: [] },
+    repo: { owner: OWNER, repo: REPO }, config: { kind: "ok", config: checked, warnings: [] },
     defaultBranch: "master",
     permissionFallback: "write",
   });

@@ -30,7 +30,7 @@ let given: PlanFacts;
 
 function fromJson(facts: PlanFacts = given): { source: FactSource; assumed: Assumptions } {
   const assumed = new Assumptions();
-  return { source: jsonFacts({ facts, assumed, config: loaded, defaultBranch: "main", permissionFallback: "write" }), assumed };
+  return { source: jsonFacts({ facts, assumed, repo, config: loaded, defaultBranch: "main", permissionFallback: "write" }), assumed };
 }
 
 beforeAll(async () => {
