@@ -48,7 +48,8 @@ beforeAll(async () => {
   const json = jsonFacts({
     facts,
     assumed: new Assumptions(),
-    repo: { owner: OWNER, repo: REPO }, config: { kind: "ok", config: checked, warnings: [] },
+    repo: { owner: OWNER, repo: REPO },
+    config: { kind: "ok", config: checked, warnings: [] },
     defaultBranch: "master",
     permissionFallback: "write",
   });
