@@ -113,6 +113,7 @@ async function planRegistered(
     config,
     defaultBranch,
     permissionFallback: name.startsWith("issue_comment") ? config.config.commands.permission : "write",
+    event,
   });
   const recorder = new Recorder();
   const context: FeatureContext = {

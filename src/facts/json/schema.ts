@@ -17,6 +17,13 @@ const DeploymentRecord = z.object({
   app: z.string().optional(),
   /** Who created it; someone else's deployment is no part of the history. Default: this app (appLogin). */
   creator: z.string().optional(),
+  /** The key of the plan action that made it (`release_pilot_key`). Default: none. */
+  key: z.string().optional(),
+  /** The whole payload as this app wrote it (a queued deploy's dispatch, a release's id). Default: from app, imageTag and key. */
+  payload: z.record(z.string(), z.unknown()).optional(),
+  /** The newest status's description. Default: none. */
+  description: z.string().optional(),
+  productionEnvironment: z.boolean().optional(),
 });
 
 const CheckRun = z.object({

@@ -10,6 +10,8 @@ export interface JsonWorld {
   readonly defaultBranch: string;
   /** The permission a person has when the file gives none: a command's needed one, else write. */
   readonly permissionFallback: string;
+  /** The event's payload: a default may be what the event itself says (the check run that finished). */
+  readonly event?: Readonly<Record<string, unknown>>;
 }
 
 export const FULL_SHA = /^[0-9a-f]{40}$/i;

@@ -4,17 +4,20 @@
 
 import type { FeatureContext } from "../feature.js";
 import { ActionFailedError } from "../../github/execute.js";
-import { LockHeldError } from "../../github/actions/lock.js";
+import type { Effect } from "../../github/effects.js";
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
-import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
-import { formatTime } from "../../policy/deploy/lock.js";
-import { replyAction } from "../../policy/deploy/plan-deploy.js";
 import { deployKey } from "../../policy/deploy/deploy-key.js";
 import { isProductionDeployment, type DeploymentRecord } from "../../policy/deploy/settings.js";
-import type { Action, Plan } from "../../policy/plan.js";
+import type { Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
-import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-import { inertText } from "../../policy/markdown/inert.js";
+import {
+  environmentSettings,
+  lockedOutDecision,
+  planRenderedDeploy,
+  renderRequest,
+  reportDecision,
+  type DeployRequest,
+} from "../../policy/deploy/decide-deploy.js";
 import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
 import { planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
@@ -24,7 +27,7 @@ export { appName, deployedApp, environmentSettings, type DeployRequest } from ".
 export async function runDeploy(context: FeatureContext, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
   const { env, app } = asked;
-  const now = new Date().toISOString();
+  const { now } = context;
   const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: asked.sha, trigger: asked.trigger });
   let request = asked;
   // `rel-{version}` with no version given: the release is the app's tag on the commit.
@@ -56,32 +59,23 @@ async function finish(
   key: string,
 ): Promise<Plan> {
   const repo = context.repo();
-  const answer = (text: string): Action | undefined =>
-    replyAction({ repo, ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }) }, key, text);
   const chosen = reportDecision(repo, request, decided, key);
+  let effects: readonly Effect[];
   try {
-    await carryOut(context, chosen, options);
+    effects = await carryOut(context, chosen, options);
   } catch (error) {
-    // Two deploys that both saw the environment free race for the lock; the loser is told who won.
-    const cause = error instanceof ActionFailedError ? error.cause : undefined;
-    if (!(cause instanceof LockHeldError)) {
-      await failUnstartedDeploy(context, request, chosen, error, options);
-      throw error;
-    }
-    const why = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${inertText(cause.reason)})`;
-    const text = `${cause.environment} is locked by ${inertText(cause.holder)}${why} until ${formatTime(cause.expiresAt)}; wait for it to be free and try again.`;
-    const told = answer(`🚫 Not deploying: ${text}`);
-    const refusal: Plan = { reason: "locked", summary: text, actions: told === undefined ? [] : [told] };
-    await carryOut(
-      context,
-      request.issueNumber === undefined
-        ? reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, cause: request.cause ?? "a deploy" }, { error: text })
-        : refusal,
-      options,
-    );
-    return refusal;
+    await failUnstartedDeploy(context, request, chosen, error, options);
+    throw error;
   }
-  return chosen;
+  const contended = effects.find((effect) => effect.status === "held");
+  const acquire = chosen.actions.find((action) => action.kind === "acquire-lock" && action.key === contended?.key);
+  if (contended === undefined || acquire?.kind !== "acquire-lock") return chosen;
+  // The lock read again, as a fact: who won the race, and until when.
+  const held = (await context.facts.lockOfScope(request.env.name, acquire.environment === request.env.name ? undefined : request.app)) ?? contended.held;
+  if (held === undefined) throw new Error(`the lock on ${acquire.environment} was held and then vanished; try again`);
+  const refusal = lockedOutDecision(repo, request, key, acquire.environment, held);
+  await carryOut(context, refusal, options);
+  return refusal;
 }
 
 /**
@@ -117,6 +111,5 @@ function refusedForGood(cause: unknown): boolean {
 /** The ref a dispatched workflow runs on when the config names none: its repository's default branch. */
 async function workflowDefaultRef(context: FeatureContext, env: EnvironmentConfig, own: string): Promise<string> {
   if (env.deploy.kind !== "workflow" || env.deploy.ref !== null || env.deploy.repo === null) return own;
-  const { data } = await context.octokit.rest.repos.get({ ...env.deploy.repo });
-  return data.default_branch;
+  return context.facts.defaultBranchOf(env.deploy.repo);
 }

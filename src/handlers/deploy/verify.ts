@@ -11,6 +11,7 @@ import { nextVerifyStep, renderExpect, verifyStatus, type VerifyAnswer, type Ver
 import { plan, type RepoRef } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { safeGet, SafeGetError } from "./safe-get.js";
+import { appOfDeployment } from "../../policy/deploy/ended-deployment.js";
 
 export interface VerifyIO {
   readonly fetch: (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
@@ -76,8 +77,8 @@ export async function verifyDeployment(
   io: VerifyIO = realIO({ allowLoopback: options.verifyMayReadLoopback === true }),
 ): Promise<"success" | "failure"> {
   const repo: RepoRef = context.repo();
-  const app = deployment.payload["app"];
-  const expected = renderExpect(verify.expect, { env: deployment.environment, sha: deployment.sha, ...(typeof app === "string" ? { app } : {}) });
+  const app = appOfDeployment(deployment);
+  const expected = renderExpect(verify.expect, { env: deployment.environment, sha: deployment.sha, ...(app === undefined ? {} : { app }) });
   let final: Final;
   if (expected.ok) {
     await carryOut(context, plan(`Verify ${verify.url}.`, [verifyStatus(repo, deployment.id, { kind: "start", url: verify.url }, logUrl)]), options);

@@ -14,6 +14,7 @@ import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./sett
 import type { Plan, RepoRef } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
 import { refNameProblem } from "../ref-name.js";
+import { lockedOutText, type HeldLock } from "./lock-command.js";
 
 export interface DeployRequest {
   readonly env: EnvironmentConfig;
@@ -156,4 +157,16 @@ export function reportDecision(repo: RepoRef, request: DeployRequest, decided: P
     return { reason: "gate-refused", summary: decided.error, actions: reply === undefined ? [] : [reply] };
   }
   return decided;
+}
+
+/**
+ * Two deploys that both saw the environment free race for the lock; the loser's acquire comes
+ * back `held`, and the one told is the asking issue (or, for an automatic deploy, the commit).
+ */
+export function lockedOutDecision(repo: RepoRef, request: DeployRequest, key: string, scope: string, held: HeldLock): Plan {
+  const text = lockedOutText(scope, held);
+  if (request.issueNumber === undefined)
+    return reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, cause: request.cause ?? "a deploy" }, { error: text });
+  const told = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${text}`);
+  return { reason: "locked", summary: text, actions: told === undefined ? [] : [told] };
 }

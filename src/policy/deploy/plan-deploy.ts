@@ -2,6 +2,7 @@
 // the deploy workflow (or a repository event in another repository), and tell the person who
 // asked. The gates decide first; a refusal plans only the answer, so nothing is half-done.
 
+import { encodeDeploymentPayload } from "./deployment-payload.js";
 import { nothing, plan, type Action, type Comment, type CreateDeployment, type Plan, type RepoRef } from "../plan.js";
 import { planQueued, waitsInQueue } from "./queue.js";
 import { deployKey } from "./deploy-key.js";
@@ -100,15 +101,15 @@ function deploymentAction(facts: DeployFacts, key: string, what: string): Create
     environment: facts.env.name,
     ref: facts.target.sha,
     description: `Release Pilot: ${what} to ${facts.env.name} for ${facts.requester}`.slice(0, 140),
-    payload: {
-      ...(facts.target.imageTag === undefined ? {} : { image_tag: facts.target.imageTag }),
+    payload: encodeDeploymentPayload({
+      ...(facts.target.imageTag === undefined ? {} : { imageTag: facts.target.imageTag }),
       ...(facts.app === undefined ? {} : { app: facts.app }),
-      requested_by: facts.requester,
-      ...(facts.issueNumber === undefined ? {} : { issue_number: facts.issueNumber }),
-      ...(facts.withMigrations ? { with_migrations: true } : {}),
-      ...(facts.release === undefined ? {} : { release_id: facts.release.id, release_tag: facts.release.tag, prerelease: facts.release.prerelease }),
-      release_pilot_key: key,
-    },
+      requestedBy: facts.requester,
+      ...(facts.issueNumber === undefined ? {} : { issueNumber: facts.issueNumber }),
+      ...(facts.withMigrations ? { withMigrations: true } : {}),
+      ...(facts.release === undefined ? {} : { release: facts.release }),
+      key,
+    }),
   };
 }
 
