@@ -22,8 +22,6 @@ import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } f
 import { planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
 
-export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-
 export async function runDeploy(context: FeatureContext, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
   const { env, app } = asked;

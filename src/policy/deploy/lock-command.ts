@@ -9,11 +9,7 @@ import { plan } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
 import { formatTime, isExpired, lockScope, type Lock } from "./lock.js";
 import { personLockAction } from "./person-lock.js";
-
-/** The answer to a command that names an environment the config does not have. */
-export function noEnvironmentText(name: string): string {
-  return `there is no environment ${name}; type /help for this repository's environments.`;
-}
+import { noEnvironmentText } from "./command-target.js";
 
 /** The lock as it is told to a person: holder, reason (when it says anything) and expiry. */
 export type HeldLock = Pick<Lock, "holder" | "reason" | "expiresAt">;
