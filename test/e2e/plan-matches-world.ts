@@ -30,7 +30,8 @@ export function factsFrom(
   if (config === undefined) throw new Error(`${owner}/${repo} has no valid config`);
   const deployments: Record<string, NonNullable<PlanFacts["deployments"]>[string]> = {};
   for (const d of [...gh.deployments(owner, repo)].sort((a, b) => b.id - a.id)) {
-    const latest = [...d.statuses].sort((a, b) => b.id - a.id)[0]?.state ?? "pending";
+    const newest = [...d.statuses].sort((a, b) => b.id - a.id)[0];
+    const latest = newest?.state ?? "pending";
     const payload = (typeof d.payload === "object" && d.payload !== null ? d.payload : {}) as Record<string, unknown>;
     const extra = {
       ...(typeof payload["image_tag"] === "string" ? { imageTag: payload["image_tag"] } : {}),
@@ -44,6 +45,10 @@ export function factsFrom(
       createdAt: d.created_at,
       creator: d.creator.login,
       ...extra,
+      // The whole payload, as the bot wrote it: a queued deploy's dispatch, a release's id, the key.
+      payload,
+      ...(newest?.description == null ? {} : { description: newest.description }),
+      productionEnvironment: d.production_environment === true,
     });
   }
   // An environment with no deployment is a fact too: the emulator has none there.

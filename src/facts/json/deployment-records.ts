@@ -42,8 +42,9 @@ function factOf(environment: string, record: GivenRecord, fallbackId: number): D
       ...(record.imageTag === undefined ? {} : { imageTag: record.imageTag }),
       ...(record.key === undefined ? {} : { key: record.key }),
     });
-  // A deploy waiting in a queue has no status yet.
-  const waiting = record.state === "queued" && deploymentPayload(payload).queuedBehind !== undefined;
+  // This app never writes a pending status: a pending deployment is one with no status yet, as
+  // the history reads it (a deploy waiting in its queue, or one not dispatched yet).
+  const latestState = record.state === "pending" ? undefined : record.state;
   return {
     id: record.id ?? fallbackId,
     environment,
@@ -51,7 +52,7 @@ function factOf(environment: string, record: GivenRecord, fallbackId: number): D
     createdAt: record.createdAt ?? UNKNOWN_TIME,
     productionEnvironment: record.productionEnvironment === true,
     payload,
-    latestState: waiting ? undefined : record.state,
+    latestState,
     latestDescription: record.description,
     latestAt: undefined,
   };
@@ -64,6 +65,7 @@ export function queuedOf(world: JsonWorld, environment: string, app?: string): Q
   }
   return ownDeployments(world)
     .filter((deployment) => deployment.environment === environment && deployment.latestState === undefined)
+    .filter((deployment) => deploymentPayload(deployment.payload).queuedBehind !== undefined)
     .filter((deployment) => app === undefined || deploymentPayload(deployment.payload).app === app)
     .map(({ id, sha, createdAt, payload }) => ({ id, sha, createdAt, environment, payload }));
 }
