@@ -11,7 +11,7 @@ import { carryOut, type RunOptions } from "../carry-out.js";
 import type { TimerPort } from "../timer-port.js";
 import { finishDeployment } from "./on-deployment-status.js";
 import { appOfDeployment, type EndedDeployment } from "../../policy/deploy/ended-deployment.js";
-import { ask, realIO, type VerifyIO } from "./verify.js";
+import { ask, realIO, type VerifyIO } from "../../runtime/verify-io.js";
 
 type Verify = NonNullable<EnvironmentConfig["verify"]>;
 
