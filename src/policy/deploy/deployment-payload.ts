@@ -61,6 +61,12 @@ function count(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
+function wholeNumber(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  // Deployment payloads may come back from GitHub with numbers as strings.
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** Reads a deployment's payload (object or JSON text) in whichever format it was written. */
 export function deploymentPayload(raw: unknown): DeploymentPayload {
   const p = payloadObject(raw);
@@ -69,7 +75,7 @@ export function deploymentPayload(raw: unknown): DeploymentPayload {
   const app = text(p["app"]);
   const imageTag = text(p["image_tag"]);
   const requestedBy = text(p["requested_by"]);
-  const issueNumber = count(p["issue_number"]);
+  const issueNumber = wholeNumber(p["issue_number"]);
   const releaseTag = text(p["release_tag"]);
   const releaseId = count(p["release_id"]);
   const queuedBehind = typeof p[QUEUED_BEHIND_FIELD] === "string" ? p[QUEUED_BEHIND_FIELD] : undefined;
