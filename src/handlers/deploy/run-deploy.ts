@@ -1,63 +1,43 @@
-// One deploy, from request to plan carried out: gather the facts the gates need, render the
-// dispatch, let planDeploy decide, and carry the plan out. Every way it can stop reaches a person:
-// the reply in the asking issue, or a failed check run on the commit for automatic deploys.
+// One deploy, from request to plan carried out: gather what deployReads asks for, let
+// decideDeployRequest decide (src/policy/deploy/decide-deploy.ts), and carry the plan out. Every
+// way it can stop reaches a person: the reply in the asking issue, or a failed check run on the
+// commit for automatic deploys.
 
 import type { FeatureContext } from "../feature.js";
 import { ActionFailedError } from "../../github/execute.js";
 import type { Effect } from "../../github/effects.js";
-import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
-import { deployKey } from "../../policy/deploy/deploy-key.js";
+import type { Config } from "../../policy/config/index.js";
 import { isProductionDeployment, type DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
-import {
-  environmentSettings,
-  lockedOutDecision,
-  planRenderedDeploy,
-  renderRequest,
-  reportDecision,
-  type DeployRequest,
-} from "../../policy/deploy/decide-deploy.js";
-import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
+import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 import { planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
 
-export async function runDeploy(context: FeatureContext, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
+export async function runDeploy(context: FeatureContext, config: Config, request: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
-  const { env, app } = asked;
-  const { now } = context;
-  const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: asked.sha, trigger: asked.trigger });
-  let request = asked;
-  // `rel-{version}` with no version given: the release is the app's tag on the commit.
-  if (releaseNeededBy(config, request) !== undefined) {
-    const named = releaseOfRequest(config, request);
-    const reads = releaseTagReads(config, request);
-    const found =
-      named === undefined ? releaseOfCommit(config, request, await context.facts.tagsUnder(reads.prefix, reads.toPeel)) : { ok: true as const, ...named };
-    if (!found.ok) return finish(context, request, { error: found.error }, options, key);
-    request = { ...request, version: found.version, tag: found.tag };
-  }
-  const defaultRef = await workflowDefaultRef(context, env, request.defaultBranch);
-  const rendered = renderRequest(config, request, repo, defaultRef, now);
-  if (!rendered.ok) return finish(context, request, { error: `the deploy cannot be started: ${rendered.error}` }, options, key);
+  const { env, app } = request;
+  const reads = deployReads(config, request);
+  const tags = reads.tags === undefined ? undefined : await context.facts.tagsUnder(reads.tags.prefix, reads.tags.toPeel);
+  const workflowDefaultBranch = reads.workflowRepo === undefined ? undefined : await context.facts.defaultBranchOf(reads.workflowRepo);
   const history: Record<string, DeploymentRecord[]> = {};
-  for (const required of env.requires) history[required] = await context.facts.deploymentHistory(required, app);
-  const settings = environmentSettings(env);
-  const checkRuns = settings.checks.length === 0 ? [] : await context.facts.checkRunsOn(request.sha);
+  for (const required of reads.requires) history[required] = await context.facts.deploymentHistory(required, app);
+  const checkRuns = reads.checks ? await context.facts.checkRunsOn(request.sha) : [];
   const lock = await context.facts.currentLock(env.name, app);
-  const decided = planRenderedDeploy(config, request, rendered, { repo, now, history, checkRuns, ...(lock === undefined ? {} : { lock }) });
-  return finish(context, request, decided, options, key);
+  const chosen = decideDeployRequest(config, request, {
+    repo,
+    now: context.now,
+    history,
+    checkRuns,
+    ...(lock === undefined ? {} : { lock }),
+    ...(tags === undefined ? {} : { tags }),
+    ...(workflowDefaultBranch === undefined ? {} : { workflowDefaultBranch }),
+  });
+  return finish(context, request, chosen, options, requestKey(request));
 }
 
-async function finish(
-  context: FeatureContext,
-  request: DeployRequest,
-  decided: Plan | { readonly error: string },
-  options: RunOptions,
-  key: string,
-): Promise<Plan> {
+async function finish(context: FeatureContext, request: DeployRequest, chosen: Plan, options: RunOptions, key: string): Promise<Plan> {
   const repo = context.repo();
-  const chosen = reportDecision(repo, request, decided, key);
   let effects: readonly Effect[];
   try {
     effects = await carryOut(context, chosen, options);
@@ -104,10 +84,4 @@ function refusedForGood(cause: unknown): boolean {
   if (status === undefined || status < 400 || status >= 500 || status === 429) return false;
   const headers = (cause as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
   return !(status === 403 && (headers["retry-after"] !== undefined || String(headers["x-ratelimit-remaining"]) === "0"));
-}
-
-/** The ref a dispatched workflow runs on when the config names none: its repository's default branch. */
-async function workflowDefaultRef(context: FeatureContext, env: EnvironmentConfig, own: string): Promise<string> {
-  if (env.deploy.kind !== "workflow" || env.deploy.ref !== null || env.deploy.repo === null) return own;
-  return context.facts.defaultBranchOf(env.deploy.repo);
 }
