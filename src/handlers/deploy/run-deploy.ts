@@ -11,7 +11,7 @@ import { isProductionDeployment, type DeploymentRecord } from "../../policy/depl
 import type { Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-import { planStartFailed } from "../../policy/deploy/start-failed.js";
+import { dispatchRefusedForGood, planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
 
 export async function runDeploy(context: FeatureContext, config: Config, request: DeployRequest, options: RunOptions): Promise<Plan> {
@@ -64,24 +64,24 @@ async function finish(context: FeatureContext, request: DeployRequest, chosen: P
 async function failUnstartedDeploy(context: FeatureContext, request: DeployRequest, chosen: Plan, error: unknown, options: RunOptions): Promise<void> {
   if (request.issueNumber !== undefined || !(error instanceof ActionFailedError)) return;
   if (error.action.kind !== "dispatch-workflow" && error.action.kind !== "dispatch-repository-event") return;
-  if (!refusedForGood(error.cause)) return;
+  const headers = (error.cause as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
+  const remaining = headers["x-ratelimit-remaining"];
+  const refused = dispatchRefusedForGood({
+    kind: error.action.kind,
+    status: statusOf(error.cause),
+    retryAfter: headers["retry-after"] !== undefined,
+    rateLimitRemaining: remaining === undefined ? undefined : String(remaining),
+    message: error.cause instanceof Error ? error.cause.message : String(error.cause),
+  });
+  if (refused === undefined) return;
   const created = error.completed.find((effect) => effect.kind === "create-deployment");
   const planned = chosen.actions.find((action) => action.kind === "create-deployment");
   if (created?.id === undefined || planned?.kind !== "create-deployment") return;
-  const message = error.cause instanceof Error ? error.cause.message : String(error.cause);
   const failed = planStartFailed({
     repo: context.repo(),
     deployment: { id: created.id, environment: planned.environment, sha: request.sha, payload: planned.payload },
-    error: `GitHub answered ${statusOf(error.cause) ?? "an error"} to the ${error.action.kind === "dispatch-workflow" ? "workflow dispatch" : "repository dispatch"} (${message.split("\n")[0]?.slice(0, 200) ?? ""})`,
+    error: refused,
     isProduction: isProductionDeployment(planned.environment),
   });
   await carryOut(context, failed, options);
-}
-
-/** 4xx answers other than rate limits say the request cannot work as it is; anything else may pass on a retry. */
-function refusedForGood(cause: unknown): boolean {
-  const status = statusOf(cause);
-  if (status === undefined || status < 400 || status >= 500 || status === 429) return false;
-  const headers = (cause as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
-  return !(status === 403 && (headers["retry-after"] !== undefined || String(headers["x-ratelimit-remaining"]) === "0"));
 }
