@@ -4,22 +4,14 @@
 
 import { isVersion, stripV } from "../commands/arguments.js";
 import type { DeployCommand, PromoteCommand, RollbackCommand } from "../commands/types.js";
+import { environmentNamed, noEnvironmentText } from "../commands/environment.js";
 import type { Config, EnvironmentConfig } from "../config/index.js";
 import { appOfTag } from "../release/which-app.js";
 import { tryRender } from "../template.js";
-import { appName } from "./decide-deploy.js";
+import { appName } from "./app-name.js";
 import { choosePromotion } from "./promote.js";
 import { rollbackForCommand } from "./rollback.js";
 import { redeployOf, type DeploymentRecord } from "./settings.js";
-
-/** The answer to a command that names an environment the config does not have. */
-export function noEnvironmentText(name: string): string {
-  return `there is no environment ${name}; type /help for this repository's environments.`;
-}
-
-export function environmentNamed(config: Config, name: string): EnvironmentConfig | undefined {
-  return config.environments.find((env) => env.name === name);
-}
 
 /** The app a command is about, or a sentence asking for it when the environment has several. */
 export function commandApp(

@@ -14,6 +14,9 @@ import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./sett
 import type { Plan, RepoRef } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
 import { refNameProblem } from "../ref-name.js";
+import { appName } from "./app-name.js";
+
+export { appName, deployedApp } from "./app-name.js";
 import { lockedOutText, type HeldLock } from "./lock-command.js";
 import { deployKey } from "./deploy-key.js";
 import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads, type TagFact } from "./release-of-commit.js";
@@ -52,16 +55,6 @@ export interface DeployWorld {
   /** Check runs on the commit; read only when the environment has checks. */
   readonly checkRuns: readonly CheckRunFact[];
   readonly lock?: Lock;
-}
-
-/** `{app}` still renders in a single-app repository, as the app named after the repository. */
-export function appName(config: Config, app?: string): string | undefined {
-  return app ?? (config.apps.length === 1 ? config.apps[0]?.name : undefined);
-}
-
-/** The app part of a deploy: named in a repository with several apps, left out otherwise. */
-export function deployedApp(config: Config, app?: string): string | undefined {
-  return config.apps.length > 1 ? app : undefined;
 }
 
 export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings {

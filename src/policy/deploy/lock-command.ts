@@ -9,7 +9,7 @@ import { plan } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
 import { formatTime, isExpired, lockScope, type Lock } from "./lock.js";
 import { personLockAction } from "./person-lock.js";
-import { noEnvironmentText } from "./command-target.js";
+import { environmentNamed, noEnvironmentText } from "../commands/environment.js";
 
 /** The lock as it is told to a person: holder, reason (when it says anything) and expiry. */
 export type HeldLock = Pick<Lock, "holder" | "reason" | "expiresAt">;
@@ -55,7 +55,7 @@ export interface LockCommandArgs {
  * command took (a redelivery) is no one else's, so it is taken again, which changes nothing.
  */
 export function decideLock(config: Config, command: LockCommandArgs, facts: LockFacts, reply: (text: string) => Action): Plan | { readonly error: string } {
-  const env = config.environments.find((candidate) => candidate.name === command.environment);
+  const env = environmentNamed(config, command.environment);
   if (env === undefined) return plan("Answer /lock.", [reply(noEnvironmentText(command.environment))]);
   const { holder, now, repo } = facts;
   const expiresAt = new Date(Date.parse(now) + (command.durationMs ?? env.lockTimeoutMs)).toISOString();
@@ -80,7 +80,7 @@ export function decideUnlock(
   facts: { readonly repo: RepoRef; readonly commentId: number; readonly held: Lock | undefined },
   reply: (text: string) => Action,
 ): Plan {
-  const env = config.environments.find((candidate) => candidate.name === command.environment);
+  const env = environmentNamed(config, command.environment);
   if (env === undefined) return plan("Answer /unlock.", [reply(noEnvironmentText(command.environment))]);
   const { held } = facts;
   const text =

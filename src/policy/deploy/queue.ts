@@ -6,7 +6,8 @@
 
 import { plan, type Action, type CreateDeployment, type Plan, type RepoRef } from "../plan.js";
 import { isExpired } from "./lock.js";
-import { acquireLock, dispatchAction, replyAction, type DeployFacts, type DispatchFacts } from "./plan-deploy.js";
+import { acquireLock, dispatchAction, replyAction, type DispatchFacts } from "./deploy-actions.js";
+import type { DeployFacts } from "./plan-deploy.js";
 import { short } from "./settings.js";
 import { mention } from "../markdown/inert.js";
 import { deploymentPayload, encodeDeploymentPayload } from "./deployment-payload.js";
