@@ -10,7 +10,7 @@ import { decideLockExpiry, type LockedDeployment } from "../../policy/deploy/loc
 import { nothing, plan } from "../../policy/plan.js";
 import { lockExpiryTimer, type LockExpiryTimer } from "../../policy/timers.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
-import { finishDeployment } from "./on-deployment-status.js";
+import { finishDeployment } from "./finish-deployment.js";
 
 const DEFAULT_LOCK_MS = 3_600_000;
 

@@ -9,7 +9,7 @@ import { nothing, plan, type RepoRef } from "../../policy/plan.js";
 import { verifyTimer, type VerifyTimer } from "../../policy/timers.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import type { TimerPort } from "../timer-port.js";
-import { finishDeployment } from "./on-deployment-status.js";
+import { finishDeployment } from "./finish-deployment.js";
 import { appOfDeployment, type EndedDeployment } from "../../policy/deploy/ended-deployment.js";
 import { ask, realIO, type VerifyIO } from "../../runtime/verify-io.js";
 

@@ -5,7 +5,7 @@ import { findServedDeployment, planWorkflowFailure, runNeedsOutcome, type Finish
 import { nothing } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
-import { previousSuccessOf } from "./on-deployment-status.js";
+import { previousSuccessOf } from "./finish-deployment.js";
 import { isProductionDeployment } from "../../policy/deploy/settings.js";
 
 export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = async function reportFailedDeployWorkflow(context, config, options) {
