@@ -88,6 +88,9 @@ export function factsFrom(
     };
   }
   const commit = input.sha ?? head;
+  // The pull request whose merge made the commit, as GET commits/{sha}/pulls shows its author.
+  const merged = [...state.pulls.values()].find((p) => p.merged_at !== null && p.merge_commit_sha === commit);
+  const mergedAuthor = merged === undefined ? undefined : state.issues.get(merged.number)?.user.login;
   // What compare and the open-PR list answer for a pushed branch against the default branch.
   const branchHead = input.branch === undefined ? undefined : state.git.resolve(input.branch);
   const ahead = branchHead === undefined ? [] : state.git.log(branchHead, new Set(state.git.log(head))).reverse();
@@ -99,6 +102,7 @@ export function factsFrom(
     // What the app reads from GET /app, as the bot user the emulator writes as.
     appLogin: gh.state.botUser.login,
     permission: state.permissions.get(input.sender) ?? "none",
+    ...(mergedAuthor === undefined ? {} : { mergedPullAssociation: state.permissions.has(mergedAuthor) ? "COLLABORATOR" : "NONE" }),
     deployments,
     checkRuns: state.checkRuns
       .filter((run) => run.head_sha === commit)

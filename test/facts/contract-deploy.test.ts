@@ -26,6 +26,9 @@ let github: FactSource;
 let json: FactSource;
 let head: string;
 let older: string;
+let mergeCommit: string;
+let octokitOf: GitHub;
+let selfOf: ReturnType<typeof fixedIdentity>;
 const key = (n: number) => `deploy:staging:${n}`;
 
 function loaded(): LoadedConfig {
@@ -38,6 +41,8 @@ beforeAll(async () => {
   gh = await startEmulator();
   const seeded = gh.createRepo({ ...repo, defaultBranch: "master", files: { ".github/release-pilot.yml": configText } });
   older = seeded.headSha;
+  gh.setPermission(repo.owner, repo.repo, "fershad", "write");
+  mergeCommit = gh.addMergedPullRequest({ ...repo, title: "Fix", author: "fershad", files: { "fix.txt": "y" } }).mergeCommitSha;
   head = gh.commit(repo.owner, repo.repo, "master", { "CHANGES.md": "x" }, "Change");
   const octokit = new ProbotOctokit({ auth: { token: "t" }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
   const self = fixedIdentity({ login: gh.state.botUser.login });
@@ -64,6 +69,8 @@ beforeAll(async () => {
     deploymentKey: key(5),
   };
   await execute({ reason: "planned", summary: "lock", actions: [lock] }, { octokit, log, self });
+  octokitOf = octokit;
+  selfOf = self;
   github = githubFacts({ octokit, repo, self }, async () => loaded());
   json = jsonFacts({
     facts: factsFrom(gh, repo.owner, repo.repo, { sender: "fershad", sha: head }),
@@ -144,5 +151,15 @@ describe("DeployFacts: the emulator through GitHub and its facts file through JS
       ]),
     );
     expect((await json.checkRunsSeen(head)).map(comparable)).toEqual(expect.arrayContaining(fromGitHub));
+  });
+
+  it("mergedPullAssociation: the author of the pull request whose merge made the commit, and none for a direct commit", async () => {
+    const facts = factsFrom(gh, repo.owner, repo.repo, { sender: "fershad", sha: mergeCommit });
+    const merged = jsonFacts({ facts, assumed: new Assumptions(), config: loaded(), defaultBranch: "master", permissionFallback: "write" });
+    const fromGitHub = await githubFacts({ octokit: octokitOf, repo, self: selfOf }, async () => loaded()).mergedPullAssociation(mergeCommit);
+    expect(fromGitHub).toBe("COLLABORATOR");
+    expect(await merged.mergedPullAssociation(mergeCommit)).toBe(fromGitHub);
+    expect(await github.mergedPullAssociation(head)).toBeUndefined();
+    expect(await json.mergedPullAssociation(head)).toBeUndefined();
   });
 });
