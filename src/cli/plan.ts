@@ -127,6 +127,7 @@ async function planRegistered(
     repo,
     defaultBranch,
     permissionFallback: name.startsWith("issue_comment") ? config.config.commands.permission : "write",
+    event,
   });
   const recorder = new Recorder();
   const context: FeatureContext = {

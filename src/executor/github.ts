@@ -65,7 +65,7 @@ async function carryOut(options: GitHubExecutorOptions, plan: Plan): Promise<rea
 async function scheduleLockChecks(options: GitHubExecutorOptions, actions: readonly Action[], effects: readonly Effect[]): Promise<void> {
   const { timers, installationId } = options;
   if (timers === undefined || installationId === undefined) return;
-  const taken = new Set(effects.filter((effect) => effect.kind === "acquire-lock").map((effect) => effect.key));
+  const taken = new Set(effects.filter((effect) => effect.kind === "acquire-lock" && effect.status !== "held").map((effect) => effect.key));
   for (const timer of lockExpiryTimers(
     actions.filter((action) => taken.has(action.key)),
     installationId,

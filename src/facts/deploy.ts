@@ -1,15 +1,40 @@
 // Facts deploy policy decides from: an environment's deployment history, the check runs on a
-// commit, locks, and the approvals of a command.
+// commit, locks, the approvals of a command, and this app's deployments read back one by one.
+import type { CheckRunSeen } from "../policy/deploy/after-checks.js";
 import type { IssueCommentFact } from "../policy/deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "../policy/deploy/gates.js";
 import type { Lock } from "../policy/deploy/lock.js";
+import type { QueuedDeployment } from "../policy/deploy/queue.js";
 import type { DeploymentRecord } from "../policy/deploy/settings.js";
+
+/** One of this app's deployments as GitHub keeps it, with its newest status (none: never started). */
+export interface DeploymentFact {
+  readonly id: number;
+  readonly environment: string;
+  readonly sha: string;
+  readonly createdAt: string;
+  readonly productionEnvironment: boolean;
+  /** The payload this app wrote (src/policy/deploy/deployment-payload.ts reads it). */
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly latestState: string | undefined;
+  readonly latestDescription: string | undefined;
+  /** ISO time the newest status was written. */
+  readonly latestAt: string | undefined;
+}
 
 export interface DeployFacts {
   /** This app's deployments of an environment (of one app, when given), newest first. */
   deploymentHistory(environment: string, app?: string): Promise<DeploymentRecord[]>;
   /** The latest check run of each name on a commit. */
   checkRunsOn(sha: string): Promise<CheckRunFact[]>;
+  /** Every check run on a commit reduced to the newest of each name, with the app that made it. */
+  checkRunsSeen(sha: string): Promise<CheckRunSeen[]>;
+  /** This app's GitHub App id; undefined when it runs with a plain token (a GitHub Actions step). */
+  ownAppId(): Promise<number | undefined>;
+  /** A branch's head commit; undefined when the branch is gone. */
+  branchHead(branch: string): Promise<string | undefined>;
+  /** Whether this app made any deployment of the commit to the environment (of the app, when given). */
+  hasDeployed(environment: string, sha: string, app?: string): Promise<boolean>;
   /** The lock on the environment (a person's /lock) or else on the app within it (a running deploy). */
   currentLock(environment: string, app?: string): Promise<Lock | undefined>;
   /** The lock of exactly this scope (`production`, or `production@api` for an app's deploy). */
@@ -22,4 +47,14 @@ export interface DeployFacts {
   reviewApprovals(pullNumber: number): Promise<ApprovalFact[]>;
   /** The tags under `prefix` with their commits; only the annotated ones `toPeel` picks are peeled. */
   tagsUnder(prefix: string, toPeel: (names: readonly string[]) => readonly string[]): Promise<{ name: string; sha: string }[]>;
+  /** The author_association of the pull request whose merge made the commit; undefined when none did. */
+  mergedPullAssociation(sha: string): Promise<string | undefined>;
+  /** This app's deploys waiting in an environment's queue (of one app, when given): never started. */
+  queuedDeployments(environment: string, app?: string): Promise<QueuedDeployment[]>;
+  /** This app's deployments of a commit, in any environment. */
+  deploymentsOfCommit(sha: string): Promise<DeploymentFact[]>;
+  /** This app's deployment of an environment made by the plan action with this key. */
+  deploymentWithKey(environment: string, key: string): Promise<DeploymentFact | undefined>;
+  /** A deployment by its id (one this app set a timer for). */
+  deploymentById(id: number): Promise<DeploymentFact | undefined>;
 }

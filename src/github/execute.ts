@@ -28,6 +28,8 @@ export async function execute(plan: Plan, context: Omit<ExecutionContext, "effec
     effects.set(action.key, result);
     done.push(result);
     context.log.info({ action: action.kind, key: action.key, status: result.status, url: result.url }, `${action.kind}: ${result.status}`);
+    // A lock someone else holds: nothing after it may run without it.
+    if (result.status === "held") break;
   }
   return done;
 }

@@ -38,5 +38,5 @@ export async function runTimer(
     return;
   }
   if (timer.kind === "verify") await runVerifyAttempt(context, loaded.config, timer, options);
-  else await runLockExpiryCheck(context, loaded.config, timer, options, now);
+  else await runLockExpiryCheck(context, loaded.config, timer, options);
 }

@@ -30,7 +30,8 @@ export function factsFrom(
   if (config === undefined) throw new Error(`${owner}/${repo} has no valid config`);
   const deployments: Record<string, NonNullable<PlanFacts["deployments"]>[string]> = {};
   for (const d of [...gh.deployments(owner, repo)].sort((a, b) => b.id - a.id)) {
-    const latest = [...d.statuses].sort((a, b) => b.id - a.id)[0]?.state ?? "pending";
+    const newest = [...d.statuses].sort((a, b) => b.id - a.id)[0];
+    const latest = newest?.state ?? "pending";
     const payload = (typeof d.payload === "object" && d.payload !== null ? d.payload : {}) as Record<string, unknown>;
     const extra = {
       ...(typeof payload["image_tag"] === "string" ? { imageTag: payload["image_tag"] } : {}),
@@ -44,6 +45,10 @@ export function factsFrom(
       createdAt: d.created_at,
       creator: d.creator.login,
       ...extra,
+      // The whole payload, as the bot wrote it: a queued deploy's dispatch, a release's id, the key.
+      payload,
+      ...(newest?.description == null ? {} : { description: newest.description }),
+      productionEnvironment: d.production_environment === true,
     });
   }
   // An environment with no deployment is a fact too: the emulator has none there.
@@ -83,6 +88,9 @@ export function factsFrom(
     };
   }
   const commit = input.sha ?? head;
+  // The pull request whose merge made the commit, as GET commits/{sha}/pulls shows its author.
+  const merged = [...state.pulls.values()].find((p) => p.merged_at !== null && p.merge_commit_sha === commit);
+  const mergedAuthor = merged === undefined ? undefined : state.issues.get(merged.number)?.user.login;
   // What compare and the open-PR list answer for a pushed branch against the default branch.
   const branchHead = input.branch === undefined ? undefined : state.git.resolve(input.branch);
   const ahead = branchHead === undefined ? [] : state.git.log(branchHead, new Set(state.git.log(head))).reverse();
@@ -94,6 +102,7 @@ export function factsFrom(
     // What the app reads from GET /app, as the bot user the emulator writes as.
     appLogin: gh.state.botUser.login,
     permission: state.permissions.get(input.sender) ?? "none",
+    ...(mergedAuthor === undefined ? {} : { mergedPullAssociation: state.permissions.has(mergedAuthor) ? "COLLABORATOR" : "NONE" }),
     deployments,
     checkRuns: state.checkRuns
       .filter((run) => run.head_sha === commit)

@@ -165,7 +165,8 @@ describe("the executor carries out a plan once, however often it runs", () => {
       now,
       commit: head,
     };
-    await expect(execute(planOf(other), { octokit, log, self })).rejects.toThrow(/locked by octocat \(deploy\)/);
+    // Contention is an answer (#13): the held lock's holder and reason, and nothing after it runs.
+    await expect(execute(planOf(other), { octokit, log, self })).resolves.toMatchObject([{ status: "held", held: { holder: "octocat", reason: "deploy" } }]);
     const later = { ...other, now: "2026-01-01T01:30:00Z" };
     await expect(execute(planOf(later), { octokit, log, self })).resolves.toMatchObject([{ status: "done" }]);
   });

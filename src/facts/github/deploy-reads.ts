@@ -1,7 +1,7 @@
 // Read-only facts about an environment, gathered before deploy policy decides: its deployment
 // history, the check runs on a commit, the lock, and 👍 approvals. Nothing here writes.
 
-import { payloadObject } from "../../policy/deploy/deployment-payload.js";
+import { deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { keyOf } from "../../github/marker.js";
@@ -28,23 +28,22 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: Ap
   const records: DeploymentRecord[] = [];
   for (const deployment of data) {
     if (!isThisApp(deployment.creator, self)) continue;
-    const payload = payloadObject(deployment.payload);
-    if (app !== undefined && payload["app"] !== undefined && payload["app"] !== app) continue;
+    const payload = deploymentPayload(deployment.payload);
+    if (app !== undefined && payload.app !== undefined && payload.app !== app) continue;
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
     // A queued deploy this app superseded before it started never ran: it is not part of the history.
     if (statuses[0]?.state === "inactive" && statuses[0].description?.startsWith(SUPERSEDED) === true && isThisApp(statuses[0].creator, self)) continue;
     const latest = statuses[0]?.state;
     const state = STATES.find((candidate) => candidate === latest) ?? "pending";
-    const image = payload["image_tag"];
-    const releaseTag = payload["release_tag"];
+    const { imageTag: image, releaseTag } = payload;
     records.push({
       id: deployment.id,
       sha: deployment.sha,
       ref: deployment.ref,
       state,
       createdAt: deployment.created_at,
-      ...(typeof image === "string" && image !== "" ? { imageTag: image } : {}),
-      ...(typeof releaseTag === "string" && releaseTag !== "" ? { releaseTag } : {}),
+      ...(image === undefined ? {} : { imageTag: image }),
+      ...(releaseTag === undefined ? {} : { releaseTag }),
     });
   }
   // GitHub lists newest first already; sorting keeps that true whatever the source.

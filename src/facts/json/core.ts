@@ -17,10 +17,24 @@ export function selfOf(world: JsonWorld): AppIdentity {
  * name missing there names nothing, as GitHub would answer), else the name stands for itself.
  */
 export function commitOf(world: JsonWorld, name: string): string | undefined {
+  const released = releasedCommit(world, name);
+  if (released !== undefined) return released;
   const refs = world.facts.refs;
   if (refs !== undefined) return refs[name] ?? (FULL_SHA.test(name) ? name : undefined);
   if (!FULL_SHA.test(name)) world.assumed.add(`refs.${name}: not given, so "${name}" stands for its commit`);
   return name;
+}
+
+/** The commit the tag of the event's release names: `sha`, else `refs`, else the release's target_commitish. */
+function releasedCommit(world: JsonWorld, name: string): string | undefined {
+  const release = world.event?.["release"];
+  if (typeof release !== "object" || release === null || Reflect.get(release, "tag_name") !== name) return undefined;
+  const given = world.facts.sha ?? world.facts.refs?.[name];
+  if (given !== undefined) return given;
+  const target = Reflect.get(release, "target_commitish");
+  if (typeof target !== "string") return undefined;
+  world.assumed.add(`sha: the tag ${name} names ${target} (the release's target_commitish)`);
+  return target;
 }
 
 /** A person's repository permission: the facts' `permission`, else the world's fallback. */

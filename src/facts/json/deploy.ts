@@ -4,8 +4,10 @@ import { lockScope, type Lock } from "../../policy/deploy/lock.js";
 import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { CheckRunFact } from "../../policy/deploy/gates.js";
 import type { DeployFacts } from "../deploy.js";
+import { environmentSettings } from "../../policy/deploy/decide-deploy.js";
 import { commitOf, selfOf } from "./core.js";
 import type { JsonWorld } from "./world.js";
+import { branchHeadIn, checkRunsSeenIn, deploymentByIdIn, deploymentsOfCommitIn, deploymentWithKeyIn, hasDeployedIn, queuedOf } from "./deployment-records.js";
 
 const UNKNOWN_TIME = "1970-01-01T00:00:00Z";
 
@@ -35,12 +37,17 @@ export function historyOf(world: JsonWorld, env: string, app?: string): Deployme
   return records.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
 }
 
-/** Check runs on the commit; by default every check an environment asks for, green. */
-function checkRunsOf(world: JsonWorld): CheckRunFact[] {
+/**
+ * Check runs on the commit; by default every check an environment asks for, green. For a
+ * check_run event, the runs the held deploy was decided on (checkRunsSeenIn), so both agree.
+ */
+function checkRunsOf(world: JsonWorld, sha: string): CheckRunFact[] {
   const given = world.facts.checkRuns;
+  if (given === undefined && typeof world.event?.["check_run"] === "object")
+    return checkRunsSeenIn(world, sha).map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion }));
   if (given !== undefined) return given.map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion }));
   const config = world.config.kind === "ok" ? world.config.config : undefined;
-  const checks = [...new Set(config?.environments.flatMap((env) => env.checks) ?? [])];
+  const checks = [...new Set(config?.environments.flatMap((env) => environmentSettings(env).checks) ?? [])];
   world.assumed.add(`checkRuns: ${checks.join(", ")} green on the commit`);
   return checks.map((name) => ({ name, status: "completed", conclusion: "success" }));
 }
@@ -64,7 +71,12 @@ export function deployFromJson(world: JsonWorld): DeployFacts {
   };
   return {
     deploymentHistory: async (env, app) => historyOf(world, env, app),
-    checkRunsOn: async () => checkRunsOf(world),
+    checkRunsOn: async (sha) => checkRunsOf(world, sha),
+    checkRunsSeen: async (sha) => checkRunsSeenIn(world, sha),
+    // Offline the app's id is not known, so a held check made by another app is not told apart.
+    ownAppId: async () => undefined,
+    branchHead: async (branch) => branchHeadIn(world, branch),
+    hasDeployed: async (env, sha, app) => hasDeployedIn(world, env, sha, app),
     currentLock: async (env, app) => {
       if (world.facts.locks === undefined) {
         world.assumed.add(`locks: ${env} is not locked`);
@@ -97,5 +109,14 @@ export function deployFromJson(world: JsonWorld): DeployFacts {
         const sha = commitOf(world, name);
         return sha === undefined ? [] : [{ name, sha }];
       }),
+    mergedPullAssociation: async () => {
+      const given = world.facts.mergedPullAssociation;
+      if (given === undefined) world.assumed.add("mergedPullAssociation: the pushed commit merged no pull request");
+      return given;
+    },
+    queuedDeployments: async (env, app) => queuedOf(world, env, app),
+    deploymentsOfCommit: async (sha) => deploymentsOfCommitIn(world, sha),
+    deploymentWithKey: async (env, key) => deploymentWithKeyIn(world, env, key),
+    deploymentById: async (id) => deploymentByIdIn(world, id),
   };
 }

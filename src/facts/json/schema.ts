@@ -19,6 +19,13 @@ const DeploymentRecord = z.object({
   creator: z.string().optional(),
   /** Who asked for it (the payload's requested_by), as /status shows it. Default: its creator. */
   requestedBy: z.string().optional(),
+  /** The key of the plan action that made it (`release_pilot_key`). Default: none. */
+  key: z.string().optional(),
+  /** The whole payload as this app wrote it (a queued deploy's dispatch, a release's id); `pending` with `queued_behind` is a deploy waiting in the queue. Default: from app, imageTag and key. */
+  payload: z.record(z.string(), z.unknown()).optional(),
+  /** The newest status's description. Default: none. */
+  description: z.string().optional(),
+  productionEnvironment: z.boolean().optional(),
 });
 
 const CheckRun = z.object({

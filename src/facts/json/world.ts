@@ -15,6 +15,8 @@ export interface JsonWorld {
   readonly permissionFallback: string;
   /** The --config file's text, what `.github/release-pilot.yml` holds when `files` does not say. */
   readonly configText?: string;
+  /** The event's payload: a default may be what the event itself says (the check run that finished). */
+  readonly event?: Readonly<Record<string, unknown>>;
 }
 
 export const FULL_SHA = /^[0-9a-f]{40}$/i;

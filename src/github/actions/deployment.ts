@@ -1,9 +1,9 @@
+import { DEPLOYMENT_KEY_FIELD, deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import type { CreateDeployment, SetDeploymentStatus } from "../../policy/plan.js";
 import { effect, type ActionRunner } from "../effects.js";
 import { isThisApp, type AppIdentity } from "../identity.js";
 
-/** The payload field that ties a GitHub Deployment to the plan action that made it. */
-export const DEPLOYMENT_KEY_FIELD = "release_pilot_key";
+export { DEPLOYMENT_KEY_FIELD };
 
 export const createDeployment: ActionRunner<CreateDeployment> = async (action, { octokit, self }) => {
   const { repo } = action;
@@ -65,14 +65,5 @@ export function ownDeploymentKey(
 
 /** The plan key in a deployment's payload, whoever made it; see ownDeploymentKey before trusting it. */
 export function deploymentKeyOf(payload: unknown): string | undefined {
-  if (typeof payload === "string") {
-    try {
-      return deploymentKeyOf(JSON.parse(payload));
-    } catch {
-      return undefined;
-    }
-  }
-  if (typeof payload !== "object" || payload === null) return undefined;
-  const key = (payload as Record<string, unknown>)[DEPLOYMENT_KEY_FIELD];
-  return typeof key === "string" ? key : undefined;
+  return deploymentPayload(payload).key;
 }

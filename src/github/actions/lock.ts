@@ -12,17 +12,6 @@ export function lockBranch(environment: string): string {
   return `release-pilot/lock/${environment}`;
 }
 
-export class LockHeldError extends Error {
-  constructor(
-    readonly environment: string,
-    readonly holder: string,
-    readonly reason: string,
-    readonly expiresAt: string,
-  ) {
-    super(`${environment} is locked by ${holder} (${reason}) until ${expiresAt}`);
-  }
-}
-
 /** The lock commit's message, in the one codec every reader decodes (lock-message.ts). */
 export function lockMessage(action: Pick<AcquireLock, "holder" | "reason" | "expiresAt" | "key" | "now" | "deploymentKey">): string {
   return encodeLock({
@@ -79,7 +68,8 @@ export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit, 
     await octokit.rest.git.updateRef({ ...repo, ref: `heads/${lockBranch(action.environment)}`, sha: commit.sha, force: true });
     return effect(action, "done", { sha: commit.sha });
   }
-  throw new LockHeldError(action.environment, lock.holder, lock.reason, lock.expiresAt);
+  // Contention is an answer: the plan stops here and the feature decides what to tell whom.
+  return effect(action, "held", { held: { holder: lock.holder, reason: lock.reason, expiresAt: lock.expiresAt } });
 };
 
 const FINISHED = new Set(["success", "failure", "error", "inactive"]);

@@ -1,57 +1,38 @@
 // /lock <env> [reason] [for <duration>]: hold an environment so no deploy but the holder's runs.
+// Gathers the lock on it and the default branch's head, lets policy decide (lock-command.ts),
+// and carries the plan out; a lock taken by someone else meanwhile comes back as a `held`
+// effect, and the lock read again is what policy words the refusal from.
 
-import { ActionFailedError } from "../../github/execute.js";
-import { LockHeldError } from "../../github/actions/lock.js";
 import type { LockCommand } from "../../policy/commands/types.js";
-import { formatTime } from "../../policy/deploy/lock.js";
-import { personLockAction } from "../../policy/deploy/person-lock.js";
-import { plan } from "../../policy/plan.js";
+import { decideLock, lockHeldAnswer } from "../../policy/deploy/lock-command.js";
 import { carryOut } from "../carry-out.js";
 import type { CommandHandler } from "./types.js";
-import { inertText } from "../../policy/markdown/inert.js";
 
 export const lock: CommandHandler<LockCommand> = async (run) => {
   const { command, config, context, options } = run;
-  const env = config.environments.find((candidate) => candidate.name === command.environment);
-  if (env === undefined) {
-    await carryOut(
-      context,
-      plan("Answer /lock.", [run.reply(`there is no environment ${command.environment}; type /help for this repository's environments.`)]),
-      options,
-    );
-    return;
-  }
-  const repo = context.repo();
-  const holder = context.payload.comment.user?.login ?? context.payload.sender.login;
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + (command.durationMs ?? env.lockTimeoutMs)).toISOString();
-  const branch = context.payload.repository.default_branch;
-  // The lock commit needs a parent; the default branch's head is always there.
-  const commit = await context.facts.commitOf(branch);
-  if (commit === undefined) throw new Error(`the default branch ${branch} has no commit to hang the lock on`);
-  const reason = command.reason ?? "";
-  // The reason and the holder are people's text: shown inert, so `@org/team` in a reason pings nobody.
-  const why = reason === "" ? "" : ` (${inertText(reason)})`;
-  const taken = plan(`Lock ${env.name} for ${holder}.`, [
-    personLockAction({ repo, env: env.name, holder, reason, commentId: context.payload.comment.id, now: now.toISOString(), expiresAt, commit }),
-    run.reply(
-      `🔒 ${env.name} is locked by ${holder}${why} until ${formatTime(expiresAt)}; only ${holder} can deploy it until then. Free it with /unlock ${env.name}.`,
-    ),
-  ]);
-  try {
-    await carryOut(context, taken, options);
-  } catch (error) {
-    const cause = error instanceof ActionFailedError ? error.cause : undefined;
-    if (!(cause instanceof LockHeldError)) throw error;
-    const held = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${inertText(cause.reason)})`;
-    await carryOut(
-      context,
-      plan("Answer /lock.", [
-        run.reply(
-          `${env.name} is already locked by ${inertText(cause.holder)}${held} until ${formatTime(cause.expiresAt)}; ask them to /unlock ${env.name} first.`,
-        ),
-      ]),
-      options,
-    );
-  }
+  const { comment, repository, sender } = context.payload;
+  const known = config.environments.some((env) => env.name === command.environment);
+  const branch = repository.default_branch;
+  const decided = decideLock(
+    config,
+    command,
+    {
+      repo: context.repo(),
+      holder: comment.user?.login ?? sender.login,
+      commentId: comment.id,
+      now: context.now,
+      defaultBranch: branch,
+      // The lock commit needs a parent; the default branch's head is always there.
+      commit: known ? await context.facts.commitOf(branch) : undefined,
+      held: known ? await context.facts.lockOfScope(command.environment) : undefined,
+    },
+    run.reply,
+  );
+  if ("error" in decided) throw new Error(decided.error);
+  const effects = await carryOut(context, decided, options);
+  const contended = effects.find((effect) => effect.status === "held");
+  if (contended === undefined) return;
+  const held = (await context.facts.lockOfScope(command.environment)) ?? contended.held;
+  if (held === undefined) throw new Error(`the lock on ${command.environment} was held and then vanished; try again`);
+  await carryOut(context, lockHeldAnswer("lock", run.reply, command.environment, held), options);
 };

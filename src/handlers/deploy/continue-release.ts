@@ -7,6 +7,7 @@ import type { Config } from "../../policy/config/index.js";
 import type { FeatureContext } from "../feature.js";
 import type { RunOptions } from "../carry-out.js";
 import { runDeploy } from "./run-deploy.js";
+import { deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import { releaseDeploy, releaseDeploysAfter } from "../../policy/deploy/targets.js";
 
 export interface SucceededDeployment {
@@ -17,14 +18,11 @@ export interface SucceededDeployment {
 }
 
 export async function continueReleaseDeploys(context: FeatureContext, config: Config, deployment: SucceededDeployment, options: RunOptions): Promise<void> {
-  const { payload } = deployment;
-  const id = payload["release_id"];
-  const tag = payload["release_tag"];
-  if (typeof id !== "number" || typeof tag !== "string") return;
-  const release = { id, tag, prerelease: payload["prerelease"] === true };
+  const { release, requestedBy } = deploymentPayload(deployment.payload);
+  if (release === undefined) return;
   const next = releaseDeploysAfter(config, deployment.environment, release);
   if (next.kind !== "deploy") return;
-  const requester = typeof payload["requested_by"] === "string" ? payload["requested_by"] : "unknown";
+  const requester = requestedBy ?? "unknown";
   const facts = { ...release, draft: false, requester, defaultBranch: await defaultBranchOf(context) };
   for (const env of next.envs) await runDeploy(context, config, releaseDeploy(config, env, next, facts, deployment.sha), options);
 }

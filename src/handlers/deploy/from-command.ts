@@ -1,46 +1,24 @@
-// What /deploy, /rollback and /promote share: who asked, where, with which approvals, and which
-// app a command means when the person left it out.
+// What /deploy, /rollback and /promote share once policy decided (command-target.ts): the answer,
+// or the deploy with who asked, where, and with which approvals.
 
-import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import type { DeployCommand, PromoteCommand, RollbackCommand } from "../../policy/commands/types.js";
 import { approvalComments } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact } from "../../policy/deploy/gates.js";
 import type { CommandRun } from "../commands/types.js";
 import { carryOut } from "../carry-out.js";
 import { plan } from "../../policy/plan.js";
-import { runDeploy, type DeployRequest } from "./run-deploy.js";
+import { runDeploy } from "./run-deploy.js";
+import type { CommandDecision, CommandDeploy } from "../../policy/deploy/command-target.js";
 
 type AnyRun = CommandRun<DeployCommand> | CommandRun<RollbackCommand> | CommandRun<PromoteCommand>;
-
-export function environmentNamed(config: Config, name: string): EnvironmentConfig | undefined {
-  return config.environments.find((env) => env.name === name);
-}
-
-/** The app a command is about, or a sentence asking for it when the environment has several. */
-export function commandApp(
-  config: Config,
-  env: EnvironmentConfig,
-  app: string | undefined,
-  example: (app: string) => string,
-): { app?: string } | { error: string } {
-  if (config.apps.length <= 1) return {};
-  if (app !== undefined) {
-    if (!env.apps.includes(app)) return { error: `${app} is not deployed to ${env.name}; its apps are ${env.apps.join(", ")}.` };
-    return { app };
-  }
-  const [only] = env.apps;
-  if (env.apps.length === 1 && only !== undefined) return { app: only };
-  return { error: `${env.name} runs several apps (${env.apps.join(", ")}); name one, e.g. ${example(env.apps[0] ?? "app")}` };
-}
 
 /**
  * 👍 on the command comment and on the same command's earlier comments (and the bot's replies)
  * refused for approvals in this issue, and approving reviews when typed on a pull request. The
  * issue's comments are listed once to find those; a comment whose rollup shows no 👍 costs nothing.
  */
-export async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" | "app" | "sha">): Promise<ApprovalFact[]> {
+async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" | "app" | "sha">): Promise<ApprovalFact[]> {
   const { context } = run;
-  const _repo = context.repo();
   const { comment, issue } = context.payload;
   const comments = await context.facts.issueComments(issue.number);
   const where = approvalComments({
@@ -58,13 +36,18 @@ export async function approvalsFor(run: AnyRun, request: Pick<Requested, "env" |
   return approvals;
 }
 
-export async function answer(run: AnyRun, text: string): Promise<void> {
-  await carryOut(run.context, plan(`Answer /${run.command.name}.`, [run.reply(text)]), run.options);
+/** Carries the command's decision out: its answer, or the deploy it asks for through runDeploy. */
+export async function carryOutCommand(run: AnyRun, decision: CommandDecision): Promise<void> {
+  if ("answer" in decision) {
+    await carryOut(run.context, plan(`Answer /${run.command.name}.`, [run.reply(decision.answer)]), run.options);
+    return;
+  }
+  await deployFromCommand(run, decision.deploy);
 }
 
-type Requested = Pick<DeployRequest, "env" | "sha" | "withMigrations"> & Partial<Pick<DeployRequest, "app" | "version" | "tag" | "image">>;
+type Requested = CommandDeploy;
 
-export async function deployFromCommand(run: AnyRun, request: Requested): Promise<void> {
+async function deployFromCommand(run: AnyRun, request: Requested): Promise<void> {
   const { context } = run;
   const { comment, issue, repository } = context.payload;
   await runDeploy(

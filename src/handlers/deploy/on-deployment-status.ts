@@ -3,16 +3,12 @@
 // production deploy offer the rollback command; a release's success carries it on to the
 // environments that require this one.
 
-import type { FactSource } from "../../facts/source.js";
 import { payloadObject } from "../../policy/deploy/deployment-payload.js";
-import type { FeatureContext } from "../feature.js";
-import type { Config } from "../../policy/config/index.js";
-import { isProductionDeployment, type ChosenVersion, type DeploymentRecord } from "../../policy/deploy/settings.js";
-import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
+import type { EndedDeployment } from "../../policy/deploy/ended-deployment.js";
+import { nothing } from "../../policy/plan.js";
 import { verifiedByThisApp } from "../../policy/deploy/verified-status.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
-import { continueReleaseDeploys } from "./continue-release.js";
-import { startQueuedDeploys } from "./start-queued.js";
+import { carryOut } from "../carry-out.js";
+import { finishDeployment } from "./finish-deployment.js";
 import type { Feature } from "../feature.js";
 import { ownDeploymentKey } from "../../github/actions/deployment.js";
 import { isThisApp } from "../../github/identity.js";
@@ -24,13 +20,19 @@ const FINISHED = ["success", "failure", "error"] as const;
 export const reportDeploymentOutcome: Feature<"deployment_status.created"> = async function reportDeploymentOutcome(context, config, options) {
   const { deployment, deployment_status: status } = context.payload;
   const finished = FINISHED.find((candidate) => candidate === status.state);
-  if (finished === undefined) return;
+  if (finished === undefined)
+    return void (await carryOut(context, nothing("event-not-relevant", `A ${status.state} deployment status ends no deploy.`), options));
   const payload = payloadObject(deployment.payload);
   // Only this app's own deployments are its to act on: a key in the payload is text anyone who
   // may create a deployment can type, so the deployment's creator must be this app (identity.ts).
-  const self = await options.self();
+  const self = await context.facts.self();
   if (ownDeploymentKey(deployment, self) === undefined) {
     context.log.info({ deployment: deployment.id, creator: deployment.creator?.login }, "deployment_status of a deployment this app did not create: ignored");
+    await carryOut(
+      context,
+      nothing("event-not-relevant", `Deployment ${deployment.id} was not made by this app; its status is not this app's to act on.`),
+      options,
+    );
     return;
   }
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
@@ -59,72 +61,3 @@ export const reportDeploymentOutcome: Feature<"deployment_status.created"> = asy
   }
   return finishDeployment(context, config, record, finished, options, logUrl);
 };
-
-/** A deployment of this bot's that just ended, as the event or GitHub's API gives it. */
-export interface EndedDeployment {
-  readonly id: number;
-  readonly sha: string;
-  readonly environment: string;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly createdAt: string;
-  readonly productionEnvironment: boolean;
-}
-
-/**
- * Everything a deploy's end sets off, whoever noticed it (its status event, the last verify
- * request, its lock's expiry): the outcome (pointer tag, lock, reply), then the newest queued
- * deploy of its environment, then on success the next step of a release's promotion.
- */
-export async function finishDeployment(
-  context: FeatureContext,
-  config: Config,
-  deployment: EndedDeployment,
-  state: "success" | "failure" | "error",
-  options: RunOptions,
-  logUrl?: string,
-): Promise<void> {
-  const env = config.environments.find((candidate) => candidate.name === deployment.environment);
-  const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
-  const _self = await options.self();
-  const previousSuccess =
-    state === "success"
-      ? undefined
-      : await previousSuccessOf(context.facts, { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt }, app);
-  const outcome = planDeploymentOutcome({
-    repo: context.repo(),
-    deployment: { id: deployment.id, environment: deployment.environment, sha: deployment.sha, payload: deployment.payload },
-    state,
-    ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
-    isProduction: isProductionDeployment(deployment.environment, deployment.productionEnvironment),
-    ...(previousSuccess === undefined ? {} : { previousSuccess }),
-    ...(logUrl === undefined || logUrl === "" ? {} : { logUrl }),
-  });
-  await carryOut(context, outcome, options);
-  await startQueuedDeploys(context, config, { environment: deployment.environment, app }, options);
-  if (state === "success" && env !== undefined) {
-    await continueReleaseDeploys(context, config, { environment: deployment.environment, sha: deployment.sha, payload: deployment.payload }, options);
-  }
-}
-
-/** What ran before a failed deployment, for the rollback sentence; shared with workflow_run. */
-export async function previousSuccessOf(
-  facts: FactSource,
-  deployment: { readonly id: number; readonly environment: string; readonly created_at: string },
-  app: string | undefined,
-): Promise<ChosenVersion | undefined> {
-  return previousSuccessIn(await facts.deploymentHistory(deployment.environment, app), deployment);
-}
-
-/** The newest success (or superseded success) before the deployment, from its environment's history. */
-export function previousSuccessIn(
-  history: readonly DeploymentRecord[],
-  deployment: { readonly id: number; readonly created_at: string },
-): ChosenVersion | undefined {
-  const before = history.find(
-    (record) =>
-      record.id !== deployment.id &&
-      (record.state === "success" || record.state === "inactive") &&
-      Date.parse(record.createdAt) <= Date.parse(deployment.created_at),
-  );
-  return before === undefined ? undefined : { sha: before.sha, ref: before.ref, ...(before.imageTag === undefined ? {} : { imageTag: before.imageTag }) };
-}

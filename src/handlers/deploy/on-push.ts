@@ -6,7 +6,8 @@ import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
 import { pushTrust } from "./push-trust.js";
 import { runDeploy } from "./run-deploy.js";
-import { pushDeploys } from "../../policy/deploy/targets.js";
+import { noPushDeploy, pushDeploys } from "../../policy/deploy/targets.js";
+import { nothing } from "../../policy/plan.js";
 
 export const deployFollowingBranch: Feature<"push"> = async function deployFollowingBranch(context, config, options) {
   const { payload } = context;
@@ -18,6 +19,10 @@ export const deployFollowingBranch: Feature<"push"> = async function deployFollo
     defaultBranch: payload.repository.default_branch ?? "main",
     commits: payload.commits,
   });
+  if (deploys.length === 0) {
+    await carryOut(context, nothing("event-not-relevant", noPushDeploy(payload.ref, payload.deleted)), options);
+    return;
+  }
   for (const { env, app, branch, request } of deploys) {
     const trust = await pushTrust(context, env, payload.after, request.requester, app);
     if (trust.kind === "untrusted") {

@@ -3,14 +3,16 @@
 
 import type { Feature } from "../feature.js";
 import { runDeploy } from "./run-deploy.js";
-import { releaseDeploy, releaseDeploys } from "../../policy/deploy/targets.js";
+import { carryOut } from "../carry-out.js";
+import { nothing } from "../../policy/plan.js";
+import { noReleaseDeploy, releaseDeploy, releaseDeploys, releaseWaitPlans } from "../../policy/deploy/targets.js";
 
 export const deployFollowingRelease: Feature<"release.published"> = async function deployFollowingRelease(context, config, options) {
   const { release, repository, sender } = context.payload;
   const deploys = releaseDeploys(config, { tag: release.tag_name, draft: release.draft, prerelease: release.prerelease });
-  if (deploys.kind === "none") return;
-  if (deploys.kind === "no-app") {
-    context.log.info({ tag: release.tag_name }, "the release tag names no app's release; nothing to deploy");
+  if (deploys.kind !== "deploy") {
+    context.log.info({ tag: release.tag_name }, "the release deploys nothing");
+    await carryOut(context, nothing("event-not-relevant", noReleaseDeploy({ tag: release.tag_name, prerelease: release.prerelease }, deploys.kind)), options);
     return;
   }
   const sha = await context.facts.commitOf(release.tag_name);
@@ -23,11 +25,7 @@ export const deployFollowingRelease: Feature<"release.published"> = async functi
     requester: sender?.login ?? release.author?.login ?? "unknown",
     defaultBranch: repository.default_branch,
   };
-  if (deploys.waiting.length > 0) {
-    context.log.info(
-      { tag: release.tag_name, waiting: deploys.waiting.map((env) => env.name) },
-      "deployed once the environments they require succeed with this release",
-    );
-  }
   for (const env of deploys.envs) await runDeploy(context, config, releaseDeploy(config, env, deploys, facts, sha), options);
+  // Deployed by the deployment_status of what they require, not by this event.
+  for (const later of releaseWaitPlans(deploys.waiting, release.tag_name)) await carryOut(context, later, options);
 };

@@ -15,7 +15,6 @@ export async function pushTrust(context: FeatureContext, env: EnvironmentConfig,
     permission: await context.facts.permission(pusher),
   };
   if (!needsPullAssociation(base)) return decideTrust(base);
-  const { data: pulls } = await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...context.repo(), commit_sha: sha, per_page: 10 });
-  const merged = pulls.find((pull) => pull.merged_at !== null && pull.merge_commit_sha === sha);
-  return decideTrust({ ...base, ...(merged === undefined ? {} : { mergedPullAssociation: merged.author_association }) });
+  const association = await context.facts.mergedPullAssociation(sha);
+  return decideTrust({ ...base, ...(association === undefined ? {} : { mergedPullAssociation: association }) });
 }

@@ -1,87 +1,59 @@
-// One deploy, from request to plan carried out: gather the facts the gates need, render the
-// dispatch, let planDeploy decide, and carry the plan out. Every way it can stop reaches a person:
-// the reply in the asking issue, or a failed check run on the commit for automatic deploys.
+// One deploy, from request to plan carried out: gather what deployReads asks for, let
+// decideDeployRequest decide (src/policy/deploy/decide-deploy.ts), and carry the plan out. Every
+// way it can stop reaches a person: the reply in the asking issue, or a failed check run on the
+// commit for automatic deploys.
 
 import type { FeatureContext } from "../feature.js";
 import { ActionFailedError } from "../../github/execute.js";
-import { LockHeldError } from "../../github/actions/lock.js";
-import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
-import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
-import { formatTime } from "../../policy/deploy/lock.js";
-import { replyAction } from "../../policy/deploy/plan-deploy.js";
-import { deployKey } from "../../policy/deploy/deploy-key.js";
+import type { Effect } from "../../github/effects.js";
+import type { Config } from "../../policy/config/index.js";
 import { isProductionDeployment, type DeploymentRecord } from "../../policy/deploy/settings.js";
-import type { Action, Plan } from "../../policy/plan.js";
+import type { Plan } from "../../policy/plan.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
-import { environmentSettings, planRenderedDeploy, renderRequest, reportDecision, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-import { inertText } from "../../policy/markdown/inert.js";
-import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads } from "../../policy/deploy/release-of-commit.js";
-import { planStartFailed } from "../../policy/deploy/start-failed.js";
+import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
+import { dispatchRefusedForGood, planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";
 
-export { appName, deployedApp, environmentSettings, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
-
-export async function runDeploy(context: FeatureContext, config: Config, asked: DeployRequest, options: RunOptions): Promise<Plan> {
+export async function runDeploy(context: FeatureContext, config: Config, request: DeployRequest, options: RunOptions): Promise<Plan> {
   const repo = context.repo();
-  const { env, app } = asked;
-  const now = new Date().toISOString();
-  const key = deployKey({ env: env.name, ...(app === undefined ? {} : { app }), sha: asked.sha, trigger: asked.trigger });
-  let request = asked;
-  // `rel-{version}` with no version given: the release is the app's tag on the commit.
-  if (releaseNeededBy(config, request) !== undefined) {
-    const named = releaseOfRequest(config, request);
-    const reads = releaseTagReads(config, request);
-    const found =
-      named === undefined ? releaseOfCommit(config, request, await context.facts.tagsUnder(reads.prefix, reads.toPeel)) : { ok: true as const, ...named };
-    if (!found.ok) return finish(context, request, { error: found.error }, options, key);
-    request = { ...request, version: found.version, tag: found.tag };
-  }
-  const defaultRef = await workflowDefaultRef(context, env, request.defaultBranch);
-  const rendered = renderRequest(config, request, repo, defaultRef, now);
-  if (!rendered.ok) return finish(context, request, { error: `the deploy cannot be started: ${rendered.error}` }, options, key);
+  const { env, app } = request;
+  const reads = deployReads(config, request);
+  const tags = reads.tags === undefined ? undefined : await context.facts.tagsUnder(reads.tags.prefix, reads.tags.toPeel);
+  const workflowDefaultBranch = reads.workflowRepo === undefined ? undefined : await context.facts.defaultBranchOf(reads.workflowRepo);
   const history: Record<string, DeploymentRecord[]> = {};
-  for (const required of env.requires) history[required] = await context.facts.deploymentHistory(required, app);
-  const settings = environmentSettings(env);
-  const checkRuns = settings.checks.length === 0 ? [] : await context.facts.checkRunsOn(request.sha);
+  for (const required of reads.requires) history[required] = await context.facts.deploymentHistory(required, app);
+  const checkRuns = reads.checks ? await context.facts.checkRunsOn(request.sha) : [];
   const lock = await context.facts.currentLock(env.name, app);
-  const decided = planRenderedDeploy(config, request, rendered, { repo, now, history, checkRuns, ...(lock === undefined ? {} : { lock }) });
-  return finish(context, request, decided, options, key);
+  const chosen = decideDeployRequest(config, request, {
+    repo,
+    now: context.now,
+    history,
+    checkRuns,
+    ...(lock === undefined ? {} : { lock }),
+    ...(tags === undefined ? {} : { tags }),
+    ...(workflowDefaultBranch === undefined ? {} : { workflowDefaultBranch }),
+  });
+  return finish(context, request, chosen, options, requestKey(request));
 }
 
-async function finish(
-  context: FeatureContext,
-  request: DeployRequest,
-  decided: Plan | { readonly error: string },
-  options: RunOptions,
-  key: string,
-): Promise<Plan> {
+async function finish(context: FeatureContext, request: DeployRequest, chosen: Plan, options: RunOptions, key: string): Promise<Plan> {
   const repo = context.repo();
-  const answer = (text: string): Action | undefined =>
-    replyAction({ repo, ...(request.issueNumber === undefined ? {} : { issueNumber: request.issueNumber }) }, key, text);
-  const chosen = reportDecision(repo, request, decided, key);
+  let effects: readonly Effect[];
   try {
-    await carryOut(context, chosen, options);
+    effects = await carryOut(context, chosen, options);
   } catch (error) {
-    // Two deploys that both saw the environment free race for the lock; the loser is told who won.
-    const cause = error instanceof ActionFailedError ? error.cause : undefined;
-    if (!(cause instanceof LockHeldError)) {
-      await failUnstartedDeploy(context, request, chosen, error, options);
-      throw error;
-    }
-    const why = cause.reason === "" || cause.reason === "unknown" ? "" : ` (${inertText(cause.reason)})`;
-    const text = `${cause.environment} is locked by ${inertText(cause.holder)}${why} until ${formatTime(cause.expiresAt)}; wait for it to be free and try again.`;
-    const told = answer(`🚫 Not deploying: ${text}`);
-    const refusal: Plan = { reason: "locked", summary: text, actions: told === undefined ? [] : [told] };
-    await carryOut(
-      context,
-      request.issueNumber === undefined
-        ? reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, cause: request.cause ?? "a deploy" }, { error: text })
-        : refusal,
-      options,
-    );
-    return refusal;
+    await failUnstartedDeploy(context, request, chosen, error, options);
+    throw error;
   }
-  return chosen;
+  const contended = effects.find((effect) => effect.status === "held");
+  const acquire = chosen.actions.find((action) => action.kind === "acquire-lock" && action.key === contended?.key);
+  if (contended === undefined || acquire?.kind !== "acquire-lock") return chosen;
+  // The lock read again, as a fact: who won the race, and until when.
+  const held = (await context.facts.lockOfScope(request.env.name, acquire.environment === request.env.name ? undefined : request.app)) ?? contended.held;
+  if (held === undefined) throw new Error(`the lock on ${acquire.environment} was held and then vanished; try again`);
+  const refusal = lockedOutDecision(repo, request, key, acquire.environment, held);
+  await carryOut(context, refusal, options);
+  return refusal;
 }
 
 /**
@@ -92,31 +64,24 @@ async function finish(
 async function failUnstartedDeploy(context: FeatureContext, request: DeployRequest, chosen: Plan, error: unknown, options: RunOptions): Promise<void> {
   if (request.issueNumber !== undefined || !(error instanceof ActionFailedError)) return;
   if (error.action.kind !== "dispatch-workflow" && error.action.kind !== "dispatch-repository-event") return;
-  if (!refusedForGood(error.cause)) return;
+  const headers = (error.cause as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
+  const remaining = headers["x-ratelimit-remaining"];
+  const refused = dispatchRefusedForGood({
+    kind: error.action.kind,
+    status: statusOf(error.cause),
+    retryAfter: headers["retry-after"] !== undefined,
+    rateLimitRemaining: remaining === undefined ? undefined : String(remaining),
+    message: error.cause instanceof Error ? error.cause.message : String(error.cause),
+  });
+  if (refused === undefined) return;
   const created = error.completed.find((effect) => effect.kind === "create-deployment");
   const planned = chosen.actions.find((action) => action.kind === "create-deployment");
   if (created?.id === undefined || planned?.kind !== "create-deployment") return;
-  const message = error.cause instanceof Error ? error.cause.message : String(error.cause);
   const failed = planStartFailed({
     repo: context.repo(),
     deployment: { id: created.id, environment: planned.environment, sha: request.sha, payload: planned.payload },
-    error: `GitHub answered ${statusOf(error.cause) ?? "an error"} to the ${error.action.kind === "dispatch-workflow" ? "workflow dispatch" : "repository dispatch"} (${message.split("\n")[0]?.slice(0, 200) ?? ""})`,
+    error: refused,
     isProduction: isProductionDeployment(planned.environment),
   });
   await carryOut(context, failed, options);
-}
-
-/** 4xx answers other than rate limits say the request cannot work as it is; anything else may pass on a retry. */
-function refusedForGood(cause: unknown): boolean {
-  const status = statusOf(cause);
-  if (status === undefined || status < 400 || status >= 500 || status === 429) return false;
-  const headers = (cause as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
-  return !(status === 403 && (headers["retry-after"] !== undefined || String(headers["x-ratelimit-remaining"]) === "0"));
-}
-
-/** The ref a dispatched workflow runs on when the config names none: its repository's default branch. */
-async function workflowDefaultRef(context: FeatureContext, env: EnvironmentConfig, own: string): Promise<string> {
-  if (env.deploy.kind !== "workflow" || env.deploy.ref !== null || env.deploy.repo === null) return own;
-  const { data } = await context.octokit.rest.repos.get({ ...env.deploy.repo });
-  return data.default_branch;
 }

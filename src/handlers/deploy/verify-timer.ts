@@ -2,16 +2,16 @@
 // the version URL is a job of its own, the next one a timer the job queue keeps for when the
 // policy's backoff says (src/policy/deploy/verify.ts). The last request finishes the deploy.
 
-import { payloadObject } from "../../policy/deploy/deployment-payload.js";
 import type { FeatureContext } from "../feature.js";
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import { isVerifying, nextVerifyAttempt, renderExpect, verifyStatus } from "../../policy/deploy/verify.js";
-import { plan, type RepoRef } from "../../policy/plan.js";
+import { nothing, plan, type RepoRef } from "../../policy/plan.js";
 import { verifyTimer, type VerifyTimer } from "../../policy/timers.js";
 import { carryOut, type RunOptions } from "../carry-out.js";
 import type { TimerPort } from "../timer-port.js";
-import { finishDeployment, type EndedDeployment } from "./on-deployment-status.js";
-import { ask, realIO, type VerifyIO } from "./verify.js";
+import { finishDeployment } from "./finish-deployment.js";
+import { appOfDeployment, type EndedDeployment } from "../../policy/deploy/ended-deployment.js";
+import { ask, realIO, type VerifyIO } from "../../runtime/verify-io.js";
 
 type Verify = NonNullable<EnvironmentConfig["verify"]>;
 
@@ -25,7 +25,6 @@ export async function startVerify(
   deployment: EndedDeployment,
   options: RunOptions & { readonly timers: TimerPort },
   logUrl: string | undefined,
-  now: () => number = Date.now,
 ): Promise<"scheduled" | "failure"> {
   const repo: RepoRef = context.repo();
   const expected = expectedFor(verify, deployment);
@@ -36,7 +35,7 @@ export async function startVerify(
   const installationId = installationOf(context);
   if (installationId === undefined) throw new Error("the event names no installation, so the verify cannot run later as it");
   await carryOut(context, plan(`Verify ${verify.url}.`, [verifyStatus(repo, deployment.id, { kind: "start", url: verify.url }, logUrl)]), options);
-  const started = now();
+  const started = Date.parse(context.now);
   const first: VerifyTimer = {
     kind: "verify",
     installationId,
@@ -63,21 +62,15 @@ export async function runVerifyAttempt(
   io: VerifyIO = realIO({ allowLoopback: options.verifyMayReadLoopback === true }),
 ): Promise<void> {
   const repo = context.repo();
-  const { data: found } = await context.octokit.rest.repos.getDeployment({ ...repo, deployment_id: timer.deploymentId });
-  const { data: statuses } = await context.octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: found.id, per_page: 1 });
+  const found = await context.facts.deploymentById(timer.deploymentId);
+  if (found === undefined) throw new Error(`deployment ${timer.deploymentId} of the verify timer is not there`);
   const log = { deployment: found.id, attempt: timer.answers + 1 };
-  if (!isVerifying(statuses[0]?.state, statuses[0]?.description)) {
+  if (!isVerifying(found.latestState, found.latestDescription)) {
     context.log.info(log, "verify timer: the deployment is no longer being verified; nothing to do");
+    await carryOut(context, nothing("already-done", `Deployment ${found.id} is no longer being verified.`), options);
     return;
   }
-  const deployment: EndedDeployment = {
-    id: found.id,
-    sha: found.sha,
-    environment: found.environment,
-    payload: payloadObject(found.payload),
-    createdAt: found.created_at,
-    productionEnvironment: found.production_environment === true,
-  };
+  const deployment: EndedDeployment = found;
   const verify = config.environments.find((env) => env.name === deployment.environment)?.verify;
   const expected =
     verify == null ? { ok: false as const, error: `verify: ${deployment.environment} has no verify in the config any more` } : expectedFor(verify, deployment);
@@ -104,8 +97,8 @@ export async function runVerifyAttempt(
 }
 
 function expectedFor(verify: Verify, deployment: Pick<EndedDeployment, "environment" | "sha" | "payload">) {
-  const app = deployment.payload["app"];
-  return renderExpect(verify.expect, { env: deployment.environment, sha: deployment.sha, ...(typeof app === "string" ? { app } : {}) });
+  const app = appOfDeployment(deployment);
+  return renderExpect(verify.expect, { env: deployment.environment, sha: deployment.sha, ...(app === undefined ? {} : { app }) });
 }
 
 function installationOf(context: FeatureContext): number | undefined {

@@ -1,22 +1,12 @@
 // A dispatched deploy workflow finished without success. If it never set its deployment's status,
 // nobody would hear of it: find the deployment it served and fail it, with the run as the log.
 
-import { payloadObject } from "../../policy/deploy/deployment-payload.js";
-import {
-  findServedDeployment,
-  planWorkflowFailure,
-  runNeedsOutcome,
-  type DeploymentCandidate,
-  type FinishedRun,
-} from "../../policy/deploy/workflow-outcome.js";
+import { findServedDeployment, planWorkflowFailure, runNeedsOutcome, type FinishedRun } from "../../policy/deploy/workflow-outcome.js";
+import { nothing } from "../../policy/plan.js";
 import { carryOut } from "../carry-out.js";
 import type { Feature } from "../feature.js";
-import { ownDeploymentKey } from "../../github/actions/deployment.js";
-import { previousSuccessOf } from "./on-deployment-status.js";
+import { previousSuccessOf } from "./finish-deployment.js";
 import { isProductionDeployment } from "../../policy/deploy/settings.js";
-
-/** Deployments of one commit are few; more than this many on a sha is not a deploy pipeline. */
-const CANDIDATE_LIMIT = 30;
 
 export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = async function reportFailedDeployWorkflow(context, config, options) {
   const { workflow_run: workflowRun } = context.payload;
@@ -28,40 +18,25 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
     conclusion: workflowRun.conclusion,
     htmlUrl: workflowRun.html_url,
   };
-  if (!runNeedsOutcome(run)) return;
-  const repo = context.repo();
-  const { data: deployments } = await context.octokit.rest.repos.listDeployments({ ...repo, sha: run.headSha, per_page: CANDIDATE_LIMIT });
-  const candidates: DeploymentCandidate[] = [];
-  const self = await options.self();
-  for (const deployment of deployments) {
-    const payload = payloadObject(deployment.payload);
-    // Only this app's own deployments can be the one its dispatch served (identity.ts).
-    if (ownDeploymentKey(deployment, self) === undefined) continue;
-    const { data: statuses } = await context.octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
-    candidates.push({
-      id: deployment.id,
-      environment: deployment.environment,
-      sha: deployment.sha,
-      createdAt: deployment.created_at,
-      productionEnvironment: deployment.production_environment === true,
-      payload,
-      latestState: statuses[0]?.state,
-      latestDescription: statuses[0]?.description ?? undefined,
-    });
+  if (!runNeedsOutcome(run)) {
+    await carryOut(
+      context,
+      nothing("event-not-relevant", `The run ${run.name} ended ${run.conclusion ?? "without a conclusion"}; no deploy waits on its outcome.`),
+      options,
+    );
+    return;
   }
+  const repo = context.repo();
+  const candidates = await context.facts.deploymentsOfCommit(run.headSha);
   const served = findServedDeployment(run, candidates);
   if (served.kind === "none") {
     context.log.info({ run: run.htmlUrl }, served.reason);
+    await carryOut(context, nothing("event-not-relevant", served.reason), options);
     return;
   }
   const { deployment } = served;
   const env = config.environments.find((candidate) => candidate.name === deployment.environment);
-  const app = typeof deployment.payload["app"] === "string" ? deployment.payload["app"] : undefined;
-  const previousSuccess = await previousSuccessOf(
-    context.facts,
-    { id: deployment.id, environment: deployment.environment, created_at: deployment.createdAt },
-    app,
-  );
+  const previousSuccess = await previousSuccessOf(context, deployment);
   const failure = planWorkflowFailure({
     repo,
     run,

@@ -37,7 +37,7 @@ export function checklistOpenedReply(input: {
   readonly version: string;
   readonly plan: Plan;
   /** The create-issue effect, when the plan had one. */
-  readonly created: { readonly status: "done" | "already-done"; readonly url?: string } | undefined;
+  readonly created: { readonly status: "done" | "already-done" | "held"; readonly url?: string } | undefined;
   readonly existing: readonly { readonly number: number; readonly state: "open" | "closed"; readonly body: string; readonly url?: string }[];
 }): string {
   const { created, app } = input;

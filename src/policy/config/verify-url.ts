@@ -1,6 +1,6 @@
 // `verify.url` is read by the bot from inside its own network, and a config pointing it at the
 // cloud metadata service or at localhost turned it into a way in (item 7 of #12). The reader
-// (src/handlers/deploy/safe-get.ts) refuses private, loopback and link-local destinations after
+// (src/runtime/safe-get.ts) refuses private, loopback and link-local destinations after
 // DNS resolution and on each redirect; this is the same rule applied early, in the config check,
 // to what can be seen without DNS: a literal address or `localhost`. The WHATWG URL parser has
 // already turned `0x7f.1`, `2130706433` and `[0:0::1]` into their plain forms.

@@ -3,7 +3,7 @@
 // ahead, as the person who pushed and with the push's own trigger, so the deploy keeps its key
 // and a redelivered event or a second check finishing makes one deployment, never two.
 
-import type { CheckRun, Plan, RepoRef } from "../plan.js";
+import { nothing, type CheckRun, type Plan, type RepoRef } from "../plan.js";
 import { deployCheckName, holdPrefixes } from "./automatic-refusal.js";
 import { readHold, type HoldState } from "./checks-hold.js";
 import { short } from "./settings.js";
@@ -133,4 +133,9 @@ export function planHeldDeployStarted(facts: Pick<HeldFacts, "repo" | "held">, s
   const summary = `${passed}; deploying it to ${held.env} for ${mention(held.pusher)}. The deployment's status says how it ends.`;
   // The same key as when a deployment was found made: the hold is settled by one run at most.
   return { reason: "planned", summary, actions: [settleCheck(facts, "deploy-started", "success", `Deploying to ${held.env}`, summary)] };
+}
+
+/** A held deploy that still waits: nothing changes until its pending checks finish. */
+export function heldWaitPlan(held: Pick<HeldDeploy, "env" | "sha">, pending: readonly string[]): Plan {
+  return nothing("gate-refused", `The deploy of ${short(held.sha)} to ${held.env} still waits for ${pending.join(", ")}; nothing changes until they finish.`);
 }

@@ -1,7 +1,7 @@
 // The decision half of one deploy, with no I/O: render the dispatch, compute what succeeded on
 // the required environments, let planDeploy decide, and pick how a refusal reaches a person.
-// runDeploy gathers the facts from GitHub and calls these; `release-pilot plan` calls the same
-// functions with facts given by hand, so the two cannot decide differently.
+// runDeploy gathers what deployReads asks for through the FactSource and hands it to
+// decideDeployRequest, the one entry point, whichever source answered (GitHub or a facts file).
 
 import type { Config, EnvironmentConfig } from "../config/index.js";
 import { reportAutomaticRefusal } from "./automatic-refusal.js";
@@ -14,6 +14,12 @@ import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./sett
 import type { Plan, RepoRef } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
 import { refNameProblem } from "../ref-name.js";
+import { appName } from "./app-name.js";
+
+export { appName, deployedApp } from "./app-name.js";
+import { lockedOutText, type HeldLock } from "./lock-command.js";
+import { deployKey } from "./deploy-key.js";
+import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads, type TagFact } from "./release-of-commit.js";
 
 export interface DeployRequest {
   readonly env: EnvironmentConfig;
@@ -49,16 +55,6 @@ export interface DeployWorld {
   /** Check runs on the commit; read only when the environment has checks. */
   readonly checkRuns: readonly CheckRunFact[];
   readonly lock?: Lock;
-}
-
-/** `{app}` still renders in a single-app repository, as the app named after the repository. */
-export function appName(config: Config, app?: string): string | undefined {
-  return app ?? (config.apps.length === 1 ? config.apps[0]?.name : undefined);
-}
-
-/** The app part of a deploy: named in a repository with several apps, left out otherwise. */
-export function deployedApp(config: Config, app?: string): string | undefined {
-  return config.apps.length > 1 ? app : undefined;
 }
 
 export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings {
@@ -156,4 +152,70 @@ export function reportDecision(repo: RepoRef, request: DeployRequest, decided: P
     return { reason: "gate-refused", summary: decided.error, actions: reply === undefined ? [] : [reply] };
   }
   return decided;
+}
+
+/**
+ * Two deploys that both saw the environment free race for the lock; the loser's acquire comes
+ * back `held`, and the one told is the asking issue (or, for an automatic deploy, the commit).
+ */
+export function lockedOutDecision(repo: RepoRef, request: DeployRequest, key: string, scope: string, held: HeldLock): Plan {
+  const text = lockedOutText(scope, held);
+  if (request.issueNumber === undefined)
+    return reportAutomaticRefusal({ repo, sha: request.sha, env: request.env.name, cause: request.cause ?? "a deploy" }, { error: text });
+  const told = replyAction({ repo, issueNumber: request.issueNumber }, key, `🚫 Not deploying: ${text}`);
+  return { reason: "locked", summary: text, actions: told === undefined ? [] : [told] };
+}
+
+/** What one deploy reads before it is decided; each read only when the request can need it. */
+export interface DeployReads {
+  /** The app's release tags, when the version must be found from the commit (`rel-{version}`). */
+  readonly tags?: { readonly prefix: string; readonly toPeel: (names: readonly string[]) => readonly string[] };
+  /** The deploy workflow's other repository, when the config names no ref to run it on. */
+  readonly workflowRepo?: RepoRef;
+  /** The environments whose history the `requires` gate reads. */
+  readonly requires: readonly string[];
+  /** Whether the checks gate reads the commit's check runs. */
+  readonly checks: boolean;
+}
+
+export function deployReads(config: Config, request: DeployRequest): DeployReads {
+  const { env } = request;
+  const needsRelease = releaseNeededBy(config, request) !== undefined && releaseOfRequest(config, request) === undefined;
+  const workflowRepo = env.deploy.kind === "workflow" && env.deploy.ref === null && env.deploy.repo !== null ? env.deploy.repo : undefined;
+  return {
+    ...(needsRelease ? { tags: releaseTagReads(config, request) } : {}),
+    ...(workflowRepo === undefined ? {} : { workflowRepo }),
+    requires: env.requires,
+    checks: environmentSettings(env).checks.length > 0,
+  };
+}
+
+/** Everything a deploy is decided from, as deployReads asked for it. */
+export interface DeployGathered extends DeployWorld {
+  readonly tags?: readonly TagFact[];
+  readonly workflowDefaultBranch?: string;
+}
+
+/** The deploy's idempotency key: the same request always plans the same key. */
+export function requestKey(request: DeployRequest): string {
+  return deployKey({ env: request.env.name, ...(request.app === undefined ? {} : { app: request.app }), sha: request.sha, trigger: request.trigger });
+}
+
+/**
+ * The one decision of a deploy: the release it deploys (`rel-{version}` with no version given:
+ * the app's tag on the commit), the rendered dispatch, the gates, and how the answer reaches a
+ * person (a reply, or a failed check run on the commit for an automatic deploy).
+ */
+export function decideDeployRequest(config: Config, asked: DeployRequest, facts: DeployGathered): Plan {
+  const key = requestKey(asked);
+  let request = asked;
+  if (releaseNeededBy(config, request) !== undefined) {
+    const named = releaseOfRequest(config, request);
+    const found = named === undefined ? releaseOfCommit(config, request, facts.tags ?? []) : { ok: true as const, ...named };
+    if (!found.ok) return reportDecision(facts.repo, request, { error: found.error }, key);
+    request = { ...request, version: found.version, tag: found.tag };
+  }
+  const rendered = renderRequest(config, request, facts.repo, facts.workflowDefaultBranch ?? request.defaultBranch, facts.now);
+  if (!rendered.ok) return reportDecision(facts.repo, request, { error: `the deploy cannot be started: ${rendered.error}` }, key);
+  return reportDecision(facts.repo, request, planRenderedDeploy(config, request, rendered, facts), key);
 }

@@ -2,6 +2,7 @@
 // worked), free the lock this deploy took, and tell the person who asked, with the exact
 // command that undoes a failed production deploy.
 
+import { deploymentPayload } from "./deployment-payload.js";
 import { plan, type Action, type Plan, type RepoRef } from "../plan.js";
 import { deployCheckName } from "./automatic-refusal.js";
 import { lockScope } from "./lock.js";
@@ -35,10 +36,9 @@ export interface OutcomeFacts {
 
 export function planDeploymentOutcome(facts: OutcomeFacts): Plan {
   const { deployment, state } = facts;
-  const payload = deployment.payload;
-  const key = stringOf(payload["release_pilot_key"]) ?? `deployment-${deployment.id}`;
-  const app = stringOf(payload["app"]);
-  const image = stringOf(payload["image_tag"]);
+  const payload = deploymentPayload(deployment.payload);
+  const key = payload.key ?? `deployment-${deployment.id}`;
+  const { app, imageTag: image } = payload;
   const scope = lockScope(deployment.environment, app);
   const what = image === undefined ? `\`${short(deployment.sha)}\`` : `\`${short(deployment.sha)}\` (image \`${image}\`)`;
   const actions: Action[] = [];
@@ -53,7 +53,7 @@ export function planDeploymentOutcome(facts: OutcomeFacts): Plan {
   }
   // holderKey frees only the lock this deploy took; a person's /lock stays in place.
   actions.push({ kind: "release-lock", key: `unlock:${key}`, repo: facts.repo, environment: scope, holderKey: `lock:${scope}:${key}` });
-  const issueNumber = facts.issueNumber ?? numberOf(payload["issue_number"]);
+  const issueNumber = facts.issueNumber ?? payload.issueNumber;
   const reply = replyAction({ repo: facts.repo, ...(issueNumber === undefined ? {} : { issueNumber }) }, key, resultText(facts, what, app, "comment"));
   if (reply !== undefined) actions.push(reply);
   // A deploy nobody typed (a push, a release) has no issue to answer: its failure, and the
@@ -97,14 +97,4 @@ function resultText(facts: OutcomeFacts, what: string, app: string | undefined, 
     lines.push("", `To go back to ${back}, ${where}:`, "", "```", command, "```");
   }
   return lines.join("\n");
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-function numberOf(value: unknown): number | undefined {
-  if (typeof value === "number" && Number.isInteger(value)) return value;
-  // Deployment payloads may come back from GitHub with numbers as strings.
-  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
 }

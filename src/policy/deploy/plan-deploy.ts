@@ -2,29 +2,17 @@
 // the deploy workflow (or a repository event in another repository), and tell the person who
 // asked. The gates decide first; a refusal plans only the answer, so nothing is half-done.
 
-import { nothing, plan, type Action, type Comment, type CreateDeployment, type Plan, type RepoRef } from "../plan.js";
+import { encodeDeploymentPayload } from "./deployment-payload.js";
+import { nothing, plan, type Action, type CreateDeployment, type Plan, type RepoRef } from "../plan.js";
 import { planQueued, waitsInQueue } from "./queue.js";
 import { deployKey } from "./deploy-key.js";
 import { evaluateGates, type GateFacts } from "./gates.js";
-import { isExpired, lockScope } from "./lock.js";
+import { isExpired } from "./lock.js";
 import { short } from "./settings.js";
 import { inertText, mention } from "../markdown/inert.js";
+import { acquireLock, dispatchAction, replyAction, type DispatchFacts } from "./deploy-actions.js";
 
-export type DispatchFacts =
-  | {
-      readonly kind: "workflow";
-      readonly repo: RepoRef;
-      readonly workflow: string;
-      readonly ref: string;
-      /** Already rendered by the caller; `deployment_id` is added by the executor. */
-      readonly inputs: Readonly<Record<string, string>>;
-    }
-  | {
-      readonly kind: "repository";
-      readonly repo: RepoRef;
-      readonly eventType: string;
-      readonly payload: Readonly<Record<string, string>>;
-    };
+export { acquireLock, dispatchAction, replyAction, type DispatchFacts, type LockFacts } from "./deploy-actions.js";
 
 export interface DeployFacts extends GateFacts {
   /** The repository the deployment is recorded in. */
@@ -49,8 +37,6 @@ export interface ReleaseRef {
   readonly tag: string;
   readonly prerelease: boolean;
 }
-
-const DEFAULT_LOCK_MS = 3_600_000;
 
 export function planDeploy(facts: DeployFacts): Plan {
   const key = deployKey({ env: facts.env.name, ...(facts.app === undefined ? {} : { app: facts.app }), sha: facts.target.sha, trigger: facts.trigger });
@@ -100,77 +86,20 @@ function deploymentAction(facts: DeployFacts, key: string, what: string): Create
     environment: facts.env.name,
     ref: facts.target.sha,
     description: `Release Pilot: ${what} to ${facts.env.name} for ${facts.requester}`.slice(0, 140),
-    payload: {
-      ...(facts.target.imageTag === undefined ? {} : { image_tag: facts.target.imageTag }),
+    payload: encodeDeploymentPayload({
+      ...(facts.target.imageTag === undefined ? {} : { imageTag: facts.target.imageTag }),
       ...(facts.app === undefined ? {} : { app: facts.app }),
-      requested_by: facts.requester,
-      ...(facts.issueNumber === undefined ? {} : { issue_number: facts.issueNumber }),
-      ...(facts.withMigrations ? { with_migrations: true } : {}),
-      ...(facts.release === undefined ? {} : { release_id: facts.release.id, release_tag: facts.release.tag, prerelease: facts.release.prerelease }),
-      release_pilot_key: key,
-    },
+      requestedBy: facts.requester,
+      ...(facts.issueNumber === undefined ? {} : { issueNumber: facts.issueNumber }),
+      ...(facts.withMigrations ? { withMigrations: true } : {}),
+      ...(facts.release === undefined ? {} : { release: facts.release }),
+      key,
+    }),
   };
 }
 
 function ownsLock({ lock, requester, now }: DeployFacts): boolean {
   return lock !== undefined && lock.deploymentKey === undefined && lock.holder.toLowerCase() === requester.toLowerCase() && !isExpired(lock, now);
-}
-
-export interface LockFacts {
-  readonly env: { readonly name: string };
-  readonly app?: string;
-  readonly now: string;
-  readonly lockMs?: number;
-  readonly repo: RepoRef;
-  readonly requester: string;
-  readonly target: { readonly sha: string };
-}
-
-export function acquireLock(facts: LockFacts, key: string, what: string): Action {
-  const scope = lockScope(facts.env.name, facts.app);
-  // An unreadable `now` yields a lock that is already expired rather than one held forever.
-  const start = Date.parse(facts.now);
-  const expires = Number.isNaN(start) ? 0 : start + (facts.lockMs ?? DEFAULT_LOCK_MS);
-  return {
-    kind: "acquire-lock",
-    key: `lock:${scope}:${key}`,
-    repo: facts.repo,
-    environment: scope,
-    holder: facts.requester,
-    reason: `deploying ${what}`,
-    expiresAt: new Date(expires).toISOString(),
-    now: facts.now,
-    commit: facts.target.sha,
-    deploymentKey: key,
-  };
-}
-
-export function dispatchAction(dispatch: DispatchFacts, key: string): Action {
-  if (dispatch.kind === "workflow") {
-    return {
-      kind: "dispatch-workflow",
-      key: `dispatch:${key}`,
-      repo: dispatch.repo,
-      workflow: dispatch.workflow,
-      ref: dispatch.ref,
-      inputs: dispatch.inputs,
-      deploymentKey: key,
-    };
-  }
-  return {
-    kind: "dispatch-repository-event",
-    key: `dispatch:${key}`,
-    repo: dispatch.repo,
-    eventType: dispatch.eventType,
-    clientPayload: dispatch.payload,
-    deploymentKey: key,
-  };
-}
-
-/** The one comment the bot keeps editing for this deploy, when a person asked in an issue. */
-export function replyAction(facts: { readonly repo: RepoRef; readonly issueNumber?: number }, key: string, body: string): Comment | undefined {
-  if (facts.issueNumber === undefined) return undefined;
-  return { kind: "comment", key: `deploy-reply:${key}`, repo: facts.repo, issueNumber: facts.issueNumber, body, editable: true };
 }
 
 export function describeTarget({ target }: Pick<DeployFacts, "target">): string {

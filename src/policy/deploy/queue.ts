@@ -6,16 +6,17 @@
 
 import { plan, type Action, type CreateDeployment, type Plan, type RepoRef } from "../plan.js";
 import { isExpired } from "./lock.js";
-import { acquireLock, dispatchAction, replyAction, type DeployFacts, type DispatchFacts } from "./plan-deploy.js";
+import { acquireLock, dispatchAction, replyAction, type DispatchFacts } from "./deploy-actions.js";
+import type { DeployFacts } from "./plan-deploy.js";
 import { short } from "./settings.js";
 import { mention } from "../markdown/inert.js";
+import { deploymentPayload, encodeDeploymentPayload } from "./deployment-payload.js";
 
 /** How a superseded waiting deployment's status starts; such a deployment never ran. */
 export const SUPERSEDED = "Superseded by";
 
 /** Payload fields of a waiting deployment. */
-export const QUEUED_BEHIND = "queued_behind";
-const DISPATCH = "dispatch";
+export { QUEUED_BEHIND_FIELD as QUEUED_BEHIND } from "./deployment-payload.js";
 
 /**
  * Refused only because another deploy of a queueing environment holds it. A deploy of the very
@@ -34,10 +35,12 @@ export function planQueued(facts: DeployFacts, key: string, deployment: CreateDe
     description: `Release Pilot: waiting for ${holder}'s deploy to ${facts.env.name}`.slice(0, 140),
     payload: {
       ...deployment.payload,
-      [QUEUED_BEHIND]: facts.lock?.deploymentKey ?? "",
-      // The rendered dispatch, so the deploy starts as it was asked even if the config changes.
-      [DISPATCH]: JSON.stringify(facts.dispatch),
-      lock_ms: facts.lockMs ?? 3_600_000,
+      ...encodeDeploymentPayload({
+        queuedBehind: facts.lock?.deploymentKey ?? "",
+        // The rendered dispatch, so the deploy starts as it was asked even if the config changes.
+        dispatch: JSON.stringify(facts.dispatch),
+        lockMs: facts.lockMs ?? 3_600_000,
+      }),
     },
   };
   const actions: Action[] = [queued];
@@ -88,13 +91,11 @@ export function planStartQueued(facts: StartQueuedFacts): Plan {
 }
 
 function startActions(facts: StartQueuedFacts, record: QueuedDeployment): Action[] | undefined {
-  const p = record.payload;
-  const key = typeof p["release_pilot_key"] === "string" ? p["release_pilot_key"] : undefined;
-  const dispatch = parseDispatch(p[DISPATCH]);
+  const p = deploymentPayload(record.payload);
+  const { key, app, lockMs } = p;
+  const dispatch = parseDispatch(p.dispatch);
   if (key === undefined || dispatch === undefined) return undefined;
-  const app = typeof p["app"] === "string" ? p["app"] : undefined;
-  const requester = typeof p["requested_by"] === "string" ? p["requested_by"] : "unknown";
-  const lockMs = typeof p["lock_ms"] === "number" ? p["lock_ms"] : undefined;
+  const requester = p.requestedBy ?? "unknown";
   const what = `\`${short(record.sha)}\``;
   const lockFacts = {
     env: { name: record.environment },
@@ -115,11 +116,11 @@ function startActions(facts: StartQueuedFacts, record: QueuedDeployment): Action
       environment: record.environment,
       ref: record.sha,
       description: `Release Pilot: ${what} to ${record.environment} for ${requester}`,
-      payload: { ...(app === undefined ? {} : { app }), requested_by: requester },
+      payload: encodeDeploymentPayload({ ...(app === undefined ? {} : { app }), requestedBy: requester }),
     },
     dispatchAction(dispatch, key),
   ];
-  const issueNumber = typeof p["issue_number"] === "number" ? p["issue_number"] : undefined;
+  const { issueNumber } = p;
   const reply = replyAction(
     { repo: facts.repo, ...(issueNumber === undefined ? {} : { issueNumber }) },
     key,

@@ -28,3 +28,25 @@ export function planStartFailed(facts: StartFailedFacts): Plan {
   const outcome = planDeploymentOutcome({ repo: facts.repo, deployment, state: "error", isProduction: facts.isProduction, reason });
   return plan(outcome.summary, [status, ...outcome.actions]);
 }
+
+/** What GitHub answered a deploy's dispatch that failed, as read off the error. */
+export interface DispatchAnswer {
+  readonly kind: "dispatch-workflow" | "dispatch-repository-event";
+  readonly status: number | undefined;
+  readonly retryAfter: boolean;
+  readonly rateLimitRemaining: string | undefined;
+  readonly message: string;
+}
+
+/**
+ * The sentence a dispatch GitHub refused for good is failed with; undefined when it may pass on a
+ * retry (no status, a 5xx, a rate limit: 429, or 403 with retry-after or no requests left), which
+ * is left to the job's retry. Other 4xx answers say the request cannot work as it is.
+ */
+export function dispatchRefusedForGood(answer: DispatchAnswer): string | undefined {
+  const { status } = answer;
+  if (status === undefined || status < 400 || status >= 500 || status === 429) return undefined;
+  if (status === 403 && (answer.retryAfter || answer.rateLimitRemaining === "0")) return undefined;
+  const what = answer.kind === "dispatch-workflow" ? "workflow dispatch" : "repository dispatch";
+  return `GitHub answered ${status} to the ${what} (${answer.message.split("\n")[0]?.slice(0, 200) ?? ""})`;
+}

@@ -3,11 +3,42 @@
 
 import type { Config, EnvironmentConfig } from "../config/index.js";
 import { appsToDeploy } from "./paths.js";
-import type { HeldDeploy } from "./after-checks.js";
+import type { FollowingTarget, HeldDeploy } from "./after-checks.js";
 import { pushTrigger } from "./checks-hold.js";
-import type { Plan } from "../plan.js";
+import { nothing, type Plan } from "../plan.js";
 import { appOfTag } from "../release/which-app.js";
-import { deployedApp, type DeployRequest } from "./decide-deploy.js";
+import { deployedApp, environmentSettings, type DeployRequest } from "./decide-deploy.js";
+
+/** The environments a release reaches later, each said as a plan: deployed by the success of what they require. */
+export function releaseWaitPlans(waiting: readonly EnvironmentConfig[], tag: string): Plan[] {
+  return waiting.map((env) =>
+    nothing("event-not-relevant", `${env.name} takes ${tag} once ${env.requires.join(", ")} reports success with it (a deployment_status event).`),
+  );
+}
+
+/** Why a published release deploys nothing. */
+export function noReleaseDeploy(release: { readonly tag: string; readonly prerelease: boolean }, kind: "none" | "no-app"): string {
+  if (kind === "no-app") return `The tag ${release.tag} names no app's release; nothing to deploy.`;
+  return `No environment follows ${release.prerelease ? "prereleases" : "releases"}.`;
+}
+
+/** Why a push deploys nothing, for the plan that says so. */
+export function noPushDeploy(ref: string, deleted: boolean): string {
+  if (deleted) return `${ref} was deleted; a deleted branch deploys nothing.`;
+  return `The push to ${ref.replace(/^refs\/heads\//, "")} deploys nothing: no environment follows it, or it changed no deployed app's files.`;
+}
+
+/** Every environment (and app) that follows a branch, with the checks it requires. */
+export function followingTargets(config: Config): FollowingTarget[] {
+  const targets: FollowingTarget[] = [];
+  for (const env of config.environments) {
+    if (env.follows?.kind !== "branch") continue;
+    const { checks } = environmentSettings(env);
+    const apps = new Set(config.apps.filter((app) => env.apps.includes(app.name)).map((app) => deployedApp(config, app.name)));
+    for (const app of apps) targets.push({ env: env.name, ...(app === undefined ? {} : { app }), branch: env.follows.branch, checks });
+  }
+  return targets;
+}
 
 export interface PushFacts {
   readonly ref: string;

@@ -4,6 +4,7 @@
 // The run's payload does not carry the dispatch inputs, so the deployment is recognised by its
 // commit and by the "Dispatched <workflow>" status the executor wrote when it dispatched.
 
+import { deploymentPayload } from "./deployment-payload.js";
 import { nothing, plan, type Plan, type RepoRef, type SetDeploymentStatus } from "../plan.js";
 import { planDeploymentOutcome } from "./outcome.js";
 import type { ChosenVersion } from "./settings.js";
@@ -46,7 +47,7 @@ export function findServedDeployment(run: FinishedRun, candidates: readonly Depl
   const file = run.path.split("/").pop() ?? run.path;
   const names = new Set([file, run.path, run.name].filter((name) => name !== ""));
   const served = candidates
-    .filter((candidate) => candidate.sha === run.headSha && typeof candidate.payload["release_pilot_key"] === "string")
+    .filter((candidate) => candidate.sha === run.headSha && deploymentPayload(candidate.payload).key !== undefined)
     .filter((candidate) => candidate.latestState !== undefined && WAITING.has(candidate.latestState))
     .filter((candidate) => dispatchedWorkflow(candidate.latestDescription, names))
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);

@@ -5,7 +5,7 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { pollVerify, realIO, type VerifyIO } from "../../src/handlers/deploy/verify.js";
+import { pollVerify, realIO, type VerifyIO } from "../../src/runtime/verify-io.js";
 
 const NEW = "1c1f6ab9e0b1d2c3f4a5b6c7d8e9f0a1b2c3d4e5";
 const OLD = "0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a";

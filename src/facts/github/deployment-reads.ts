@@ -1,0 +1,126 @@
+// This app's deployments read back one by one (the queue, a commit's, a key's, an id's), the
+// check runs a held deploy waits on, and the pull request a pushed commit merged. Nothing here
+// writes; which of these matter is policy's to decide.
+import { notFoundAsUndefined, type GitHub } from "../../github/client.js";
+import { ownDeploymentKey } from "../../github/actions/deployment.js";
+import { isThisApp, type AppIdentity } from "../../github/identity.js";
+import { z } from "zod";
+import type { CheckRunSeen } from "../../policy/deploy/after-checks.js";
+import { deploymentPayload, payloadObject } from "../../policy/deploy/deployment-payload.js";
+import type { QueuedDeployment } from "../../policy/deploy/queue.js";
+import type { RepoRef } from "../../policy/plan.js";
+import type { DeploymentFact } from "../deploy.js";
+import { HISTORY_LIMIT } from "./deploy-reads.js";
+
+/** Deployments of one commit are few; more than this many on a sha is not a deploy pipeline. */
+const CANDIDATE_LIMIT = 30;
+
+type Listed = Awaited<ReturnType<GitHub["rest"]["repos"]["listDeployments"]>>["data"][number];
+
+async function withLatestStatus(octokit: GitHub, repo: RepoRef, deployment: Listed): Promise<DeploymentFact> {
+  const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+  const latest = statuses[0];
+  return {
+    id: deployment.id,
+    environment: deployment.environment,
+    sha: deployment.sha,
+    createdAt: deployment.created_at,
+    productionEnvironment: deployment.production_environment === true,
+    payload: payloadObject(deployment.payload),
+    latestState: latest?.state,
+    latestDescription: latest?.description ?? undefined,
+    latestAt: latest?.created_at,
+  };
+}
+
+/** Waiting deploys: this app's, queued behind a lock (their payload says so), with no status yet. */
+export async function queuedDeployments(octokit: GitHub, repo: RepoRef, self: AppIdentity, environment: string, app?: string): Promise<QueuedDeployment[]> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: HISTORY_LIMIT });
+  const waiting: QueuedDeployment[] = [];
+  for (const deployment of data) {
+    // A waiting deployment someone else created is never started: its payload carries a dispatch.
+    if (ownDeploymentKey(deployment, self) === undefined) continue;
+    const payload = payloadObject(deployment.payload);
+    const read = deploymentPayload(payload);
+    if (read.queuedBehind === undefined) continue;
+    if (app !== undefined && read.app !== app) continue;
+    // Started (a Dispatched status) or superseded (inactive) deployments have a status; waiting ones none.
+    const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+    if (statuses.length > 0) continue;
+    waiting.push({ id: deployment.id, sha: deployment.sha, createdAt: deployment.created_at, environment, payload });
+  }
+  return waiting;
+}
+
+/** This app's deployments of a commit; only those can be the one its dispatch served (identity.ts). */
+export async function deploymentsOfCommit(octokit: GitHub, repo: RepoRef, self: AppIdentity, sha: string): Promise<DeploymentFact[]> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, sha, per_page: CANDIDATE_LIMIT });
+  const own = data.filter((deployment) => ownDeploymentKey(deployment, self) !== undefined);
+  const facts: DeploymentFact[] = [];
+  for (const deployment of own) facts.push(await withLatestStatus(octokit, repo, deployment));
+  return facts;
+}
+
+/** Only this app's own deployment: a key in a payload is text anyone who may deploy can type. */
+export async function deploymentWithKey(
+  octokit: GitHub,
+  repo: RepoRef,
+  self: AppIdentity,
+  environment: string,
+  key: string,
+): Promise<DeploymentFact | undefined> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, per_page: HISTORY_LIMIT });
+  const deployment = data.find((candidate) => ownDeploymentKey(candidate, self) === key);
+  return deployment === undefined ? undefined : withLatestStatus(octokit, repo, deployment);
+}
+
+export async function deploymentById(octokit: GitHub, repo: RepoRef, id: number): Promise<DeploymentFact | undefined> {
+  const found = await notFoundAsUndefined(octokit.rest.repos.getDeployment({ ...repo, deployment_id: id }));
+  return found === undefined ? undefined : withLatestStatus(octokit, repo, found.data);
+}
+
+/**
+ * Any deployment this app made of the commit to the environment (of the app): by a push, a
+ * person's command or a queue. Someone else's deployment of it is not this deploy done.
+ */
+export async function hasDeployed(octokit: GitHub, repo: RepoRef, self: AppIdentity, environment: string, sha: string, app?: string): Promise<boolean> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, environment, sha, per_page: 100 });
+  return data.some((deployment) => isThisApp(deployment.creator, self) && (app === undefined || deploymentPayload(deployment.payload).app === app));
+}
+
+export async function checkRunsSeen(octokit: GitHub, repo: RepoRef, sha: string): Promise<CheckRunSeen[]> {
+  // Every run, then the newest of each name: what `filter: latest` means, without depending on
+  // how GitHub's `latest` (by completion time) treats a run still in progress, like the hold.
+  const all = await octokit.paginate(octokit.rest.checks.listForRef, { ...repo, ref: sha, filter: "all", per_page: 100 });
+  const newest = new Map<string, (typeof all)[number]>();
+  for (const run of all) if ((newest.get(run.name)?.id ?? -1) < run.id) newest.set(run.name, run);
+  return [...newest.values()].map((run) => ({
+    name: run.name,
+    status: run.status,
+    conclusion: run.conclusion,
+    externalId: run.external_id,
+    ...(run.app?.id === undefined ? {} : { appId: run.app.id }),
+  }));
+}
+
+const AppAuthentication = z.object({ appId: z.number() });
+
+/**
+ * This app's id, from its own credentials (a JWT made locally, no request); undefined when it
+ * runs with a plain token (a GitHub Actions step), whose check runs belong to GitHub Actions.
+ */
+export async function ownAppId(octokit: GitHub): Promise<number | undefined> {
+  const parsed = AppAuthentication.safeParse(await octokit.auth({ type: "app" }).catch(() => undefined));
+  return parsed.success ? parsed.data.appId : undefined;
+}
+
+export async function branchHead(octokit: GitHub, repo: RepoRef, branch: string): Promise<string | undefined> {
+  const found = await notFoundAsUndefined(octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` }));
+  return found?.data.object.sha;
+}
+
+/** The author_association of the merged pull request whose merge commit is `sha`, if any. */
+export async function mergedPullAssociation(octokit: GitHub, repo: RepoRef, sha: string): Promise<string | undefined> {
+  const { data: pulls } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 10 });
+  return pulls.find((pull) => pull.merged_at !== null && pull.merge_commit_sha === sha)?.author_association;
+}

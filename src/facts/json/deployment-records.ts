@@ -1,0 +1,153 @@
+// This app's deployments read back one by one from the facts file's `deployments`, and the check
+// runs a held deploy waits on, as src/facts/github/deployment-reads.ts reads them from GitHub.
+// Each default leaned on is said in `assumed`.
+import type { CheckRunSeen } from "../../policy/deploy/after-checks.js";
+import { targetsOfCheck } from "../../policy/deploy/after-checks.js";
+import { deployCheckName } from "../../policy/deploy/automatic-refusal.js";
+import { holdKey } from "../../policy/deploy/checks-hold.js";
+import { deploymentPayload, encodeDeploymentPayload } from "../../policy/deploy/deployment-payload.js";
+import type { QueuedDeployment } from "../../policy/deploy/queue.js";
+import { short } from "../../policy/deploy/settings.js";
+import { followingTargets } from "../../policy/deploy/targets.js";
+import type { DeploymentFact } from "../deploy.js";
+import type { PlanFacts } from "./schema.js";
+import { selfOf } from "./core.js";
+import type { JsonWorld } from "./world.js";
+
+const UNKNOWN_TIME = "1970-01-01T00:00:00Z";
+
+type GivenRecord = NonNullable<PlanFacts["deployments"]>[string][number];
+
+function object(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Every deployment the file gives that this app made, in every environment, each as GitHub would list it. */
+function ownDeployments(world: JsonWorld): DeploymentFact[] {
+  const given = world.facts.deployments ?? {};
+  const all = Object.entries(given).flatMap(([environment, records]) =>
+    records.map((record, index) => ({ environment, record, index, count: records.length })),
+  );
+  const self = all.some(({ record }) => record.creator !== undefined) ? selfOf(world) : undefined;
+  return all
+    .filter(({ record }) => record.creator === undefined || record.creator.toLowerCase() === self?.login.toLowerCase())
+    .map(({ environment, record, index, count }) => factOf(environment, record, count - index));
+}
+
+function factOf(environment: string, record: GivenRecord, fallbackId: number): DeploymentFact {
+  const payload =
+    record.payload ??
+    encodeDeploymentPayload({
+      ...(record.app === undefined ? {} : { app: record.app }),
+      ...(record.imageTag === undefined ? {} : { imageTag: record.imageTag }),
+      ...(record.key === undefined ? {} : { key: record.key }),
+    });
+  // This app never writes a pending status: a pending deployment is one with no status yet, as
+  // the history reads it (a deploy waiting in its queue, or one not dispatched yet).
+  const latestState = record.state === "pending" ? undefined : record.state;
+  return {
+    id: record.id ?? fallbackId,
+    environment,
+    sha: record.sha,
+    createdAt: record.createdAt ?? UNKNOWN_TIME,
+    productionEnvironment: record.productionEnvironment === true,
+    payload,
+    latestState,
+    latestDescription: record.description,
+    latestAt: undefined,
+  };
+}
+
+export function queuedOf(world: JsonWorld, environment: string, app?: string): QueuedDeployment[] {
+  if (world.facts.deployments?.[environment] === undefined) {
+    world.assumed.add(`deployments.${environment}: none`);
+    return [];
+  }
+  return ownDeployments(world)
+    .filter((deployment) => deployment.environment === environment && deployment.latestState === undefined)
+    .filter((deployment) => deploymentPayload(deployment.payload).queuedBehind !== undefined)
+    .filter((deployment) => app === undefined || deploymentPayload(deployment.payload).app === app)
+    .map(({ id, sha, createdAt, payload }) => ({ id, sha, createdAt, environment, payload }));
+}
+
+export function deploymentsOfCommitIn(world: JsonWorld, sha: string): DeploymentFact[] {
+  if (world.facts.deployments === undefined) world.assumed.add("deployments: none");
+  // Only a deployment with this app's key can be one this app made (identity.ts).
+  return ownDeployments(world).filter((deployment) => deployment.sha === sha && deploymentPayload(deployment.payload).key !== undefined);
+}
+
+export function deploymentWithKeyIn(world: JsonWorld, environment: string, key: string): DeploymentFact | undefined {
+  if (world.facts.deployments?.[environment] === undefined) world.assumed.add(`deployments.${environment}: none`);
+  return ownDeployments(world).find((deployment) => deployment.environment === environment && deploymentPayload(deployment.payload).key === key);
+}
+
+export function deploymentByIdIn(world: JsonWorld, id: number): DeploymentFact | undefined {
+  return ownDeployments(world).find((deployment) => deployment.id === id);
+}
+
+export function hasDeployedIn(world: JsonWorld, environment: string, sha: string, app?: string): boolean {
+  if (world.facts.deployments?.[environment] === undefined) world.assumed.add(`deployments.${environment}: none`);
+  return ownDeployments(world).some(
+    (deployment) =>
+      deployment.environment === environment && deployment.sha === sha && (app === undefined || deploymentPayload(deployment.payload).app === app),
+  );
+}
+
+type FactsRun = NonNullable<PlanFacts["checkRuns"]>[number];
+
+/**
+ * The runs on the commit. Given: as given, with the event's own run put first when the facts
+ * leave it out (the event says it finished). Not given: the event's run, every other check the
+ * environments that require it ask for green, and each one's deploy held for the repository's owner.
+ */
+export function checkRunsSeenIn(world: JsonWorld, sha: string): CheckRunSeen[] {
+  const finished = object(world.event?.["check_run"]);
+  const name = typeof finished["name"] === "string" ? finished["name"] : undefined;
+  const event: FactsRun | undefined =
+    name === undefined || finished["head_sha"] !== sha
+      ? undefined
+      : {
+          name,
+          status: typeof finished["status"] === "string" ? finished["status"] : "completed",
+          conclusion: typeof finished["conclusion"] === "string" ? finished["conclusion"] : null,
+          externalId: null,
+        };
+  const given = world.facts.checkRuns;
+  const runs =
+    given !== undefined ? (event === undefined || given.some((run) => run.name === event.name) ? given : [event, ...given]) : assumedRuns(world, sha, event);
+  return runs.map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.externalId }));
+}
+
+function assumedRuns(world: JsonWorld, sha: string, event: FactsRun | undefined): FactsRun[] {
+  const config = world.config.kind === "ok" ? world.config.config : undefined;
+  if (config === undefined || event === undefined) {
+    world.assumed.add("checkRuns: none on the commit");
+    return [];
+  }
+  const targets = targetsOfCheck(followingTargets(config), event.name);
+  const pusher = String(object(object(world.event?.["repository"])["owner"])["login"] ?? "");
+  const others = [...new Set(targets.flatMap((target) => target.checks))].filter((check) => check !== event.name);
+  const held = targets.map((target): FactsRun => {
+    const ref = { env: target.env, ...(target.app === undefined ? {} : { app: target.app }), sha, pusher };
+    // Still in progress: a hold that waits has no conclusion until its checks settle.
+    return { name: deployCheckName(target.env, target.app), status: "in_progress", conclusion: null, externalId: holdKey("waiting", ref) };
+  });
+  const greens = others.length === 0 ? "" : `${others.join(", ")} green on the commit, and `;
+  world.assumed.add(
+    `checkRuns: ${greens}${held.map((run) => `"${run.name}"`).join(", ")} holding the deploy for @${pusher} (give the runs, the held one with its externalId, to say who pushed)`,
+  );
+  return [event, ...others.map((check): FactsRun => ({ name: check, status: "completed", conclusion: "success", externalId: null })), ...held];
+}
+
+/** The branch's head, as getRef answers: from `refs` (missing there: the branch is gone), else the commit the event is about. */
+export function branchHeadIn(world: JsonWorld, branch: string): string | undefined {
+  const refs = world.facts.refs;
+  if (refs !== undefined) return refs[branch];
+  const sha = object(world.event?.["check_run"])["head_sha"];
+  if (typeof sha !== "string") {
+    world.assumed.add(`refs.${branch}: not given, so the branch is gone`);
+    return undefined;
+  }
+  world.assumed.add(`refs.${branch}: ${short(sha)}, the checked commit (give refs to say the branch moved on)`);
+  return sha;
+}
