@@ -1,10 +1,10 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
-import type { EventHandler } from "./handlers/feature.js";
-import { runOptionsFromEnv, type RunOptions } from "./handlers/carry-out.js";
-import { runTimer } from "./handlers/timers.js";
+import type { EventHandler } from "./features/feature.js";
+import { runOptionsFromEnv, type RunOptions } from "./features/carry-out.js";
+import { runTimer } from "./features/timers.js";
 import { identityOf, type IdentitySource } from "./github/identity.js";
-import { fromProbot } from "./handlers/from-probot.js";
-import { registry } from "./handlers/registry.js";
+import { fromProbot } from "./features/from-probot.js";
+import { registry } from "./features/registry.js";
 import { missingPayloadField } from "./policy/payload-shape.js";
 import { runtimeSettingsFromEnv, startRuntime } from "./runtime/index.js";
 

@@ -4,7 +4,7 @@ import { ActionFailedError, execute } from "../github/execute.js";
 import type { GitHub } from "../github/client.js";
 import type { Effect } from "../github/effects.js";
 import type { IdentitySource } from "../github/identity.js";
-import type { TimerPort } from "../handlers/timer-port.js";
+import type { TimerPort } from "../features/timer-port.js";
 import { lockExpiryTimers } from "../policy/deploy/lock-expiry.js";
 import type { Action, Plan } from "../policy/plan.js";
 import type { Executor } from "./port.js";

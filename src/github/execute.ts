@@ -1,18 +1,11 @@
 // The only code that writes to GitHub. Each runner looks for its action's effect first, so a
 // plan carried out twice (a redelivery, a retry after a crash) changes nothing the second time.
+import { ActionFailedError } from "../executor/port.js";
 import type { Action, Plan } from "../policy/plan.js";
+
+export { ActionFailedError };
 import { runners } from "./actions/index.js";
 import type { Effect, ExecutionContext } from "./effects.js";
-
-export class ActionFailedError extends Error {
-  constructor(
-    readonly action: Action,
-    override readonly cause: unknown,
-    readonly completed: readonly Effect[],
-  ) {
-    super(`${action.kind} (${action.key}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
 
 export async function execute(plan: Plan, context: Omit<ExecutionContext, "effects">): Promise<readonly Effect[]> {
   const effects = new Map<string, Effect>();

@@ -17,25 +17,14 @@
 
 import type { Probot } from "probot";
 
-export interface AppIdentity {
-  /** The bot user this app writes as, e.g. `release-pilot[bot]`. */
-  readonly login: string;
-}
+export type { AppIdentity } from "../policy/identity.js";
+export { isThisApp } from "../policy/identity.js";
+import type { AppIdentity } from "../policy/identity.js";
 
 /** The identity of writes made with a workflow's GITHUB_TOKEN. */
 export const GITHUB_ACTIONS: AppIdentity = { login: "github-actions[bot]" };
 
 export type IdentitySource = () => Promise<AppIdentity>;
-
-interface UserLike {
-  readonly login?: string | null;
-  readonly type?: string | null;
-}
-
-/** Whether `user` is this app's bot user; logins compare case-insensitively, as GitHub's do. */
-export function isThisApp(user: UserLike | null | undefined, self: AppIdentity): boolean {
-  return typeof user?.login === "string" && user.type === "Bot" && user.login.toLowerCase() === self.login.toLowerCase();
-}
 
 /** The app's identity from `GET /app`, read once and kept for the process. */
 export function identityOf(app: Pick<Probot, "auth">): IdentitySource {

@@ -2,10 +2,10 @@
 // skipped (there is no config to run them with), so the problem is reported instead, on the
 // pushed commit and on the Release Dashboard (src/policy/broken-config.ts decides both).
 import { brokenConfigPushIgnored, planBrokenConfigReport } from "../policy/broken-config.js";
-import { carryOut, type RunOptions } from "./carry-out.js";
+import { carryOut, type RunOptions } from "../features/carry-out.js";
 import type { LoadedConfig } from "../facts/config.js";
 import { findDashboard } from "./dashboard.js";
-import type { FeatureContext } from "./feature.js";
+import type { FeatureContext } from "../features/feature.js";
 
 export async function reportBrokenConfigOnPush(
   context: FeatureContext<"push">,

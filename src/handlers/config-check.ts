@@ -1,8 +1,8 @@
 // A pull request that changes `.github/release-pilot.yml` gets a check run on its head commit:
 // the config as the PR would leave it, with every problem on its line, or what it will do.
 import { CONFIG_PATH, CONFIG_UNCHANGED, changesConfig, planConfigCheck } from "../policy/config-check.js";
-import { carryOut, type RunOptions } from "./carry-out.js";
-import type { FeatureContext } from "./feature.js";
+import { carryOut, type RunOptions } from "../features/carry-out.js";
+import type { FeatureContext } from "../features/feature.js";
 
 export type PullRequestContext = FeatureContext<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">;
 

@@ -3,8 +3,8 @@
 // issue is written only when what it shows changed.
 import type { Config } from "../policy/config/index.js";
 import { DASHBOARD_LABELS, dashboardNotRefreshed, dashboardOf, planDashboard } from "../policy/dashboard/index.js";
-import { carryOut, type RunOptions } from "./carry-out.js";
-import type { FeatureContext } from "./feature.js";
+import { carryOut, type RunOptions } from "../features/carry-out.js";
+import type { FeatureContext } from "../features/feature.js";
 import { gatherStatus } from "./status-facts.js";
 
 /** This app's open dashboard issue, when there is one. */

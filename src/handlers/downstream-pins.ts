@@ -2,8 +2,8 @@
 // released commit are read through the facts, policy decides the pull requests.
 import { planDownstreamPins } from "../policy/release/downstream.js";
 import { downstreamFacts, pinsNotRaised } from "../policy/release/downstream-facts.js";
-import { carryOut } from "./carry-out.js";
-import type { Feature } from "./feature.js";
+import { carryOut } from "../features/carry-out.js";
+import type { Feature } from "../features/feature.js";
 
 export const downstreamPins: Feature<"release.published"> = async function downstreamPins(context, config) {
   const { release } = context.payload;

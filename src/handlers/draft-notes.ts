@@ -4,8 +4,8 @@
 import type { Config } from "../policy/config/index.js";
 import { draftNotesFacts, notesNotDrafted, pullsToRead, pushedFilesSource } from "../policy/notes/draft-facts.js";
 import { planDraftNotes, readBackTo, type DraftNotesFacts } from "../policy/notes/index.js";
-import { carryOut } from "./carry-out.js";
-import type { Feature, FeatureContext } from "./feature.js";
+import { carryOut } from "../features/carry-out.js";
+import type { Feature, FeatureContext } from "../features/feature.js";
 
 /** Every fact the draft is decided from (all reads, no writes). */
 export async function gatherDraftNotesFacts(context: FeatureContext<"push">, config: Config): Promise<DraftNotesFacts> {

@@ -1,8 +1,8 @@
 // After a push to a release branch, keep one PR open that brings its fixes into the default
 // branch. Reads: compare (is the branch ahead?) and the open PR from it; policy decides.
 import { planForwardPort, pushedReleaseBranch } from "../policy/forward-port.js";
-import { carryOut } from "./carry-out.js";
-import type { Feature } from "./feature.js";
+import { carryOut } from "../features/carry-out.js";
+import type { Feature } from "../features/feature.js";
 
 export const forwardPort: Feature<"push"> = async function forwardPort(context, config) {
   const { payload } = context;

@@ -3,12 +3,12 @@
 import { reply, takeCommand, type CommentFacts } from "../policy/command-intake.js";
 import { acknowledge, answerFailure, answerUnsupported, knownNames, refreshesDashboard } from "../policy/commands/answers.js";
 import { parseCommand } from "../policy/commands/parse.js";
-import { carryOut, type RunOptions } from "./carry-out.js";
+import { carryOut, type RunOptions } from "../features/carry-out.js";
 import { commandHandlers } from "./commands/index.js";
 import type { CommandHandler } from "./commands/types.js";
 import type { ParsedCommand } from "../policy/commands/types.js";
 import { NotPlannableOfflineError } from "../facts/json/not-given.js";
-import { FeaturesFailedError, forFeature, type FeatureContext } from "./feature.js";
+import { FeaturesFailedError, forFeature, type FeatureContext } from "../features/feature.js";
 import { refreshDashboard } from "./dashboard.js";
 
 type CommentContext = FeatureContext<"issue_comment.created">;

@@ -2,7 +2,7 @@
 // to decide (src/policy/status/report.ts). Each read is bounded (src/facts/status.ts).
 import type { Config } from "../policy/config/index.js";
 import { statusEnvironments, statusReport, type StatusFacts } from "../policy/status/index.js";
-import type { FeatureContext } from "./feature.js";
+import type { FeatureContext } from "../features/feature.js";
 
 export async function gatherStatus(context: FeatureContext, config: Config, app: string | undefined): Promise<StatusFacts> {
   const { facts } = context;

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { execute } from "../github/execute.js";
 import { identityOf, type IdentitySource } from "../github/identity.js";
-import type { TimerPort } from "../handlers/timer-port.js";
+import type { TimerPort } from "../features/timer-port.js";
 import { setApiCallSink } from "../ops/api-calls.js";
 import { plan } from "../policy/plan.js";
 import { TIMER_JOB_NAME } from "../policy/timers.js";

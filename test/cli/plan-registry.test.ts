@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planEvent, type PlanReport } from "../../src/cli/plan.js";
-import { registeredEvents } from "../../src/handlers/registry.js";
+import { registeredEvents } from "../../src/features/registry.js";
 import { CONFIG_PATH, checkConfigText } from "../../src/policy/config-check.js";
 import { ROOT } from "./io.js";
 import { payloadFor, pushOf } from "./plan-run.js";

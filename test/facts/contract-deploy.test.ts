@@ -12,7 +12,7 @@ import type { FactSource } from "../../src/facts/source.js";
 import type { GitHub } from "../../src/github/client.js";
 import { execute } from "../../src/github/execute.js";
 import { fixedIdentity } from "../../src/github/identity.js";
-import type { LoadedConfig } from "../../src/handlers/config.js";
+import type { LoadedConfig } from "../../src/facts/config.js";
 import { checkConfigText } from "../../src/policy/config-check.js";
 import type { Action, RepoRef } from "../../src/policy/plan.js";
 import { factsFrom } from "../e2e/plan-matches-world.js";

@@ -7,7 +7,7 @@ import { execute } from "../../src/github/execute.js";
 import { fixedIdentity } from "../../src/github/identity.js";
 import { githubFacts } from "../../src/facts/github/index.js";
 import { gatherDraftNotesFacts } from "../../src/handlers/draft-notes.js";
-import type { FeatureContext } from "../../src/handlers/feature.js";
+import type { FeatureContext } from "../../src/features/feature.js";
 import { parseConfig, type Config } from "../../src/policy/config/index.js";
 import { planDraftNotes } from "../../src/policy/notes/index.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";

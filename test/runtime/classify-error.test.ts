@@ -1,7 +1,7 @@
 import { RequestError } from "@octokit/request-error";
 import { describe, expect, it } from "vitest";
 import { ActionFailedError } from "../../src/github/execute.js";
-import { FeaturesFailedError } from "../../src/handlers/feature.js";
+import { FeaturesFailedError } from "../../src/features/feature.js";
 import { classifyError } from "../../src/runtime/classify-error.js";
 import { TransientError } from "../../src/runtime/queue/index.js";
 

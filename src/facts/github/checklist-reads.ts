@@ -6,7 +6,7 @@
 import type { GitHub } from "../../github/client.js";
 import { branchSha, readFile } from "../../github/git.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
-import { hasKey } from "../../github/marker.js";
+import { hasKey } from "../../policy/markers/key.js";
 import { changelogFormat } from "../../policy/changelog/index.js";
 import type { AutoFacts } from "../../policy/checklist/index.js";
 import type { ChangelogConfig } from "../../policy/config/index.js";

@@ -4,7 +4,7 @@
 import { deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
-import { keyOf } from "../../github/marker.js";
+import { keyOf } from "../../policy/markers/key.js";
 import type { IssueCommentFact } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
 import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js";

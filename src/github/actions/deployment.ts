@@ -1,7 +1,7 @@
 import { DEPLOYMENT_KEY_FIELD, deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import type { CreateDeployment, SetDeploymentStatus } from "../../policy/plan.js";
 import { effect, type ActionRunner } from "../effects.js";
-import { isThisApp, type AppIdentity } from "../identity.js";
+import { ownDeploymentKey } from "../../policy/deploy/deployment-payload.js";
 
 export { DEPLOYMENT_KEY_FIELD };
 
@@ -51,19 +51,4 @@ export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (act
   return effect(action, "done", { id: data.id });
 };
 
-/**
- * The plan key of a deployment this app created (its `creator` is this app's bot user; see
- * identity.ts for why `creator` and not `performed_via_github_app`); undefined for anyone else's,
- * whatever its payload says: a payload is whatever its creator typed.
- */
-export function ownDeploymentKey(
-  deployment: { readonly creator?: { readonly login?: string | null; readonly type?: string | null } | null; readonly payload: unknown },
-  self: AppIdentity,
-): string | undefined {
-  return isThisApp(deployment.creator, self) ? deploymentKeyOf(deployment.payload) : undefined;
-}
-
-/** The plan key in a deployment's payload, whoever made it; see ownDeploymentKey before trusting it. */
-export function deploymentKeyOf(payload: unknown): string | undefined {
-  return deploymentPayload(payload).key;
-}
+export { deploymentKeyOf, ownDeploymentKey } from "../../policy/deploy/deployment-payload.js";

@@ -2,8 +2,8 @@
 // the app's tag template (`v{version}`), and the issue is found by its checklist marker.
 import { checklistOf, planCloseChecklist, releaseClosesChecklist } from "../../policy/checklist/index.js";
 import { nothing } from "../../policy/plan.js";
-import { carryOut } from "../carry-out.js";
-import type { Feature } from "../feature.js";
+import { carryOut } from "../../features/carry-out.js";
+import type { Feature } from "../../features/feature.js";
 
 export const closeChecklist: Feature<"release.published"> = async function closeChecklist(context, config) {
   const { release } = context.payload;

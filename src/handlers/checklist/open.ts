@@ -10,8 +10,8 @@ import type { ChecklistConfig } from "../../policy/config/index.js";
 import type { Plan } from "../../policy/plan.js";
 import { render } from "../../policy/template.js";
 import type { ChecklistIssueFact } from "../../facts/release.js";
-import { carryOut } from "../carry-out.js";
-import type { Feature, FeatureContext } from "../feature.js";
+import { carryOut } from "../../features/carry-out.js";
+import type { Feature, FeatureContext } from "../../features/feature.js";
 
 export interface OpenOutcome {
   readonly plan: Plan;

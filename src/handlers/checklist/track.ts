@@ -3,8 +3,8 @@
 // (sender is a bot), and even when one is not, the policy recomputes the same body and plans
 // nothing, so tracking always converges.
 import { askedAutoFacts, guardBody, planTrackChecklist, tracksChecklist } from "../../policy/checklist/index.js";
-import { carryOut } from "../carry-out.js";
-import type { Feature } from "../feature.js";
+import { carryOut } from "../../features/carry-out.js";
+import type { Feature } from "../../features/feature.js";
 
 export const trackChecklist: Feature<"issues.opened" | "issues.edited"> = async function trackChecklist(context, config) {
   const { issue, sender, repository } = context.payload;

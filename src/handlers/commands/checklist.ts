@@ -5,7 +5,7 @@ import { checklistCommandStep, checklistOpenedReply } from "../../policy/checkli
 import type { ChecklistCommand } from "../../policy/commands/types.js";
 import { plan } from "../../policy/plan.js";
 import { checklistVersionRefusal } from "../../policy/release/version-line.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import { openChecklist } from "../checklist/open.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 

@@ -5,7 +5,7 @@
 
 import type { LockCommand } from "../../policy/commands/types.js";
 import { decideLock, lockHeldAnswer } from "../../policy/deploy/lock-command.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler } from "./types.js";
 
 export const lock: CommandHandler<LockCommand> = async (run) => {

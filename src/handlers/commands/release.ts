@@ -5,7 +5,7 @@ import { plan } from "../../policy/plan.js";
 import { existingReleases, type CutReleaseFacts } from "../../policy/release/cut-facts.js";
 import { releasedReply } from "../../policy/release/cut-reply.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 
 type Run = CommandRun<ReleaseCommand>;

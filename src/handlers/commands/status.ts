@@ -1,7 +1,7 @@
 // /status [app]: what is deployed where, what is unreleased, open checklists and locks.
 import { answerStatus } from "../../policy/commands/answers.js";
 import type { StatusCommand } from "../../policy/commands/types.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import { gatherStatus } from "../status-facts.js";
 import type { CommandHandler } from "./types.js";
 

@@ -1,8 +1,8 @@
 import type { ParsedCommand } from "../../policy/commands/types.js";
 import type { Config } from "../../policy/config/index.js";
 import type { Action } from "../../policy/plan.js";
-import type { RunOptions } from "../carry-out.js";
-import type { FeatureContext } from "../feature.js";
+import type { RunOptions } from "../../features/carry-out.js";
+import type { FeatureContext } from "../../features/feature.js";
 
 export type CommentContext = FeatureContext<"issue_comment.created">;
 

@@ -3,7 +3,7 @@
 
 import type { UnlockCommand } from "../../policy/commands/types.js";
 import { decideUnlock } from "../../policy/deploy/lock-command.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler } from "./types.js";
 
 export const unlock: CommandHandler<UnlockCommand> = async (run) => {

@@ -4,8 +4,8 @@
 // deploys only the first step, so nothing is refused just for being early.
 
 import type { Config } from "../../policy/config/index.js";
-import type { FeatureContext } from "../feature.js";
-import type { RunOptions } from "../carry-out.js";
+import type { FeatureContext } from "../../features/feature.js";
+import type { RunOptions } from "../../features/carry-out.js";
 import { runDeploy } from "./run-deploy.js";
 import { deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import { releaseDeploy, releaseDeploysAfter } from "../../policy/deploy/targets.js";

@@ -6,8 +6,8 @@ import type { Config } from "../../policy/config/index.js";
 import { appOfDeployment, previousSuccessIn, type EndedDeployment } from "../../policy/deploy/ended-deployment.js";
 import { planDeploymentOutcome } from "../../policy/deploy/outcome.js";
 import { isProductionDeployment, type ChosenVersion } from "../../policy/deploy/settings.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
-import type { FeatureContext } from "../feature.js";
+import { carryOut, type RunOptions } from "../../features/carry-out.js";
+import type { FeatureContext } from "../../features/feature.js";
 import { continueReleaseDeploys } from "./continue-release.js";
 import { startQueuedDeploys } from "./start-queued.js";
 

@@ -5,7 +5,7 @@ import type { DeployCommand, PromoteCommand, RollbackCommand } from "../../polic
 import { approvalComments } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact } from "../../policy/deploy/gates.js";
 import type { CommandRun } from "../commands/types.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import { plan } from "../../policy/plan.js";
 import { runDeploy } from "./run-deploy.js";
 import type { CommandDecision, CommandDeploy } from "../../policy/deploy/command-target.js";

@@ -4,12 +4,12 @@
 
 import type { DeploymentFact } from "../../facts/deploy.js";
 import { deploymentPayload } from "../../policy/deploy/deployment-payload.js";
-import type { FeatureContext } from "../feature.js";
+import type { FeatureContext } from "../../features/feature.js";
 import type { Config } from "../../policy/config/index.js";
 import { decideLockExpiry, type LockedDeployment } from "../../policy/deploy/lock-expiry.js";
 import { nothing, plan } from "../../policy/plan.js";
 import { lockExpiryTimer, type LockExpiryTimer } from "../../policy/timers.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
+import { carryOut, type RunOptions } from "../../features/carry-out.js";
 import { finishDeployment } from "./finish-deployment.js";
 
 const DEFAULT_LOCK_MS = 3_600_000;

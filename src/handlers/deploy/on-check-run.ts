@@ -8,8 +8,8 @@ import { decideHeld, heldDeploys, planHeldDeployStarted, heldWaitPlan, targetsOf
 import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
 import { nothing } from "../../policy/plan.js";
 import { short } from "../../policy/deploy/settings.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
-import type { Feature } from "../feature.js";
+import { carryOut, type RunOptions } from "../../features/carry-out.js";
+import type { Feature } from "../../features/feature.js";
 import { pushTrust } from "./push-trust.js";
 import { runDeploy } from "./run-deploy.js";
 import { followingTargets, heldDeployRequest, heldDeployStart } from "../../policy/deploy/targets.js";

@@ -7,11 +7,11 @@ import { payloadObject } from "../../policy/deploy/deployment-payload.js";
 import type { EndedDeployment } from "../../policy/deploy/ended-deployment.js";
 import { nothing } from "../../policy/plan.js";
 import { verifiedByThisApp } from "../../policy/deploy/verified-status.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import { finishDeployment } from "./finish-deployment.js";
-import type { Feature } from "../feature.js";
-import { ownDeploymentKey } from "../../github/actions/deployment.js";
-import { isThisApp } from "../../github/identity.js";
+import type { Feature } from "../../features/feature.js";
+import { ownDeploymentKey } from "../../policy/deploy/deployment-payload.js";
+import { isThisApp } from "../../policy/identity.js";
 import { verifyDeployment } from "./verify.js";
 import { startVerify } from "./verify-timer.js";
 

@@ -2,8 +2,8 @@
 // the push changed (every app in a single-app repository).
 
 import { reportAutomaticRefusal } from "../../policy/deploy/automatic-refusal.js";
-import { carryOut } from "../carry-out.js";
-import type { Feature } from "../feature.js";
+import { carryOut } from "../../features/carry-out.js";
+import type { Feature } from "../../features/feature.js";
 import { pushTrust } from "./push-trust.js";
 import { runDeploy } from "./run-deploy.js";
 import { noPushDeploy, pushDeploys } from "../../policy/deploy/targets.js";

@@ -1,9 +1,9 @@
 // Environments that follow releases are deployed when a release of their app is published
 // (finals only, or candidates too with `follows: { release: prereleased }`).
 
-import type { Feature } from "../feature.js";
+import type { Feature } from "../../features/feature.js";
 import { runDeploy } from "./run-deploy.js";
-import { carryOut } from "../carry-out.js";
+import { carryOut } from "../../features/carry-out.js";
 import { nothing } from "../../policy/plan.js";
 import { noReleaseDeploy, releaseDeploy, releaseDeploys, releaseWaitPlans } from "../../policy/deploy/targets.js";
 

@@ -1,7 +1,7 @@
 // Facts for the trust decision of a push deploy: the pusher's permission, and the author
 // association of the pull request the pushed commit merged (read only when it could matter).
 
-import type { FeatureContext } from "../feature.js";
+import type { FeatureContext } from "../../features/feature.js";
 import type { EnvironmentConfig } from "../../policy/config/index.js";
 import { decideTrust, needsPullAssociation, type Trust } from "../../policy/deploy/trusted.js";
 

@@ -3,13 +3,13 @@
 // way it can stop reaches a person: the reply in the asking issue, or a failed check run on the
 // commit for automatic deploys.
 
-import type { FeatureContext } from "../feature.js";
-import { ActionFailedError } from "../../github/execute.js";
+import type { FeatureContext } from "../../features/feature.js";
+import { ActionFailedError } from "../../executor/port.js";
 import type { Effect } from "../../github/effects.js";
 import type { Config } from "../../policy/config/index.js";
 import { isProductionDeployment, type DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { Plan } from "../../policy/plan.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
+import { carryOut, type RunOptions } from "../../features/carry-out.js";
 import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type DeployRequest } from "../../policy/deploy/decide-deploy.js";
 import { dispatchRefusedForGood, planStartFailed } from "../../policy/deploy/start-failed.js";
 import { statusOf } from "../../github/client.js";

@@ -1,10 +1,10 @@
 // When a deploy of a queueing environment finishes (its lock just freed), the deploys that waited
 // for it are read back and the newest is started; see src/policy/deploy/queue.ts.
 
-import type { FeatureContext } from "../feature.js";
+import type { FeatureContext } from "../../features/feature.js";
 import type { Config } from "../../policy/config/index.js";
 import { planStartQueued } from "../../policy/deploy/queue.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
+import { carryOut, type RunOptions } from "../../features/carry-out.js";
 
 export async function startQueuedDeploys(
   context: FeatureContext,

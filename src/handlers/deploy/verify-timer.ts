@@ -2,13 +2,13 @@
 // the version URL is a job of its own, the next one a timer the job queue keeps for when the
 // policy's backoff says (src/policy/deploy/verify.ts). The last request finishes the deploy.
 
-import type { FeatureContext } from "../feature.js";
+import type { FeatureContext } from "../../features/feature.js";
 import type { Config, EnvironmentConfig } from "../../policy/config/index.js";
 import { isVerifying, nextVerifyAttempt, renderExpect, verifyStatus } from "../../policy/deploy/verify.js";
 import { nothing, plan, type RepoRef } from "../../policy/plan.js";
 import { verifyTimer, type VerifyTimer } from "../../policy/timers.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
-import type { TimerPort } from "../timer-port.js";
+import { carryOut, type RunOptions } from "../../features/carry-out.js";
+import type { TimerPort } from "../../features/timer-port.js";
 import { finishDeployment } from "./finish-deployment.js";
 import { appOfDeployment, type EndedDeployment } from "../../policy/deploy/ended-deployment.js";
 import { ask, realIO, type VerifyIO } from "../../runtime/verify-io.js";

@@ -4,11 +4,11 @@
 // with one, each request is a job of its own (./verify-timer.ts), so a verify never holds its
 // repository's queue.
 
-import type { FeatureContext } from "../feature.js";
+import type { FeatureContext } from "../../features/feature.js";
 import type { EnvironmentConfig } from "../../policy/config/index.js";
 import { renderExpect, verifyStatus } from "../../policy/deploy/verify.js";
 import { plan, type RepoRef } from "../../policy/plan.js";
-import { carryOut, type RunOptions } from "../carry-out.js";
+import { carryOut, type RunOptions } from "../../features/carry-out.js";
 import { pollVerify, realIO, type Final, type VerifyIO } from "../../runtime/verify-io.js";
 import { appOfDeployment } from "../../policy/deploy/ended-deployment.js";
 

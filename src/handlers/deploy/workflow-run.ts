@@ -3,8 +3,8 @@
 
 import { findServedDeployment, planWorkflowFailure, runNeedsOutcome, type FinishedRun } from "../../policy/deploy/workflow-outcome.js";
 import { nothing } from "../../policy/plan.js";
-import { carryOut } from "../carry-out.js";
-import type { Feature } from "../feature.js";
+import { carryOut } from "../../features/carry-out.js";
+import type { Feature } from "../../features/feature.js";
 import { previousSuccessOf } from "./finish-deployment.js";
 import { isProductionDeployment } from "../../policy/deploy/settings.js";
 

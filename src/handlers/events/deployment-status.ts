@@ -1,5 +1,5 @@
 // Everything a finished deployment sets off, one feature each.
-import type { Feature } from "../feature.js";
+import type { Feature } from "../../features/feature.js";
 import { reportDeploymentOutcome } from "../deploy/on-deployment-status.js";
 import { refreshDashboard } from "../dashboard.js";
 

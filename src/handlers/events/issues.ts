@@ -1,5 +1,5 @@
 // Everything an opened or edited issue sets off, one feature each.
-import type { Feature } from "../feature.js";
+import type { Feature } from "../../features/feature.js";
 import { trackChecklist } from "../checklist/track.js";
 import { refreshDashboard } from "../dashboard.js";
 

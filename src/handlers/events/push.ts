@@ -1,5 +1,5 @@
 // Everything a push sets off, one feature each.
-import type { Feature } from "../feature.js";
+import type { Feature } from "../../features/feature.js";
 import { deployFollowingBranch } from "../deploy/on-push.js";
 import { draftNotes } from "../draft-notes.js";
 import { forwardPort } from "../forward-port.js";

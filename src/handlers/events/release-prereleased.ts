@@ -1,5 +1,5 @@
 // Everything a published prerelease sets off, one feature each.
-import type { Feature } from "../feature.js";
+import type { Feature } from "../../features/feature.js";
 import { openChecklistOnPrerelease } from "../checklist/open.js";
 
 export const releasePrereleasedFeatures: readonly Feature<"release.prereleased">[] = [openChecklistOnPrerelease];

@@ -1,5 +1,5 @@
 // Everything that follows a published release, one feature each.
-import type { Feature } from "../feature.js";
+import type { Feature } from "../../features/feature.js";
 import { changelogForRelease } from "../changelog-for-release.js";
 import { deployFollowingRelease } from "../deploy/on-release.js";
 import { downstreamPins } from "../downstream-pins.js";

@@ -1,5 +1,5 @@
 // Everything a finished workflow run sets off, one feature each.
-import type { Feature } from "../feature.js";
+import type { Feature } from "../../features/feature.js";
 import { reportFailedDeployWorkflow } from "../deploy/workflow-run.js";
 import { refreshDashboard } from "../dashboard.js";
 

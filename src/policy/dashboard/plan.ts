@@ -1,4 +1,5 @@
 import { nothing, plan, type Plan, type RepoRef } from "../plan.js";
+import { KEY_MARKER_START } from "../markers/key.js";
 import type { StatusFacts } from "../status/index.js";
 import { DASHBOARD_OFF } from "./find.js";
 import { DASHBOARD_TITLE, renderDashboard } from "./render.js";
@@ -35,8 +36,6 @@ export function planDashboard(facts: DashboardFacts): Plan {
   ]);
 }
 
-const MARKER_START = "<!-- release-pilot:key=";
-
 /**
  * The body less the key marker at its end, trimmed. Done with indexOf rather than a `\s*...\s*$`
  * regex: people with write access may edit the dashboard, and such a regex backtracks
@@ -44,7 +43,7 @@ const MARKER_START = "<!-- release-pilot:key=";
  */
 function withoutTrailingMarker(body: string): string {
   const trimmed = body.trimEnd();
-  const start = trimmed.lastIndexOf(MARKER_START);
+  const start = trimmed.lastIndexOf(KEY_MARKER_START);
   if (start < 0 || !trimmed.endsWith("-->") || trimmed.indexOf(">", start) !== trimmed.length - 1) return trimmed;
   return trimmed.slice(0, start).trimEnd();
 }

@@ -3,6 +3,8 @@
 // runDeploy gathers what deployReads asks for through the FactSource and hands it to
 // decideDeployRequest, the one entry point, whichever source answered (GitHub or a facts file).
 
+export type { DeployRequest } from "./deploy-request.js";
+import type { DeployRequest } from "./deploy-request.js";
 import type { Config, EnvironmentConfig } from "../config/index.js";
 import { reportAutomaticRefusal } from "./automatic-refusal.js";
 import type { ApprovalFact, CheckRunFact } from "./gates.js";
@@ -20,30 +22,6 @@ export { appName, deployedApp } from "./app-name.js";
 import { lockedOutText, type HeldLock } from "./lock-command.js";
 import { deployKey } from "./deploy-key.js";
 import { releaseNeededBy, releaseOfCommit, releaseOfRequest, releaseTagReads, type TagFact } from "./release-of-commit.js";
-
-export interface DeployRequest {
-  readonly env: EnvironmentConfig;
-  /** The app, in a repository with several; undefined in a single-app repository. */
-  readonly app?: string;
-  readonly sha: string;
-  readonly version?: string;
-  readonly tag?: string;
-  /** A rollback's or promotion's image, reused when it has this environment's form. */
-  readonly image?: string;
-  /** Stable across redeliveries: `comment-<id>`, `release-<id>`, `push-<sha>`. */
-  readonly trigger: string;
-  readonly requester: string;
-  /** The issue or PR whose comment asked; absent for automatic deploys. */
-  readonly issueNumber?: number;
-  readonly withMigrations: boolean;
-  readonly approvals: readonly ApprovalFact[];
-  /** For automatic deploys: what started it, in the sentence of a refusal's check run. */
-  readonly cause?: string;
-  /** This repository's default branch, from the event's payload. */
-  readonly defaultBranch: string;
-  /** The release that set the deploy off, if one did. */
-  readonly release?: ReleaseRef;
-}
 
 /** What runDeploy reads from GitHub for one deploy, once the dispatch rendered. */
 export interface DeployWorld {

@@ -8,6 +8,8 @@
 // field existed read the same. A later format adds fields or a new number; a reader of format N
 // reads every earlier one.
 
+import { isThisApp, type AppIdentity } from "../identity.js";
+
 export const PAYLOAD_FORMAT = 1;
 
 /** The payload field that ties a GitHub Deployment to the plan action that made it. */
@@ -117,4 +119,21 @@ export function encodeDeploymentPayload(
     ...(fields.lockMs === undefined ? {} : { lock_ms: fields.lockMs }),
     ...(fields.key === undefined ? {} : { [DEPLOYMENT_KEY_FIELD]: fields.key }),
   };
+}
+
+/**
+ * The plan key of a deployment this app created (its `creator` is this app's bot user; see
+ * src/github/identity.ts for why `creator` and not `performed_via_github_app`); undefined for anyone else's,
+ * whatever its payload says: a payload is whatever its creator typed.
+ */
+export function ownDeploymentKey(
+  deployment: { readonly creator?: { readonly login?: string | null; readonly type?: string | null } | null; readonly payload: unknown },
+  self: AppIdentity,
+): string | undefined {
+  return isThisApp(deployment.creator, self) ? deploymentKeyOf(deployment.payload) : undefined;
+}
+
+/** The plan key in a deployment's payload, whoever made it; see ownDeploymentKey before trusting it. */
+export function deploymentKeyOf(payload: unknown): string | undefined {
+  return deploymentPayload(payload).key;
 }

@@ -12,18 +12,31 @@
 //   deploy's acquire key is `lock:<scope>:deploy:...` (deployKey() in deploy-key.ts), a person's
 //   `lock:<scope>:comment-<id>`, so only the `deploy:` form is a deploy.
 
-import type { Lock } from "./lock.js";
+import { keyOf } from "../markers/key.js";
 
 export const LOCK_FORMAT = 2;
 
 /** Who holds a lock: said explicitly in the message. */
+export interface Lock {
+  readonly holder: string;
+  readonly reason: string;
+  /** ISO time; the lock is free after it. */
+  readonly expiresAt: string;
+  /** ISO time; unknown for locks written in the executor's line format. */
+  readonly createdAt?: string;
+  /**
+   * Set exactly when a running deploy holds the lock; absent for a person's /lock. The message
+   * says which in so many words (lock-message.ts), never inferred from the shape of a key.
+   */
+  readonly deploymentKey?: string;
+  /** The idempotency key of the acquire-lock action that took it, when the message carries one. */
+  readonly key?: string;
+}
+
 export type LockHolderKind = "person" | "deploy";
 
 /** What the executor writes: a Lock, whose `deploymentKey` is present exactly when a deploy holds it. */
 export type LockRecord = Lock;
-
-/** The key-marker older executors appended to lock messages (src/github/marker.ts's shape). */
-const KEY_MARKER = /<!-- release-pilot:key=([^\s>]+) -->/;
 
 export function heldBy(lock: Pick<Lock, "deploymentKey">): LockHolderKind {
   return lock.deploymentKey === undefined ? "person" : "deploy";
@@ -122,11 +135,5 @@ function stringField(record: Record<string, unknown>, name: string): string | un
 }
 
 function markerKey(text: string): string | undefined {
-  const raw = KEY_MARKER.exec(text)?.[1];
-  if (raw === undefined) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
+  return keyOf(text);
 }

@@ -2,23 +2,8 @@
 // (see src/github/actions/lock.ts); its facts live in the message of the commit it points at,
 // written and read by the one codec in lock-message.ts.
 
-export interface Lock {
-  readonly holder: string;
-  readonly reason: string;
-  /** ISO time; the lock is free after it. */
-  readonly expiresAt: string;
-  /** ISO time; unknown for locks written in the executor's line format. */
-  readonly createdAt?: string;
-  /**
-   * Set exactly when a running deploy holds the lock; absent for a person's /lock. The message
-   * says which in so many words (lock-message.ts), never inferred from the shape of a key.
-   */
-  readonly deploymentKey?: string;
-  /** The idempotency key of the acquire-lock action that took it, when the message carries one. */
-  readonly key?: string;
-}
-
-export { decodeLock, encodeLock, heldBy } from "./lock-message.js";
+export { decodeLock, encodeLock, heldBy, type Lock } from "./lock-message.js";
+import type { Lock } from "./lock-message.js";
 
 const LOCK_PREFIX = "release-pilot/lock/";
 

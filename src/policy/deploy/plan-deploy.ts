@@ -12,31 +12,9 @@ import { short } from "./settings.js";
 import { inertText, mention } from "../markdown/inert.js";
 import { acquireLock, dispatchAction, replyAction, type DispatchFacts } from "./deploy-actions.js";
 
+export type { DeployFacts, ReleaseRef } from "./deploy-facts.js";
+import type { DeployFacts } from "./deploy-facts.js";
 export { acquireLock, dispatchAction, replyAction, type DispatchFacts, type LockFacts } from "./deploy-actions.js";
-
-export interface DeployFacts extends GateFacts {
-  /** The repository the deployment is recorded in. */
-  readonly repo: RepoRef;
-  readonly app?: string;
-  /** What asked, stable across redeliveries: `comment-123`, `release-456`, `push-<sha>`. */
-  readonly trigger: string;
-  /** The issue or pull request whose comment asked, if one did. */
-  readonly issueNumber?: number;
-  readonly dispatch: DispatchFacts;
-  /** How long the deploy's lock lasts if the outcome never arrives to free it; one hour by default. */
-  readonly lockMs?: number;
-  /**
-   * The release this deploy is of, when a release set it off: kept in the deployment's payload so
-   * that its success can carry the same release on to the environments that require this one.
-   */
-  readonly release?: ReleaseRef;
-}
-
-export interface ReleaseRef {
-  readonly id: number;
-  readonly tag: string;
-  readonly prerelease: boolean;
-}
 
 export function planDeploy(facts: DeployFacts): Plan {
   const key = deployKey({ env: facts.env.name, ...(facts.app === undefined ? {} : { app: facts.app }), sha: facts.target.sha, trigger: facts.trigger });

@@ -7,7 +7,7 @@
 import { plan, type Action, type CreateDeployment, type Plan, type RepoRef } from "../plan.js";
 import { isExpired } from "./lock.js";
 import { acquireLock, dispatchAction, replyAction, type DispatchFacts } from "./deploy-actions.js";
-import type { DeployFacts } from "./plan-deploy.js";
+import type { DeployFacts } from "./deploy-facts.js";
 import { short } from "./settings.js";
 import { mention } from "../markdown/inert.js";
 import { deploymentPayload, encodeDeploymentPayload } from "./deployment-payload.js";

@@ -9,7 +9,7 @@ import { schemeOf } from "../release/cut-version.js";
 import { matchTemplate, templateTokens } from "../template.js";
 import type { Version } from "../versions/index.js";
 import { appName } from "./app-name.js";
-import type { DeployRequest } from "./decide-deploy.js";
+import type { DeployRequest } from "./deploy-request.js";
 import { short } from "./settings.js";
 
 /** A tag of the repository and the commit it points at (peeled: an annotated tag's commit). */

@@ -8,7 +8,7 @@ import type { Emulator } from "../../emulator/index.js";
 import { mustRepo } from "../../emulator/seed.js";
 import { commentPayload } from "../../e2e/fixtures/event-payloads.js";
 import { botComments, commitMessage, deploymentsOf, statesOf } from "../../e2e/fixtures/story.js";
-import { runTimer } from "../../../src/handlers/timers.js";
+import { runTimer } from "../../../src/features/timers.js";
 import { decodeLock } from "../../../src/policy/deploy/lock.js";
 import { decodeTimer, lockExpiryTimer, type TimerRequest } from "../../../src/policy/timers.js";
 import { startInProcess } from "./in-process.js";

@@ -11,7 +11,7 @@ import type { Emulator } from "../../emulator/index.js";
 import { mustRepo } from "../../emulator/seed.js";
 import { commentPayload } from "../../e2e/fixtures/event-payloads.js";
 import { botComments } from "../../e2e/fixtures/story.js";
-import { runTimer } from "../../../src/handlers/timers.js";
+import { runTimer } from "../../../src/features/timers.js";
 import { decodeTimer, verifyTimer, type TimerRequest } from "../../../src/policy/timers.js";
 import { startInProcess } from "./in-process.js";
 

@@ -5,8 +5,8 @@
 import { Context, type Probot } from "probot";
 import { decodeTimer, TIMER_JOB_NAME } from "../policy/timers.js";
 import type { RunOptions } from "./carry-out.js";
-import { runLockExpiryCheck } from "./deploy/lock-expiry.js";
-import { runVerifyAttempt } from "./deploy/verify-timer.js";
+import { runLockExpiryCheck } from "../handlers/deploy/lock-expiry.js";
+import { runVerifyAttempt } from "../handlers/deploy/verify-timer.js";
 import { featureContextOf } from "./from-probot.js";
 
 export async function runTimer(

@@ -10,7 +10,7 @@ import type { GitHub } from "../github/client.js";
 import type { Config } from "../policy/config/index.js";
 import type { RepoRef } from "../policy/plan.js";
 import type { RunOptions } from "./carry-out.js";
-import type { LoadedConfig } from "./config.js";
+import type { LoadedConfig } from "../facts/config.js";
 
 export interface FeatureLog {
   info(fields: object, message: string): void;

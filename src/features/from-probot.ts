@@ -9,7 +9,7 @@ import { countApiCalls } from "../ops/api-calls.js";
 import type { RepoRef } from "../policy/plan.js";
 import type { RunOptions } from "./carry-out.js";
 import { loadConfig } from "../facts/github/config.js";
-import type { ConfigReader } from "./config.js";
+import type { ConfigReader } from "../facts/config.js";
 import type { FeatureContext, FeatureLog } from "./feature.js";
 
 export interface EventSource {

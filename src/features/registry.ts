@@ -1,18 +1,18 @@
 // Every event the app reacts to, and what each sets off: the one list app.ts registers with
 // Probot and `release-pilot plan` plans from, so nothing the bot does is missing offline.
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
-import { reportBrokenConfigOnPush } from "./broken-config.js";
-import { checkRunCompletedFeatures } from "./events/check-run.js";
-import { deploymentStatusFeatures } from "./events/deployment-status.js";
-import { issuesFeatures } from "./events/issues.js";
-import { onPullRequest } from "./events/pull-request.js";
-import { pushFeatures } from "./events/push.js";
-import { releaseCreatedFeatures } from "./events/release-created.js";
-import { releasePrereleasedFeatures } from "./events/release-prereleased.js";
-import { releasePublishedFeatures } from "./events/release-published.js";
-import { workflowRunCompletedFeatures } from "./events/workflow-run.js";
+import { reportBrokenConfigOnPush } from "../handlers/broken-config.js";
+import { checkRunCompletedFeatures } from "../handlers/events/check-run.js";
+import { deploymentStatusFeatures } from "../handlers/events/deployment-status.js";
+import { issuesFeatures } from "../handlers/events/issues.js";
+import { onPullRequest } from "../handlers/events/pull-request.js";
+import { pushFeatures } from "../handlers/events/push.js";
+import { releaseCreatedFeatures } from "../handlers/events/release-created.js";
+import { releasePrereleasedFeatures } from "../handlers/events/release-prereleased.js";
+import { releasePublishedFeatures } from "../handlers/events/release-published.js";
+import { workflowRunCompletedFeatures } from "../handlers/events/workflow-run.js";
 import { runFeatures, type EventHandler } from "./feature.js";
-import { onIssueComment } from "./issue-comment.js";
+import { onIssueComment } from "../handlers/issue-comment.js";
 
 type Registry = { readonly [E in EmitterWebhookEventName]?: EventHandler<E> };
 
