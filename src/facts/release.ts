@@ -54,8 +54,6 @@ export interface ForwardPortCompare {
 }
 
 export interface ReleaseFacts {
-  /** The commit a branch's head is at; undefined when there is no such branch. */
-  branchHead(branch: string): Promise<string | undefined>;
   /** The commit a published release's tag names (an annotated tag peeled); undefined when the tag is gone. */
   releasedCommit(release: { readonly tag: string; readonly targetCommitish: string }): Promise<string | undefined>;
   /** Every tag name of the repository. */

@@ -25,6 +25,18 @@ const EXAMPLES = [
 
 type Example = (typeof EXAMPLES)[number];
 
+/**
+ * What no "nothing there" can stand for: the texts /release edits and the downstream pins it
+ * raises, as the repositories of the examples hold them.
+ */
+const TEXTS: Partial<Record<Example["example"], object>> = {
+  gwcelery: { files: { "CHANGES.rst": readFileSync(join(ROOT, "test/fixtures/processes/gwcelery/CHANGES.rst.head-2024-12.rst"), "utf8") } },
+  ukrdc: {
+    files: { "ukrdc/services/__init__.py": '__version__ = "10.8.5"\n' },
+    downstream: { "renalreg/ukrdc-webapi": { base: "release", content: "fastapi==0.110.0\nukrdc-services==10.8.4\n" } },
+  },
+};
+
 /** Every fact the facts file can give, given as "nothing there" so no feature has to guess. */
 const FACTS = {
   now: NOW,
@@ -92,7 +104,7 @@ async function planned(example: Example, event: string, payload: Record<string, 
     event,
     payload: tempFile("payload.json", JSON.stringify(payload)),
     config: configOf(example),
-    facts: tempFile("facts.json", JSON.stringify(FACTS)),
+    facts: tempFile("facts.json", JSON.stringify({ ...FACTS, ...TEXTS[example.example] })),
     json: true,
   });
   return { report, stderr };

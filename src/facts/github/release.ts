@@ -9,7 +9,6 @@ import { downstreamFiles, filesAt, forwardPortCompare, latestReleases, taggedCom
 
 export function releaseFromGitHub({ octokit, repo, self }: GitHubReads): ReleaseFacts {
   return {
-    branchHead: (branch) => branchSha(octokit, repo, branch),
     releasedCommit: (release) => taggedCommit(octokit, repo, release.tag),
     tagNames: () => tagNames(octokit, repo),
     latestReleases: async () => latestReleases(octokit, repo, await self()),

@@ -1,6 +1,7 @@
 // This app's deployments read back one by one from the facts file's `deployments`, and the check
 // runs a held deploy waits on, as src/facts/github/deployment-reads.ts reads them from GitHub.
 // Each default leaned on is said in `assumed`.
+import { commitOf } from "./core.js";
 import type { CheckRunSeen } from "../../policy/deploy/after-checks.js";
 import { targetsOfCheck } from "../../policy/deploy/after-checks.js";
 import { deployCheckName } from "../../policy/deploy/automatic-refusal.js";
@@ -139,15 +140,13 @@ function assumedRuns(world: JsonWorld, sha: string, event: FactsRun | undefined)
   return [event, ...others.map((check): FactsRun => ({ name: check, status: "completed", conclusion: "success", externalId: null })), ...held];
 }
 
-/** The branch's head, as getRef answers: from `refs` (missing there: the branch is gone), else the commit the event is about. */
+/** The branch's head, as getRef answers: from `refs` (missing there: the branch is gone), else the commit a check run is about, else the name itself. */
 export function branchHeadIn(world: JsonWorld, branch: string): string | undefined {
   const refs = world.facts.refs;
   if (refs !== undefined) return refs[branch];
   const sha = object(world.event?.["check_run"])["head_sha"];
-  if (typeof sha !== "string") {
-    world.assumed.add(`refs.${branch}: not given, so the branch is gone`);
-    return undefined;
-  }
+  // Not about a check run: the name stands for its commit, as for any other ref not given.
+  if (typeof sha !== "string") return commitOf(world, branch);
   world.assumed.add(`refs.${branch}: ${short(sha)}, the checked commit (give refs to say the branch moved on)`);
   return sha;
 }

@@ -32,7 +32,6 @@ function downstreamFilesOf(world: JsonWorld, entries: Parameters<ReleaseFacts["d
 export function releaseFromJson(world: JsonWorld): ReleaseFacts {
   const { facts, assumed } = world;
   return {
-    branchHead: async (branch) => commitOf(world, branch),
     releasedCommit: async ({ tag, targetCommitish }) => {
       const given = facts.sha ?? facts.refs?.[tag];
       if (given !== undefined) return given;
