@@ -6,18 +6,10 @@ import type { ApprovalFact, CheckRunFact } from "../policy/deploy/gates.js";
 import type { Lock } from "../policy/deploy/lock.js";
 import type { QueuedDeployment } from "../policy/deploy/queue.js";
 import type { DeploymentRecord } from "../policy/deploy/settings.js";
+import type { DeploymentCandidate } from "../policy/deploy/workflow-outcome.js";
 
 /** One of this app's deployments as GitHub keeps it, with its newest status (none: never started). */
-export interface DeploymentFact {
-  readonly id: number;
-  readonly environment: string;
-  readonly sha: string;
-  readonly createdAt: string;
-  readonly productionEnvironment: boolean;
-  /** The payload this app wrote (src/policy/deploy/deployment-payload.ts reads it). */
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly latestState: string | undefined;
-  readonly latestDescription: string | undefined;
+export interface DeploymentFact extends DeploymentCandidate {
   /** ISO time the newest status was written. */
   readonly latestAt: string | undefined;
 }

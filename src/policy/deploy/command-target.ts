@@ -2,6 +2,7 @@
 // read for it: which environment and app, and which commit, tag and image. Each command has its
 // reads (what must be known before deciding) and one decision; the handlers gather and carry out.
 
+import type { DeployRequest } from "./deploy-request.js";
 import { isVersion, stripV } from "../commands/arguments.js";
 import type { DeployCommand, PromoteCommand, RollbackCommand } from "../commands/types.js";
 import { environmentNamed, noEnvironmentText } from "../commands/environment.js";
@@ -31,15 +32,7 @@ export function commandApp(
 }
 
 /** What a command deploys, once decided; the deploy's own gates decide the rest. */
-export interface CommandDeploy {
-  readonly env: EnvironmentConfig;
-  readonly app?: string;
-  readonly sha: string;
-  readonly version?: string;
-  readonly tag?: string;
-  readonly image?: string;
-  readonly withMigrations: boolean;
-}
+export type CommandDeploy = Pick<DeployRequest, "env" | "app" | "sha" | "version" | "tag" | "image" | "withMigrations">;
 
 /** A command's decision: the sentence answering it, or the deploy it asks for. */
 export type CommandDecision = { readonly answer: string } | { readonly deploy: CommandDeploy };
