@@ -8,7 +8,6 @@ import { Recorder } from "../executor/recorder.js";
 import { jsonFacts } from "../facts/json/index.js";
 import { NotPlannableOfflineError } from "../facts/json/not-given.js";
 import { Assumptions } from "../facts/json/schema.js";
-import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../policy/config-check.js";
 import { missingPayloadField } from "../policy/payload-shape.js";
 import { nothing, type Plan, type RepoRef } from "../policy/plan.js";
@@ -39,14 +38,6 @@ export interface PlanReport {
 export { NotPlannableOfflineError };
 
 const SILENT: FeatureLog = { info() {}, warn() {}, error() {}, debug() {}, child: () => SILENT };
-
-/** An Octokit whose every use says which read is still missing from the facts file. */
-function offlineOctokit(path: readonly string[] = []): GitHub {
-  const fail = () => {
-    throw new NotPlannableOfflineError(`it reads octokit.${path.join(".")} from GitHub, which --facts cannot give`);
-  };
-  return new Proxy(fail, { get: (_target, key) => (typeof key === "string" ? offlineOctokit([...path, key]) : undefined), apply: fail }) as unknown as GitHub;
-}
 
 function object(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -139,7 +130,6 @@ async function planRegistered(
     facts: source,
     executor: recorder.executor(shown),
     now: facts.now ?? new Date().toISOString(),
-    octokit: offlineOctokit(),
   };
   const runOptions: RunOptions = { dryRun: false, self: () => source.self() };
   const handler = registry[name] as ((context: FeatureContext, options: RunOptions) => Promise<void>) | undefined;

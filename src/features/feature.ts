@@ -6,7 +6,6 @@ import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
 import type { Executor } from "../executor/port.js";
 import type { FactSource } from "../facts/source.js";
-import type { GitHub } from "../github/client.js";
 import type { Config } from "../policy/config/index.js";
 import type { RepoRef } from "../policy/plan.js";
 import type { RunOptions } from "./carry-out.js";
@@ -34,11 +33,6 @@ export interface FeatureContext<E extends EmitterWebhookEventName = EmitterWebho
   readonly executor: Executor;
   /** The time the event is decided at, read once (the app's clock, or the facts file's `now`). */
   readonly now: string;
-  /**
-   * @deprecated Transitional: a read that has not moved onto `facts` yet. Offline it throws
-   * NotPlannableOfflineError, so such a feature shows as "not planned offline".
-   */
-  readonly octokit: GitHub;
 }
 
 export type Feature<E extends EmitterWebhookEventName> = (context: FeatureContext<E>, config: Config, options: RunOptions) => Promise<void>;

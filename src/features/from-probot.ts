@@ -50,7 +50,6 @@ export function featureContextOf<E extends EmitterWebhookEventName>(event: Event
       installationId: installationOf(event.payload),
     }),
     now: now.toISOString(),
-    octokit: event.octokit,
   };
 }
 
