@@ -1,6 +1,6 @@
 // StatusFacts read from GitHub, each bounded to one page: the newest deployments per environment,
 // one page of releases and of closed pull requests, the open issues of a label. Nothing here writes.
-import { payloadObject } from "../../policy/deploy/deployment-payload.js";
+import { deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import type { GitHub } from "../../github/client.js";
 import { readFile } from "../../github/git.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
@@ -12,10 +12,6 @@ import { STATUS_PAGE, type ClosedPullFact, type DeployedOn, type OpenIssueFact, 
 
 /** Deployments read per environment: the newest page; older successes are history, not status. */
 export const DEPLOYMENTS_PAGE = 30;
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
 export async function deployedOnEnvironment(
   octokit: GitHub,
@@ -31,16 +27,15 @@ export async function deployedOnEnvironment(
     apps,
     mine,
     (deployment) => {
-      const payload = payloadObject(deployment.payload);
-      const imageTag = text(payload["image_tag"]);
+      const { app, imageTag, requestedBy } = deploymentPayload(deployment.payload);
       return {
-        app: text(payload["app"]),
+        app,
         version: {
           ref: deployment.ref,
           sha: deployment.sha,
           ...(imageTag === undefined ? {} : { imageTag }),
           at: deployment.created_at,
-          by: text(payload["requested_by"]) ?? deployment.creator?.login ?? "unknown",
+          by: requestedBy ?? deployment.creator?.login ?? "unknown",
         },
       };
     },
