@@ -1,5 +1,5 @@
 // `release-pilot plan --event <name> --payload <file>`: what the bot would do with an event. The
-// app's own features run (src/handlers/registry.ts), with their reads answered from `--facts`
+// app's own features run (src/features/registry.ts), with their reads answered from `--facts`
 // (src/facts/json/) and their plans recorded instead of carried out (src/executor/recorder.ts):
 // there is no second copy of any decision here. Each default a read leaned on is named under
 // "Assumed:".

@@ -1,4 +1,4 @@
-// Every event the app registers (src/handlers/registry.ts) is plannable offline, by construction:
+// Every event the app registers (src/features/registry.ts) is plannable offline, by construction:
 // each example config, each registered event, planned from a facts file that gives every fact
 // the features read. No feature may be "not planned offline", and none may end without a plan
 // of its own (the driver's generic "has nothing to do" part means a feature carried out nothing).
