@@ -1,27 +1,9 @@
-import type { Action, ActionKind, CommitRef, RepoRef } from "../policy/plan.js";
+import type { Effect } from "../policy/effect.js";
+import type { Action, ActionKind, CommitRef } from "../policy/plan.js";
+
+export type { Effect };
 import type { GitHub } from "./client.js";
 import type { IdentitySource } from "./identity.js";
-
-/**
- * What an action left on GitHub: made now, or found already there (a redelivery, a rerun), or
- * `held`: a lock someone else holds, so the action and the rest of its plan did not run. That is
- * an answer, not a failure: the feature reads the lock again and policy decides what to say.
- */
-export interface Effect {
-  readonly key: string;
-  readonly kind: ActionKind;
-  readonly status: "done" | "already-done" | "held";
-  /** With `held`: the lock as the acquire found it. */
-  readonly held?: { readonly holder: string; readonly reason: string; readonly expiresAt: string };
-  readonly url?: string;
-  readonly sha?: string;
-  /** The tree of the commit `sha`, when this action made it: a commit on top need not read it. */
-  readonly tree?: string;
-  readonly id?: number;
-  readonly number?: number;
-  /** Where the effect lives, when another action of the plan must address it there. */
-  readonly repo?: RepoRef;
-}
 
 export interface ExecutionContext {
   readonly octokit: GitHub;

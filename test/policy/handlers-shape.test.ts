@@ -78,4 +78,17 @@ describe("src/handlers only gathers and carries out", () => {
     expect(strayExports(sample)).toEqual(["decide", "LIMIT"]);
     expect(FORBIDDEN.filter(([, pattern]) => pattern.test("const now = new Date();")).map(([rule]) => rule)).toEqual(["reads the clock"]);
   });
+  it("walks /rollback from issue_comment to the executor through one policy entry point", () => {
+    // The intake (is it a command, may this person run it) is every command's; what /rollback
+    // does is one decision: the handler and what it calls import no other value from policy.
+    const valueImports = (path: string) =>
+      [...(sources.find((source) => source.path === path)?.text ?? "").matchAll(/^import (?!type )\{([^}]*)\} from "[^"]*policy\/[^"]*";/gm)].flatMap((match) =>
+        (match[1] ?? "")
+          .split(",")
+          .map((name) => name.trim())
+          .filter((name) => name !== "" && !name.startsWith("type ")),
+      );
+    expect(valueImports("commands/rollback.ts")).toEqual(["rollbackCommand"]);
+    expect(valueImports("deploy/from-command.ts")).toEqual([]);
+  });
 });

@@ -1,14 +1,9 @@
-// /promote <from> <to> [app]: deploy to <to> exactly what last succeeded on <from>. Gathers the
-// history of <from>; decidePromote (src/policy/deploy/command-target.ts) decides.
-
+// /promote <from> <to> [app]: deploy to <to> exactly what last succeeded on <from>. The whole
+// decision is promoteCommand (src/policy/deploy/command-decision.ts).
 import type { PromoteCommand } from "../../policy/commands/types.js";
-import { decidePromote, promoteScope } from "../../policy/deploy/command-target.js";
-import { carryOutCommand } from "../deploy/from-command.js";
+import { promoteCommand } from "../../policy/deploy/command-decision.js";
+import { runDecision } from "../../features/decision.js";
+import { commandAt } from "../deploy/from-command.js";
 import type { CommandHandler } from "./types.js";
 
-export const promote: CommandHandler<PromoteCommand> = async (run) => {
-  const { command, config, context } = run;
-  const scope = promoteScope(config, command);
-  const history = "answer" in scope ? [] : await context.facts.deploymentHistory(scope.from.name, scope.app);
-  await carryOutCommand(run, decidePromote(config, command, { history }));
-};
+export const promote: CommandHandler<PromoteCommand> = (run) => runDecision(run.context, promoteCommand(run.config, run.command, commandAt(run)));

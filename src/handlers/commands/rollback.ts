@@ -1,22 +1,10 @@
 // /rollback <env> [app] [to <tag>]: redeploy the version that ran before the current one (or the
-// named one), the same commit and, when known, the same image. Gathers the environment's history
-// and the named tag's commit; decideRollback (src/policy/deploy/command-target.ts) decides.
-
+// named one), the same commit and, when known, the same image. The whole decision, from the
+// comment to the answer, is rollbackCommand (src/policy/deploy/command-decision.ts).
 import type { RollbackCommand } from "../../policy/commands/types.js";
-import { decideRollback, rollbackScope } from "../../policy/deploy/command-target.js";
-import { carryOutCommand } from "../deploy/from-command.js";
+import { rollbackCommand } from "../../policy/deploy/command-decision.js";
+import { runDecision } from "../../features/decision.js";
+import { commandAt } from "../deploy/from-command.js";
 import type { CommandHandler } from "./types.js";
 
-export const rollback: CommandHandler<RollbackCommand> = async (run) => {
-  const { command, config, context } = run;
-  const scope = rollbackScope(config, command);
-  const facts =
-    "answer" in scope
-      ? { history: [], named: undefined }
-      : {
-          history: await context.facts.deploymentHistory(scope.env.name, scope.app),
-          // A named tag that was never deployed here is still a fine place to go back to.
-          named: command.to === undefined ? undefined : await context.facts.commitOf(command.to),
-        };
-  await carryOutCommand(run, decideRollback(config, command, facts));
-};
+export const rollback: CommandHandler<RollbackCommand> = (run) => runDecision(run.context, rollbackCommand(run.config, run.command, commandAt(run)));

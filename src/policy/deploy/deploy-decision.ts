@@ -1,0 +1,77 @@
+// One deploy, from request to what the person hears, as one decision: ask what deployReads says
+// the request needs (release tags, the workflow repository's default branch, the required
+// environments' history, the check runs, the lock), decide (decideDeployRequest), carry the plan
+// out, and read the outcome: a lock lost to a concurrent deploy is answered with who won, and an
+// automatic deploy whose dispatch GitHub refused for good is failed with the reason (a failed
+// check run on the commit, its lock freed), since no comment asked for it. A transient failure is
+// left to the job's retry; a deploy someone typed is answered on its thread by the failed job.
+import { act, ask, type Decision } from "../ask.js";
+import type { Config } from "../config/index.js";
+import type { Outcome } from "../effect.js";
+import type { Plan, RepoRef } from "../plan.js";
+import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type DeployRequest } from "./decide-deploy.js";
+import type { DeploymentRecord } from "./settings.js";
+import { isProductionDeployment } from "./settings.js";
+import { dispatchRefusedForGood, planStartFailed } from "./start-failed.js";
+
+/** What the event says about where and when: the repository, and the one clock read. */
+export interface DecisionAt {
+  readonly repo: RepoRef;
+  readonly now: string;
+}
+
+/** Decides and carries out one deploy; returns the plan decided (or the lock race's refusal). */
+export function* deployDecision(config: Config, request: DeployRequest, at: DecisionAt): Decision<Plan> {
+  const { env, app } = request;
+  const scope = app === undefined ? {} : { app };
+  const reads = deployReads(config, request);
+  const tags = reads.tags === undefined ? undefined : yield* ask("tags", reads.tags);
+  const workflowDefaultBranch = reads.workflowRepo === undefined ? undefined : yield* ask("defaultBranch", { repo: reads.workflowRepo });
+  const history: Record<string, DeploymentRecord[]> = {};
+  for (const required of reads.requires) history[required] = yield* ask("history", { env: required, ...scope });
+  const checkRuns = reads.checks ? yield* ask("checkRuns", { sha: request.sha }) : [];
+  const lock = yield* ask("currentLock", { env: env.name, ...scope });
+  const chosen = decideDeployRequest(config, request, {
+    ...at,
+    history,
+    checkRuns,
+    ...(lock === undefined ? {} : { lock }),
+    ...(tags === undefined ? {} : { tags }),
+    ...(workflowDefaultBranch === undefined ? {} : { workflowDefaultBranch }),
+  });
+  const outcome = yield* act(chosen);
+  if (outcome.failure !== undefined) {
+    const failed = startFailed(at.repo, request, chosen, outcome);
+    if (failed !== undefined) yield* act(failed);
+    return chosen;
+  }
+  const contended = outcome.effects.find((effect) => effect.status === "held");
+  const acquire = chosen.actions.find((action) => action.kind === "acquire-lock" && action.key === contended?.key);
+  if (contended === undefined || acquire?.kind !== "acquire-lock") return chosen;
+  // The lock read again, as a fact: who won the race, and until when.
+  const appScope = acquire.environment === env.name ? {} : scope;
+  const held = (yield* ask("lockOfScope", { env: env.name, ...appScope })) ?? contended.held;
+  if (held === undefined) throw new Error(`the lock on ${acquire.environment} was held and then vanished; try again`);
+  const refusal = lockedOutDecision(at.repo, request, requestKey(request), acquire.environment, held);
+  yield* act(refusal);
+  return refusal;
+}
+
+/** The plan failing an automatic deploy whose dispatch GitHub refused for good; undefined otherwise. */
+function startFailed(repo: RepoRef, request: DeployRequest, chosen: Plan, outcome: Outcome): Plan | undefined {
+  const { failure } = outcome;
+  if (request.issueNumber !== undefined || failure === undefined) return undefined;
+  const { action } = failure;
+  if (action.kind !== "dispatch-workflow" && action.kind !== "dispatch-repository-event") return undefined;
+  const refused = dispatchRefusedForGood({ ...failure, kind: action.kind });
+  if (refused === undefined) return undefined;
+  const created = outcome.effects.find((effect) => effect.kind === "create-deployment");
+  const planned = chosen.actions.find((candidate) => candidate.kind === "create-deployment");
+  if (created?.id === undefined || planned?.kind !== "create-deployment") return undefined;
+  return planStartFailed({
+    repo,
+    deployment: { id: created.id, environment: planned.environment, sha: request.sha, payload: planned.payload },
+    error: refused,
+    isProduction: isProductionDeployment(planned.environment),
+  });
+}
