@@ -7,7 +7,7 @@
 // since when, is the approvals gate's to decide; this only says where to look.
 
 import { commandLine } from "../commands/parse.js";
-import { deployKey } from "./deploy-key.js";
+import { commentDeployKeyPrefix } from "./deploy-key.js";
 
 /** One comment of the issue or pull request, as listed. */
 export interface IssueCommentFact {
@@ -72,7 +72,7 @@ function refusedCommentId(reply: IssueCommentFact, replyPrefix: string, env: str
 export function approvalComments(facts: ApprovalCommentFacts): ApprovalComments {
   const byId = new Map(facts.comments.map((comment) => [comment.id, comment]));
   // The reply key the deploy of each command comment was answered under (see planDeploy).
-  const replyPrefix = `deploy-reply:${deployKey({ env: facts.env, ...(facts.app === undefined ? {} : { app: facts.app }), sha: facts.sha, trigger: "comment-" })}`;
+  const replyPrefix = `deploy-reply:${commentDeployKeyPrefix({ env: facts.env, ...(facts.app === undefined ? {} : { app: facts.app }), sha: facts.sha })}`;
   const earlier: number[] = [];
   const replies: number[] = [];
   for (const reply of facts.comments) {

@@ -7,19 +7,15 @@
 
 import { nothing, type CheckRun, type Plan } from "../plan.js";
 import { deployCheckName, holdPrefixes, HOLD_PREFIX } from "./automatic-refusal.js";
-import { deployKey } from "./deploy-key.js";
+import { deployKey, type DeployTrigger } from "./deploy-key.js";
 import { evaluateGates, type CheckRunFact, type GateFacts } from "./gates.js";
 import { planDeploy, type DeployFacts } from "./plan-deploy.js";
 import { short } from "./settings.js";
 import { inertText, mention } from "../markdown/inert.js";
 
 /** The trigger of a deploy a push started: the same for the push and for the checks it waited on. */
-export function pushTrigger(sha: string): string {
-  return `push-${sha}`;
-}
-
-export function isPushTrigger(trigger: string): boolean {
-  return trigger.startsWith("push-");
+export function pushTrigger(sha: string): DeployTrigger {
+  return { kind: "push", sha };
 }
 
 /** Held while checks are still running (`waiting`), or after one of them failed (`failed`). */

@@ -71,7 +71,7 @@ function* commandDeploys(config: Config, name: string, at: CommandAt, decision: 
     config,
     {
       ...request,
-      trigger: `comment-${at.commentId}`,
+      trigger: { kind: "comment", id: at.commentId },
       requester: at.requester,
       issueNumber: at.issueNumber,
       approvals,

@@ -9,7 +9,7 @@ import type { Config, EnvironmentConfig } from "../config/index.js";
 import { reportAutomaticRefusal } from "./automatic-refusal.js";
 import type { ApprovalFact, CheckRunFact } from "./gates.js";
 import type { Lock } from "./lock.js";
-import { isPushTrigger, planPushDeploy } from "./checks-hold.js";
+import { planPushDeploy } from "./checks-hold.js";
 import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "./plan-deploy.js";
 import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "./render-dispatch.js";
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./settings.js";
@@ -112,7 +112,7 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
     lockMs: env.lockTimeoutMs,
     ...(request.release === undefined ? {} : { release: request.release }),
   };
-  const automaticPush = request.issueNumber === undefined && isPushTrigger(request.trigger);
+  const automaticPush = request.issueNumber === undefined && request.trigger.kind === "push";
   return automaticPush ? planPushDeploy(facts, request.cause ?? `The push of ${request.sha}`) : planDeploy(facts);
 }
 

@@ -1,5 +1,6 @@
 // What planDeploy decides one deploy from, and what a queued deploy keeps of it: its own module so
 // the queue and the first deploy share the shape without importing each other.
+import type { DeployTrigger } from "./deploy-key.js";
 import type { RepoRef } from "../plan.js";
 import type { DispatchFacts } from "./deploy-actions.js";
 import type { GateFacts } from "./gates.js";
@@ -9,7 +10,7 @@ export interface DeployFacts extends GateFacts {
   readonly repo: RepoRef;
   readonly app?: string;
   /** What asked, stable across redeliveries: `comment-123`, `release-456`, `push-<sha>`. */
-  readonly trigger: string;
+  readonly trigger: DeployTrigger;
   /** The issue or pull request whose comment asked, if one did. */
   readonly issueNumber?: number;
   readonly dispatch: DispatchFacts;

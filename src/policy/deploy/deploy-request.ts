@@ -1,5 +1,6 @@
 // One deploy as asked (by a push, a release, a command): its own module so that the decision
 // (decide-deploy.ts) and the release lookup (release-of-commit.ts) share it without a circle.
+import type { DeployTrigger } from "./deploy-key.js";
 import type { EnvironmentConfig } from "../config/index.js";
 import type { ReleaseRef } from "./deploy-facts.js";
 import type { ApprovalFact } from "./gates.js";
@@ -14,7 +15,7 @@ export interface DeployRequest {
   /** A rollback's or promotion's image, reused when it has this environment's form. */
   readonly image?: string;
   /** Stable across redeliveries: `comment-<id>`, `release-<id>`, `push-<sha>`. */
-  readonly trigger: string;
+  readonly trigger: DeployTrigger;
   readonly requester: string;
   /** The issue or PR whose comment asked; absent for automatic deploys. */
   readonly issueNumber?: number;

@@ -71,7 +71,16 @@ describe("a deploy that loses the race for the lock", () => {
     const decided = await runDeploy(
       context,
       config,
-      { env, sha: head, trigger: "comment-9", requester: "fershad", issueNumber: issue, withMigrations: false, approvals: [], defaultBranch: "master" },
+      {
+        env,
+        sha: head,
+        trigger: { kind: "comment", id: 9 },
+        requester: "fershad",
+        issueNumber: issue,
+        withMigrations: false,
+        approvals: [],
+        defaultBranch: "master",
+      },
       options,
     );
     const text = "staging is locked by mrchrisadams (load test) until 2099-01-01 13:00 UTC; wait for it to be free and try again.";

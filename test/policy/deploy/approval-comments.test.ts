@@ -15,7 +15,7 @@ function command(id: number, body = "/promote staging prod", extra: Partial<Issu
 
 /** The bot's reply to the command in comment `asked` (a refusal unless the facts pass), as planDeploy words and keys it. */
 function refused(id: number, asked: number, facts: Partial<DeployFacts> = {}, extra: Partial<IssueCommentFact> = {}): IssueCommentFact {
-  const planned = planDeploy(deployFacts({ env: PROD, trigger: `comment-${asked}`, ...facts }));
+  const planned = planDeploy(deployFacts({ env: PROD, trigger: { kind: "comment", id: asked }, ...facts }));
   const comment = planned.actions.find((action) => action.kind === "comment");
   if (comment?.kind !== "comment") throw new Error("planDeploy wrote no reply");
   return { id, body: comment.body, authorIsBot: true, byThisApp: true, key: comment.key, ...extra };

@@ -30,7 +30,7 @@ export function deployFacts(overrides: Partial<DeployFacts> = {}): DeployFacts {
   return {
     ...gateFacts(),
     repo: { owner: "org", repo: "app" },
-    trigger: "comment-42",
+    trigger: { kind: "comment", id: 42 },
     issueNumber: 7,
     dispatch: {
       kind: "workflow",

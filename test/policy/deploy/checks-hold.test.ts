@@ -3,7 +3,8 @@
 // as before when anything else does.
 import { describe, expect, it } from "vitest";
 import type { CheckRunFact } from "../../../src/policy/deploy/gates.js";
-import { holdKey, isPushTrigger, planPushDeploy, pushTrigger, readHold } from "../../../src/policy/deploy/checks-hold.js";
+import { deployKey } from "../../../src/policy/deploy/deploy-key.js";
+import { holdKey, planPushDeploy, pushTrigger, readHold } from "../../../src/policy/deploy/checks-hold.js";
 import { reportAutomaticRefusal } from "../../../src/policy/deploy/automatic-refusal.js";
 import { planDeploy } from "../../../src/policy/deploy/plan-deploy.js";
 import type { CheckRun } from "../../../src/policy/plan.js";
@@ -144,8 +145,9 @@ describe("holdKey and readHold", () => {
     expect(readHold(externalId, { env: "staging", sha: SHA })).toBeUndefined();
   });
 
-  it("tells a push's trigger from a comment's or a release's", () => {
-    expect([pushTrigger(SHA), "comment-42", "release-9"].map(isPushTrigger)).toEqual([true, false, false]);
+  it("gives a push's deploy the push's trigger, written into its keys as push-<sha>", () => {
+    expect(pushTrigger(SHA)).toEqual({ kind: "push", sha: SHA });
+    expect(deployKey({ env: "staging", sha: SHA, trigger: pushTrigger(SHA) })).toBe(`deploy:staging:${SHA}:push-${SHA}`);
   });
 });
 

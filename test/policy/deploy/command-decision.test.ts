@@ -96,7 +96,15 @@ describe("rollbackCommand", () => {
 describe("deployDecision", () => {
   const production = config.environments.find((env) => env.name === "production");
   if (production === undefined) throw new Error("no production in greenweb.yml");
-  const request = { env: production, sha: NEW, trigger: `push-${NEW}`, requester: "fershad", withMigrations: false, approvals: [], defaultBranch: "master" };
+  const request = {
+    env: production,
+    sha: NEW,
+    trigger: { kind: "push" as const, sha: NEW },
+    requester: "fershad",
+    withMigrations: false,
+    approvals: [],
+    defaultBranch: "master",
+  };
 
   it("fails an automatic deploy whose dispatch GitHub refused for good, from the outcome", () => {
     const refused = (plan: Plan, asked: readonly Question[]): Outcome => {

@@ -7,8 +7,8 @@ const KEY = `deploy:production:${SHA}:comment-42`;
 
 describe("deployKey", () => {
   it.each([
-    [{ env: "production", sha: SHA, trigger: "comment-42" }, KEY],
-    [{ env: "production", app: "api", sha: SHA, trigger: "release-9" }, `deploy:production/api:${SHA}:release-9`],
+    [{ env: "production", sha: SHA, trigger: { kind: "comment" as const, id: 42 } }, KEY],
+    [{ env: "production", app: "api", sha: SHA, trigger: { kind: "release" as const, id: 9 } }, `deploy:production/api:${SHA}:release-9`],
   ])("builds %j into %s", (parts, key) => {
     expect(deployKey(parts)).toBe(key);
   });
@@ -56,7 +56,7 @@ describe("planDeploy", () => {
   });
 
   it.each([
-    ["another comment", { trigger: "comment-43" }],
+    ["another comment", { trigger: { kind: "comment" as const, id: 43 } }],
     ["another commit", { target: { sha: "f".repeat(40) } }],
     ["another app", { app: "api" }],
     ["another environment", { env: environment({ name: "staging" }) }],
@@ -92,13 +92,13 @@ describe("planDeploy", () => {
   });
 
   it("keeps the release in the deployment, so its success can carry it to the next environment", () => {
-    const result = planDeploy(deployFacts({ trigger: "release-9", release: { id: 9, tag: "v1.2.0", prerelease: false } }));
+    const result = planDeploy(deployFacts({ trigger: { kind: "release", id: 9 }, release: { id: 9, tag: "v1.2.0", prerelease: false } }));
     expect(result.actions[1]).toMatchObject({ kind: "create-deployment", payload: { release_id: 9, release_tag: "v1.2.0", prerelease: false } });
     expect(planDeploy(deployFacts({})).actions[1]).not.toHaveProperty("payload.release_tag");
   });
 
   it("answers no issue when a push or release asked", () => {
-    const { issueNumber: _, ...facts } = deployFacts({ trigger: "push-abc" });
+    const { issueNumber: _, ...facts } = deployFacts({ trigger: { kind: "push", sha: "abc" } });
     expect(planDeploy(facts).actions.map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow"]);
   });
 

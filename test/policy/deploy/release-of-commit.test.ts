@@ -26,7 +26,7 @@ function request(config: Config, env: string, extra: Partial<DeployRequest> = {}
   return {
     env: envOf(config, env),
     sha: HEAD,
-    trigger: "comment-1",
+    trigger: { kind: "comment", id: 1 },
     requester: "alice",
     issueNumber: 3,
     withMigrations: false,
