@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { Emulator } from "../test/emulator/index.js";
 import { commentPayload, pushPayload, releasePayload } from "../test/e2e/fixtures/event-payloads.js";
+import { workflowsFor } from "../test/emulator/workflow-files.js";
 
 export interface Trigger {
   readonly event: string;
@@ -92,7 +93,7 @@ const changelogPr: Scenario = {
   minimumWhy:
     "1 config read; 1 lookup that the changelog PR is not there yet (a merged one must not be opened again); 1 base branch ref; 1 base commit (its tree is the base_tree); writes: 1 tree with the file inline, 1 commit, 1 branch ref (422 when it exists, so no branch lookup is needed), 1 PR, 1 labels (POST pulls takes none) = 9. A per-release file is new by construction, so its absence need not be read.",
   setup: (gh, repo) => {
-    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": CHANGELOG_CONFIG, "api/manage.py": "" } });
+    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": CHANGELOG_CONFIG, ...workflowsFor(CHANGELOG_CONFIG), "api/manage.py": "" } });
     const releaseId = gh.addRelease({
       owner: OWNER,
       repo,
@@ -116,7 +117,7 @@ const help: Scenario = {
   minimumWhy:
     "1 config read; 1 permission of the commenter; 1 lookup of an earlier reply to this comment (a redelivery must not answer twice); writes: 1 👀 reaction (200 when already there), 1 reply = 5.",
   setup: (gh, repo) => {
-    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": COMMANDS_CONFIG } });
+    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": COMMANDS_CONFIG, ...workflowsFor(COMMANDS_CONFIG) } });
     gh.setPermission(OWNER, repo, "maintainer", "write");
     const { number, payload } = comment(gh, repo, "/help", "maintainer");
     return { event: "issue_comment", payload, owner: OWNER, repo, done: () => bot(gh, repo, number).length > 0 };
@@ -137,7 +138,15 @@ const release: Scenario = {
     "the executor looks for each action's effect before writing, and each of the two commits re-reads its base: CHANGES.rst is read 4 times in all with the config (2 needed), the branch ref 4 times (1), the base commit twice (1), the releases list twice (0: creating the release answers 422 when the tag has one) and the earlier reply twice (1)",
   setup: (gh, repo) => {
     const changes = readFileSync("test/fixtures/processes/gwcelery/CHANGES.rst.head-2024-12.rst", "utf8");
-    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"), "CHANGES.rst": changes } });
+    gh.createRepo({
+      owner: OWNER,
+      repo,
+      files: {
+        ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"),
+        ...workflowsFor(readFileSync("examples/gwcelery.yml", "utf8")),
+        "CHANGES.rst": changes,
+      },
+    });
     gh.addTag(OWNER, repo, "v2.5.2", "main", "Version 2.5.2");
     gh.setPermission(OWNER, repo, "leo", "write");
     const { number, payload } = comment(gh, repo, "/release", "leo", checklist(true), ["release"]);
@@ -158,6 +167,7 @@ const checklistOpening: Scenario = {
       repo,
       files: {
         ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"),
+        ...workflowsFor(readFileSync("examples/gwcelery.yml", "utf8")),
         ".github/ISSUE_TEMPLATE/release.md": template,
         "CHANGES.rst": "Changelog\n=========\n",
       },
@@ -182,7 +192,11 @@ const staging: Scenario = {
   overWhy:
     "the environment lock and the app lock are read with one GET git/ref each (one GET git/matching-refs would return both), and the statuses of the deployment created a moment before in the same plan are read before its first status is set",
   setup: (gh, repo) => {
-    const { headSha } = gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": DEPLOY_CONFIG, "api/manage.py": "" } });
+    const { headSha } = gh.createRepo({
+      owner: OWNER,
+      repo,
+      files: { ".github/release-pilot.yml": DEPLOY_CONFIG, ...workflowsFor(DEPLOY_CONFIG), "api/manage.py": "" },
+    });
     gh.setPermission(OWNER, repo, "zackkrida", "maintain");
     gh.commit(OWNER, repo, "main", { "api/views.py": "print('hi')" }, "Add a view", "zackkrida");
     const payload = pushPayload(gh, { owner: OWNER, repo, ref: "main", before: headSha, sender: "zackkrida" });
@@ -197,7 +211,7 @@ const production: Scenario = {
     "1 config read; 1 tag → commit (target_commitish may be a branch); 1 lock lookup (matching-refs for both locks); 1 deployment list (idempotency); writes: 1 deployment, 1 repository_dispatch, 1 deployment status = 7.",
   overWhy: "as for staging: two lock reads where one matching-refs call would do, and a statuses read of the deployment the same plan has just created",
   setup: (gh, repo) => {
-    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": DEPLOY_CONFIG, "api/manage.py": "" } });
+    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": DEPLOY_CONFIG, ...workflowsFor(DEPLOY_CONFIG), "api/manage.py": "" } });
     ensureInfrastructure(gh);
     gh.setPermission(OWNER, repo, "zackkrida", "maintain");
     const releaseId = gh.addRelease({ owner: OWNER, repo, tag: TAG, name: TAG, body: "- A change" });
@@ -218,7 +232,7 @@ const rollback: Scenario = {
   minimumWhy:
     "1 config read; 1 permission; 1 lock lookup; 1 deployment list (it is also the idempotency lookup) + the latest status of each deployment until the target (the failed current one and the good one before it: 2) = 3; 1 earlier-reply lookup; writes: 1 👀, 1 deployment, 1 repository_dispatch, 1 deployment status, 1 reply = 5; 12 in all.",
   setup: (gh, repo) => {
-    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": DEPLOY_CONFIG, "api/manage.py": "" } });
+    gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": DEPLOY_CONFIG, ...workflowsFor(DEPLOY_CONFIG), "api/manage.py": "" } });
     ensureInfrastructure(gh);
     gh.setPermission(OWNER, repo, "zackkrida", "maintain");
     gh.addTag(OWNER, repo, TAG, "main");
@@ -256,7 +270,7 @@ function draftNotes(prs: number, runs: number): Scenario {
       "the releases are listed twice (once to gather the facts, once by the executor to find the draft it may update), and the closed PRs are read one page past the end: with exactly 300 PRs the third page's Link header already says it is the last",
     minimumWhy: `1 config read; 1 releases list (it gives both the previous release and the existing draft); the closed PRs since the previous release at 100 a page = ${pages} (the last page is known from its Link header); 1 draft write (create or update) = ${2 + pages + 1}. Which app a push touched comes from the payload.`,
     setup: (gh, repo) => {
-      gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": NOTES_CONFIG, "api/manage.py": "" } });
+      gh.createRepo({ owner: OWNER, repo, files: { ".github/release-pilot.yml": NOTES_CONFIG, ...workflowsFor(NOTES_CONFIG), "api/manage.py": "" } });
       gh.addRelease({ owner: OWNER, repo, tag: TAG, publishedAt: "2024-01-01T19:52:14Z" });
       let before = "";
       for (let i = 0; i < prs; i++) {

@@ -7,6 +7,7 @@ import { startEmulator, type Emulator } from "../test/emulator/index.js";
 import { commentPayload, deploymentStatusPayload, pushPayload, releasePayload } from "../test/e2e/fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "../test/e2e/harness.js";
 import { describeChanges, snapshot } from "./snapshot.js";
+import { workflowsFor } from "../test/emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -90,7 +91,7 @@ function steps(gh: Emulator, app: AppProcess): Step[] {
 export async function runSandbox(print: (line: string) => void): Promise<readonly unknown[]> {
   const gh = await startEmulator();
   const config = readFileSync(new URL("../examples/openverse.yml", import.meta.url), "utf8");
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": config, "api/manage.py": "", "frontend/package.json": "{}" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": config, ...workflowsFor(config), "api/manage.py": "", "frontend/package.json": "{}" } });
   gh.createRepo({ owner, repo: "openverse-infrastructure" });
   gh.setPermission(owner, repo, MAINTAINER, "maintain");
   const app = await startApp({ emulator: gh });

@@ -6,6 +6,7 @@ import { NOOP_APP, RELEASE_PILOT, queueMetrics, startBenchApp } from "../lib/app
 import { runLoad, type LoadResult } from "../lib/load.js";
 import { acceptancePayloads } from "../lib/payloads.js";
 import { ratio } from "../lib/stats.js";
+import { workflowsFor } from "../../test/emulator/workflow-files.js";
 
 export interface AcceptanceRow {
   readonly app: string;
@@ -42,7 +43,11 @@ export async function measureAcceptance(seconds: number, concurrencies: readonly
   gh.createRepo({
     owner: "WordPress",
     repo: "openverse",
-    files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "" },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/openverse.yml", "utf8")),
+      "api/manage.py": "",
+    },
   });
   const raw: { variant: Variant; concurrency: number; result: LoadResult }[] = [];
   let intake = "unknown";

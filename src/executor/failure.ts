@@ -2,7 +2,7 @@
 // said when to retry, requests left), so policy can decide what the person hears.
 import { statusOf } from "../github/client.js";
 import type { ActionFailure } from "../policy/effect.js";
-import type { ActionFailedError } from "./port.js";
+import { type ActionFailedError, RefusedError } from "./port.js";
 
 export function failureOf(error: ActionFailedError): ActionFailure {
   const headers = (error.cause as { response?: { headers?: Record<string, unknown> } } | undefined)?.response?.headers ?? {};
@@ -13,5 +13,6 @@ export function failureOf(error: ActionFailedError): ActionFailure {
     retryAfter: headers["retry-after"] !== undefined,
     rateLimitRemaining: remaining === undefined ? undefined : String(remaining),
     message: error.cause instanceof Error ? error.cause.message : String(error.cause),
+    ...(error.cause instanceof RefusedError ? { refused: true } : {}),
   };
 }

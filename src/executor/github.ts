@@ -1,6 +1,7 @@
 // The executor that writes to GitHub: the plan goes to src/github's runners, which look for each
 // action's effect before acting, and each lock a deploy took gets its expiry check on the queue.
 import { ActionFailedError, execute } from "../github/execute.js";
+import { RefusedError } from "./port.js";
 import type { GitHub } from "../github/client.js";
 import type { Effect } from "../github/effects.js";
 import type { IdentitySource } from "../github/identity.js";
@@ -48,7 +49,10 @@ async function carryOut(options: GitHubExecutorOptions, plan: Plan): Promise<rea
     return effects;
   } catch (error) {
     if (error instanceof ActionFailedError) {
-      log.error({ action: error.action.kind, key: error.action.key, done: error.completed.length }, error.message);
+      // The executor's own refusal is the config's problem, answered to the person by the feature;
+      // anything else stopping a plan is the operator's to look at.
+      const level = error.cause instanceof RefusedError ? "warn" : "error";
+      log[level]({ action: error.action.kind, key: error.action.key, done: error.completed.length }, error.message);
       // A lock taken before a later action failed is held all the same: it gets its check too.
       await scheduleLockChecks(options, plan.actions, error.completed).catch((scheduleError: unknown) =>
         log.warn({ error: String(scheduleError) }, "could not schedule the lock's expiry check"),

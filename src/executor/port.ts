@@ -21,3 +21,12 @@ export class ActionFailedError extends Error {
     super(`${action.kind} (${action.key}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
+
+/**
+ * The executor's own refusal of an action GitHub would refuse as well (a dispatch the workflow
+ * does not accept), raised before anything is written; no retry mends it, and its message is the
+ * sentence the person reads.
+ */
+export class RefusedError extends Error {
+  override readonly name = "RefusedError";
+}

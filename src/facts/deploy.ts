@@ -43,8 +43,8 @@ export interface DeployFacts {
   mergedPullAssociation(sha: string): Promise<string | undefined>;
   /** This app's deploys waiting in an environment's queue (of one app, when given): never started. */
   queuedDeployments(environment: string, app?: string): Promise<QueuedDeployment[]>;
-  /** This app's deployments of a commit, in any environment. */
-  deploymentsOfCommit(sha: string): Promise<DeploymentFact[]>;
+  /** This app's deployments, in any environment, created from `since` to `until` (ISO times), newest first. */
+  deploymentsCreatedBetween(since: string, until: string): Promise<DeploymentFact[]>;
   /** This app's deployment of an environment made by the plan action with this key. */
   deploymentWithKey(environment: string, key: string): Promise<DeploymentFact | undefined>;
   /** A deployment by its id (one this app set a timer for). */

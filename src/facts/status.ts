@@ -2,6 +2,7 @@
 // Release Dashboard (for /status and the dashboard), and of config changes (the config check).
 // Each is one bounded read, so an answer costs a known number of calls.
 import type { DeployedVersion } from "../policy/status/index.js";
+import type { WorkflowFileFact } from "../policy/config-check-workflows.js";
 
 /** An environment's newest successful deployment of each app, and a failure newer than it. */
 export interface DeployedOn {
@@ -60,4 +61,6 @@ export interface StatusFacts {
   pullRequestFiles(pullNumber: number): Promise<PullFileFact[]>;
   /** `.github/release-pilot.yml` at a commit; undefined when it is not a file there. */
   configTextAt(sha: string): Promise<string | undefined>;
+  /** `.github/workflows/<file>` at a commit; undefined when the facts do not say (offline). */
+  workflowFileAt(file: string, sha: string): Promise<WorkflowFileFact | undefined>;
 }

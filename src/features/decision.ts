@@ -2,7 +2,8 @@
 // FactSource and Executor, in order, and resumes it with the answer. A plan that stops part-way
 // is answered as an outcome with its failure, so the decision can say what the person hears
 // (fail the deployment, free the lock); the failure is then thrown all the same, so the job fails
-// and is retried or answered as any failed job.
+// and is retried or answered as any failed job, unless the decision said it has answered the
+// failure in full (`settled`).
 import { ActionFailedError } from "../executor/port.js";
 import { failureOf } from "../executor/failure.js";
 import type { Decision, Question } from "../policy/ask.js";
@@ -12,6 +13,10 @@ import type { FeatureContext } from "./feature.js";
 export async function runDecision<T>(context: FeatureContext, decision: Decision<T>): Promise<T> {
   let failed: ActionFailedError | undefined;
   const answer = async (question: Question): Promise<unknown> => {
+    if (question.kind === "settled") {
+      failed = undefined;
+      return undefined;
+    }
     if (question.kind !== "carryOut") return read(context, question);
     try {
       return { effects: await context.executor.carryOut(question.plan) } satisfies Outcome;
@@ -27,7 +32,7 @@ export async function runDecision<T>(context: FeatureContext, decision: Decision
   return step.value;
 }
 
-function read(context: FeatureContext, question: Exclude<Question, { kind: "carryOut" }>): Promise<unknown> | undefined {
+function read(context: FeatureContext, question: Exclude<Question, { kind: "carryOut" | "settled" }>): Promise<unknown> | undefined {
   const { facts } = context;
   switch (question.kind) {
     case "history":

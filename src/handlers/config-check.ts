@@ -1,6 +1,7 @@
 // A pull request that changes `.github/release-pilot.yml` gets a check run on its head commit:
 // the config as the PR would leave it, with every problem on its line, or what it will do.
-import { CONFIG_PATH, CONFIG_UNCHANGED, changesConfig, planConfigCheck } from "../policy/config-check.js";
+import { CONFIG_PATH, CONFIG_UNCHANGED, changesConfig, checkConfigText, planConfigCheck } from "../policy/config-check.js";
+import { type WorkflowFileFact, workflowsToRead } from "../policy/config-check-workflows.js";
 import { carryOut, type RunOptions } from "../features/carry-out.js";
 import type { FeatureContext } from "../features/feature.js";
 
@@ -21,5 +22,12 @@ export async function checkConfigChange(context: PullRequestContext, options: Ru
   const yamlText = await context.facts.configTextAt(headSha);
   if (yamlText === undefined) throw new Error(`${CONFIG_PATH} at ${headSha} is not a file`);
   const repo = context.repo();
-  await carryOut(context, planConfigCheck({ repo, headSha, yamlText, repoName: `${repo.owner}/${repo.repo}` }), options);
+  const repoName = `${repo.owner}/${repo.repo}`;
+  const proposed = checkConfigText(yamlText, repoName).config;
+  const workflows = new Map<string, WorkflowFileFact>();
+  for (const file of proposed === undefined ? [] : workflowsToRead(proposed)) {
+    const read = await context.facts.workflowFileAt(file, headSha);
+    if (read !== undefined) workflows.set(file, read);
+  }
+  await carryOut(context, planConfigCheck({ repo, headSha, yamlText, repoName, workflows }), options);
 }

@@ -35,6 +35,12 @@ export interface Questions {
   lockOfScope: { ask: { env: string; app?: string }; answer: Lock | undefined };
   /** Carry the plan out; answered with each action's effect and the failure that stopped it. */
   carryOut: { ask: { plan: Plan }; answer: Outcome };
+  /**
+   * The failure that stopped a plan has been answered in full (the deployment failed with the
+   * reason, the lock freed, the person told): the job ends as done rather than failed, so no
+   * second report and no retry follow. Answered with nothing.
+   */
+  settled: { ask: Record<string, never>; answer: undefined };
   /** Say something in the log; answered with nothing. */
   log: { ask: { message: string; fields: Readonly<Record<string, unknown>> }; answer: undefined };
 }

@@ -7,6 +7,7 @@ import { readConfigYaml } from "./config/yaml-text.js";
 import { USAGE, type CommandName } from "./commands/types.js";
 import { nothing, plan, type Plan, type RepoRef } from "./plan.js";
 import { codeSpan, inertText } from "./markdown/inert.js";
+import { type WorkflowFileFact, workflowInputIssues } from "./config-check-workflows.js";
 
 export const CONFIG_PATH = ".github/release-pilot.yml";
 export const CHECK_NAME = "Release Pilot config";
@@ -71,8 +72,15 @@ function lineOf(root: Node | null, path: string, lines: LineCounter): number {
   return line;
 }
 
-/** Parses the YAML text and the config in it; never throws. */
-export function checkConfigText(yamlText: string, repoName: string): ConfigCheck {
+/**
+ * Parses the YAML text and the config in it; never throws. With the workflow files the config
+ * dispatches (as of `at`), a dispatch its workflow would refuse is an error on its line too.
+ */
+export function checkConfigText(
+  yamlText: string,
+  repoName: string,
+  workflows?: { readonly files: ReadonlyMap<string, WorkflowFileFact>; readonly sha: string },
+): ConfigCheck {
   // A file YAML cannot read has no config to check further; each problem is placed.
   const read = readConfigYaml(yamlText);
   if (!read.ok) return { errors: read.errors.map((error) => ({ path: "", ...error })), warnings: [], config: undefined };
@@ -81,6 +89,8 @@ export function checkConfigText(yamlText: string, repoName: string): ConfigCheck
     const parsed = parseConfig(read.value, { repo: repoName });
     const place = (issue: { path: string; message: string }): PlacedIssue => ({ ...issue, line: lineOf(doc.contents, issue.path, lines) });
     if (!parsed.ok) return { errors: parsed.errors.map(place), warnings: [], config: undefined };
+    const mismatches = workflows === undefined ? [] : workflowInputIssues(parsed.config, workflows.files, { repo: repoName, sha: workflows.sha });
+    if (mismatches.length > 0) return { errors: mismatches.map(place), warnings: parsed.warnings.map(place), config: undefined };
     return { errors: [], warnings: parsed.warnings.map(place), config: parsed.config };
   } catch (error) {
     // The check run must appear whatever the file holds; a bug here is reported on it, not lost.
@@ -163,6 +173,8 @@ export interface ConfigCheckFacts {
   readonly yamlText: string;
   /** `owner/name`: the default app of a config without apps is named after it. */
   readonly repoName: string;
+  /** The workflow files the config dispatches, read at the head (workflowsToRead). */
+  readonly workflows?: ReadonlyMap<string, WorkflowFileFact>;
 }
 
 function count(n: number, noun: string): string {
@@ -178,7 +190,7 @@ export const CONFIG_UNCHANGED = nothing("event-not-relevant", `The pull request 
 
 /** One check run on the pull request's head: failure with each error on its line, or what the config will do. */
 export function planConfigCheck(facts: ConfigCheckFacts): Plan {
-  const checked = checkConfigText(facts.yamlText, facts.repoName);
+  const checked = checkConfigText(facts.yamlText, facts.repoName, facts.workflows === undefined ? undefined : { files: facts.workflows, sha: facts.headSha });
   const annotate = (level: "failure" | "warning") => (issue: PlacedIssue) => ({
     path: CONFIG_PATH,
     line: issue.line,

@@ -31,6 +31,8 @@ export interface ActionFailure {
   readonly retryAfter: boolean;
   readonly rateLimitRemaining: string | undefined;
   readonly message: string;
+  /** The executor refused the action before asking GitHub; the message says why, and no retry mends it. */
+  readonly refused?: boolean;
 }
 
 /** A plan carried out: each action's effect in order, and the failure that stopped it, if one did. */

@@ -19,6 +19,8 @@ function runOf(conclusion: string, event = "workflow_dispatch") {
       status: "completed",
       conclusion,
       html_url: "https://github.com/thegreenwebfoundation/admin-portal/actions/runs/77",
+      // GitHub creates the run right after the dispatch, so after the deployment it serves.
+      created_at: "2024-10-21T11:50:05Z",
     },
   });
 }
@@ -30,7 +32,7 @@ const deployments = {
       sha: SHA,
       state: "in_progress" as const,
       createdAt: "2024-10-21T11:50:00Z",
-      description: "Dispatched deploy.yml",
+      description: "Dispatched deploy.yml in thegreenwebfoundation/admin-portal (run 77)",
       payload: { release_pilot_key: KEY, requested_by: "fershad" },
     },
   ],

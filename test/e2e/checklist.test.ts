@@ -8,6 +8,7 @@ import { mustRepo } from "../emulator/seed.js";
 import { GWCELERY } from "../policy/config/process-configs.js";
 import { commentPayload, issuesPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "emfollow";
 const repo = "gwcelery";
@@ -21,7 +22,7 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": GWCELERY, ".github/ISSUE_TEMPLATE/release.md": TEMPLATE } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": GWCELERY, ...workflowsFor(GWCELERY), ".github/ISSUE_TEMPLATE/release.md": TEMPLATE } });
   gh.setPermission(owner, repo, "leo", "write");
   app = await startApp({ emulator: gh });
 });

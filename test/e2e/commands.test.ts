@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { examplePayload } from "./fixtures/payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const CONFIG = `environments:
@@ -15,8 +16,12 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo: "web", files: { ".github/release-pilot.yml": CONFIG } });
-  gh.createRepo({ owner, repo: "broken", files: { ".github/release-pilot.yml": "environments:\n  prod: { aprovals: 2 }\n" } });
+  gh.createRepo({ owner, repo: "web", files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG) } });
+  gh.createRepo({
+    owner,
+    repo: "broken",
+    files: { ".github/release-pilot.yml": "environments:\n  prod: { aprovals: 2 }\n", ...workflowsFor("environments:\n  prod: { aprovals: 2 }\n") },
+  });
   gh.setPermission(owner, "web", "maintainer", "write");
   gh.setPermission(owner, "web", "reader", "read");
   gh.setPermission(owner, "broken", "maintainer", "admin");

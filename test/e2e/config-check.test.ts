@@ -23,12 +23,22 @@ const CHANGED = `${VALID}  production:
     deploy: { workflow: deploy.yml }
 `;
 
+// The deploy workflow as the team wrote it: it takes a tag and needs the environment.
+const DEPLOY_WORKFLOW = "on:\n  workflow_dispatch:\n    inputs:\n      tag: {}\n      environment: { required: true, default: staging }\n";
+const MISMATCHED = `environments:
+  staging:
+    follows: { branch: main }
+    deploy: { workflow: deploy.yml, inputs: { tag: "{sha}", image: "web-{sha}" } }
+  production:
+    deploy: { workflow: release.yml }
+`;
+
 let gh: Emulator;
 let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { [PATH]: VALID } });
+  gh.createRepo({ owner, repo, files: { [PATH]: VALID, ".github/workflows/deploy.yml": DEPLOY_WORKFLOW } });
   app = await startApp({ emulator: gh });
 });
 afterAll(async () => {
@@ -73,6 +83,38 @@ describe("config check on pull requests", () => {
     expect(run.output.summary).toContain("- push to main → deploy staging");
     expect(run.output.summary).toContain("- release published → deploy production");
     expect(gh.violations).toEqual([]);
+  });
+
+  it("names each input the workflow does not declare, and a workflow that is not there, on their lines", async () => {
+    const sha = await openConfigPull("mismatched-inputs", MISMATCHED);
+    const run = await app.waitFor(() => checkRunOn(sha));
+    expect(run.conclusion).toBe("failure");
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        start_line: 4,
+        message: expect.stringContaining("environments.staging.deploy.inputs: .github/workflows/deploy.yml in acme/web at"),
+      }),
+      expect.objectContaining({ start_line: 6, message: expect.stringContaining("there is no .github/workflows/release.yml") }),
+    ]);
+    expect(run.annotations?.[0]?.message).toContain("does not declare the input image: declare it under on.workflow_dispatch.inputs");
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("names a required input the config does not give once the workflow requires one", async () => {
+    gh.createBranch(owner, repo, "stricter", "main");
+    gh.commit(
+      owner,
+      repo,
+      "stricter",
+      { ".github/workflows/deploy.yml": "on:\n  workflow_dispatch:\n    inputs:\n      region: { required: true }\n" },
+      "Require a region",
+    );
+    const sha = gh.commit(owner, repo, "stricter", { [PATH]: `${VALID}# a region is now required\n` }, "Touch the config");
+    const number = gh.openPullRequest({ owner, repo, title: "Require a region", head: "stricter" });
+    await app.send("pull_request", pullRequestPayload(gh, { owner, repo, number }));
+    const run = await app.waitFor(() => checkRunOn(sha));
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).toContain("requires the input region, which deploy.inputs does not give");
   });
 
   it("leaves a pull request that does not touch the config alone", async () => {

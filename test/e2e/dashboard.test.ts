@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { deploymentStatusPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -14,7 +15,7 @@ let app: AppProcess;
 beforeAll(async () => {
   gh = await startEmulator();
   const config = `${readFileSync("examples/openverse.yml", "utf8")}\ndashboard: true\n`;
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": config, "api/manage.py": "" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": config, ...workflowsFor(config), "api/manage.py": "" } });
   gh.setPermission(owner, repo, "zackkrida", "maintain");
   app = await startApp({ emulator: gh });
 }, 60_000);

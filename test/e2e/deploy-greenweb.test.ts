@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "thegreenwebfoundation";
 const repo = "admin-portal";
@@ -19,7 +20,11 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/greenweb.yml", "utf8")),
+      "manage.py": "",
+    },
   });
   gh.createBranch(owner, repo, "staging", "master");
   for (const login of ["fershad", "mrchrisadams"]) gh.setPermission(owner, repo, login, "write");

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "ebi-ait";
 const repo = "ingest-core";
@@ -14,7 +15,12 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": readFileSync("examples/hca-ingest.yml", "utf8") } });
+  gh.createRepo({
+    owner,
+    repo,
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": readFileSync("examples/hca-ingest.yml", "utf8"), ...workflowsFor(readFileSync("examples/hca-ingest.yml", "utf8")) },
+  });
   for (const login of ["amnonkhen", "aaclan", "ke4"]) gh.setPermission(owner, repo, login, "write");
   app = await startApp({ emulator: gh });
 }, 60_000);

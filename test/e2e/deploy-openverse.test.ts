@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -20,7 +21,12 @@ beforeAll(async () => {
   gh.createRepo({
     owner,
     repo,
-    files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "", "frontend/package.json": "{}" },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/openverse.yml", "utf8")),
+      "api/manage.py": "",
+      "frontend/package.json": "{}",
+    },
   });
   gh.createRepo({ owner, repo: "openverse-infrastructure", files: { "README.md": "infra" } });
   gh.setPermission(owner, repo, "zackkrida", "maintain");

@@ -10,6 +10,8 @@ import { mustRepo } from "../emulator/seed.js";
 import { commentPayload, deploymentStatusPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { examplePayload } from "./fixtures/payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
+import type { WorkflowDispatch } from "../emulator/store.js";
 
 const owner = "thegreenwebfoundation";
 const repo = "admin-portal";
@@ -35,7 +37,11 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "" },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/greenweb.yml", "utf8")),
+      "manage.py": "",
+    },
   });
   gh.setPermission(owner, repo, "fershad", "write");
   gh.createBranch(owner, repo, "staging", "master");
@@ -45,7 +51,7 @@ beforeAll(async () => {
     '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
     `    verify: { url: "${versionUrl}", expect: "{sha}", timeout: 1m }`,
   ].join("\n");
-  gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
+  gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": config, ...workflowsFor(config), "app.py": "" } });
   gh.setPermission(owner, verified, "fershad", "write");
   // The version server is on 127.0.0.1, which verify refuses unless the test allows loopback.
   app = await startApp({ emulator: gh, env: { VERIFY_ALLOW_LOOPBACK: "1" } });
@@ -60,7 +66,8 @@ afterAll(async () => {
 const botComments = (name: string, number: number) => gh.comments(owner, name, number).filter((c) => c.user.login === "release-pilot[bot]");
 const statusesOf = (name: string, id: number) => [...(gh.deployments(owner, name).find((d) => d.id === id)?.statuses ?? [])].sort((a, b) => a.id - b.id);
 
-function workflowRunPayload(sha: string, conclusion: string): Record<string, unknown> {
+/** The `workflow_run.completed` GitHub sends when the run it started for this dispatch ends. */
+function workflowRunPayload(dispatch: WorkflowDispatch, conclusion: string): Record<string, unknown> {
   const target = mustRepo(gh.state, owner, repo);
   return examplePayload("workflow_run", "completed", {
     owner,
@@ -70,14 +77,17 @@ function workflowRunPayload(sha: string, conclusion: string): Record<string, unk
     defaultBranch: target.defaultBranch,
     overrides: {
       workflow_run: {
-        head_sha: sha,
-        head_branch: "master",
+        id: dispatch.runId,
+        // The run checks out the tip of the dispatched branch, which need not be the deployed commit.
+        head_sha: dispatch.headSha,
+        head_branch: dispatch.ref,
         name: "Deploy",
         path: ".github/workflows/deploy.yml",
         event: "workflow_dispatch",
         status: "completed",
         conclusion,
-        html_url: `https://github.com/${owner}/${repo}/actions/runs/4242`,
+        created_at: dispatch.at,
+        html_url: `https://github.com/${owner}/${repo}/actions/runs/${dispatch.runId}`,
       },
     },
   });
@@ -90,16 +100,19 @@ describe("deploy outcomes", () => {
     gh.addCheckRun(owner, repo, sha, "migrations", "success");
     const number = gh.addIssue({ owner, repo, title: "Ship the new view" });
     await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body: "/deploy production", sender: "fershad" }));
-    await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["ref"] === sha), 20_000);
+    const dispatch = await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["ref"] === sha), 20_000);
     await app.settle();
     const deployment = gh.deployments(owner, repo).find((d) => d.sha === sha)!;
+    // The workflow is dispatched on the branch, with the commit as an input, as GitHub requires.
+    expect(dispatch).toMatchObject({ ref: "master", inputs: { environment: "production", ref: sha, deployment_id: String(deployment.id) } });
+    const runUrl = `https://github.com/${owner}/${repo}/actions/runs/${dispatch.runId}`;
 
-    await app.send("workflow_run", workflowRunPayload(sha, "failure"));
+    await app.send("workflow_run", workflowRunPayload(dispatch, "failure"));
     const failed = await app.waitFor(() => statusesOf(repo, deployment.id).find((s) => s.state === "failure"), 20_000);
-    expect(failed.log_url).toBe(`https://github.com/${owner}/${repo}/actions/runs/4242`);
+    expect(failed.log_url).toBe(runUrl);
     const report = await app.waitFor(() => botComments(repo, number).find((c) => c.body.includes("ended with failure")), 20_000);
     expect(report.body).toContain("/rollback production");
-    expect(report.body).toContain("actions/runs/4242");
+    expect(report.body).toContain(`actions/runs/${dispatch.runId}`);
     await app.waitFor(() => !gh.refs(owner, repo).some((r) => r.ref === "refs/heads/release-pilot/lock/production"), 20_000);
 
     // GitHub then delivers the bot's own failure status; it reports nothing new.
@@ -108,6 +121,25 @@ describe("deploy outcomes", () => {
     expect(botComments(repo, number)).toHaveLength(1);
     expect(botComments(repo, number)[0]!.body).toBe(report.body);
     expect(statusesOf(repo, deployment.id).filter((s) => s.state === "failure")).toHaveLength(1);
+    expect(gh.violations).toEqual([]);
+  }, 90_000);
+
+  it("finds the deployment of an older commit by the run's id, though the run checked out the branch's tip", async () => {
+    const older = gh.sha(owner, repo, "master")!;
+    gh.addCheckRun(owner, repo, older, "tests", "success");
+    gh.addCheckRun(owner, repo, older, "migrations", "success");
+    gh.commit(owner, repo, "master", { "greencheck/urls.py": "# newer" }, "Change the urls", "fershad");
+    const number = gh.addIssue({ owner, repo, title: "Redeploy the older commit" });
+    await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body: `/deploy production ${older.slice(0, 7)}`, sender: "fershad" }));
+    const dispatch = await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["ref"] === older && d.headSha !== older), 20_000);
+    await app.settle();
+    const deployment = gh.deployments(owner, repo).find((d) => d.sha === older && d.id === Number(dispatch.inputs["deployment_id"]))!;
+    // Another run of the same workflow on the same branch tip ends too: it served no deployment.
+    await app.send("workflow_run", workflowRunPayload({ ...dispatch, runId: dispatch.runId + 1 }, "failure"));
+    await app.settle();
+    expect(statusesOf(repo, deployment.id).some((s) => s.state === "failure")).toBe(false);
+    await app.send("workflow_run", workflowRunPayload(dispatch, "cancelled"));
+    await app.waitFor(() => statusesOf(repo, deployment.id).find((s) => s.state === "failure"), 20_000);
     expect(gh.violations).toEqual([]);
   }, 90_000);
 

@@ -14,6 +14,7 @@ import { commentPayload, deploymentStatusPayload } from "./fixtures/event-payloa
 import { botComments } from "./fixtures/story.js";
 import { startRedisServer, type RedisServer } from "../runtime/queue/support/redis-server.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "timers";
 const verified = "verified-app";
@@ -50,7 +51,12 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
       '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
       `    verify: { url: "${versionUrl}", expect: "{sha}", timeout: 2m }`,
     ].join("\n");
-    gh.createRepo({ owner, repo: verified, defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig, "app.py": "" } });
+    gh.createRepo({
+      owner,
+      repo: verified,
+      defaultBranch: "main",
+      files: { ".github/release-pilot.yml": verifyConfig, ...workflowsFor(verifyConfig), "app.py": "" },
+    });
     const queueConfig = [
       "environments:",
       "  production:",
@@ -58,7 +64,12 @@ describe.each(backends)("timers with the $name job queue", ({ name }) => {
       `    lock_timeout: ${LOCK_TIMEOUT_S}s`,
       '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
     ].join("\n");
-    gh.createRepo({ owner, repo: queued, defaultBranch: "main", files: { ".github/release-pilot.yml": queueConfig, "app.py": "" } });
+    gh.createRepo({
+      owner,
+      repo: queued,
+      defaultBranch: "main",
+      files: { ".github/release-pilot.yml": queueConfig, ...workflowsFor(queueConfig), "app.py": "" },
+    });
     for (const repo of [verified, queued]) gh.setPermission(owner, repo, "fershad", "write");
     if (name === "Redis") redis = await startRedisServer();
     app = await start();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { pushPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -29,7 +30,11 @@ const numbers: number[] = [];
 
 beforeAll(async () => {
   gh = await startEmulator();
-  before = gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, "api/manage.py": "", "frontend/app.vue": "" } }).headSha;
+  before = gh.createRepo({
+    owner,
+    repo,
+    files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG), "api/manage.py": "", "frontend/app.vue": "" },
+  }).headSha;
   gh.addRelease({ owner, repo, tag: "api-2024.01.01.19.52.14", publishedAt: "2024-01-01T19:52:14Z" });
   const merge = (title: string, labels: string[], file: string, author: string, mergedAt: string) =>
     numbers.push(gh.addMergedPullRequest({ owner, repo, title, labels, author, files: { [file]: title }, mergedAt }).number);

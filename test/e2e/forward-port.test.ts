@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { pushPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const repo = "service";
@@ -13,7 +14,7 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": 'tag: "v{version}"\n', "app.py": "v1" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": 'tag: "v{version}"\n', ...workflowsFor('tag: "v{version}"\n'), "app.py": "v1" } });
   gh.createBranch(owner, repo, "release");
   gh.commit(owner, repo, "release", { "app.py": "v1 fixed" }, "Fix the timeout on release");
   app = await startApp({ emulator: gh });

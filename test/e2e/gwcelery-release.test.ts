@@ -7,6 +7,7 @@ import { startEmulator, type Emulator } from "../emulator/index.js";
 import { mustRepo } from "../emulator/seed.js";
 import { commentPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "emfollow";
 const repo = "gwcelery";
@@ -22,7 +23,15 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"), "CHANGES.rst": CHANGES } });
+  gh.createRepo({
+    owner,
+    repo,
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/gwcelery.yml", "utf8")),
+      "CHANGES.rst": CHANGES,
+    },
+  });
   gh.addTag(owner, repo, "v2.5.2", "main", "Version 2.5.2");
   gh.setPermission(owner, repo, "leo", "write");
   app = await startApp({ emulator: gh });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { examplePayload } from "./fixtures/payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -36,7 +37,7 @@ function published(releaseId: number) {
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, "api/manage.py": "" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG), "api/manage.py": "" } });
   app = await startApp({ emulator: gh });
 });
 

@@ -15,6 +15,7 @@ import { deploymentsOf, reportDeployment } from "./fixtures/story.js";
 import { completeCheckRun } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { factsFrom, plannedWrite, snapshot, writesBetween, type Effect } from "./plan-matches-world.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const ZERO = "0".repeat(40);
@@ -31,6 +32,7 @@ beforeAll(async () => {
     repo: "gwcelery",
     files: {
       ".github/release-pilot.yml": example("gwcelery"),
+      ...workflowsFor(example("gwcelery")),
       ".github/ISSUE_TEMPLATE/release.md": readFileSync("test/fixtures/checklist/CreateARelease.md", "utf8"),
       "CHANGES.rst": readFileSync("test/fixtures/processes/gwcelery/CHANGES.rst.head-2024-12.rst", "utf8"),
     },
@@ -41,7 +43,7 @@ beforeAll(async () => {
     owner: "renalreg",
     repo: "ukrdc-services",
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": example("ukrdc"), "ukrdc/services/__init__.py": '__version__ = "10.8.5"\n' },
+    files: { ".github/release-pilot.yml": example("ukrdc"), ...workflowsFor(example("ukrdc")), "ukrdc/services/__init__.py": '__version__ = "10.8.5"\n' },
   });
   gh.createBranch("renalreg", "ukrdc-services", "release", "master");
   gh.createRepo({
@@ -52,13 +54,27 @@ beforeAll(async () => {
   });
   gh.createBranch("renalreg", "ukrdc-webapi", "release", "master");
   gh.setPermission("renalreg", "ukrdc-services", "joel", "write");
-  gh.createRepo({ owner: "thegreenwebfoundation", repo: "admin-portal", defaultBranch: "master", files: { ".github/release-pilot.yml": example("greenweb") } });
+  gh.createRepo({
+    owner: "thegreenwebfoundation",
+    repo: "admin-portal",
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": example("greenweb"), ...workflowsFor(example("greenweb")) },
+  });
   gh.createBranch("thegreenwebfoundation", "admin-portal", "staging", "master");
   gh.setPermission("thegreenwebfoundation", "admin-portal", "fershad", "write");
-  gh.createRepo({ owner: "WordPress", repo: "openverse", files: { ".github/release-pilot.yml": example("openverse"), "api/manage.py": "" } });
+  gh.createRepo({
+    owner: "WordPress",
+    repo: "openverse",
+    files: { ".github/release-pilot.yml": example("openverse"), ...workflowsFor(example("openverse")), "api/manage.py": "" },
+  });
   gh.createRepo({ owner: "WordPress", repo: "openverse-infrastructure" });
   gh.setPermission("WordPress", "openverse", "zackkrida", "maintain");
-  gh.createRepo({ owner: "ebi-ait", repo: "ingest-core", defaultBranch: "master", files: { ".github/release-pilot.yml": example("hca-ingest") } });
+  gh.createRepo({
+    owner: "ebi-ait",
+    repo: "ingest-core",
+    defaultBranch: "master",
+    files: { ".github/release-pilot.yml": example("hca-ingest"), ...workflowsFor(example("hca-ingest")) },
+  });
   gh.setPermission("ebi-ait", "ingest-core", "amnonkhen", "write");
   app = await startApp({ emulator: gh });
 }, 60_000);

@@ -10,6 +10,7 @@ import { mustRepo } from "../emulator/seed.js";
 import { deploymentStatusPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { deploymentsOf, reportDeployment } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -22,7 +23,7 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, "api/manage.py": "" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG), "api/manage.py": "" } });
   gh.createRepo({ owner, repo: "openverse-infrastructure", files: { "README.md": "infrastructure" } });
   gh.setPermission(owner, repo, MAINTAINER, "maintain");
   app = await startApp({ emulator: gh });
@@ -67,7 +68,7 @@ describe("Openverse: failures nobody asked about", () => {
 
   it("fails a check run at the broken line and warns on the dashboard when a broken config is pushed to main, until it is fixed", async () => {
     const broken = CONFIG.replace("commands: { permission: write }", "commands: { permission: wirte }");
-    const sha = gh.commit(owner, repo, "main", { ".github/release-pilot.yml": broken }, "Tweak the config", MAINTAINER);
+    const sha = gh.commit(owner, repo, "main", { ".github/release-pilot.yml": broken, ...workflowsFor(broken) }, "Tweak the config", MAINTAINER);
     const push = pushPayload(gh, { owner, repo, ref: "main", sender: MAINTAINER });
     await app.send("push", push);
     const [check] = await app.waitFor(() => (checkRuns(sha, "Release Pilot config").length > 0 ? checkRuns(sha, "Release Pilot config") : undefined), 30_000);
@@ -90,7 +91,7 @@ describe("Openverse: failures nobody asked about", () => {
     expect(checkRuns(sha, "Release Pilot config")).toHaveLength(1);
 
     // Fixed: the next push renders the dashboard whole again, without the warning.
-    gh.commit(owner, repo, "main", { ".github/release-pilot.yml": CONFIG }, "Fix the config", MAINTAINER);
+    gh.commit(owner, repo, "main", { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG) }, "Fix the config", MAINTAINER);
     await app.send("push", pushPayload(gh, { owner, repo, ref: "main", sender: MAINTAINER }));
     await app.waitFor(() => !(dashboard()?.body ?? "").includes("release-pilot:config-broken"), 30_000);
     await app.settle();
@@ -107,6 +108,7 @@ describe("Openverse: failures nobody asked about", () => {
       repo: other,
       files: {
         ".github/release-pilot.yml": CONFIG.replace("repo: WordPress/openverse-infrastructure", "repo: WordPress/openverse-infra-gone"),
+        ...workflowsFor(CONFIG.replace("repo: WordPress/openverse-infrastructure", "repo: WordPress/openverse-infra-gone")),
         "api/manage.py": "",
       },
     });

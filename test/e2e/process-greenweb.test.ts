@@ -14,6 +14,7 @@ import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { botComments, deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
 import { completeCheckRun } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "thegreenwebfoundation";
 const repo = "admin-portal";
@@ -32,7 +33,12 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), "manage.py": "", "apps/greencheck/models.py": "class Hosting: ...\n" },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/greenweb.yml", "utf8")),
+      "manage.py": "",
+      "apps/greencheck/models.py": "class Hosting: ...\n",
+    },
   });
   gh.createBranch(owner, repo, "staging", "master");
   for (const login of ["fershad", "mrchrisadams"]) gh.setPermission(owner, repo, login, "write");

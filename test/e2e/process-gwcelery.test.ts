@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { botComments, commitMessage, deploymentsOf, reportDeployment, statesOf, tickEveryBox } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "emfollow";
 const repo = "gwcelery";
@@ -24,6 +25,7 @@ beforeAll(async () => {
     repo,
     files: {
       ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/gwcelery.yml", "utf8")),
       ".github/ISSUE_TEMPLATE/release.md": readFileSync("test/fixtures/checklist/CreateARelease.md", "utf8"),
       "CHANGES.rst": readFileSync("test/fixtures/processes/gwcelery/CHANGES.rst.head-2024-12.rst", "utf8"),
     },

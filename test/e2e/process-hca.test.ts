@@ -11,6 +11,7 @@ import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { botComments, deploymentsOf, reportDeployment, statesOf, thumbsUp } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "ebi-ait";
 const repo = "ingest-core";
@@ -29,7 +30,11 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/hca-ingest.yml", "utf8"), "src/main/java/Ingest.java": "class Ingest {}\n" },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/hca-ingest.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/hca-ingest.yml", "utf8")),
+      "src/main/java/Ingest.java": "class Ingest {}\n",
+    },
   });
   gh.createBranch(owner, repo, "dev", "master");
   for (const login of DEVS) gh.setPermission(owner, repo, login, "write");

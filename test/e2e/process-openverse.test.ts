@@ -11,6 +11,7 @@ import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { botComments, deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
 import { publishDraft } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -34,6 +35,7 @@ beforeAll(async () => {
     repo,
     files: {
       ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/openverse.yml", "utf8")),
       "api/manage.py": "",
       "frontend/package.json": "{}",
       "catalog/dags/__init__.py": "",

@@ -10,6 +10,7 @@ import { mustRepo } from "../emulator/seed.js";
 import { commentPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { botComments, deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "renalreg";
 const repo = "ukrdc-services";
@@ -27,7 +28,11 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/ukrdc.yml", "utf8"), [VERSION_FILE]: '"""UKRDC services."""\n\n__version__ = "10.8.4"\n' },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/ukrdc.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/ukrdc.yml", "utf8")),
+      [VERSION_FILE]: '"""UKRDC services."""\n\n__version__ = "10.8.4"\n',
+    },
   });
   gh.createBranch(owner, repo, "release", "master");
   gh.createRepo({ owner, repo: webapi, defaultBranch: "master", files: { "requirements.txt": REQUIREMENTS } });

@@ -17,6 +17,7 @@ import {
   storedJobs,
   type RuntimeApp,
 } from "../runtime/support/e2e.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const COMMANDS_CONFIG = `environments:
@@ -63,8 +64,12 @@ const repos = (variant: Variant) => ({ openverse: `openverse-${variant}`, web: `
 function seedVariant(variant: Variant): void {
   const r = repos(variant);
   seedOpenverse(gh, owner, r.openverse);
-  gh.createRepo({ owner, repo: r.web, files: { ".github/release-pilot.yml": COMMANDS_CONFIG } });
-  gh.createRepo({ owner, repo: r.broken, files: { ".github/release-pilot.yml": "environments:\n  prod: { aprovals: 2 }\n" } });
+  gh.createRepo({ owner, repo: r.web, files: { ".github/release-pilot.yml": COMMANDS_CONFIG, ...workflowsFor(COMMANDS_CONFIG) } });
+  gh.createRepo({
+    owner,
+    repo: r.broken,
+    files: { ".github/release-pilot.yml": "environments:\n  prod: { aprovals: 2 }\n", ...workflowsFor("environments:\n  prod: { aprovals: 2 }\n") },
+  });
   gh.setPermission(owner, r.web, "maintainer", "write");
   gh.setPermission(owner, r.web, "reader", "read");
   gh.setPermission(owner, r.broken, "maintainer", "admin");

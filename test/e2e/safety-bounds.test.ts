@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const SECRET_BODY = "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG";
@@ -48,9 +49,24 @@ beforeAll(async () => {
       '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
       `    verify: { url: "${internalUrl}${path}", expect: "{sha}", timeout: 1s }`,
     ].join("\n");
-  gh.createRepo({ owner, repo: "internal", defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig("/version"), "app.py": "" } });
-  gh.createRepo({ owner, repo: "redirected", defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig("/redirect"), "app.py": "" } });
-  gh.createRepo({ owner, repo: "leaky", defaultBranch: "main", files: { ".github/release-pilot.yml": verifyConfig("/version"), "app.py": "" } });
+  gh.createRepo({
+    owner,
+    repo: "internal",
+    defaultBranch: "main",
+    files: { ".github/release-pilot.yml": verifyConfig("/version"), ...workflowsFor(verifyConfig("/version")), "app.py": "" },
+  });
+  gh.createRepo({
+    owner,
+    repo: "redirected",
+    defaultBranch: "main",
+    files: { ".github/release-pilot.yml": verifyConfig("/redirect"), ...workflowsFor(verifyConfig("/redirect")), "app.py": "" },
+  });
+  gh.createRepo({
+    owner,
+    repo: "leaky",
+    defaultBranch: "main",
+    files: { ".github/release-pilot.yml": verifyConfig("/version"), ...workflowsFor(verifyConfig("/version")), "app.py": "" },
+  });
   const globs = [
     "apps:",
     '  api: { paths: ["api/**"], tag: "api-{version}" }',
@@ -60,7 +76,7 @@ beforeAll(async () => {
     "    follows: { branch: main }",
     '    deploy: { workflow: deploy-staging.yml, inputs: { app: "{app}" } }',
   ].join("\n");
-  gh.createRepo({ owner, repo: "monorepo", defaultBranch: "main", files: { ".github/release-pilot.yml": globs, "api/manage.py": "" } });
+  gh.createRepo({ owner, repo: "monorepo", defaultBranch: "main", files: { ".github/release-pilot.yml": globs, ...workflowsFor(globs), "api/manage.py": "" } });
   for (const repo of ["internal", "redirected", "leaky", "monorepo"]) gh.setPermission(owner, repo, "dev", "maintain");
 
   const intakeEnv = { INTAKE_HEADERS_TIMEOUT_MS: "1000", INTAKE_BODY_TIMEOUT_MS: "1000" };

@@ -13,6 +13,7 @@ import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload } from "./fixtures/event-payloads.js";
 import { BOT, botComments, deploymentsOf, reportDeployment, tickEveryBox } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 let gh: Emulator;
 let app: AppProcess;
@@ -70,7 +71,15 @@ describe("1. a person's /lock holds the environment against everyone but its hol
   it("Openverse (no queue): /lock production, then another maintainer's /deploy production is refused, the holder's goes", async () => {
     const owner = "WordPress";
     const repo = "openverse";
-    gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "" } });
+    gh.createRepo({
+      owner,
+      repo,
+      files: {
+        ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"),
+        ...workflowsFor(readFileSync("examples/openverse.yml", "utf8")),
+        "api/manage.py": "",
+      },
+    });
     gh.createRepo({ owner, repo: "openverse-infrastructure", files: { "README.md": "infra" } });
     for (const login of ["zackkrida", "sarayourfriend"]) gh.setPermission(owner, repo, login, "maintain");
     gh.addTag(owner, repo, "api-2024.01.01.19.52.14", "main");
@@ -99,7 +108,7 @@ describe("1. a person's /lock holds the environment against everyone but its hol
       owner,
       repo,
       defaultBranch: "master",
-      files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8") },
+      files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), ...workflowsFor(readFileSync("examples/greenweb.yml", "utf8")) },
     }).headSha;
     for (const login of ["fershad", "mrchrisadams"]) gh.setPermission(owner, repo, login, "write");
     gh.addCheckRun(owner, repo, head, "tests", "success");
@@ -133,7 +142,11 @@ describe("2. an approving review counts only for the commit it reviewed, while i
   it("a review of commit A does not approve /deploy production B; a review of B, the head, does", async () => {
     const owner = "acme";
     const repo = "reviewed";
-    gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": SIMPLE("approvals: 1"), "app.py": "x = 0\n" } });
+    gh.createRepo({
+      owner,
+      repo,
+      files: { ".github/release-pilot.yml": SIMPLE("approvals: 1"), ...workflowsFor(SIMPLE("approvals: 1")), "app.py": "x = 0\n" },
+    });
     for (const login of ["alice", "bob", "carol"]) gh.setPermission(owner, repo, login, "write");
     gh.createBranch(owner, repo, "feature", "main");
     const a = gh.commit(owner, repo, "feature", { "app.py": "x = 1\n" }, "A", "alice");
@@ -159,7 +172,11 @@ describe("3. a deployment this app did not create is never obeyed", () => {
   it("someone's deployment with a release_pilot_key moves no pointer tag and is no rollback target", async () => {
     const owner = "acme";
     const repo = "pointed";
-    gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": SIMPLE("pointer_tag: production"), "app.py": "x = 0\n" } });
+    gh.createRepo({
+      owner,
+      repo,
+      files: { ".github/release-pilot.yml": SIMPLE("pointer_tag: production"), ...workflowsFor(SIMPLE("pointer_tag: production")), "app.py": "x = 0\n" },
+    });
     gh.setPermission(owner, repo, "alice", "write");
     gh.setPermission(owner, repo, "mallory", "write");
     const number = gh.addIssue({ owner, repo, title: "Ship" });
@@ -205,7 +222,7 @@ describe("4. a hidden marker counts only in a comment this app wrote", () => {
   it("an outsider's comment carrying the marker of the bot's reply is left alone, and the bot answers in its own", async () => {
     const owner = "acme";
     const repo = "marked";
-    gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": SIMPLE(""), "app.py": "x = 0\n" } });
+    gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": SIMPLE(""), ...workflowsFor(SIMPLE("")), "app.py": "x = 0\n" } });
     gh.setPermission(owner, repo, "alice", "write");
     const number = gh.addIssue({ owner, repo, title: "Help" });
     const payload = commentPayload(gh, { owner, repo, number, body: "/help", sender: "alice" });
@@ -226,7 +243,11 @@ describe("4. a hidden marker counts only in a comment this app wrote", () => {
     gh.createRepo({
       owner,
       repo,
-      files: { ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"), "CHANGES.rst": "Changelog\n=========\n" },
+      files: {
+        ".github/release-pilot.yml": readFileSync("examples/gwcelery.yml", "utf8"),
+        ...workflowsFor(readFileSync("examples/gwcelery.yml", "utf8")),
+        "CHANGES.rst": "Changelog\n=========\n",
+      },
     });
     gh.setPermission(owner, repo, "leo", "write");
     const number = gh.addIssue({

@@ -9,6 +9,7 @@ import { mustRepo } from "../emulator/seed.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "renalreg";
 const repo = "ukrdc-services";
@@ -23,7 +24,11 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/ukrdc.yml", "utf8"), "ukrdc/services/__init__.py": '__version__ = "10.8.4"\n' },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/ukrdc.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/ukrdc.yml", "utf8")),
+      "ukrdc/services/__init__.py": '__version__ = "10.8.4"\n',
+    },
   });
   gh.setPermission(owner, repo, "joel", "write");
   app = await startApp({ emulator: gh });

@@ -5,6 +5,7 @@ import { encodeLock } from "../../src/policy/deploy/lock.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const repo = "web";
@@ -18,7 +19,7 @@ let app: AppProcess;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG) } });
   gh.setPermission(owner, repo, "maintainer", "write");
   gh.addDeployment({
     owner,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "renalreg";
 const repo = "ukrdc-services";
@@ -21,7 +22,11 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/ukrdc.yml", "utf8"), [VERSION_FILE]: '"""UKRDC services."""\n\n__version__ = "10.8.4"\n' },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/ukrdc.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/ukrdc.yml", "utf8")),
+      [VERSION_FILE]: '"""UKRDC services."""\n\n__version__ = "10.8.4"\n',
+    },
   });
   gh.createRepo({ owner, repo: "ukrdc-webapi", defaultBranch: "master", files: { "requirements.txt": REQUIREMENTS } });
   gh.createBranch(owner, "ukrdc-webapi", "release", "master");

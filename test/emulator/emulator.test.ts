@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./index.js";
 import { hasOperation } from "./openapi.js";
 import { routes } from "./server.js";
+import { workflowsFor } from "./workflow-files.js";
 
 let gh: Emulator;
 const api = (path: string): string => `${gh.url}/api/v3${path}`;
@@ -29,7 +30,11 @@ async function call(
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner: "acme", repo: "web", files: { "README.md": "hi\n", ".github/release-pilot.yml": "tag: v{version}\n" } });
+  gh.createRepo({
+    owner: "acme",
+    repo: "web",
+    files: { "README.md": "hi\n", ".github/release-pilot.yml": "tag: v{version}\n", ...workflowsFor("tag: v{version}\n") },
+  });
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
 import { ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./index.js";
+import { workflowsFor } from "./workflow-files.js";
 
 let gh: Emulator;
 let octokit: InstanceType<typeof ProbotOctokit>;
@@ -10,7 +11,7 @@ const repo = { owner: "acme", repo: "api" };
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ ...repo, files: { ".github/release-pilot.yml": "tag: v{version}\n", "src/app.py": "x = 1\n" } });
+  gh.createRepo({ ...repo, files: { ".github/release-pilot.yml": "tag: v{version}\n", ...workflowsFor("tag: v{version}\n"), "src/app.py": "x = 1\n" } });
   octokit = new ProbotOctokit({ auth: { token: "test" }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } });
 });
 

@@ -154,6 +154,10 @@ export interface WorkflowDispatch {
   readonly ref: string;
   readonly inputs: Record<string, unknown>;
   readonly at: string;
+  /** The run GitHub starts for the dispatch (answered with `return_run_details`). */
+  readonly runId: number;
+  /** The commit the run checks out: the tip of the dispatched branch or tag. */
+  readonly headSha: string;
 }
 
 export interface RepositoryDispatch {

@@ -14,6 +14,7 @@ import { loadConfig } from "../../src/facts/github/config.js";
 import { checkConfigText } from "../../src/policy/config-check.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { factsFrom } from "../e2e/plan-matches-world.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const OWNER = "thegreenwebfoundation";
 const REPO = "admin-portal";
@@ -28,7 +29,7 @@ beforeAll(async () => {
     owner: OWNER,
     repo: REPO,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8") },
+    files: { ".github/release-pilot.yml": readFileSync("examples/greenweb.yml", "utf8"), ...workflowsFor(readFileSync("examples/greenweb.yml", "utf8")) },
   }).headSha;
   gh.createBranch(OWNER, REPO, "staging", "master");
   gh.addTag(OWNER, REPO, "v1.2.0", "master", "Version 1.2.0");

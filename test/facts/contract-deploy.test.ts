@@ -17,6 +17,7 @@ import { checkConfigText } from "../../src/policy/config-check.js";
 import type { Action, RepoRef } from "../../src/policy/plan.js";
 import { factsFrom } from "../e2e/plan-matches-world.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const repo: RepoRef = { owner: "thegreenwebfoundation", repo: "admin-portal" };
 const configText = readFileSync(new URL("../../examples/greenweb.yml", import.meta.url), "utf8");
@@ -39,7 +40,7 @@ function loaded(): LoadedConfig {
 
 beforeAll(async () => {
   gh = await startEmulator();
-  const seeded = gh.createRepo({ ...repo, defaultBranch: "master", files: { ".github/release-pilot.yml": configText } });
+  const seeded = gh.createRepo({ ...repo, defaultBranch: "master", files: { ".github/release-pilot.yml": configText, ...workflowsFor(configText) } });
   older = seeded.headSha;
   gh.setPermission(repo.owner, repo.repo, "fershad", "write");
   mergeCommit = gh.addMergedPullRequest({ ...repo, title: "Fix", author: "fershad", files: { "fix.txt": "y" } }).mergeCommitSha;
@@ -107,11 +108,13 @@ describe("DeployFacts: the emulator through GitHub and its facts file through JS
     expect(await json.queuedDeployments("staging")).toEqual(fromGitHub);
   });
 
-  it("deploymentsOfCommit: this app's deployments of the commit, with their newest status", async () => {
-    const fromGitHub = (await github.deploymentsOfCommit(head)).map(comparable);
-    expect(fromGitHub.map((fact) => fact?.latestState)).toEqual(expect.arrayContaining(["failure", undefined]));
-    expect(fromGitHub).toHaveLength(2);
-    const fromJson = (await json.deploymentsOfCommit(head)).map(comparable);
+  it("deploymentsCreatedBetween: this app's deployments of the window, with their newest status", async () => {
+    const fromGitHub = (await github.deploymentsCreatedBetween("2000-01-01T00:00:00Z", "2100-01-01T00:00:00Z")).map(comparable);
+    expect(fromGitHub.map((fact) => fact?.latestState)).toEqual(expect.arrayContaining(["success", "failure", undefined]));
+    expect(fromGitHub).toHaveLength(3);
+    expect(await github.deploymentsCreatedBetween("2000-01-01T00:00:00Z", "2000-01-02T00:00:00Z")).toEqual([]);
+    expect(await json.deploymentsCreatedBetween("2000-01-01T00:00:00Z", "2000-01-02T00:00:00Z")).toEqual([]);
+    const fromJson = (await json.deploymentsCreatedBetween("2000-01-01T00:00:00Z", "2100-01-01T00:00:00Z")).map(comparable);
     expect(fromJson).toEqual(expect.arrayContaining(fromGitHub));
     expect(fromJson).toHaveLength(fromGitHub.length);
   });

@@ -18,6 +18,8 @@ const repo = "service";
 const BOT = "release-pilot[bot]";
 const CHECKLIST_LABELS = ["release"];
 const CONFIG = "environments:\n  staging: {}\n";
+const WORKFLOW = ".github/workflows/deploy.yml";
+const WORKFLOW_TEXT = "on: workflow_dispatch\n";
 let gh: Emulator;
 let github: FactSource;
 let json: FactSource;
@@ -73,13 +75,13 @@ function factsFrom(emulator: Emulator): PlanFacts {
       .map((issue) => ({ number: issue.number, title: issue.title, url: `${web(emulator)}/issues/${issue.number}`, body: issue.body ?? "" })),
     dashboard: dashboard === undefined ? null : { number: dashboard.number, body: dashboard.body ?? "" },
     pullFiles: open === undefined ? [] : [{ filename: CONFIG_PATH, status: "added" }],
-    files: { [CONFIG_PATH]: emulator.file(owner, repo, headSha, CONFIG_PATH) ?? "" },
+    files: { [CONFIG_PATH]: emulator.file(owner, repo, headSha, CONFIG_PATH) ?? "", [WORKFLOW]: emulator.file(owner, repo, headSha, WORKFLOW) ?? "" },
   });
 }
 
 beforeAll(async () => {
   gh = await startEmulator();
-  const seeded = gh.createRepo({ owner, repo, files: { "README.md": "x" } });
+  const seeded = gh.createRepo({ owner, repo, files: { "README.md": "x", [WORKFLOW]: WORKFLOW_TEXT } });
   const octokit = new ProbotOctokit({ auth: { token: "t" }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
   // Staging: api's newest deploy failed after an older success; web was deployed with the whole
   // environment; someone else's newer "success" claims api too and is no part of it.
@@ -168,5 +170,7 @@ describe("StatusFacts from GitHub and from a facts file agree", () => {
     expect(await json.pullRequestFiles(pullNumber)).toEqual(files);
     expect(await github.configTextAt(headSha)).toBe(CONFIG);
     expect(await json.configTextAt(headSha)).toBe(CONFIG);
+    expect(await github.workflowFileAt("deploy.yml", headSha)).toEqual({ text: WORKFLOW_TEXT });
+    expect(await json.workflowFileAt("deploy.yml", headSha)).toEqual({ text: WORKFLOW_TEXT });
   });
 });

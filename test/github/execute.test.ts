@@ -7,6 +7,7 @@ import { execute } from "../../src/github/execute.js";
 import type { GitHub } from "../../src/github/client.js";
 import type { Action, CommitFiles, Plan, RepoRef } from "../../src/policy/plan.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
+import { deployWorkflow } from "../emulator/workflow-files.js";
 
 const repo: RepoRef = { owner: "acme", repo: "service" };
 const log = { info: () => undefined, warn: () => undefined, debug: () => undefined };
@@ -17,7 +18,7 @@ let head: string;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  head = emulator.createRepo({ ...repo, files: { "CHANGES.rst": "Changelog\n=========\n" } }).headSha;
+  head = emulator.createRepo({ ...repo, files: { "CHANGES.rst": "Changelog\n=========\n", ".github/workflows/deploy.yml": deployWorkflow(["tag"]) } }).headSha;
   octokit = new ProbotOctokit({
     auth: { token: "test" },
     baseUrl: `${emulator.url}/api/v3`,

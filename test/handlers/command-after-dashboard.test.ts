@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index.js";
 import { commentPayload } from "../e2e/fixtures/event-payloads.js";
 import { startInProcess } from "./deploy/in-process.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const repo = "web";
@@ -15,7 +16,14 @@ let probot: Probot;
 
 beforeAll(async () => {
   ({ gh, probot } = await startInProcess());
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": "dashboard: true\nenvironments:\n  staging: { deploy: { workflow: deploy.yml } }\n" } });
+  gh.createRepo({
+    owner,
+    repo,
+    files: {
+      ".github/release-pilot.yml": "dashboard: true\nenvironments:\n  staging: { deploy: { workflow: deploy.yml } }\n",
+      ...workflowsFor("dashboard: true\nenvironments:\n  staging: { deploy: { workflow: deploy.yml } }\n"),
+    },
+  });
   gh.setPermission(owner, repo, "alice", "write");
 });
 

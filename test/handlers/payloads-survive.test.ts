@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Emulator } from "../emulator/index.js";
 import { startInProcess } from "./deploy/in-process.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
@@ -70,6 +71,7 @@ function installationFor(payload: Record<string, unknown>): number | undefined {
       defaultBranch: "master",
       files: {
         ".github/release-pilot.yml": CONFIG,
+        ...workflowsFor(CONFIG),
         "CHANGES.md": "# Changelog\n\n## 1.0.0 (unreleased)\n\n- A change\n",
         VERSION: "1.0.0\n",
         ".github/release.md": "- [ ] Tag\n",

@@ -5,7 +5,7 @@ import {
   branchHead,
   checkRunsSeen,
   deploymentById,
-  deploymentsOfCommit,
+  deploymentsCreatedBetween,
   deploymentWithKey,
   hasDeployed,
   mergedPullAssociation,
@@ -30,7 +30,7 @@ export function deployFromGitHub({ octokit, repo, self }: GitHubReads): DeployFa
     tagsUnder: (prefix, toPeel) => tagsUnder(octokit, repo, prefix, toPeel),
     mergedPullAssociation: (sha) => mergedPullAssociation(octokit, repo, sha),
     queuedDeployments: async (environment, app) => queuedDeployments(octokit, repo, await self(), environment, app),
-    deploymentsOfCommit: async (sha) => deploymentsOfCommit(octokit, repo, await self(), sha),
+    deploymentsCreatedBetween: async (since, until) => deploymentsCreatedBetween(octokit, repo, await self(), since, until),
     deploymentWithKey: async (environment, key) => deploymentWithKey(octokit, repo, await self(), environment, key),
     deploymentById: (id) => deploymentById(octokit, repo, id),
   };

@@ -7,12 +7,13 @@ import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { z } from "zod";
 import type { CheckRunSeen } from "../../policy/deploy/after-checks.js";
 import { deploymentPayload, payloadObject } from "../../policy/deploy/deployment-payload.js";
+import { createdWithin } from "../../policy/deploy/workflow-outcome.js";
 import type { QueuedDeployment } from "../../policy/deploy/queue.js";
 import type { RepoRef } from "../../policy/plan.js";
 import type { DeploymentFact } from "../deploy.js";
 import { HISTORY_LIMIT } from "./deploy-reads.js";
 
-/** Deployments of one commit are few; more than this many on a sha is not a deploy pipeline. */
+/** Deployments made in the hour before a run are few; more than this many is not a deploy pipeline. */
 const CANDIDATE_LIMIT = 30;
 
 type Listed = Awaited<ReturnType<GitHub["rest"]["repos"]["listDeployments"]>>["data"][number];
@@ -52,10 +53,14 @@ export async function queuedDeployments(octokit: GitHub, repo: RepoRef, self: Ap
   return waiting;
 }
 
-/** This app's deployments of a commit; only those can be the one its dispatch served (identity.ts). */
-export async function deploymentsOfCommit(octokit: GitHub, repo: RepoRef, self: AppIdentity, sha: string): Promise<DeploymentFact[]> {
-  const { data } = await octokit.rest.repos.listDeployments({ ...repo, sha, per_page: CANDIDATE_LIMIT });
-  const own = data.filter((deployment) => ownDeploymentKey(deployment, self) !== undefined);
+/**
+ * This app's deployments created in a time window, any environment: the ones a workflow run
+ * started then may have served (only this app's, identity.ts). GitHub lists deployments newest
+ * first and cannot filter by time, so one page is read and cut to the window.
+ */
+export async function deploymentsCreatedBetween(octokit: GitHub, repo: RepoRef, self: AppIdentity, since: string, until: string): Promise<DeploymentFact[]> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, per_page: CANDIDATE_LIMIT });
+  const own = data.filter((deployment) => ownDeploymentKey(deployment, self) !== undefined && createdWithin(deployment.created_at, since, until));
   const facts: DeploymentFact[] = [];
   for (const deployment of own) facts.push(await withLatestStatus(octokit, repo, deployment));
   return facts;

@@ -86,3 +86,7 @@ export async function pullRequestFiles(octokit: GitHub, repo: RepoRef, pullNumbe
 export function configTextAt(octokit: GitHub, repo: RepoRef, sha: string): Promise<string | undefined> {
   return readFile(octokit, repo, CONFIG_PATH, sha);
 }
+
+export async function workflowFileAt(octokit: GitHub, repo: RepoRef, file: string, sha: string): Promise<{ text: string | undefined }> {
+  return { text: await readFile(octokit, repo, `.github/workflows/${file}`, sha) };
+}

@@ -1,7 +1,7 @@
 // StatusFacts read from GitHub.
 import type { StatusFacts } from "../status.js";
 import type { GitHubReads } from "./reads.js";
-import { closedPullPage, configTextAt, deployedOnEnvironment, openIssues, pullRequestFiles, releasePage } from "./status-reads.js";
+import { closedPullPage, configTextAt, deployedOnEnvironment, openIssues, pullRequestFiles, releasePage, workflowFileAt } from "./status-reads.js";
 
 /** Open checklists read: one page. The dashboard is one issue, so a short page finds it. */
 const CHECKLIST_PAGE = 100;
@@ -16,5 +16,6 @@ export function statusFromGitHub({ octokit, repo, self }: GitHubReads): StatusFa
     openDashboardIssues: async (labels) => openIssues(octokit, repo, await self(), labels, DASHBOARD_PAGE),
     pullRequestFiles: (pullNumber) => pullRequestFiles(octokit, repo, pullNumber),
     configTextAt: (sha) => configTextAt(octokit, repo, sha),
+    workflowFileAt: (file, sha) => workflowFileAt(octokit, repo, file, sha),
   };
 }

@@ -7,7 +7,15 @@ import type { DeployFacts } from "../deploy.js";
 import { environmentSettings } from "../../policy/deploy/decide-deploy.js";
 import { commitOf, selfOf } from "./core.js";
 import type { JsonWorld } from "./world.js";
-import { branchHeadIn, checkRunsSeenIn, deploymentByIdIn, deploymentsOfCommitIn, deploymentWithKeyIn, hasDeployedIn, queuedOf } from "./deployment-records.js";
+import {
+  branchHeadIn,
+  checkRunsSeenIn,
+  deploymentByIdIn,
+  deploymentsCreatedBetweenIn,
+  deploymentWithKeyIn,
+  hasDeployedIn,
+  queuedOf,
+} from "./deployment-records.js";
 
 const UNKNOWN_TIME = "1970-01-01T00:00:00Z";
 
@@ -115,7 +123,7 @@ export function deployFromJson(world: JsonWorld): DeployFacts {
       return given;
     },
     queuedDeployments: async (env, app) => queuedOf(world, env, app),
-    deploymentsOfCommit: async (sha) => deploymentsOfCommitIn(world, sha),
+    deploymentsCreatedBetween: async (since, until) => deploymentsCreatedBetweenIn(world, since, until),
     deploymentWithKey: async (env, key) => deploymentWithKeyIn(world, env, key),
     deploymentById: async (id) => deploymentByIdIn(world, id),
   };

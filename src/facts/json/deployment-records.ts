@@ -1,6 +1,7 @@
 // This app's deployments read back one by one from the facts file's `deployments`, and the check
 // runs a held deploy waits on, as src/facts/github/deployment-reads.ts reads them from GitHub.
 // Each default leaned on is said in `assumed`.
+import { createdWithin } from "../../policy/deploy/workflow-outcome.js";
 import { commitOf } from "./core.js";
 import type { CheckRunSeen } from "../../policy/deploy/after-checks.js";
 import { targetsOfCheck } from "../../policy/deploy/after-checks.js";
@@ -71,10 +72,12 @@ export function queuedOf(world: JsonWorld, environment: string, app?: string): Q
     .map(({ id, sha, createdAt, payload }) => ({ id, sha, createdAt, environment, payload }));
 }
 
-export function deploymentsOfCommitIn(world: JsonWorld, sha: string): DeploymentFact[] {
+export function deploymentsCreatedBetweenIn(world: JsonWorld, since: string, until: string): DeploymentFact[] {
   if (world.facts.deployments === undefined) world.assumed.add("deployments: none");
   // Only a deployment with this app's key can be one this app made (identity.ts).
-  return ownDeployments(world).filter((deployment) => deployment.sha === sha && deploymentPayload(deployment.payload).key !== undefined);
+  return ownDeployments(world)
+    .filter((deployment) => deploymentPayload(deployment.payload).key !== undefined && createdWithin(deployment.createdAt, since, until))
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
 }
 
 export function deploymentWithKeyIn(world: JsonWorld, environment: string, key: string): DeploymentFact | undefined {

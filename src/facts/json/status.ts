@@ -97,5 +97,11 @@ export function statusFromJson(world: JsonWorld): StatusFacts {
       assumed.add(`files.${CONFIG_PATH}: the --config file, at ${sha.slice(0, 7)}`);
       return world.configText;
     },
+    workflowFileAt: async (file) => {
+      const path = `.github/workflows/${file}`;
+      if (facts.files !== undefined && path in facts.files) return { text: facts.files[path] };
+      assumed.add(`files.${path}: not given, so the deploy inputs are not checked against it`);
+      return undefined;
+    },
   };
 }

@@ -2,27 +2,55 @@ import type { DispatchRepositoryEvent, DispatchWorkflow } from "../../policy/pla
 import type { GitHub } from "../client.js";
 import { effect, type ActionRunner, type Effect, type ExecutionContext } from "../effects.js";
 import { isThisApp } from "../identity.js";
+import { readFile } from "../git.js";
+import { RefusedError } from "../../executor/port.js";
+import { dispatchedDescription, readDispatchRecord } from "../../policy/deploy/dispatch-record.js";
+import { inputsToSend, workflowDeclaration } from "../../policy/deploy/workflow-inputs.js";
 
 // GitHub keeps no record of a dispatch that could be looked up later, so the deployment it
-// serves records it: a "queued" status saying "Dispatched ..." is written right after the
-// dispatch, and a rerun that finds it dispatches nothing.
-const DISPATCHED = "Dispatched";
+// serves records it: a "queued" status saying "Dispatched ..." (with the run's id, and the run as
+// its log) is written right after the dispatch, and a rerun that finds it dispatches nothing.
 
 export const dispatchWorkflow: ActionRunner<DispatchWorkflow> = async (action, context) => {
   const deployment = deploymentOf(action.deploymentKey, context);
   if (deployment !== undefined && (await alreadyDispatched(context, deployment))) {
     return effect(action, "already-done", { id: deployment.id });
   }
-  const inputs = deployment?.id === undefined ? action.inputs : { ...action.inputs, deployment_id: String(deployment.id) };
-  await context.octokit.rest.actions.createWorkflowDispatch({
+  const inputs = await declaredInputs(context.octokit, action, deployment?.id);
+  // `return_run_details` makes GitHub answer the run it started (200 instead of 204): the run's
+  // id is what its `workflow_run` event is matched by, since the run's head_sha is the tip of the
+  // dispatched branch, not the deployed commit (REST docs, "Create a workflow dispatch event").
+  const { data } = await context.octokit.rest.actions.createWorkflowDispatch({
     ...action.repo,
     workflow_id: action.workflow,
     ref: action.ref,
     inputs: { ...inputs },
+    return_run_details: true,
   });
-  await recordDispatch(context.octokit, deployment, `${DISPATCHED} ${action.workflow} in ${action.repo.owner}/${action.repo.repo}`);
+  const run = runOf(data);
+  const where = `${action.workflow} in ${action.repo.owner}/${action.repo.repo}`;
+  await recordDispatch(context.octokit, deployment, dispatchedDescription(where, run?.id), run?.htmlUrl);
   return effect(action, "done", { id: deployment?.id });
 };
+
+/**
+ * The inputs GitHub will take: the workflow is read at the dispatched ref, and a mismatch is
+ * refused here with the input and the fix named (GitHub's own 422 names neither the config key
+ * nor the cure); the deployment's id goes in where the workflow declares `deployment_id`.
+ */
+async function declaredInputs(octokit: GitHub, action: DispatchWorkflow, deploymentId: number | undefined): Promise<Readonly<Record<string, string>>> {
+  const text = await readFile(octokit, action.repo, `.github/workflows/${action.workflow}`, action.ref);
+  const target = { workflow: action.workflow, repo: `${action.repo.owner}/${action.repo.repo}`, ref: action.ref };
+  const sent = inputsToSend(target, workflowDeclaration(text), action.inputs, deploymentId);
+  if (!sent.ok) throw new RefusedError(sent.error);
+  return sent.inputs;
+}
+
+function runOf(data: unknown): { id: number; htmlUrl: string | undefined } | undefined {
+  if (typeof data !== "object" || data === null) return undefined;
+  const { workflow_run_id: id, html_url: htmlUrl } = data as { workflow_run_id?: unknown; html_url?: unknown };
+  return typeof id === "number" ? { id, htmlUrl: typeof htmlUrl === "string" ? htmlUrl : undefined } : undefined;
+}
 
 export const dispatchRepositoryEvent: ActionRunner<DispatchRepositoryEvent> = async (action, context) => {
   const deployment = deploymentOf(action.deploymentKey, context);
@@ -35,7 +63,12 @@ export const dispatchRepositoryEvent: ActionRunner<DispatchRepositoryEvent> = as
     event_type: action.eventType,
     client_payload: { ...payload },
   });
-  await recordDispatch(context.octokit, deployment, `${DISPATCHED} ${action.eventType} to ${action.repo.owner}/${action.repo.repo}`);
+  await recordDispatch(
+    context.octokit,
+    deployment,
+    dispatchedDescription(`${action.eventType} to ${action.repo.owner}/${action.repo.repo}`, undefined),
+    undefined,
+  );
   return effect(action, "done", { id: deployment?.id });
 };
 
@@ -57,15 +90,16 @@ async function alreadyDispatched({ octokit, self }: ExecutionContext, deployment
   });
   // Only this app's own record counts: anyone who may write statuses could write the words.
   const me = await self();
-  return data.some((status) => isThisApp(status.creator, me) && status.description?.startsWith(DISPATCHED) === true);
+  return data.some((status) => isThisApp(status.creator, me) && readDispatchRecord(status.description ?? undefined) !== undefined);
 }
 
-async function recordDispatch(octokit: GitHub, deployment: Effect | undefined, description: string): Promise<void> {
+async function recordDispatch(octokit: GitHub, deployment: Effect | undefined, description: string, logUrl: string | undefined): Promise<void> {
   if (deployment === undefined) return;
   await octokit.rest.repos.createDeploymentStatus({
     ...deployment.repo!,
     deployment_id: deployment.id!,
     state: "queued",
-    description: description.slice(0, 140),
+    description,
+    ...(logUrl === undefined ? {} : { log_url: logUrl }),
   });
 }

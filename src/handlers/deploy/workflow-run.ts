@@ -1,7 +1,7 @@
 // A dispatched deploy workflow finished without success. If it never set its deployment's status,
 // nobody would hear of it: find the deployment it served and fail it, with the run as the log.
 
-import { findServedDeployment, planWorkflowFailure, runNeedsOutcome, type FinishedRun } from "../../policy/deploy/workflow-outcome.js";
+import { findServedDeployment, planWorkflowFailure, runNeedsOutcome, runWindow, type FinishedRun } from "../../policy/deploy/workflow-outcome.js";
 import { nothing } from "../../policy/plan.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { Feature } from "../../features/feature.js";
@@ -11,6 +11,8 @@ import { isProductionDeployment } from "../../policy/deploy/settings.js";
 export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = async function reportFailedDeployWorkflow(context, config, options) {
   const { workflow_run: workflowRun } = context.payload;
   const run: FinishedRun = {
+    id: workflowRun.id,
+    createdAt: workflowRun.created_at,
     headSha: workflowRun.head_sha,
     path: workflowRun.path,
     name: workflowRun.name ?? "",
@@ -27,7 +29,8 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
     return;
   }
   const repo = context.repo();
-  const candidates = await context.facts.deploymentsOfCommit(run.headSha);
+  const window = runWindow(run);
+  const candidates = await context.facts.deploymentsCreatedBetween(window.since, window.until);
   const served = findServedDeployment(run, candidates);
   if (served.kind === "none") {
     context.log.info({ run: run.htmlUrl }, served.reason);

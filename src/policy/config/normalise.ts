@@ -1,5 +1,6 @@
 // From the YAML's shape to the internal Config: defaults that depend on context (the repository
 // name, a file's extension, the list of apps), app overrides merged, alternatives made explicit.
+import { MAX_DISPATCH_INPUTS } from "../deploy/workflow-inputs.js";
 import { BUILT_IN_CODENAMES } from "./codenames.js";
 import { durationMs } from "./schema-primitives.js";
 import { issue, quote } from "./issues.js";
@@ -139,6 +140,21 @@ function deploy(raw: NonNullable<RawEnvironment["deploy"]>, path: string, errors
   }
   if (raw.workflow !== undefined) {
     if (raw.payload !== undefined) errors.push(issue(`${path}.payload`, "belongs to repository_dispatch; a workflow takes inputs"));
+    // GitHub runs a dispatched workflow on a branch or tag only ("No ref found for" a SHA).
+    if (raw.ref !== undefined && /\{sha\d*\}/.test(raw.ref)) {
+      errors.push(
+        issue(
+          `${path}.ref`,
+          "GitHub runs a workflow only on a branch or tag, not a commit: drop {sha} from ref and pass it in an input, e.g. inputs: { sha: '{sha}' }",
+        ),
+      );
+    }
+    if (raw.workflow.includes("/")) errors.push(issue(`${path}.workflow`, "names a file in .github/workflows, not a path: e.g. deploy.yml"));
+    if (Object.keys(raw.inputs ?? {}).length > MAX_DISPATCH_INPUTS) {
+      errors.push(
+        issue(`${path}.inputs`, `GitHub takes at most ${MAX_DISPATCH_INPUTS} inputs per dispatch; this gives ${Object.keys(raw.inputs ?? {}).length}`),
+      );
+    }
     return { kind: "workflow", workflow: raw.workflow, repo, ref: raw.ref ?? null, inputs: raw.inputs ?? {} };
   }
   if (raw.repository_dispatch !== undefined) {

@@ -1,10 +1,11 @@
 // One deploy, from request to what the person hears, as one decision: ask what deployReads says
 // the request needs (release tags, the workflow repository's default branch, the required
 // environments' history, the check runs, the lock), decide (decideDeployRequest), carry the plan
-// out, and read the outcome: a lock lost to a concurrent deploy is answered with who won, and an
-// automatic deploy whose dispatch GitHub refused for good is failed with the reason (a failed
-// check run on the commit, its lock freed), since no comment asked for it. A transient failure is
-// left to the job's retry; a deploy someone typed is answered on its thread by the failed job.
+// out, and read the outcome: a lock lost to a concurrent deploy is answered with who won, and a
+// deploy whose dispatch was refused for good (by GitHub, or by the executor because the workflow
+// does not accept its inputs) is failed with the reason: its deployment `error`, its lock freed,
+// the reply to the command or a failed check run saying why. A transient failure is left to the
+// job's retry.
 import { act, ask, type Decision } from "../ask.js";
 import type { Config } from "../config/index.js";
 import type { Outcome } from "../effect.js";
@@ -42,7 +43,9 @@ export function* deployDecision(config: Config, request: DeployRequest, at: Deci
   const outcome = yield* act(chosen);
   if (outcome.failure !== undefined) {
     const failed = startFailed(at.repo, request, chosen, outcome);
-    if (failed !== undefined) yield* act(failed);
+    if (failed === undefined) return chosen;
+    const answered = yield* act(failed);
+    if (answered.failure === undefined) yield* ask("settled", {});
     return chosen;
   }
   const contended = outcome.effects.find((effect) => effect.status === "held");
@@ -57,10 +60,10 @@ export function* deployDecision(config: Config, request: DeployRequest, at: Deci
   return refusal;
 }
 
-/** The plan failing an automatic deploy whose dispatch GitHub refused for good; undefined otherwise. */
+/** The plan failing a deploy whose dispatch was refused for good; undefined otherwise. */
 function startFailed(repo: RepoRef, request: DeployRequest, chosen: Plan, outcome: Outcome): Plan | undefined {
   const { failure } = outcome;
-  if (request.issueNumber !== undefined || failure === undefined) return undefined;
+  if (failure === undefined) return undefined;
   const { action } = failure;
   if (action.kind !== "dispatch-workflow" && action.kind !== "dispatch-repository-event") return undefined;
   const refused = dispatchRefusedForGood({ ...failure, kind: action.kind });

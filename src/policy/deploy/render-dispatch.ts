@@ -127,8 +127,20 @@ function toDispatch(
     const rendered = fill(deploy.ref, `${path}.deploy.ref`);
     if (!rendered.ok) return rendered;
     ref = rendered.value;
+    // GitHub dispatches only on a branch or tag; a commit SHA is answered 422 "No ref found".
+    if (looksLikeCommit(ref)) {
+      return {
+        ok: false,
+        error: `${path}.deploy.ref gives the commit ${ref.slice(0, 12)}, but GitHub runs a workflow only on a branch or tag: set ref to a branch or tag and pass the commit in an input, e.g. inputs: { sha: '{sha}' }`,
+      };
+    }
   }
   return { ok: true, dispatch: { kind: "workflow", repo, workflow: deploy.workflow, ref, inputs: values } };
+}
+
+/** A full or abbreviated commit SHA, which GitHub does not take as a dispatch ref. */
+export function looksLikeCommit(ref: string): boolean {
+  return /^[0-9a-f]{7,40}$/i.test(ref.replace(/^refs\/(heads|tags)\//, "")) && /[0-9]/.test(ref);
 }
 
 /** The given image and the token values it was made from, when it has this environment's form. */

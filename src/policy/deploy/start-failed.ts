@@ -36,6 +36,7 @@ export interface DispatchAnswer {
   readonly retryAfter: boolean;
   readonly rateLimitRemaining: string | undefined;
   readonly message: string;
+  readonly refused?: boolean;
 }
 
 /**
@@ -45,6 +46,7 @@ export interface DispatchAnswer {
  */
 export function dispatchRefusedForGood(answer: DispatchAnswer): string | undefined {
   const { status } = answer;
+  if (answer.refused === true) return answer.message;
   if (status === undefined || status < 400 || status >= 500 || status === 429) return undefined;
   if (status === 403 && (answer.retryAfter || answer.rateLimitRemaining === "0")) return undefined;
   const what = answer.kind === "dispatch-workflow" ? "workflow dispatch" : "repository dispatch";

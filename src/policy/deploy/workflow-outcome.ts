@@ -1,15 +1,24 @@
 // A dispatched deploy workflow can die before it ever sets a deployment status (a syntax error, a
 // cancelled run, a runner that timed out). Its `workflow_run.completed` is then the only sign of
 // the failure, so the bot finds the deployment the run served and fails it on the run's behalf.
-// The run's payload does not carry the dispatch inputs, so the deployment is recognised by its
-// commit and by the "Dispatched <workflow>" status the executor wrote when it dispatched.
+// The run's payload does not carry the dispatch inputs, and its head_sha is the tip of the
+// dispatched branch or tag rather than the deployed commit (a rollback, a promotion, a release
+// behind main), so the deployment is recognised by the run's id, which GitHub answered the
+// dispatch with and the executor recorded in its "Dispatched ... (run N)" status
+// (dispatch-record.ts). A record without a run id (written before, or by a GitHub that did not
+// answer one) is matched as it was then: same commit, same workflow.
 
 import { deploymentPayload } from "./deployment-payload.js";
+import { readDispatchRecord } from "./dispatch-record.js";
 import { nothing, plan, type Plan, type RepoRef, type SetDeploymentStatus } from "../plan.js";
 import { planDeploymentOutcome } from "./outcome.js";
 import type { ChosenVersion } from "./settings.js";
 
 export interface FinishedRun {
+  /** The run's id: what the dispatch that started it was answered with. */
+  readonly id: number;
+  /** When GitHub created the run: right after the dispatch, so after its deployment. */
+  readonly createdAt: string;
   readonly headSha: string;
   /** The workflow's file, e.g. `.github/workflows/deploy.yml`. */
   readonly path: string;
@@ -41,27 +50,41 @@ export function runNeedsOutcome(run: FinishedRun): boolean {
   return run.event === "workflow_dispatch" && FAILED_CONCLUSIONS.some((conclusion) => conclusion === run.conclusion);
 }
 
-/** The newest bot deployment of the run's commit still waiting on a dispatch of this workflow. */
+/** A dispatch's deployment is created just before it; a run an hour younger is not its run. */
+const RUN_WINDOW_MS = 3_600_000;
+
+/** The times between which the deployment a run served was created: the hour before the run. */
+export function runWindow(run: Pick<FinishedRun, "createdAt">): { since: string; until: string } {
+  const created = Date.parse(run.createdAt);
+  if (Number.isNaN(created)) return { since: new Date(0).toISOString(), until: new Date(0).toISOString() };
+  return { since: new Date(created - RUN_WINDOW_MS).toISOString(), until: run.createdAt };
+}
+
+export function createdWithin(createdAt: string, since: string, until: string): boolean {
+  const at = Date.parse(createdAt);
+  return at >= Date.parse(since) && at <= Date.parse(until);
+}
+
+/** The bot deployment still waiting on the dispatch that started this run. */
 export function findServedDeployment(run: FinishedRun, candidates: readonly DeploymentCandidate[]): Served {
   if (!runNeedsOutcome(run)) return { kind: "none", reason: `the run ended with ${run.conclusion ?? "no conclusion"} or was not dispatched` };
   const file = run.path.split("/").pop() ?? run.path;
   const names = new Set([file, run.path, run.name].filter((name) => name !== ""));
   const served = candidates
-    .filter((candidate) => candidate.sha === run.headSha && deploymentPayload(candidate.payload).key !== undefined)
+    .filter((candidate) => deploymentPayload(candidate.payload).key !== undefined)
     .filter((candidate) => candidate.latestState !== undefined && WAITING.has(candidate.latestState))
-    .filter((candidate) => dispatchedWorkflow(candidate.latestDescription, names))
+    .filter((candidate) => servedBy(run, candidate, names))
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
   const [newest] = served;
   // A deployment that already has a final status was reported by its own deployment_status.
-  return newest === undefined
-    ? { kind: "none", reason: `no deployment of ${run.headSha.slice(0, 7)} is waiting on ${file}` }
-    : { kind: "found", deployment: newest };
+  return newest === undefined ? { kind: "none", reason: `no deployment is waiting on run ${run.id} of ${file}` } : { kind: "found", deployment: newest };
 }
 
-function dispatchedWorkflow(description: string | undefined, names: ReadonlySet<string>): boolean {
-  if (description === undefined) return false;
-  const match = /^Dispatched (\S+)/.exec(description);
-  return match?.[1] !== undefined && names.has(match[1]);
+function servedBy(run: FinishedRun, candidate: DeploymentCandidate, names: ReadonlySet<string>): boolean {
+  const record = readDispatchRecord(candidate.latestDescription);
+  if (record === undefined) return false;
+  if (record.runId !== undefined) return record.runId === run.id;
+  return candidate.sha === run.headSha && names.has(record.what);
 }
 
 export interface WorkflowFailureFacts {

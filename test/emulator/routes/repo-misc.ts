@@ -1,9 +1,9 @@
 // Check runs, workflow and repository dispatches, collaborator permissions and issue search:
 // small endpoints whose effect a test asserts on (what was dispatched, what was reported).
 import { HttpError, type Handler, type RouteContext, noContent, notFound, numberParam, ok, paginate, repoOf, str } from "../http.js";
-import { branchSha } from "../repo-ops.js";
 import { checkRunShape, issueShape, userShape } from "../shapes.js";
 import { type CheckRun, type Repo, now } from "../store.js";
+import { dispatchWorkflow, runDetails } from "../workflows.js";
 
 const ROLE: Record<string, string> = { admin: "admin", maintain: "maintain", write: "write", triage: "triage", read: "read", none: "none" };
 // The legacy `permission` field only knows admin/write/read/none; maintain and triage fold into it.
@@ -117,19 +117,8 @@ export const miscRoutes: Record<string, Handler> = {
   },
 
   "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": (ctx) => {
-    const repo = repoOf(ctx);
-    const ref = str(ctx, "ref") ?? "";
-    // GitHub refuses a dispatch for a ref that does not exist.
-    if (!repo.git.resolve(ref) && !branchSha(repo, ref)) throw new HttpError(422, `No ref found for: ${ref}`);
-    ctx.store.workflowDispatches.push({
-      owner: repo.owner,
-      repo: repo.name,
-      workflow_id: ctx.params["workflow_id"] ?? "",
-      ref,
-      inputs: (ctx.body["inputs"] as Record<string, unknown> | undefined) ?? {},
-      at: now(),
-    });
-    return noContent();
+    const { dispatch, details } = dispatchWorkflow(ctx, ctx.store, repoOf(ctx));
+    return details ? ok(runDetails(ctx, dispatch)) : noContent();
   },
 
   "POST /repos/{owner}/{repo}/dispatches": (ctx) => {

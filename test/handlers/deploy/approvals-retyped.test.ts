@@ -7,6 +7,7 @@ import type { Emulator } from "../../emulator/index.js";
 import { startInProcess } from "./in-process.js";
 import { commentPayload } from "../../e2e/fixtures/event-payloads.js";
 import { BOT, thumbsUp } from "../../e2e/fixtures/story.js";
+import { workflowsFor } from "../../emulator/workflow-files.js";
 
 const owner = "acme";
 const CONFIG = ["environments:", "  production:", "    approvals: 2", "    deploy: { workflow: deploy.yml }", ""].join("\n");
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 /** A repository of its own per test, so one test's deploy lock is not another's. */
 function repository(repo: string): number {
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, "app.py": "x = 1\n" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG), "app.py": "x = 1\n" } });
   for (const login of ["alice", "bob", "carol"]) gh.setPermission(owner, repo, login, "write");
   gh.setPermission(owner, repo, "dave", "read");
   return gh.addIssue({ owner, repo, title: "Ship it" });

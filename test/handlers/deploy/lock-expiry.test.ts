@@ -12,6 +12,7 @@ import { runTimer } from "../../../src/features/timers.js";
 import { decodeLock } from "../../../src/policy/deploy/lock.js";
 import { decodeTimer, lockExpiryTimer, type TimerRequest } from "../../../src/policy/timers.js";
 import { startInProcess } from "./in-process.js";
+import { workflowsFor } from "../../emulator/workflow-files.js";
 
 const owner = "acme";
 const repo = "web";
@@ -31,7 +32,7 @@ beforeAll(async () => {
     '    deploy: { workflow: deploy.yml, inputs: { ref: "{sha}" } }',
     "",
   ].join("\n");
-  gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
+  gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config, ...workflowsFor(config), "app.py": "" } });
   gh.setPermission(owner, repo, "alice", "write");
 });
 

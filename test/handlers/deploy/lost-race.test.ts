@@ -14,6 +14,7 @@ import { checkConfigText } from "../../../src/policy/config-check.js";
 import type { Config } from "../../../src/policy/config/index.js";
 import type { RepoRef } from "../../../src/policy/plan.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { workflowsFor } from "../../emulator/workflow-files.js";
 
 const repo: RepoRef = { owner: "thegreenwebfoundation", repo: "admin-portal" };
 const configText = readFileSync("examples/greenweb.yml", "utf8");
@@ -25,7 +26,7 @@ let config: Config;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  head = gh.createRepo({ ...repo, defaultBranch: "master", files: { ".github/release-pilot.yml": configText } }).headSha;
+  head = gh.createRepo({ ...repo, defaultBranch: "master", files: { ".github/release-pilot.yml": configText, ...workflowsFor(configText) } }).headSha;
   octokit = new ProbotOctokit({ auth: { token: "t" }, baseUrl: `${gh.url}/api/v3`, throttle: { enabled: false }, retry: { enabled: false } }) as GitHub;
   const parsed = checkConfigText(configText, `${repo.owner}/${repo.repo}`).config;
   if (parsed === undefined) throw new Error("greenweb.yml is invalid");

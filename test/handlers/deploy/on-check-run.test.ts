@@ -9,6 +9,7 @@ import { mustRepo } from "../../emulator/seed.js";
 import { pushPayload } from "../../e2e/fixtures/event-payloads.js";
 import { deploymentsOf, reportDeployment } from "../../e2e/fixtures/story.js";
 import { completeCheckRun } from "../../e2e/fixtures/story-steps.js";
+import { workflowsFor } from "../../emulator/workflow-files.js";
 
 const owner = "thegreenwebfoundation";
 const CONFIG = [
@@ -38,7 +39,7 @@ afterAll(async () => {
 
 /** A repository of its own per test, so one test's deploy lock is not another's. */
 function repository(repo: string): void {
-  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": CONFIG, "manage.py": "" } });
+  gh.createRepo({ owner, repo, defaultBranch: "master", files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG), "manage.py": "" } });
   gh.createBranch(owner, repo, "staging", "master");
   gh.setPermission(owner, repo, "fershad", "write");
 }

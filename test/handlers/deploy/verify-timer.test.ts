@@ -14,6 +14,7 @@ import { botComments } from "../../e2e/fixtures/story.js";
 import { runTimer } from "../../../src/features/timers.js";
 import { decodeTimer, verifyTimer, type TimerRequest } from "../../../src/policy/timers.js";
 import { startInProcess } from "./in-process.js";
+import { workflowsFor } from "../../emulator/workflow-files.js";
 
 const owner = "acme";
 const repo = "site";
@@ -38,7 +39,7 @@ beforeAll(async () => {
     `    verify: { url: "${url}", expect: "{sha}", timeout: 10m }`,
     "",
   ].join("\n");
-  gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config, "app.py": "" } });
+  gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config, ...workflowsFor(config), "app.py": "" } });
   gh.setPermission(owner, repo, "alice", "write");
 });
 

@@ -275,3 +275,19 @@ describe("ConfigError", () => {
     expect(error.message).toBe(".github/release-pilot.yml has 1 problem:\n- tag: unknown token {shaa}; did you mean {sha}?");
   });
 });
+
+describe("a workflow dispatch GitHub would refuse is a config error", () => {
+  it("refuses a ref built from the commit, a workflow given as a path, and more than 25 inputs", () => {
+    const inputs = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`i${i}`, "x"]));
+    expect(errorsOf({ environments: { prod: { deploy: { workflow: "deploy.yml", ref: "{sha}" } } } })).toEqual([
+      expect.objectContaining({ path: "environments.prod.deploy.ref", message: expect.stringContaining("only on a branch or tag") }),
+    ]);
+    expect(errorsOf({ environments: { prod: { deploy: { workflow: ".github/workflows/deploy.yml" } } } })).toEqual([
+      expect.objectContaining({ path: "environments.prod.deploy.workflow", message: expect.stringContaining("not a path: e.g. deploy.yml") }),
+    ]);
+    expect(errorsOf({ environments: { prod: { deploy: { workflow: "deploy.yml", inputs } } } })).toEqual([
+      expect.objectContaining({ path: "environments.prod.deploy.inputs", message: expect.stringContaining("at most 25") }),
+    ]);
+    expect(errorsOf({ environments: { prod: { deploy: { workflow: "deploy.yml", ref: "release-{version}", inputs: { sha: "{sha}" } } } } })).toEqual([]);
+  });
+});

@@ -49,6 +49,14 @@ describe("renderDispatch refuses values that are not what the config says they a
     expect(result).toEqual({ ok: false, error: `the version ${JSON.stringify(injected)} is not a pep440 version, so it is not passed to the deploy workflow` });
   });
 
+  it("refuses a ref that renders to a commit, which GitHub does not dispatch on, naming the fix", () => {
+    const bySha = env({ deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: "{sha}", inputs: {} } });
+    const result = renderDispatch(facts({ env: bySha }));
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("GitHub runs a workflow only on a branch or tag") });
+    const byBranch = env({ deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: "release", inputs: { sha: "{sha}" } } });
+    expect(renderDispatch(facts({ env: byBranch }))).toMatchObject({ ok: true, dispatch: { ref: "release", inputs: { sha: SHA } } });
+  });
+
   it("passes a version of the configured scheme", () => {
     expect(renderDispatch(facts({ env: ukrdc, versioning: PEP440, version: "10.8.5rc1" }))).toMatchObject({
       ok: true,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { planDeploymentOutcome } from "../../../src/policy/deploy/outcome.js";
-import { findServedDeployment, planWorkflowFailure, type DeploymentCandidate, type FinishedRun } from "../../../src/policy/deploy/workflow-outcome.js";
+import { dispatchedDescription, readDispatchRecord } from "../../../src/policy/deploy/dispatch-record.js";
+import {
+  findServedDeployment,
+  planWorkflowFailure,
+  runWindow,
+  type DeploymentCandidate,
+  type FinishedRun,
+} from "../../../src/policy/deploy/workflow-outcome.js";
 import { OLD_SHA, SHA } from "./builders.js";
 
 const REPO = { owner: "org", repo: "app" };
@@ -9,6 +16,8 @@ const RUN_URL = "https://github.com/org/app/actions/runs/77";
 
 function run(overrides: Partial<FinishedRun> = {}): FinishedRun {
   return {
+    id: 77,
+    createdAt: "2026-11-23T12:00:00Z",
     headSha: SHA,
     path: ".github/workflows/deploy.yml",
     name: "Deploy",
@@ -63,6 +72,28 @@ describe("findServedDeployment", () => {
     const newer = candidate({ id: 10, createdAt: "2026-11-23T11:00:00Z", latestState: "in_progress" });
     const served = findServedDeployment(run(), [older, newer]);
     expect(served).toMatchObject({ kind: "found", deployment: { id: 10 } });
+  });
+
+  it("matches the run by its id: a rollback's run checks out main's tip, not the deployed commit", () => {
+    const rollback = candidate({ sha: OLD_SHA, latestDescription: "Dispatched deploy.yml in org/app (run 77)" });
+    expect(findServedDeployment(run(), [rollback])).toMatchObject({ kind: "found", deployment: { id: 9 } });
+  });
+
+  it("does not take another run's deployment, even of the same commit and workflow", () => {
+    const other = candidate({ latestDescription: "Dispatched deploy.yml in org/app (run 78)" });
+    expect(findServedDeployment(run(), [other]).kind).toBe("none");
+  });
+
+  it("reads the record back through its codec, run id kept when the description is cut", () => {
+    const long = dispatchedDescription(`deploy.yml in ${"o".repeat(150)}/app`, 123_456_789);
+    expect(long.length).toBeLessThanOrEqual(140);
+    expect(readDispatchRecord(long)).toEqual({ what: "deploy.yml", runId: 123_456_789 });
+    expect(readDispatchRecord("Dispatched deploy.yml in org/app")).toEqual({ what: "deploy.yml" });
+    expect(readDispatchRecord("Deployed by hand (run 5)")).toBeUndefined();
+  });
+
+  it("looks for the deployment in the hour before the run was created", () => {
+    expect(runWindow(run())).toEqual({ since: "2026-11-23T11:00:00.000Z", until: "2026-11-23T12:00:00Z" });
   });
 
   it("matches a workflow configured by its name rather than its file", () => {

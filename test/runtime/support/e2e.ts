@@ -10,6 +10,7 @@ import { expect } from "vitest";
 import type { Emulator } from "../../emulator/index.js";
 import { examplePayload } from "../../e2e/fixtures/payloads.js";
 import { generatePrivateKey, startApp, type AppProcess, type SendOptions, type SendResult } from "../../e2e/harness.js";
+import { workflowsFor } from "../../emulator/workflow-files.js";
 
 export interface RuntimeApp extends AppProcess {
   readonly dataDir: string;
@@ -100,7 +101,7 @@ export const OPENVERSE_BODY =
   "## New Features\n\n- Add a script to observe the API during Redis migration\n  ([#3575](https://github.com/WordPress/openverse/pull/3575)) by @dhruvkb\n";
 
 export function seedOpenverse(gh: Emulator, owner: string, repo: string): void {
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": OPENVERSE_CONFIG, "api/manage.py": "" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": OPENVERSE_CONFIG, ...workflowsFor(OPENVERSE_CONFIG), "api/manage.py": "" } });
 }
 
 /** The tag of the n-th release of a run: one second apart, so each has its own changelog PR. */
