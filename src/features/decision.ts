@@ -53,6 +53,8 @@ function read(context: FeatureContext, question: Exclude<Question, { kind: "carr
       return facts.checkRunsOn(question.sha);
     case "currentLock":
       return facts.currentLock(question.env, question.app);
+    case "queued":
+      return facts.queuedDeployments(question.env, question.app);
     case "lockOfScope":
       return facts.lockOfScope(question.env, question.app);
     case "log":

@@ -7,6 +7,7 @@
 import type { IssueCommentFact } from "./deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "./deploy/gates.js";
 import type { Lock } from "./deploy/lock.js";
+import type { QueuedDeployment } from "./deploy/queue.js";
 import type { DeploymentRecord } from "./deploy/settings.js";
 import type { Outcome } from "./effect.js";
 import type { Plan, RepoRef } from "./plan.js";
@@ -31,6 +32,8 @@ export interface Questions {
   checkRuns: { ask: { sha: string }; answer: CheckRunFact[] };
   /** The lock on the environment, or else on the app within it. */
   currentLock: { ask: { env: string; app?: string }; answer: Lock | undefined };
+  /** This app's deploys waiting in an environment's queue (of one app, when given): never started. */
+  queued: { ask: { env: string; app?: string }; answer: QueuedDeployment[] };
   /** The lock of exactly this scope. */
   lockOfScope: { ask: { env: string; app?: string }; answer: Lock | undefined };
   /** Carry the plan out; answered with each action's effect and the failure that stopped it. */

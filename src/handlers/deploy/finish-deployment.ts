@@ -37,7 +37,7 @@ export async function finishDeployment(
     ...(logUrl === undefined || logUrl === "" ? {} : { logUrl }),
   });
   await carryOut(context, outcome, options);
-  await startQueuedDeploys(context, config, { environment: deployment.environment, app }, options);
+  await startQueuedDeploys(context, config, { environment: deployment.environment, app });
   if (state === "success" && env !== undefined) {
     await continueReleaseDeploys(context, config, { environment: deployment.environment, sha: deployment.sha, payload: deployment.payload }, options);
   }

@@ -13,7 +13,7 @@ import type { Plan, RepoRef } from "../plan.js";
 import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type DeployRequest } from "./decide-deploy.js";
 import type { DeploymentRecord } from "./settings.js";
 import { isProductionDeployment } from "./settings.js";
-import { dispatchRefusedForGood, planStartFailed } from "./start-failed.js";
+import { planRefusedStart } from "./start-failed.js";
 
 /** What the event says about where and when: the repository, and the one clock read. */
 export interface DecisionAt {
@@ -42,7 +42,7 @@ export function* deployDecision(config: Config, request: DeployRequest, at: Deci
   });
   const outcome = yield* act(chosen);
   if (outcome.failure !== undefined) {
-    const failed = startFailed(at.repo, request, chosen, outcome);
+    const failed = planRefusedStart(at.repo, chosen, outcome);
     if (failed === undefined) return chosen;
     const answered = yield* act(failed);
     if (answered.failure === undefined) yield* ask("settled", {});
@@ -58,23 +58,4 @@ export function* deployDecision(config: Config, request: DeployRequest, at: Deci
   const refusal = lockedOutDecision(at.repo, request, requestKey(request), acquire.environment, held);
   yield* act(refusal);
   return refusal;
-}
-
-/** The plan failing a deploy whose dispatch was refused for good; undefined otherwise. */
-function startFailed(repo: RepoRef, request: DeployRequest, chosen: Plan, outcome: Outcome): Plan | undefined {
-  const { failure } = outcome;
-  if (failure === undefined) return undefined;
-  const { action } = failure;
-  if (action.kind !== "dispatch-workflow" && action.kind !== "dispatch-repository-event") return undefined;
-  const refused = dispatchRefusedForGood({ ...failure, kind: action.kind });
-  if (refused === undefined) return undefined;
-  const created = outcome.effects.find((effect) => effect.kind === "create-deployment");
-  const planned = chosen.actions.find((candidate) => candidate.kind === "create-deployment");
-  if (created?.id === undefined || planned?.kind !== "create-deployment") return undefined;
-  return planStartFailed({
-    repo,
-    deployment: { id: created.id, environment: planned.environment, sha: request.sha, payload: planned.payload },
-    error: refused,
-    isProduction: isProductionDeployment(planned.environment),
-  });
 }

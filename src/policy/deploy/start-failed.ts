@@ -3,7 +3,9 @@
 // pending, holding the lock, and nobody would hear. It is failed as a finished deploy is, with
 // the reason: the same lock release and check run (with the rollback offer) as any failed deploy,
 // so the `deployment_status` GitHub then sends finds them done.
+import type { Outcome } from "../effect.js";
 import { plan, type Plan, type RepoRef, type SetDeploymentStatus } from "../plan.js";
+import { isProductionDeployment } from "./settings.js";
 import { planDeploymentOutcome, type FinishedDeployment } from "./outcome.js";
 
 export interface StartFailedFacts {
@@ -51,4 +53,27 @@ export function dispatchRefusedForGood(answer: DispatchAnswer): string | undefin
   if (status === 403 && (answer.retryAfter || answer.rateLimitRemaining === "0")) return undefined;
   const what = answer.kind === "dispatch-workflow" ? "workflow dispatch" : "repository dispatch";
   return `GitHub answered ${status} to the ${what} (${answer.message.split("\n")[0]?.slice(0, 200) ?? ""})`;
+}
+
+/**
+ * The plan failing the deployment a carried-out start (a deploy, a queued deploy's start) made,
+ * when its dispatch was refused for good; undefined when the failure was another action's or may
+ * pass on a retry.
+ */
+export function planRefusedStart(repo: RepoRef, started: Plan, outcome: Outcome): Plan | undefined {
+  const { failure } = outcome;
+  if (failure === undefined) return undefined;
+  const { action } = failure;
+  if (action.kind !== "dispatch-workflow" && action.kind !== "dispatch-repository-event") return undefined;
+  const refused = dispatchRefusedForGood({ ...failure, kind: action.kind });
+  if (refused === undefined) return undefined;
+  const planned = started.actions.find((candidate) => candidate.kind === "create-deployment" && candidate.key === action.deploymentKey);
+  const created = outcome.effects.find((effect) => effect.kind === "create-deployment" && effect.key === action.deploymentKey);
+  if (created?.id === undefined || planned?.kind !== "create-deployment") return undefined;
+  return planStartFailed({
+    repo,
+    deployment: { id: created.id, environment: planned.environment, sha: planned.ref, payload: planned.payload },
+    error: refused,
+    isProduction: isProductionDeployment(planned.environment),
+  });
 }

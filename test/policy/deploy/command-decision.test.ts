@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import type { Decision, Question } from "../../../src/policy/ask.js";
+import type { Question } from "../../../src/policy/ask.js";
+import { drive } from "./drive.js";
 import { parseConfig } from "../../../src/policy/config/index.js";
 import { rollbackCommand, type CommandAt } from "../../../src/policy/deploy/command-decision.js";
 import { deployDecision } from "../../../src/policy/deploy/deploy-decision.js";
@@ -33,17 +34,6 @@ const history: DeploymentRecord[] = [
   { id: 1, sha: OLD, ref: "master", state: "inactive", createdAt: "2024-10-20T11:00:00Z" },
 ];
 const green = ["tests", "migrations"].map((name) => ({ name, status: "completed", conclusion: "success" }));
-
-/** Drives a decision, answering each question with `answer`; returns every question and the result. */
-function drive<T>(decision: Decision<T>, answer: (question: Question, asked: readonly Question[]) => unknown): { asked: Question[]; result: T } {
-  const asked: Question[] = [];
-  let step = decision.next();
-  while (step.done !== true) {
-    asked.push(step.value);
-    step = decision.next(answer(step.value, asked));
-  }
-  return { asked, result: step.value };
-}
 
 const done = (plan: Plan): Outcome => ({ effects: plan.actions.map((action) => ({ key: action.key, kind: action.kind, status: "done" as const, id: 99 })) });
 
