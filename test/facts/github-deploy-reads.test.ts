@@ -93,6 +93,24 @@ describe("deploymentHistory", () => {
     ]);
   });
 
+  it("reads one app's history through GitHub's auto_inactive: another app's success leaves the app's successes succeeded", async () => {
+    const api = (statuses: string[]) => gh.addDeployment({ ...repo, environment: "preview", ref: head, payload: { app: "api" }, statuses });
+    const apiFailed = api(["in_progress", "failure"]);
+    const apiOld = api(["in_progress", "success"]);
+    const apiRunning = api(["in_progress", "success"]);
+    // A person marks the failed deploy inactive: it still failed.
+    await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: apiFailed, state: "inactive" });
+    // The web app's deploy succeeds: GitHub marks both api successes inactive (auto_inactive).
+    const web = gh.addDeployment({ ...repo, environment: "preview", ref: head, payload: { app: "web" }, statuses: ["in_progress"] });
+    await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: web, state: "success" });
+    const history = await deploymentHistory(octokit, repo, { login: "release-pilot[bot]" }, "preview", "api");
+    expect(history.map((record) => [record.id, record.state])).toEqual([
+      [apiRunning, "inactive"],
+      [apiOld, "inactive"],
+      [apiFailed, "failure"],
+    ]);
+  });
+
   it("leaves out a queued deploy that was superseded before it started", async () => {
     const ran = gh.addDeployment({ ...repo, environment: "qa", ref: head, statuses: ["success"] });
     const superseded = gh.addDeployment({ ...repo, environment: "qa", ref: head });

@@ -7,6 +7,8 @@ import type { GitHub } from "../../github/client.js";
 import { branchSha, readFile } from "../../github/git.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { hasKey } from "../../policy/markers/key.js";
+import { historyState } from "../../policy/deploy/history-state.js";
+import { STATUSES_READ } from "./deploy-reads.js";
 import { changelogFormat } from "../../policy/changelog/index.js";
 import type { AutoFacts } from "../../policy/checklist/index.js";
 import type { ChangelogConfig } from "../../policy/config/index.js";
@@ -65,13 +67,18 @@ async function changelogReady(octokit: GitHub, repo: RepoRef, sha: string, chang
   return format.unreleasedEntries(text).length > 0;
 }
 
-/** This app's newest deployment of this commit to `staging` ended in success; anyone else's says nothing. */
+/**
+ * This app's newest deployment of this commit to `staging` ended in success, even if GitHub made
+ * it inactive when a newer deployment of staging (another app's, in a monorepo) succeeded after
+ * it (history-state.ts); anyone else's says nothing.
+ */
 async function stagingDeployed(octokit: GitHub, repo: RepoRef, sha: string, self: AppIdentity): Promise<boolean | undefined> {
   const { data: deployments } = await octokit.rest.repos.listDeployments({ ...repo, environment: STAGING, sha, per_page: 10 });
   const newest = deployments.find((deployment) => isThisApp(deployment.creator, self));
   if (newest === undefined) return undefined;
-  const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: newest.id, per_page: 1 });
-  return statuses[0]?.state === "success" ? true : undefined;
+  const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: newest.id, per_page: STATUSES_READ });
+  const state = historyState(statuses);
+  return state === "success" || state === "inactive" ? true : undefined;
 }
 
 export async function headAutoFacts(

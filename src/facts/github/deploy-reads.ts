@@ -8,19 +8,25 @@ import { keyOf } from "../../policy/markers/key.js";
 import type { IssueCommentFact } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
 import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js";
-import type { DeploymentRecord, DeploymentState } from "../../policy/deploy/settings.js";
+import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { RepoRef } from "../../policy/plan.js";
-import { SUPERSEDED } from "../../policy/deploy/queue.js";
+import { historyState } from "../../policy/deploy/history-state.js";
 import { standingApprovals, type ReviewFact } from "../../policy/deploy/review-approvals.js";
 
 /** How far back history is read: enough for a rollback, bounded so one deploy costs few calls. */
 export const HISTORY_LIMIT = 20;
 
-const STATES: readonly DeploymentState[] = ["success", "failure", "error", "inactive", "pending", "in_progress", "queued"];
+/**
+ * Statuses read per deployment, in the one call that reads its latest: a deployment has a handful
+ * (dispatched, success, the `inactive` GitHub adds later), and what it reached before it was made
+ * inactive is what its history state says (history-state.ts).
+ */
+export const STATUSES_READ = 100;
 
 /**
  * This app's deployments of an environment (of one app, when given), newest first, each with its
- * latest state. Anyone else's deployment is no part of the history: it is never what is deployed,
+ * state for the app's history (historyState: a success GitHub later made inactive still
+ * succeeded). Anyone else's deployment is no part of the history: it is never what is deployed,
  * a rollback target or a promotion's source, whatever its payload says (identity.ts).
  */
 export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: AppIdentity, environment: string, app?: string): Promise<DeploymentRecord[]> {
@@ -30,11 +36,10 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: Ap
     if (!isThisApp(deployment.creator, self)) continue;
     const payload = deploymentPayload(deployment.payload);
     if (app !== undefined && payload.app !== undefined && payload.app !== app) continue;
-    const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
-    // A queued deploy this app superseded before it started never ran: it is not part of the history.
-    if (statuses[0]?.state === "inactive" && statuses[0].description?.startsWith(SUPERSEDED) === true && isThisApp(statuses[0].creator, self)) continue;
-    const latest = statuses[0]?.state;
-    const state = STATES.find((candidate) => candidate === latest) ?? "pending";
+    const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: STATUSES_READ });
+    // Made inactive before it finished (a queued deploy superseded before it started): it never ran.
+    const state = historyState(statuses);
+    if (state === undefined) continue;
     const { imageTag: image, releaseTag } = payload;
     records.push({
       id: deployment.id,

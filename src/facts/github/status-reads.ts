@@ -5,7 +5,8 @@ import type { GitHub } from "../../github/client.js";
 import { readFile } from "../../github/git.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { CONFIG_PATH } from "../../policy/config-check.js";
-import { SUPERSEDED } from "../../policy/deploy/queue.js";
+import { historyState } from "../../policy/deploy/history-state.js";
+import { STATUSES_READ } from "./deploy-reads.js";
 import type { RepoRef } from "../../policy/plan.js";
 import { deployedOn } from "../deployed-on.js";
 import { STATUS_PAGE, type ClosedPullFact, type DeployedOn, type OpenIssueFact, type PullFileFact, type ReleaseFact } from "../status.js";
@@ -40,12 +41,10 @@ export async function deployedOnEnvironment(
       };
     },
     async (deployment) => {
-      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
-      const latest = statuses[0];
-      // A queued deploy this app superseded before it started is inactive but never ran: it was
-      // never what the environment ran (deployment history leaves it out the same way).
-      if (latest?.state === "inactive" && latest.description?.startsWith(SUPERSEDED) === true && isThisApp(latest.creator, self)) return undefined;
-      return latest?.state;
+      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: STATUSES_READ });
+      // Read as the history reads it: a success GitHub made inactive when another app's deploy
+      // succeeded is still what runs for its app; one made inactive before it finished never ran.
+      return historyState(statuses);
     },
   );
 }

@@ -10,6 +10,11 @@ const DeploymentRecord = z.object({
   sha: z.string(),
   /** What was deployed as named (a tag, a branch); the SHA when absent. */
   ref: z.string().optional(),
+  /**
+   * Its state in the app's history (src/policy/deploy/history-state.ts): `inactive` is a success
+   * made inactive later (GitHub's auto_inactive, by any app's newer success); one made inactive
+   * after a failure is that failure, and one made inactive before it finished is left out.
+   */
   state: z.enum(["success", "failure", "error", "inactive", "pending", "in_progress", "queued"]),
   createdAt: z.string().optional(),
   imageTag: z.string().optional(),

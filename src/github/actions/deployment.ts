@@ -40,6 +40,14 @@ export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (act
   if (latest !== undefined && latest.state === action.state && latest.description === action.description) {
     return effect(action, "already-done", { id: latest.id });
   }
+  // `auto_inactive` is left at GitHub's default (true), per-app deployments included. GitHub's
+  // environment view is one environment's: with the default its newest success is the one active
+  // deployment, older ones `inactive`. Passing false for an app's deployment would not keep the
+  // view honest: the deploy workflow usually reports the first `success` itself, with its own
+  // token and the default, so other apps' deployments go inactive anyway; and the app's own older
+  // deployments would stay "active" though they no longer run. So the view stays GitHub's, and
+  // the bot reads each app's history from what its deployments reached instead: a success made
+  // inactive still succeeded (src/policy/deploy/history-state.ts).
   const { data } = await octokit.rest.repos.createDeploymentStatus({
     ...repo,
     deployment_id: action.deploymentId,

@@ -1,6 +1,9 @@
 // What `/rollback` deploys. GitHub marks earlier successful deployments `inactive` once a newer
-// one succeeds, so `inactive` counts as "succeeded once" here; without that, every history
-// would look as if only the current version ever worked.
+// one of the environment succeeds, so `inactive` counts as "succeeded once" here (the history
+// says `inactive` only of a deployment that reached success: history-state.ts); without that,
+// every history would look as if only the current version ever worked. In a monorepo the newer
+// success is often another app's, so an app's running version may itself be `inactive`: it is
+// still the app's current one, and the one before it is what to go back to.
 
 import { short, type ChosenVersion, type DeploymentRecord } from "./settings.js";
 
@@ -18,8 +21,8 @@ export interface RollbackFacts {
 
 export type RollbackChoice = ChosenVersion | { readonly error: string };
 
-const FINISHED = new Set(["success", "failure", "error"]);
 const SUCCEEDED = new Set(["success", "inactive"]);
+const FINISHED = new Set([...SUCCEEDED, "failure", "error"]);
 
 export function chooseRollbackTarget(facts: RollbackFacts): RollbackChoice {
   const env = facts.environment ?? "this environment";
@@ -35,15 +38,13 @@ export function chooseRollbackTarget(facts: RollbackFacts): RollbackChoice {
   const below = facts.history.slice(facts.history.indexOf(current) + 1);
   // After a failed deploy the version that ran before it is the one to go back to; after a good
   // one, the last good version that differs from it (redeploys of the same version are skipped).
-  const target =
-    current.state === "success"
-      ? below.find((record) => SUCCEEDED.has(record.state) && !sameVersion(record, current))
-      : below.find((record) => SUCCEEDED.has(record.state));
+  const target = SUCCEEDED.has(current.state)
+    ? below.find((record) => SUCCEEDED.has(record.state) && !sameVersion(record, current))
+    : below.find((record) => SUCCEEDED.has(record.state));
   if (target !== undefined) return chosen(target);
-  const reason =
-    current.state === "success"
-      ? `${env} has only ever run ${describe(current)} successfully`
-      : `nothing has succeeded on ${env} before the failed ${describe(current)}`;
+  const reason = SUCCEEDED.has(current.state)
+    ? `${env} has only ever run ${describe(current)} successfully`
+    : `nothing has succeeded on ${env} before the failed ${describe(current)}`;
   return { error: `${reason}, so there is no earlier version to roll back to; name one with ${command} to <tag>.` };
 }
 

@@ -24,7 +24,11 @@ export interface DeployTarget {
 
 export type DeploymentState = "success" | "failure" | "error" | "inactive" | "pending" | "in_progress" | "queued";
 
-/** One GitHub Deployment of an environment with its latest status. */
+/**
+ * One GitHub Deployment of an environment with its state in its app's history: the latest
+ * status's, except that `inactive` means it reached `success` and GitHub (or someone) made it
+ * inactive after (historyState in history-state.ts).
+ */
 export interface DeploymentRecord {
   readonly id: number;
   readonly sha: string;

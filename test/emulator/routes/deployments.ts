@@ -115,7 +115,12 @@ export const deploymentRoutes: Record<string, Handler> = {
   "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": (ctx) => {
     const { repo, deployment } = deploymentOr404(ctx);
     const at = now();
-    const environment = str(ctx, "environment") ?? deployment.environment;
+    // "If not defined, the environment of the previous status on the deployment will be used, if
+    // it exists. Otherwise, the environment of the deployment will be used" (the `environment`
+    // parameter's note); a status that names one moves the deployment there, keeping
+    // `original_environment`.
+    const environment = str(ctx, "environment") ?? latestStatusOf(repo, deployment.id)?.environment ?? deployment.environment;
+    deployment.environment = environment;
     const status: DeploymentStatus = {
       id: ctx.store.id(),
       deploymentId: deployment.id,
@@ -131,16 +136,32 @@ export const deploymentRoutes: Record<string, Handler> = {
     };
     repo.deploymentStatuses.push(status);
     deployment.updated_at = at;
-    // `auto_inactive` (default true): a success marks earlier deployments of the environment inactive.
-    if (status.state === "success" && ctx.body["auto_inactive"] !== false) {
-      for (const other of repo.deployments) {
-        if (other.id === deployment.id || other.environment !== environment) continue;
-        const last = repo.deploymentStatuses.filter((s) => s.deploymentId === other.id).sort((a, b) => b.id - a.id)[0];
-        if (last?.state === "success") {
-          repo.deploymentStatuses.push({ ...last, id: ctx.store.id(), state: "inactive", created_at: at, updated_at: at });
-        }
-      }
-    }
+    if (status.state === "success" && ctx.body["auto_inactive"] !== false) autoInactivate(ctx, repo, deployment, at);
     return ok(deploymentStatusShape(ctx, repo, status), 201);
   },
 };
+
+function latestStatusOf(repo: Repo, deploymentId: number): DeploymentStatus | undefined {
+  return repo.deploymentStatuses.filter((s) => s.deploymentId === deploymentId).sort((a, b) => b.id - a.id)[0];
+}
+
+/**
+ * GitHub's `auto_inactive` (default `true`) on a `success` status, word for word from the OpenAPI
+ * description of `POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses`: "Adds a new
+ * `inactive` status to all prior non-transient, non-production environment deployments with the
+ * same repository and `environment` name as the created status's deployment. An `inactive`
+ * status is only added to deployments that had a `success` state." The REST docs' "Inactive
+ * deployments" section says the same (github/docs content/rest/deployments/deployments.md; the
+ * same-environment clause from github/docs#2429). So: only deployments created before this one
+ * (ids grow with time), in the same environment, neither transient nor production, whose latest
+ * state is `success`; a failed, running or already inactive one is left as it is.
+ */
+function autoInactivate(ctx: RouteContext, repo: Repo, deployment: Deployment, at: string): void {
+  for (const other of repo.deployments) {
+    if (other.id >= deployment.id || other.environment !== deployment.environment) continue;
+    if (other.transient_environment || other.production_environment) continue;
+    const last = latestStatusOf(repo, other.id);
+    if (last?.state !== "success") continue;
+    repo.deploymentStatuses.push({ ...last, id: ctx.store.id(), state: "inactive", description: "", creator: ctx.actor, created_at: at, updated_at: at });
+  }
+}

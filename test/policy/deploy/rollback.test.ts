@@ -28,6 +28,13 @@ describe("chooseRollbackTarget", () => {
       { sha: MID, ref: MID },
     ],
     [
+      // One app's history in a monorepo: another app's success made this app's running version
+      // inactive too (GitHub's auto_inactive knows environments, not apps).
+      "an app's running version that another app's success made inactive",
+      [record("inactive", SHA, { ref: "api-2" }), record("inactive", OLD_SHA, { ref: "api-1" })],
+      { sha: OLD_SHA, ref: "api-1" },
+    ],
+    [
       "a deploy still running, judged from the newest that finished",
       [record("in_progress", SHA), record("success", MID), record("inactive", OLD_SHA)],
       { sha: OLD_SHA, ref: OLD_SHA },
@@ -46,6 +53,11 @@ describe("chooseRollbackTarget", () => {
       "only one success",
       [record("success", SHA, { ref: "v1.0.0" })],
       "production has only ever run v1.0.0 successfully, so there is no earlier version to roll back to; name one with /rollback production api to <tag>.",
+    ],
+    [
+      "only one success, which another app's success made inactive",
+      [record("inactive", SHA, { ref: "api-1" })],
+      "production has only ever run api-1 successfully, so there is no earlier version to roll back to; name one with /rollback production api to <tag>.",
     ],
     [
       "only failures",
