@@ -1,6 +1,7 @@
 // The Git database API. Ref creation is atomic and answers 422 when the ref exists, because the
 // bot's environment locks are refs and depend on exactly that.
 import { HttpError, type Handler, type RouteContext, noContent, notFound, ok, repoOf, str, unprocessable } from "../http.js";
+import { refuseDirectPush } from "../protection.js";
 import { signature } from "../repo-ops.js";
 import { gitUserShape, refShape } from "../shapes.js";
 import type { FlatEntry, Signature } from "../git.js";
@@ -136,9 +137,12 @@ export const gitDataRoutes: Record<string, Handler> = {
     if (!current) throw unprocessable("Reference does not exist");
     if (!repo.git.objects.has(sha)) throw unprocessable("Object does not exist");
     const bothCommits = repo.git.get(current, "commit") && repo.git.get(sha, "commit");
-    if (ctx.body["force"] !== true && bothCommits && !repo.git.isAncestor(current, sha)) {
+    const fastForward = !bothCommits || repo.git.isAncestor(current, sha);
+    if (ctx.body["force"] !== true && !fastForward) {
       throw unprocessable("Update is not a fast forward");
     }
+    // A protected branch or one a ruleset covers refuses a direct move (protection.ts).
+    if (ref.startsWith("refs/heads/")) refuseDirectPush(repo, ref.slice("refs/heads/".length), ctx.actor, sha, { kind: "ref", fastForward });
     repo.git.refs.set(ref, sha);
     return ok(refShape(ctx, repo, ref, sha));
   },
