@@ -12,12 +12,17 @@ const repo = "web";
 const base = `/repos/${owner}/${repo}`;
 let head = "";
 
-async function newCommit(): Promise<string> {
-  const blob = await call(gh, "POST", `${base}/git/trees`, {
-    base_tree: gh.state.repo(owner, repo)?.git.get(head, "commit")?.tree,
-    tree: [{ path: "CHANGES.md", mode: "100644", type: "blob", content: `${Date.now()}\n` }],
+/** A commit on main's head, made by the app; GitHub signs it unless it names its own author. */
+async function newCommit(author?: { name: string; email: string }): Promise<string> {
+  const tree = gh.state.repo(owner, repo)?.git.get(head, "commit")?.tree;
+  const content = `${Math.random()}\n`;
+  const made = await call(gh, "POST", `${base}/git/trees`, { base_tree: tree, tree: [{ path: "CHANGES.md", mode: "100644", type: "blob", content }] });
+  const commit = await call(gh, "POST", `${base}/git/commits`, {
+    message: "Release 1.0.0",
+    tree: made.json.sha,
+    parents: [head],
+    ...(author ? { author } : {}),
   });
-  const commit = await call(gh, "POST", `${base}/git/commits`, { message: "Release 1.0.0", tree: blob.json.sha, parents: [head] });
   return commit.json.sha as string;
 }
 
@@ -42,7 +47,7 @@ afterAll(async () => {
 describe("classic branch protection", () => {
   it("refuses a ref update with 422 naming each rule, and leaves the branch where it was", async () => {
     gh.protectBranch(owner, repo, "main", { requiredReviews: 1, requiredChecks: ["ci"], signedCommits: true });
-    const sha = await newCommit();
+    const sha = await newCommit({ name: "Leo", email: "leo@example.com" });
     const res = await call(gh, "PATCH", `${base}/git/refs/heads/main`, { sha, force: false });
     expect(res.status).toBe(422);
     expect(res.json).toMatchObject({
@@ -50,6 +55,13 @@ describe("classic branch protection", () => {
       documentation_url: "https://docs.github.com/articles/about-protected-branches",
     });
     expect(gh.sha(owner, repo, "main")).toBe(head);
+  });
+
+  it("takes a commit GitHub signed (the app's, with no author of its own) under required signatures", async () => {
+    gh.protectBranch(owner, repo, "main", { signedCommits: true });
+    const sha = await newCommit();
+    expect((await call(gh, "GET", `${base}/git/commits/${sha}`)).json.verification).toMatchObject({ verified: true, reason: "valid" });
+    expect((await call(gh, "PATCH", `${base}/git/refs/heads/main`, { sha })).status).toBe(200);
   });
 
   it("counts several required checks, and lets the move through once they are green", async () => {

@@ -34,7 +34,7 @@ export interface BranchProtection {
   readonly requiredReviews?: number;
   /** Check names that must be green on the commit. */
   readonly requiredChecks?: readonly string[];
-  /** Commits must have verified signatures (the emulator signs none, as the API does not sign a bot's commits made with an author). */
+  /** Commits must have verified signatures (GitHub signs an app's API commits made without its own author or committer). */
   readonly signedCommits?: boolean;
   /** Only these people and apps (slugs) may push; absent: anyone with write access. */
   readonly restrictions?: { readonly users: readonly string[]; readonly apps: readonly string[] };
@@ -92,7 +92,7 @@ function canBypass(ruleset: Ruleset, actor: User): boolean {
 }
 
 /** What classic protection refuses of a direct push of `sha` by `actor`, in GitHub's order. */
-function classicPushViolations(repo: Repo, protection: BranchProtection, actor: User, sha: string, fastForward: boolean): string[] {
+function classicPushViolations(repo: Repo, protection: BranchProtection, actor: User, sha: string, fastForward: boolean, signed: boolean): string[] {
   const out: string[] = [];
   // Force pushes are off on a protected branch unless allowed ("Cannot force-push to a protected
   // branch", dependabot/dependabot-core#1911); the emulator never allows them.
@@ -104,13 +104,13 @@ function classicPushViolations(repo: Repo, protection: BranchProtection, actor: 
   }
   const checks = checksSentence(protection.requiredChecks ?? [], greenChecks(repo, sha));
   if (checks) out.push(checks);
-  if (protection.signedCommits) out.push("Commits must have verified signatures.");
+  if (protection.signedCommits && !signed) out.push("Commits must have verified signatures.");
   const bypass = app !== undefined && (protection.bypassPullRequestApps ?? []).includes(app);
   if (protection.requiredReviews !== undefined && !bypass) out.push("Changes must be made through a pull request.");
   return out;
 }
 
-function rulesetPushViolations(repo: Repo, branch: string, actor: User, sha: string, fastForward: boolean): string[] {
+function rulesetPushViolations(repo: Repo, branch: string, actor: User, sha: string, fastForward: boolean, signed: boolean): string[] {
   const out: string[] = [];
   const green = greenChecks(repo, sha);
   for (const ruleset of rulesetsFor(repo, branch)) {
@@ -121,7 +121,7 @@ function rulesetPushViolations(repo: Repo, branch: string, actor: User, sha: str
         const sentence = checksSentence(rule.checks, green);
         if (sentence) out.push(sentence);
       }
-      if (rule.type === "required_signatures") out.push("Commits must have verified signatures.");
+      if (rule.type === "required_signatures" && !signed) out.push("Commits must have verified signatures.");
       if (rule.type === "update") out.push("Cannot update this protected ref.");
       if (rule.type === "non_fast_forward" && !fastForward) out.push("Cannot force-push to this branch");
     }
@@ -138,17 +138,18 @@ export function refuseDirectPush(
   branch: string,
   actor: User,
   sha: string,
-  via: { readonly kind: "ref"; readonly fastForward: boolean } | { readonly kind: "contents"; readonly creating: boolean },
+  via: { readonly kind: "ref"; readonly fastForward: boolean } | { readonly kind: "contents"; readonly creating: boolean; readonly signed: boolean },
 ): void {
+  const signed = via.kind === "ref" ? repo.signed.has(sha) : via.signed;
   const protection = repo.protections.get(branch);
   const fastForward = via.kind === "ref" ? via.fastForward : true;
-  const classic = protection ? classicPushViolations(repo, protection, actor, sha, fastForward) : [];
+  const classic = protection ? classicPushViolations(repo, protection, actor, sha, fastForward, signed) : [];
   if (classic.length > 0) {
     const message = classic.join(" ");
     if (via.kind === "ref") throw new HttpError(422, message, undefined, PROTECTED_DOCS);
     throw new HttpError(409, `Could not ${via.creating ? "create" : "update"} file: ${message}`, undefined, PROTECTED_DOCS);
   }
-  const rules = rulesetPushViolations(repo, branch, actor, sha, fastForward);
+  const rules = rulesetPushViolations(repo, branch, actor, sha, fastForward, signed);
   if (rules.length > 0) {
     const docs =
       via.kind === "ref"

@@ -148,6 +148,8 @@ export interface Repo {
   /** Classic branch protection by exact branch name (protection.ts). */
   readonly protections: Map<string, BranchProtection>;
   readonly rulesets: Ruleset[];
+  /** Commits GitHub signed: those an app made through the API without its own author or committer. */
+  readonly signed: Set<string>;
   nextNumber: number;
 }
 
@@ -235,6 +237,7 @@ export class Store {
       permissions: new Map([[owner, "admin"]]),
       protections: new Map(),
       rulesets: [],
+      signed: new Set(),
       nextNumber: 1,
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
