@@ -75,6 +75,17 @@ describe("/release on a protected master", () => {
     gh.unprotectBranch(owner, repo, "master");
   });
 
+  it("warns when the protection's rules cannot be read, and GitHub's refusal then ends the cut before its tag", async () => {
+    // Pull requests required: only administration: read, which the app does not have, would show it.
+    gh.protectBranch(owner, repo, "master", { requiredReviews: 1 });
+    const report = await command("/release rc", "could not finish");
+    expect(report).toContain("Changes must be made through a pull request.");
+    expect(gh.sha(owner, repo, "master")).toBe(before);
+    expect(gh.tags(owner, repo)).toEqual([]);
+    expect(gh.releases(owner, repo)).toEqual([]);
+    gh.unprotectBranch(owner, repo, "master");
+  });
+
   it("cuts the release once the app may bypass the ruleset", async () => {
     gh.addRuleset(owner, repo, { name: "master", branches: ["~DEFAULT_BRANCH"], rules: [{ type: "pull_request" }], bypassApps: ["release-pilot"] });
     await command("/release rc", "10.8.5rc1**");
