@@ -131,9 +131,9 @@ function checklist(ticked: boolean): string {
 
 const release: Scenario = {
   name: "/release in a ticked checklist (GWCelery)",
-  minimum: 19,
+  minimum: 21,
   minimumWhy:
-    "reads: 1 config, 1 permission, 1 tags (previous version), 1 CHANGES.rst, 1 base ref, 1 base commit (tree), 1 earlier-reply lookup = 7; writes: 1 👀, 1 reply, changelog commit (tree + commit + ref update = 3), annotated tag (tag object + ref = 2; the ref is 422 when it exists), 1 release (422 when the tag already has one), back to development (tree + commit + ref update = 3, its base tree is the commit just made), 1 reply edit with the links = 12; 19 in all. The checklist closes through the commit message (`closes #N`).",
+    "reads: 1 config, 1 permission, 1 tags (previous version), 1 CHANGES.rst, 1 base ref, 1 base commit (tree), 1 earlier-reply lookup, the default branch's protection (1 branch, 1 ruleset rules: GitHub refuses the commit of a protected branch only after the reply) = 9; writes: 1 👀, 1 reply, changelog commit (tree + commit + ref update = 3), annotated tag (tag object + ref = 2; the ref is 422 when it exists), 1 release (422 when the tag already has one), back to development (tree + commit + ref update = 3, its base tree is the commit just made), 1 reply edit with the links = 12; 21 in all. The checklist closes through the commit message (`closes #N`).",
   overWhy:
     "the executor looks for each action's effect before writing, and each of the two commits re-reads its base: CHANGES.rst is read 4 times in all with the config (2 needed), the branch ref 4 times (1), the base commit twice (1), the releases list twice (0: creating the release answers 422 when the tag has one) and the earlier reply twice (1)",
   setup: (gh, repo) => {

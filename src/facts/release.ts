@@ -2,6 +2,9 @@
 import type { AutoFacts } from "../policy/checklist/index.js";
 import type { ChangelogConfig, DownstreamConfig } from "../policy/config/index.js";
 import type { DownstreamFile } from "../policy/release/downstream.js";
+import type { BranchProtectionFact } from "../policy/release/protection.js";
+
+export type { BranchProtectionFact, BranchRuleFact } from "../policy/release/protection.js";
 
 /** An issue carrying the checklist labels; `url` is the address a reply links to (GitHub always gives it). */
 export interface ChecklistIssueFact {
@@ -76,6 +79,8 @@ export interface ReleaseFacts {
   comparedFiles(before: string, after: string): Promise<readonly string[] | "unknown">;
   /** Closed PRs into `base`, newest updated first, until one reaches back past `since` or `max` were read. */
   closedPulls(base: string, since: string | null, max: number): Promise<{ readonly pulls: readonly ClosedPull[]; readonly truncated: boolean }>;
+  /** What protects `branch` against this app committing to it directly. */
+  branchProtection(branch: string): Promise<BranchProtectionFact>;
   /** A release branch against the default branch, and the forward-port PR open from it. */
   forwardPortCompare(branch: string, defaultBranch: string): Promise<ForwardPortCompare>;
 }

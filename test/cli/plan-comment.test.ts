@@ -221,6 +221,24 @@ describe("plan issue_comment: locks and releases", () => {
     expect(actions.find((action) => action.kind === "create-release")).toMatchObject({ tag: "v10.8.5rc1", prerelease: true });
   });
 
+  it("plans UKRDC's candidate as a refusal when the facts say a ruleset guards master, and assumes no protection otherwise", async () => {
+    const facts = {
+      now: NOW,
+      permission: "write",
+      refs: { master: SHA },
+      files: { "ukrdc/services/__init__.py": '__version__ = "10.8.4"\n' },
+      tags: ["v10.8.4"],
+      releases: [],
+    };
+    const payload = comment("renalreg", "ukrdc-services", "master", "/release rc", {}, "joel");
+    const refused = await planOn("ukrdc", "issue_comment", payload, { ...facts, protection: { protected: false, rules: [{ type: "pull_request" }] } });
+    expect(actionsOf(refused, "/release")).toMatchObject([
+      { kind: "comment", body: expect.stringContaining("master is protected (a ruleset requires pull requests), so /release cannot commit") },
+    ]);
+    const open = await planOn("ukrdc", "issue_comment", payload, facts);
+    expect(open.report?.assumed).toContain("protection: master is not protected and no ruleset covers it");
+  });
+
   it("says /release needs the changelog when the facts leave it out", async () => {
     const run = await planOn("gwcelery", "issue_comment", comment("emfollow", "gwcelery", "main", "/release 2.6.0"), { now: NOW, permission: "write" });
     expect(notPlanned(run, "/release")).toBe("/release edits CHANGES.rst at the head of main; give it in `files` in --facts");

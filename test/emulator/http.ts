@@ -34,6 +34,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly errors?: readonly unknown[],
+    /** GitHub's `documentation_url` when it names a page other than the REST reference. */
+    readonly documentationUrl?: string,
   ) {
     super(message);
   }

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { type FaultOptions, Faults } from "./faults.js";
 import { schemaNotes } from "./openapi.js";
 import { type AppPermissions, loadAppPermissions } from "./permissions.js";
+import type { BranchProtection, Ruleset } from "./protection.js";
 import { mergePull } from "./repo-ops.js";
 import { type Call, type Violation, createEmulatorServer } from "./server.js";
 import * as seed from "./seed.js";
@@ -12,6 +13,7 @@ import { type Comment, type Deployment, type DeploymentStatus, type HookDelivery
 
 export type { Call, Violation } from "./server.js";
 export type { FaultOptions } from "./faults.js";
+export type { BranchProtection, Ruleset, RulesetRule } from "./protection.js";
 export type * from "./seed.js";
 
 export interface EmulatorOptions {
@@ -74,6 +76,15 @@ export interface Emulator {
   addDeployment(options: seed.DeploymentOptions): number;
   setPermission(owner: string, repo: string, login: string, permission: string): void;
   addCheckRun(owner: string, repo: string, sha: string, name: string, conclusion: string | null): number;
+  /** Classic branch protection on `branch` (exact name), as a repository admin sets it; replaces any earlier. */
+  protectBranch(owner: string, repo: string, branch: string, protection?: BranchProtection): void;
+  unprotectBranch(owner: string, repo: string, branch: string): void;
+  /** An active (unless said) repository ruleset; returns its id. */
+  addRuleset(
+    owner: string,
+    repo: string,
+    ruleset: Omit<Ruleset, "id" | "enforcement" | "bypassApps"> & Partial<Pick<Ruleset, "enforcement" | "bypassApps">>,
+  ): number;
   /** Record a webhook delivery so the app's redelivery code can find it. */
   addHookDelivery(delivery: Omit<HookDelivery, "id" | "delivered_at" | "redelivery"> & { readonly redelivery?: boolean }): number;
 
@@ -160,6 +171,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       repoOf(owner, repo).permissions.set(login, permission);
     },
     addCheckRun: (owner, repo, sha, name, conclusion) => seed.addCheckRun(store, owner, repo, sha, name, conclusion),
+    protectBranch: (owner, repo, branch, protection = {}) => {
+      repoOf(owner, repo).protections.set(branch, protection);
+    },
+    unprotectBranch: (owner, repo, branch) => {
+      repoOf(owner, repo).protections.delete(branch);
+    },
+    addRuleset: (owner, repo, ruleset) => {
+      const id = store.id();
+      repoOf(owner, repo).rulesets.push({ enforcement: "active", bypassApps: [], ...ruleset, id });
+      return id;
+    },
     addHookDelivery: (d) => {
       const id = store.id();
       store.hookDeliveries.push({ ...d, id, delivered_at: new Date().toISOString(), redelivery: d.redelivery ?? false });

@@ -13,6 +13,7 @@ import { deploymentRoutes } from "./routes/deployments.js";
 import { gitDataRoutes } from "./routes/git-data.js";
 import { issueRoutes } from "./routes/issues.js";
 import { miscRoutes } from "./routes/repo-misc.js";
+import { protectionRoutes } from "./routes/protection.js";
 import { pullRoutes } from "./routes/pulls.js";
 import { releaseRoutes } from "./routes/releases.js";
 import { repoRoutes } from "./routes/repos.js";
@@ -29,6 +30,7 @@ export const routes: Readonly<Record<string, Handler>> = {
   ...deploymentRoutes,
   ...miscRoutes,
   ...repoRoutes,
+  ...protectionRoutes,
 };
 
 export interface Violation {
@@ -222,7 +224,10 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       });
     } catch (error) {
       if (error instanceof HttpError) {
-        reply = { status: error.status, body: { message: error.message, ...(error.errors ? { errors: error.errors } : {}), documentation_url: DOCS } };
+        reply = {
+          status: error.status,
+          body: { message: error.message, ...(error.errors ? { errors: error.errors } : {}), documentation_url: error.documentationUrl ?? DOCS },
+        };
       } else {
         // A crash in a handler is the emulator's bug; recording it fails the test that hit it.
         state.violations.push({ kind: "emulator-error", method, path, route, message: String((error as Error).stack ?? error) });

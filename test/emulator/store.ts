@@ -1,6 +1,7 @@
 // The emulator's in-memory world. Records keep GitHub's own field names where a bot reads them,
 // so the route handlers only have to add URLs and nested user objects when answering.
 import { GitRepo } from "./git.js";
+import type { BranchProtection, Ruleset } from "./protection.js";
 
 export interface User {
   readonly login: string;
@@ -144,6 +145,11 @@ export interface Repo {
   readonly checkRuns: CheckRun[];
   /** Login to permission (`admin`, `maintain`, `write`, `triage`, `read`, `none`). */
   readonly permissions: Map<string, string>;
+  /** Classic branch protection by exact branch name (protection.ts). */
+  readonly protections: Map<string, BranchProtection>;
+  readonly rulesets: Ruleset[];
+  /** Commits GitHub signed: those an app made through the API without its own author or committer. */
+  readonly signed: Set<string>;
   nextNumber: number;
 }
 
@@ -233,6 +239,9 @@ export class Store {
       deploymentStatuses: [],
       checkRuns: [],
       permissions: new Map([[owner, "admin"]]),
+      protections: new Map(),
+      rulesets: [],
+      signed: new Set(),
       nextNumber: 1,
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);

@@ -107,6 +107,49 @@ describe("ReleaseFacts: GitHub and a facts file agree", () => {
     }
   });
 
+  it("reads a branch's protection as the app may: none, required checks, unreadable details, and rulesets with their bypass", async () => {
+    const json = (protection?: unknown) => fromJson(PlanFacts.parse({ ...given, ...(protection === undefined ? {} : { protection }) })).source;
+    const open = { protected: false, requiredChecks: [], rules: [] };
+    expect(await github.branchProtection("main")).toEqual(open);
+    expect(await json().branchProtection("main")).toEqual(open);
+    const { owner, repo: name } = repo;
+    try {
+      // The app has no administration permission, so only the branch's summary is read of classic protection.
+      gh.protectBranch(owner, name, "main", { requiredReviews: 1, requiredChecks: ["ci"] });
+      const blocked = gh.addRuleset(owner, name, {
+        name: "main",
+        branches: ["~DEFAULT_BRANCH"],
+        rules: [{ type: "pull_request" }, { type: "non_fast_forward" }],
+      });
+      gh.addRuleset(owner, name, {
+        name: "checks",
+        branches: ["main"],
+        rules: [{ type: "required_status_checks", checks: ["lint"] }],
+        bypassApps: ["release-pilot"],
+      });
+      const read = await github.branchProtection("main");
+      expect(read).toEqual({
+        protected: true,
+        requiredChecks: ["ci"],
+        rules: [
+          { type: "pull_request", checks: [], appMayBypass: false },
+          { type: "required_status_checks", checks: ["lint"], appMayBypass: true },
+        ],
+      });
+      expect(await json(read).branchProtection("main")).toEqual(read);
+      expect(blocked).toBeGreaterThan(0);
+      gh.setAppPermissions({ ...gh.state.appPermissions, administration: "read" });
+      const full = await github.branchProtection("main");
+      expect(full.details).toEqual({ pullRequestsRequired: true, pushRestricted: false, locked: false });
+      expect(await json(full).branchProtection("main")).toEqual(full);
+    } finally {
+      gh.unprotectBranch(owner, name, "main");
+      gh.state.repo(owner, name)?.rulesets.splice(0);
+      const { administration: _, ...rest } = gh.state.appPermissions;
+      gh.setAppPermissions(rest);
+    }
+  });
+
   it("lists the same tag names", async () => {
     expect([...(await fromJson().source.tagNames())].sort()).toEqual([...(await github.tagNames())].sort());
   });

@@ -4,6 +4,7 @@ import { readyCommentKey } from "../../policy/checklist/index.js";
 import type { ReleaseFacts } from "../release.js";
 import { commentedWithKey, headAutoFacts, listChecklistIssues } from "./checklist-reads.js";
 import { comparedFiles, readClosedPulls } from "./notes-reads.js";
+import { branchProtection } from "./protection-reads.js";
 import type { GitHubReads } from "./reads.js";
 import { downstreamFiles, filesAt, forwardPortCompare, latestReleases, taggedCommit, tagNames } from "./release-reads.js";
 
@@ -20,6 +21,7 @@ export function releaseFromGitHub({ octokit, repo, self }: GitHubReads): Release
     downstreamFiles: (entries) => downstreamFiles(octokit, entries),
     comparedFiles: (before, after) => comparedFiles(octokit, repo, before, after),
     closedPulls: (base, since, max) => readClosedPulls(octokit, repo, base, since, max),
+    branchProtection: async (branch) => branchProtection(octokit, repo, branch, await self()),
     forwardPortCompare: (branch, defaultBranch) => forwardPortCompare(octokit, repo, branch, defaultBranch),
   };
 }

@@ -97,6 +97,14 @@ export function releaseFromJson(world: JsonWorld): ReleaseFacts {
       }
       return { pulls: facts.pulls.slice(0, max), truncated: facts.pulls.length > max };
     },
+    branchProtection: async (branch) => {
+      const given = facts.protection;
+      if (given === undefined) {
+        assumed.add(`protection: ${branch} is not protected and no ruleset covers it`);
+        return { protected: false, requiredChecks: [], rules: [] };
+      }
+      return given.details === undefined ? { protected: given.protected, requiredChecks: given.requiredChecks, rules: given.rules } : given;
+    },
     forwardPortCompare: async (branch, defaultBranch) => {
       const compared = facts.forwardPort;
       if (compared === undefined) assumed.add(`forwardPort: ${branch} has no commit ${defaultBranch} lacks, and no forward-port PR is open`);

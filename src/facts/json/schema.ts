@@ -87,6 +87,16 @@ const Approval = z.object({
   review: z.object({ commit: z.string(), head: z.string() }).optional(),
 });
 
+/** A branch's protection as the app reads it (src/facts/release.ts BranchProtectionFact). */
+const Protection = z.object({
+  protected: z.boolean().default(true),
+  requiredChecks: z.array(z.string()).default([]),
+  details: z
+    .object({ pullRequestsRequired: z.boolean().default(false), pushRestricted: z.boolean().default(false), locked: z.boolean().default(false) })
+    .optional(),
+  rules: z.array(z.object({ type: z.string(), checks: z.array(z.string()).default([]), appMayBypass: z.boolean().default(false) })).default([]),
+});
+
 const ForwardPort = z.object({
   ahead: z.array(z.object({ sha: z.string(), message: z.string() })).default([]),
   aheadBy: z.number().optional(),
@@ -143,6 +153,8 @@ export const PlanFacts = z
     downstream: z.record(z.string(), DownstreamFile).optional(),
     /** What compare says of a release branch against the default branch. Default: nothing ahead. */
     forwardPort: ForwardPort.optional(),
+    /** The default branch's protection, for /release and changelog commits. Default: not protected, no rules. */
+    protection: Protection.optional(),
     /** The bot already said the checklist is ready. Default: false. */
     alreadyAnnouncedReady: z.boolean().optional(),
     /** What the default branch's head shows, for auto checklist items. Default: unknown. */

@@ -26,6 +26,9 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   for (const path of paths) versionFiles[path] = files[path];
   const tags = await facts.tagNames();
   const releases = await facts.latestReleases();
+  // Only a release that commits (a changelog file, version files) moves the default branch.
+  const commits = changelogPath !== undefined || paths.length > 0;
+  const protection = commits ? await facts.branchProtection(defaultBranch) : undefined;
   return {
     repo: context.repo(),
     repoUrl: repository.html_url,
@@ -41,6 +44,7 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
     versionFiles,
     tags,
     releases: existingReleases(releases, repository.html_url),
+    ...(protection === undefined ? {} : { protection }),
   };
 }
 

@@ -1,10 +1,11 @@
 // After a release is published, its notes become a changelog file in the repository, delivered
 // by pull request (Openverse: documentation/changelogs/{app}/{date}.md) or by direct commit.
 import { renderReleaseFile } from "../changelog/release-file.js";
-import { nothing, plan, type Plan, type RepoRef } from "../plan.js";
+import { type Action, nothing, plan, type Plan, type RepoRef } from "../plan.js";
 import { render } from "../template.js";
 import { appOfTag, type AppTagSettings } from "./which-app.js";
 import { inertText, mention } from "../markdown/inert.js";
+import { type BranchProtectionFact, directCommitRefusal } from "./protection.js";
 
 export interface ChangelogFileSettings {
   /** Template of the file written per release; absent when the changelog is one file with sections. */
@@ -36,6 +37,32 @@ export interface ChangelogPrFacts {
   readonly release: PublishedRelease;
   readonly apps: readonly AppChangelogSettings[];
   readonly actor: string;
+  /** The default branch's protection; read only when some app commits its changelog (`via: commit`). */
+  readonly protection?: BranchProtectionFact;
+  /** The commit the release's tag names, where a refused commit is reported; read with `protection`. */
+  readonly releasedCommit?: string;
+}
+
+/** A changelog commit the default branch's protection refuses: said on the release's commit, as a failed check. */
+function refusedCommit(facts: ChangelogPrFacts, refusal: string): Plan {
+  const { release } = facts;
+  const run: Action[] =
+    facts.releasedCommit === undefined
+      ? []
+      : [
+          {
+            kind: "check-run",
+            key: `changelog:${release.tag}:refused`,
+            repo: facts.repo,
+            headSha: facts.releasedCommit,
+            name: "Release Pilot: changelog",
+            title: `The changelog of ${release.tag} was not committed`,
+            summary: refusal,
+            annotations: [],
+            conclusion: "failure",
+          },
+        ];
+  return { reason: "gate-refused", summary: refusal, actions: run };
 }
 
 export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
@@ -56,6 +83,13 @@ export function planChangelogForRelease(facts: ChangelogPrFacts): Plan {
   const files = [{ path, content: renderReleaseFile({ title: owner.version, body: release.body }) }];
   const key = `changelog:${release.tag}`;
   if (changelog.via === "commit") {
+    const refusal = directCommitRefusal(
+      facts.protection,
+      facts.defaultBranch,
+      `the changelog of ${release.tag} cannot be committed to it`,
+      "set changelog.via: pull-request",
+    );
+    if (refusal !== undefined) return refusedCommit(facts, refusal);
     return plan(`Commit ${path} for ${release.tag}.`, [{ kind: "commit-files", key, repo: facts.repo, branch: facts.defaultBranch, message: title, files }]);
   }
   const branch = render(changelog.branch, values);

@@ -3,6 +3,7 @@
 import type { ReleaseCommand } from "../commands/types.js";
 import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
+import type { BranchProtectionFact } from "./protection.js";
 
 export interface ExistingRelease {
   readonly id: number;
@@ -44,6 +45,8 @@ export interface CutReleaseFacts {
   readonly tags: readonly string[];
   /** The newest releases (up to 100), drafts included. */
   readonly releases: readonly ExistingRelease[];
+  /** The default branch's protection; read only when the release may commit (changelog or version files). */
+  readonly protection?: BranchProtectionFact;
 }
 
 /** The hidden line in a release's notes saying which comment cut it: how a redelivery is recognised. */

@@ -11,6 +11,7 @@ import { cutMarker, type CutReleaseFacts, type ExistingRelease } from "./cut-fac
 import { releasedReply, cuttingReply, type ReleasedReply } from "./cut-reply.js";
 import { chooseVersion, formatOf, schemeOf, versionIsTagged } from "./cut-version.js";
 import { newestRelease, notAboveNewest } from "./version-line.js";
+import { directCommitRefusal, protectionUnknown, unknownProtectionNote } from "./protection.js";
 
 export type CutOutcome =
   | { readonly kind: "answered" }
@@ -152,7 +153,8 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     versionFiles: app.versionFiles,
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, rc),
   };
-  actions.push(reply(replyFacts, cuttingReply(common)));
+  const unknown = facts.protection !== undefined && protectionUnknown(facts.protection) ? ` ${unknownProtectionNote(facts.defaultBranch)}` : "";
+  actions.push(reply(replyFacts, `${cuttingReply(common)}${unknown}`));
 
   let releasedText = changelog?.text;
   let commit: CommitRef = facts.headSha;
@@ -204,6 +206,18 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
 
   const back = backToDevelopment(facts, changelog, releasedText, common.nextUnreleased, tag, commit);
   if (back !== undefined) actions.push(back);
+
+  // GitHub refuses the ref update of a protected branch only after the reply and the commit
+  // object exist, and before the tag and the release: refused here, nothing of the cut is written.
+  if (actions.some((action) => action.kind === "commit-files")) {
+    const refusal = directCommitRefusal(
+      facts.protection,
+      facts.defaultBranch,
+      "/release cannot commit the changelog and version files to it",
+      "cut releases without a release commit (remove changelog.file and version_files from .github/release-pilot.yml)",
+    );
+    if (refusal !== undefined) return answer(facts, "gate-refused", refusal);
+  }
 
   const summary = `Cut ${rc ? "release candidate" : "release"} ${version} (${tag})${committed ? ", resuming after its commit" : ""}.`;
   return { plan: { reason: "planned", summary, actions }, outcome: { kind: "cut", releaseKey, reply: common } };

@@ -1,6 +1,7 @@
 // Repository contents. Probot's `context.config()` asks for the raw media type, so both the JSON
 // and the raw answers matter; writes follow GitHub's sha rules (required to update, must match).
 import { HttpError, type Handler, type RouteContext, notFound, ok, repoOf, str } from "../http.js";
+import { refuseDirectPush } from "../protection.js";
 import { branchSha, commitFiles } from "../repo-ops.js";
 import type { Repo } from "../store.js";
 import { commitShape } from "../shapes.js";
@@ -75,9 +76,14 @@ function writeContents(ctx: RouteContext, deleting: boolean): ReturnType<Handler
   if (deleting && !existing) throw notFound();
   if (existing && sha === undefined) throw new HttpError(422, `Invalid request.\n\n"sha" wasn't supplied.`);
   if (existing && sha !== existing.sha) throw new HttpError(409, `${path} does not match ${sha ?? ""}`);
+  // The commit would be new, so no required check can be green on it yet ("" has none).
+  // GitHub signs an app's commit when the request names no author or committer of its own.
+  const signed = ctx.actor.type === "Bot" && ctx.body["committer"] === undefined && ctx.body["author"] === undefined;
+  refuseDirectPush(repo, branch, ctx.actor, "", { kind: "contents", creating: !existing, signed });
   const content = deleting ? null : Buffer.from(str(ctx, "content") ?? "", "base64").toString("utf8");
   const author = (ctx.body["committer"] as { name?: string } | undefined)?.name ?? ctx.actor.login;
   const commit = commitFiles(repo, branch, { [path]: content }, str(ctx, "message") ?? "", author);
+  if (signed) repo.signed.add(commit);
   const written = deleting ? undefined : repo.git.readFile(commit, path);
   return ok(
     {

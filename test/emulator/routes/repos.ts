@@ -1,7 +1,9 @@
 // Repository-level reads (the repository, branches, tags) and merging a pull request: common
 // calls beyond the bot's core list, so a scenario does not stop at a 501.
 import { HttpError, type Handler, notFound, numberParam, ok, paginate, repoOf, str } from "../http.js";
-import { mergePull } from "../repo-ops.js";
+import { refuseMerge } from "../protection.js";
+import { branchSha, mergePull } from "../repo-ops.js";
+import { branchProtectionSummary } from "./protection.js";
 import { commitShape, repoShape } from "../shapes.js";
 
 export const repoRoutes: Record<string, Handler> = {
@@ -14,7 +16,7 @@ export const repoRoutes: Record<string, Handler> = {
       .map(([ref, sha]) => ({
         name: ref.slice("refs/heads/".length),
         commit: { sha, url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/commits/${sha}` },
-        protected: false,
+        protected: repo.protections.has(ref.slice("refs/heads/".length)),
       }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     return paginate(ctx, branches);
@@ -25,7 +27,12 @@ export const repoRoutes: Record<string, Handler> = {
     const name = ctx.params["branch"] ?? "";
     const sha = repo.git.refs.get(`refs/heads/${name}`);
     if (!sha) throw new HttpError(404, "Branch not found");
-    return ok({ name, commit: commitShape(ctx, repo, sha), protected: false, _links: { html: `${ctx.webUrl}/${repo.owner}/${repo.name}/tree/${name}` } });
+    return ok({
+      name,
+      commit: commitShape(ctx, repo, sha),
+      _links: { self: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/branches/${name}`, html: `${ctx.webUrl}/${repo.owner}/${repo.name}/tree/${name}` },
+      ...branchProtectionSummary(ctx, repo, name),
+    });
   },
 
   "GET /repos/{owner}/{repo}/tags": (ctx) => {
@@ -64,10 +71,13 @@ export const repoRoutes: Record<string, Handler> = {
     const repo = repoOf(ctx);
     const number = numberParam(ctx, "pull_number");
     const expected = str(ctx, "sha");
-    const head = repo.pulls.get(number)?.headRef;
+    const pull = repo.pulls.get(number);
+    const head = pull?.headRef;
     if (expected && head && repo.git.refs.get(`refs/heads/${head}`) !== expected) {
       throw new HttpError(409, "Head branch was modified. Review and try the merge again.");
     }
+    // A protected base (or a ruleset on it) needs its reviews and checks first (protection.ts).
+    if (pull && head) refuseMerge(repo, pull.baseRef, branchSha(repo, head) ?? pull.headSha, number, ctx.actor);
     const sha = mergePull(repo, number, str(ctx, "merge_method") ?? "merge", str(ctx, "commit_title"), ctx.actor.login);
     return ok({ sha, merged: true, message: "Pull Request successfully merged" });
   },
