@@ -32,7 +32,11 @@ describe("plan pull_request: the config check", () => {
   it("checks the --config file when the facts do not give the text at the head, and says so", async () => {
     const run = await planOn("gwcelery", "pull_request", pull("synchronize"), { now: "2024-10-21T12:00:00Z" });
     expect(actionsOf(run, "checkConfigChange")).toMatchObject([{ kind: "check-run", headSha: HEAD, conclusion: "success" }]);
-    expect(run.report?.assumed).toEqual([`pullFiles: the pull request edits ${CONFIG}`, `files.${CONFIG}: the --config file, at 9999999`]);
+    expect(run.report?.assumed).toEqual([
+      `pullFiles: the pull request edits ${CONFIG}`,
+      `files.${CONFIG}: the --config file, at 9999999`,
+      "files..github/workflows/deploy.yml: not given, so the deploy inputs are not checked against it",
+    ]);
   });
 
   it("leaves a pull request that does not touch the config alone, saying why", async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, deploymentStatusPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "WordPress";
 const repo = "openverse";
@@ -21,7 +22,12 @@ beforeAll(async () => {
   gh.createRepo({
     owner,
     repo,
-    files: { ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"), "api/manage.py": "", "frontend/package.json": "{}" },
+    files: {
+      ".github/release-pilot.yml": readFileSync("examples/openverse.yml", "utf8"),
+      ...workflowsFor(readFileSync("examples/openverse.yml", "utf8")),
+      "api/manage.py": "",
+      "frontend/package.json": "{}",
+    },
   });
   gh.setPermission(owner, repo, MAINTAINER, "maintain");
   app = await startApp({ emulator: gh });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { commentPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "renalreg";
 const repo = "ukrdc-services";
@@ -31,7 +32,7 @@ beforeAll(async () => {
     owner,
     repo,
     defaultBranch: "master",
-    files: { ".github/release-pilot.yml": CONFIG, [VERSION_FILE]: '"""UKRDC services."""\n\n__version__ = "10.8.4"\n' },
+    files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG), [VERSION_FILE]: '"""UKRDC services."""\n\n__version__ = "10.8.4"\n' },
   }).headSha;
   gh.setPermission(owner, repo, "joel", "write");
   issue = gh.addIssue({ owner, repo, title: "Release 10.8.5" });
