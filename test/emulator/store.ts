@@ -1,6 +1,7 @@
 // The emulator's in-memory world. Records keep GitHub's own field names where a bot reads them,
 // so the route handlers only have to add URLs and nested user objects when answering.
 import { GitRepo } from "./git.js";
+import type { Webhooks } from "./webhooks.js";
 
 export interface User {
   readonly login: string;
@@ -193,6 +194,10 @@ export class Store {
   readonly userTokens = new Map<string, User>();
   /** The app's permissions (app.yml `default_permissions`), enforced on installation tokens. */
   appPermissions: Readonly<Record<string, string>> = {};
+  /** The webhooks GitHub would send for each write; sent only once a test turns delivery on. */
+  webhooks: Webhooks | undefined;
+  /** Who the write being handled acts as (the request's token, or the person a seed helper names). */
+  actor: User | undefined;
   private nextId = 1000;
 
   constructor(readonly app: AppInfo) {}
@@ -205,6 +210,17 @@ export class Store {
 
   get botUser(): User {
     return { login: `${this.app.slug}[bot]`, type: "Bot" };
+  }
+
+  /** Run a write as `user`, so the webhooks it causes name them as `sender`. */
+  actingAs<T>(user: User, write: () => T): T {
+    const previous = this.actor;
+    this.actor = user;
+    try {
+      return write();
+    } finally {
+      this.actor = previous;
+    }
   }
 
   repo(owner: string, name: string): Repo | undefined {
@@ -232,6 +248,8 @@ export class Store {
       nextNumber: 1,
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
+    // Every ref change is a push: announced as whoever is acting, else the repository's owner.
+    repo.git.refs.onChange = (ref, before, after) => this.webhooks?.push(repo, ref, before, after, this.actor ?? { login: owner, type: "User" });
     return repo;
   }
 

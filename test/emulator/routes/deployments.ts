@@ -76,6 +76,7 @@ export const deploymentRoutes: Record<string, Handler> = {
       updated_at: at,
     };
     repo.deployments.push(deployment);
+    ctx.store.webhooks?.deployment(repo, deployment, ctx.actor);
     return ok(deploymentShape(ctx, repo, deployment), 201);
   },
 
@@ -131,6 +132,7 @@ export const deploymentRoutes: Record<string, Handler> = {
     };
     repo.deploymentStatuses.push(status);
     deployment.updated_at = at;
+    ctx.store.webhooks?.deploymentStatus(repo, deployment, status, ctx.actor);
     // `auto_inactive` (default true): a success marks earlier deployments of the environment inactive.
     if (status.state === "success" && ctx.body["auto_inactive"] !== false) {
       for (const other of repo.deployments) {

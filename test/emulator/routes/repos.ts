@@ -1,7 +1,7 @@
 // Repository-level reads (the repository, branches, tags) and merging a pull request: common
 // calls beyond the bot's core list, so a scenario does not stop at a 501.
 import { HttpError, type Handler, notFound, numberParam, ok, paginate, repoOf, str } from "../http.js";
-import { mergePull } from "../repo-ops.js";
+import { announceMerged, mergePull } from "../repo-ops.js";
 import { commitShape, repoShape } from "../shapes.js";
 
 export const repoRoutes: Record<string, Handler> = {
@@ -69,6 +69,7 @@ export const repoRoutes: Record<string, Handler> = {
       throw new HttpError(409, "Head branch was modified. Review and try the merge again.");
     }
     const sha = mergePull(repo, number, str(ctx, "merge_method") ?? "merge", str(ctx, "commit_title"), ctx.actor.login);
+    announceMerged(ctx.store, repo, number, ctx.actor);
     return ok({ sha, merged: true, message: "Pull Request successfully merged" });
   },
 };
