@@ -76,7 +76,8 @@ export interface Emulator {
 
   createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
   commit(owner: string, repo: string, branch: string, files: Readonly<Record<string, string | null>>, message: string, author?: string, date?: string): string;
-  createBranch(owner: string, repo: string, branch: string, from?: string): string;
+  /** A person (`by`, the owner when absent) pushes a new branch at `from`. */
+  createBranch(owner: string, repo: string, branch: string, from?: string, by?: string): string;
   addTag(owner: string, repo: string, tag: string, ref: string, message?: string): string;
   addMergedPullRequest(options: seed.MergedPullRequestOptions): { number: number; mergeCommitSha: string };
   openPullRequest(options: seed.OpenPullRequestOptions): number;
@@ -175,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createRepo: (o) => seed.createRepo(store, o),
     commit: (owner, repo, branch, files, message, author = "octocat", date) =>
       as(author, () => seed.commitOnBranch(store, owner, repo, branch, files, message, author, date)),
-    createBranch: (owner, repo, branch, from) => seed.createBranch(store, owner, repo, branch, from),
+    createBranch: (owner, repo, branch, from, by = owner) => as(by, () => seed.createBranch(store, owner, repo, branch, from)),
     addTag: (owner, repo, tag, ref, message) => seed.addTag(store, owner, repo, tag, ref, message),
     addMergedPullRequest: (o) => {
       const merged = as(o.author ?? "octocat", () => seed.addMergedPullRequest(store, o));
