@@ -72,6 +72,11 @@ export interface Emulator {
   deliveriesInFlight(): number;
   /** Resolves once no delivery is in flight. */
   deliveriesIdle(): Promise<void>;
+  /**
+   * The ref moves `write` makes are announced as one push per ref, as one `git push` is, by
+   * `pusher` (else whoever made the last move).
+   */
+  pushedAtOnce<T>(write: () => T, pusher?: string): T;
   close(): Promise<void>;
 
   createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
@@ -166,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     deliveries: webhooks.deliveries,
     deliveriesInFlight: () => webhooks.inFlight,
     deliveriesIdle: () => webhooks.idle(),
+    pushedAtOnce: (write, pusher) => store.pushedAtOnce(write, pusher === undefined ? undefined : person(pusher)),
     close: async () => {
       webhooks.deliverTo(undefined);
       for (const timer of timers) clearTimeout(timer);

@@ -193,6 +193,23 @@ describe("webhooks the emulator sends", () => {
     expect(hooks[8]?.payload).toMatchObject({ check_run: { name: "tests", conclusion: "success", app: { slug: "github-actions" } } });
   });
 
+  it("announces several commits pushed at once as one push listing them, oldest first", async () => {
+    const n = received.length;
+    const before = gh.sha(owner, repo, "main")!;
+    gh.pushedAtOnce(() => {
+      gh.commit(owner, repo, "main", { "c.txt": "c" }, "Add c", "bob");
+      gh.commit(owner, repo, "main", { "d.txt": "d" }, "Add d", "dependabot[bot]");
+    }, "carol");
+    await gh.deliveriesIdle();
+    expect(since(n)).toEqual(["push."]);
+    expect(received[n]?.payload).toMatchObject({
+      before,
+      after: gh.sha(owner, repo, "main"),
+      sender: { login: "carol" },
+      commits: [{ message: "Add c" }, { message: "Add d" }],
+    });
+  });
+
   it("sends payloads that fit GitHub's webhook schemas", () => {
     expect(received.length).toBeGreaterThan(20);
     // One known difference between GitHub's payloads and its schema: a bot's commit email,
