@@ -6,6 +6,7 @@ import { DASHBOARD_LABELS, dashboardNotRefreshed, dashboardOf, planDashboard } f
 import { carryOut, type RunOptions } from "../features/carry-out.js";
 import type { FeatureContext } from "../features/feature.js";
 import { gatherStatus } from "./status-facts.js";
+import { isThisApp } from "../policy/identity.js";
 
 /** This app's open dashboard issue, when there is one. */
 export async function findDashboard(context: FeatureContext): Promise<{ number: number; body: string } | undefined> {
@@ -13,8 +14,10 @@ export async function findDashboard(context: FeatureContext): Promise<{ number: 
 }
 
 export async function refreshDashboard(context: FeatureContext, config: Config, options: RunOptions): Promise<void> {
-  const sender = (context.payload as { sender?: { type?: string } }).sender;
-  const skipped = dashboardNotRefreshed(config.dashboard, { name: context.name, senderIsBot: sender?.type === "Bot" });
+  const sender = (context.payload as { sender?: { login?: string; type?: string } }).sender;
+  const senderIsBot = sender?.type === "Bot";
+  const senderIsThisApp = config.dashboard && senderIsBot && isThisApp(sender, await context.facts.self());
+  const skipped = dashboardNotRefreshed(config.dashboard, { name: context.name, senderIsBot, senderIsThisApp });
   if (skipped !== undefined) {
     await carryOut(context, skipped, options);
     return;

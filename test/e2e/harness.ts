@@ -19,6 +19,11 @@ export interface StartAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** How long to wait for the server to answer, in ms. */
   readonly startTimeoutMs?: number;
+  /**
+   * Have the emulator send this app the webhooks GitHub sends for every write, signed with its
+   * secret (`gh.deliverTo`), so a story is a closed loop. Off unless a test turns it on.
+   */
+  readonly deliver?: boolean;
 }
 
 export interface SendOptions {
@@ -46,8 +51,9 @@ export interface AppProcess {
   send(eventName: string, payload: unknown, options?: SendOptions): Promise<SendResult>;
   waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /**
-   * Resolve once the emulator has seen no API call for `quietMs`, to assert that something did
-   * not happen. Probot spaces writes a second apart, hence the default of 1.5s.
+   * Resolve once the emulator has seen no API call for `quietMs`, and has no webhook delivery in
+   * flight, to assert that something did not happen. Probot spaces writes a second apart, hence
+   * the default of 1.5s.
    */
   settle(quietMs?: number, timeoutMs?: number): Promise<void>;
   /** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
@@ -189,6 +195,8 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     }
   }
 
+  if (options.deliver) options.emulator.deliverTo({ url: `${url}/api/github/webhooks`, secret });
+
   return {
     url,
     port,
@@ -225,12 +233,13 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     },
     waitFor: (predicate, timeoutMs = 10_000) => waitUntil(predicate, timeoutMs, tail),
     settle: async (quietMs = 1_500, timeoutMs = 30_000) => {
-      let count = options.emulator.calls.length;
+      const activity = (): number => options.emulator.calls.length + options.emulator.deliveries.length;
+      let count = activity();
       let since = Date.now();
       await waitUntil(
         () => {
-          if (options.emulator.calls.length !== count) {
-            count = options.emulator.calls.length;
+          if (activity() !== count || options.emulator.deliveriesInFlight() > 0) {
+            count = activity();
             since = Date.now();
           }
           return Date.now() - since >= quietMs;
@@ -240,6 +249,7 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
       );
     },
     stop: async (graceMs = 5_000) => {
+      if (options.deliver) options.emulator.deliverTo(undefined);
       if (hasExited) return exited;
       child.kill("SIGTERM");
       const timer = setTimeout(() => {

@@ -6,13 +6,14 @@
 // reports production successful, which moves the `production` tag and frees the lock.
 // In the story CI has finished on each commit before its push is delivered; the last describe
 // holds the two timing cases: CI finishing after the push, and a push arriving mid-deploy.
+// A closed loop: the test only does what people and CI do (push, merge, comment, report a
+// deployment's status, finish a check run) through the emulator, which sends the app every
+// webhook GitHub would, its own writes' included.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { mustRepo } from "../emulator/seed.js";
-import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
-import { botComments, deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
-import { completeCheckRun } from "./fixtures/story-steps.js";
+import { botComments, commentAs, deploymentsOf, expectCalm, reportDeployment, statesOf } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
   });
   gh.createBranch(owner, repo, "staging", "master");
   for (const login of ["fershad", "mrchrisadams"]) gh.setPermission(owner, repo, login, "write");
-  app = await startApp({ emulator: gh });
+  app = await startApp({ emulator: gh, deliver: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -60,7 +61,7 @@ const failedChecks = () => mustRepo(gh.state, owner, repo).checkRuns.filter((run
 const holdsLock = (env: string) => gh.refs(owner, repo).some((r) => r.ref === LOCK(env));
 
 async function command(number: number, body: string, sender: string, marker: string) {
-  await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body, sender }));
+  await commentAs(gh, owner, repo, number, body, sender);
   const reply = await app.waitFor(() => botComments(gh, owner, repo, number).find((c) => c.body.includes(marker)), 30_000);
   await app.settle();
   return reply;
@@ -77,7 +78,6 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
       "fershad",
     );
     ci(change, "failure");
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
     const refused = await app.waitFor(() => failedChecks().find((run) => run.head_sha === change), 30_000);
     await app.settle();
     expect(refused.name).toBe("Release Pilot: deploy staging");
@@ -100,7 +100,7 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
     ]);
     expect(holdsLock("staging")).toBe(true);
 
-    await app.send("deployment_status", await reportDeployment(gh, owner, repo, staging!.id, "success", "ansible"));
+    await reportDeployment(gh, owner, repo, staging!.id, "success", "ansible");
     await app.waitFor(() => botComments(gh, owner, repo, issue).find((c) => c.body.startsWith("✅ Deployed")), 30_000);
     await app.settle();
     expect(holdsLock("staging")).toBe(false);
@@ -110,7 +110,6 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
     pull = gh.openPullRequest({ owner, repo, title: "Release carbon intensity", head: "staging", base: "master", author: "fershad" });
     merge = gh.mergePullRequest(owner, repo, pull, "merge", "mrchrisadams");
     ci(merge, "failure");
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "master", sender: "mrchrisadams" }));
     const refused = await app.waitFor(() => failedChecks().find((run) => run.head_sha === merge), 30_000);
     await app.settle();
     expect(refused.name).toBe("Release Pilot: deploy production");
@@ -138,7 +137,7 @@ describe("Green Web Foundation from a push to staging to a production deploy", (
 
   it("moves the production tag to the merge and frees production when the deploy workflow reports success", async () => {
     const [production] = deploymentsOf(gh, owner, repo, "production");
-    await app.send("deployment_status", await reportDeployment(gh, owner, repo, production!.id, "success", "ansible"));
+    await reportDeployment(gh, owner, repo, production!.id, "success", "ansible");
     await app.waitFor(() => gh.tags(owner, repo).find((t) => t.name === "production"), 30_000);
     await app.settle();
     expect(statesOf(gh, owner, repo, production!.id).at(-1)).toBe("success");
@@ -167,14 +166,13 @@ describe("Green Web Foundation: a push before CI finished, and a push while prod
     const sha = gh.commit(owner, repo, "staging", { "apps/greencheck/views.py": "def index(): ...\n" }, "Speed up the greencheck view", "fershad");
     gh.addCheckRun(owner, repo, sha, "migrations", "success");
     const tests = gh.addCheckRun(owner, repo, sha, "tests", null);
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
     await app.settle();
     const deployChecks = () => mustRepo(gh.state, owner, repo).checkRuns.filter((run) => run.head_sha === sha && run.name === "Release Pilot: deploy staging");
     expect(deployChecks().map((run) => [run.status, run.conclusion, run.output.title])).toEqual([["in_progress", null, "Waiting for checks: tests"]]);
     const [held] = deployChecks();
     expect(deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha)).toEqual([]);
 
-    await app.send("check_run", completeCheckRun(gh, owner, repo, tests, "success"));
+    gh.completeCheckRun(owner, repo, tests, "success");
     await app.settle();
     const deployed = deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha);
     expect(deployed).toEqual([expect.objectContaining({ payload: expect.objectContaining({ requested_by: "fershad" }) })]);
@@ -185,6 +183,7 @@ describe("Green Web Foundation: a push before CI finished, and a push while prod
       [held!.id, "completed", "success", "Deploying to staging"],
     ]);
     expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
   }, 60_000);
 
   // Green Web serialises with turnstyle, which waits: with `queue: true` the second push to master
@@ -192,11 +191,9 @@ describe("Green Web Foundation: a push before CI finished, and a push while prod
   it("deploys a second push to master after the production deploy running when it arrived", async () => {
     const first = gh.commit(owner, repo, "master", { "apps/greencheck/api.py": "VERSION = 1\n" }, "Add the v1 API", "fershad");
     ci(first, "success");
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "master", sender: "fershad" }));
     const running = await app.waitFor(() => deploymentsOf(gh, owner, repo, "production").find((d) => d.sha === first), 30_000);
     const second = gh.commit(owner, repo, "master", { "apps/greencheck/api.py": "VERSION = 2\n" }, "Add the v2 API", "mrchrisadams");
     ci(second, "success");
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "master", sender: "mrchrisadams" }));
     await app.settle();
     const queued = deploymentsOf(gh, owner, repo, "production").find((d) => d.sha === second);
     expect(queued).toBeDefined();
@@ -204,10 +201,20 @@ describe("Green Web Foundation: a push before CI finished, and a push while prod
     const dispatchedFor = (id: number) => gh.workflowDispatches.filter((w) => w.inputs["deployment_id"] === String(id));
     expect(dispatchedFor(queued!.id)).toEqual([]);
     expect(mustRepo(gh.state, owner, repo).checkRuns.filter((run) => run.head_sha === second && run.conclusion === "failure")).toEqual([]);
-    await app.send("deployment_status", await reportDeployment(gh, owner, repo, running.id, "success", "ansible"));
+    await reportDeployment(gh, owner, repo, running.id, "success", "ansible");
     await app.settle();
     expect(dispatchedFor(queued!.id)).toHaveLength(1);
     expect(deploymentsOf(gh, owner, repo, "production").filter((d) => d.sha === second)).toHaveLength(1);
     expect(statesOf(gh, owner, repo, queued!.id)).toEqual(["queued"]);
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 60_000);
+
+  // The whole story's webhooks came from the emulator, the bot's own writes' included (lock refs,
+  // the production tag, its check runs, comments and deployment statuses): none set off more.
+  it("stays calm under its own webhooks: a bounded number of deliveries and calls, then quiet", async () => {
+    await expectCalm(app, gh, { deliveries: 80, calls: 260 });
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
   }, 60_000);
 });

@@ -2,17 +2,19 @@
 // the release branch opens the checklist, the last tick says it is ready, `/release` in it cuts
 // 2.6.0, publishing closes it, and production (command-only in the example) is deployed by
 // `/deploy production v2.6.0` and reported back by the deploy workflow.
+// A closed loop: the test only does what people and the deploy workflow do (push the branch, tick
+// the boxes, comment, report the deployment's status); the emulator sends every webhook, the
+// `release.published` of the release the bot itself cuts included.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
-import { commentPayload, pushPayload, releasePayload } from "./fixtures/event-payloads.js";
-import { botComments, commitMessage, deploymentsOf, reportDeployment, statesOf, tickEveryBox } from "./fixtures/story.js";
+import { mustRepo } from "../emulator/seed.js";
+import { botComments, commentAs, commitMessage, deploymentsOf, expectCalm, reportDeployment, statesOf, tickEveryBoxAs } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "emfollow";
 const repo = "gwcelery";
-const ZERO = "0".repeat(40);
 const TITLE = "Release version 2.6.0";
 
 let gh: Emulator;
@@ -32,7 +34,7 @@ beforeAll(async () => {
   });
   gh.addTag(owner, repo, "v2.5.2", "main", "Version 2.5.2");
   gh.setPermission(owner, repo, "leo", "write");
-  app = await startApp({ emulator: gh });
+  app = await startApp({ emulator: gh, deliver: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -45,20 +47,19 @@ const comments = (number: number) => botComments(gh, owner, repo, number);
 describe("GWCelery from the release branch to production", () => {
   it("opens the checklist, cuts 2.6.0 from it, closes it on publishing and deploys v2.6.0 to production on /deploy", async () => {
     // A person pushes the new release branch: the checklist opens from the template.
-    gh.createBranch(owner, repo, "release/v2.6");
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "release/v2.6", before: ZERO, sender: "leo" }));
+    gh.createBranch(owner, repo, "release/v2.6", undefined, "leo");
     const issue = await app.waitFor(() => gh.issues(owner, repo).find((i) => i.title === TITLE), 30_000);
     expect(issue.body).toContain("1.  [ ] The CI pipeline succeeded");
     await app.settle();
 
     // Every box ticked: the bot says it is ready.
-    await app.send("issues", tickEveryBox(gh, owner, repo, issue.number, "leo"));
+    await tickEveryBoxAs(gh, owner, repo, issue.number, "leo");
     const ready = await app.waitFor(() => comments(issue.number).find((c) => c.body.includes("2.6.0 is ready to release")), 30_000);
     expect(ready.body).toContain("Type `/release`");
     await app.settle();
 
     // `/release` in the checklist: changelog commit, annotated tag, release, back to development.
-    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue.number, body: "/release", sender: "leo" }));
+    await commentAs(gh, owner, repo, issue.number, "/release", "leo");
     await app.waitFor(() => comments(issue.number).find((c) => c.body.includes("released release")), 60_000);
     await app.settle();
     const tag = gh.tags(owner, repo).find((t) => t.name === "v2.6.0");
@@ -75,8 +76,7 @@ describe("GWCelery from the release branch to production", () => {
     const release = gh.releases(owner, repo).find((r) => r.tag_name === "v2.6.0");
     expect(release).toMatchObject({ draft: false, prerelease: false });
 
-    // GitHub announces the published release: the checklist is closed.
-    await app.send("release", releasePayload(gh, { owner, repo, releaseId: release!.id, sender: "leo" }));
+    // GitHub announces the release the bot published: the checklist is closed.
     await app.waitFor(() => gh.issues(owner, repo).find((i) => i.number === issue.number)?.state === "closed", 30_000);
     expect(comments(issue.number).at(-1)?.body).toContain("(tag `v2.6.0`). Closing this checklist.");
     await app.settle();
@@ -84,7 +84,7 @@ describe("GWCelery from the release branch to production", () => {
     expect(deploymentsOf(gh, owner, repo, "production")).toEqual([]);
 
     // Production is redeployed when someone asks, at the release.
-    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue.number, body: "/deploy production v2.6.0", sender: "leo" }));
+    await commentAs(gh, owner, repo, issue.number, "/deploy production v2.6.0", "leo");
     const dispatch = await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["environment"] === "production"), 30_000);
     await app.settle();
     const [production, ...others] = deploymentsOf(gh, owner, repo, "production");
@@ -98,7 +98,7 @@ describe("GWCelery from the release branch to production", () => {
     });
 
     // The deploy workflow reports success; the outcome is recorded and nothing else is deployed.
-    await app.send("deployment_status", await reportDeployment(gh, owner, repo, production!.id, "success"));
+    await reportDeployment(gh, owner, repo, production!.id, "success");
     await app.settle();
     expect(statesOf(gh, owner, repo, production!.id).at(-1)).toBe("success");
     expect(gh.workflowDispatches).toHaveLength(1);
@@ -119,7 +119,7 @@ describe("GWCelery from the release branch to production", () => {
     const changes = gh.file(owner, repo, head, "CHANGES.rst");
     const number = gh.addIssue({ owner, repo, title: "Hotfix", body: "", author: "leo" });
     const ask = async (body: string, expected: string) => {
-      await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body, sender: "leo" }));
+      await commentAs(gh, owner, repo, number, body, "leo");
       const answer = await app.waitFor(() => comments(number).find((c) => c.body.includes(expected)), 30_000);
       await app.settle();
       return answer.body;
@@ -134,7 +134,7 @@ describe("GWCelery from the release branch to production", () => {
     // Issue #12 item 17: production's ref input is "{tag}"; a commit's release is its (annotated) tag.
     const released = gh.tags(owner, repo).find((t) => t.name === "v2.6.0")!.commit!;
     const dispatched = gh.workflowDispatches.length;
-    await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body: `/deploy production ${released.slice(0, 7)}`, sender: "leo" }));
+    await commentAs(gh, owner, repo, number, `/deploy production ${released.slice(0, 7)}`, "leo");
     await app.waitFor(() => gh.workflowDispatches.length === dispatched + 1, 30_000);
     await app.settle();
     expect(gh.workflowDispatches.at(-1)).toMatchObject({ workflow_id: "deploy.yml", inputs: { environment: "production", ref: "v2.6.0" } });
@@ -157,4 +157,16 @@ describe("GWCelery from the release branch to production", () => {
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
   }, 120_000);
+
+  // The bot's own writes came back as webhooks (its release commits and tag on main, the release
+  // it published, its checklist edits, comments and deployment statuses): none set off more.
+  it("stays calm under its own webhooks: a bounded number of deliveries and calls, then quiet", async () => {
+    await expectCalm(app, gh, { deliveries: 80, calls: 260 });
+    // The release commits the bot pushed to main (which playground follows) deployed nothing and
+    // asked nobody to approve a deploy of them.
+    expect(mustRepo(gh.state, owner, repo).checkRuns.filter((run) => run.name.startsWith("Release Pilot: deploy"))).toEqual([]);
+    expect(deploymentsOf(gh, owner, repo, "playground")).toEqual([]);
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 60_000);
 });

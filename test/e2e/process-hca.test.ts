@@ -5,11 +5,14 @@
 // approving reviews are of dev's head, not of the merge commit being promoted, so they do not count) under
 // its own prod-{sha8}-{DD-MM-YYYY}.{epoch} image, and the deploy workflow reports it successful,
 // which moves the `prod-deployed` tag.
+// A closed loop: the test only does what people and the deploy workflow do (push, merge, review,
+// comment, 👍, report a deployment's status); the emulator sends every webhook. GitHub sends no
+// webhook for a reaction and a 👍 can only follow the comment it is on, so the approved /promote
+// is the command typed again after the two devs 👍 the one refused for approvals.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
-import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
-import { botComments, deploymentsOf, reportDeployment, statesOf, thumbsUp } from "./fixtures/story.js";
+import { botComments, commentAs, deploymentsOf, expectCalm, reportDeployment, statesOf, thumbsUp } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
 
@@ -38,7 +41,7 @@ beforeAll(async () => {
   });
   gh.createBranch(owner, repo, "dev", "master");
   for (const login of DEVS) gh.setPermission(owner, repo, login, "write");
-  app = await startApp({ emulator: gh });
+  app = await startApp({ emulator: gh, deliver: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -68,17 +71,16 @@ function mergeApproved(head: string, base: string, title: string, author: string
 }
 
 async function succeed(deploymentId: number): Promise<void> {
-  await app.send("deployment_status", await reportDeployment(gh, owner, repo, deploymentId, "success", "gitlab-ci"));
+  await reportDeployment(gh, owner, repo, deploymentId, "success", "gitlab-ci");
   await app.settle();
   expect(statesOf(gh, owner, repo, deploymentId).at(-1)).toBe("success");
 }
 
 describe("HCA ingest from a push to dev to a prod deploy", () => {
   it("deploys dev under a dev image when an approved feature is merged into dev", async () => {
-    gh.createBranch(owner, repo, "feature/dcp-1021-archive-submissions", "dev");
+    gh.createBranch(owner, repo, "feature/dcp-1021-archive-submissions", "dev", "aaclan");
     gh.commit(owner, repo, "feature/dcp-1021-archive-submissions", { "src/main/java/Archive.java": "class Archive {}\n" }, "Archive submissions", "aaclan");
     feature = mergeApproved("feature/dcp-1021-archive-submissions", "dev", "dcp-1021 Archive submissions", "aaclan", "aaclan").sha;
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "dev", sender: "aaclan" }));
     const dev = await app.waitFor(() => deploymentsOf(gh, owner, repo, "dev")[0], 30_000);
     await app.settle();
     expect(dev.sha).toBe(feature);
@@ -90,7 +92,6 @@ describe("HCA ingest from a push to dev to a prod deploy", () => {
 
   it("deploys staging under a staging image when dev is merged into master", async () => {
     ({ number: release, sha: merge } = mergeApproved("dev", "master", "Merge dev to master: archive submissions", "amnonkhen", "amnonkhen"));
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "master", sender: "amnonkhen" }));
     const staging = await app.waitFor(() => deploymentsOf(gh, owner, repo, "staging")[0], 30_000);
     await app.settle();
     expect(staging.sha).toBe(merge);
@@ -102,7 +103,7 @@ describe("HCA ingest from a push to dev to a prod deploy", () => {
   }, 60_000);
 
   it("refuses to promote to prod while the staging deploy has not succeeded yet", async () => {
-    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: release, body: "/promote staging prod", sender: "amnonkhen" }));
+    await commentAs(gh, owner, repo, release, "/promote staging prod", "amnonkhen");
     const refusal = await app.waitFor(() => botComments(gh, owner, repo, release).find((c) => c.body.includes("nothing has succeeded on staging yet")), 30_000);
     await app.settle();
     expect(refusal.body).toContain("wait for it to finish");
@@ -111,9 +112,11 @@ describe("HCA ingest from a push to dev to a prod deploy", () => {
 
   it("promotes what succeeded on staging to prod under a prod image, with two devs' 👍 on the command", async () => {
     await succeed(deploymentsOf(gh, owner, repo, "staging")[0]!.id);
-    const asked = commentPayload(gh, { owner, repo, number: release, body: "/promote staging prod", sender: "amnonkhen" });
-    for (const login of ["aaclan", "ke4"]) await thumbsUp(gh, owner, repo, (asked["comment"] as { id: number }).id, login);
-    await app.send("issue_comment", asked);
+    const asked = await commentAs(gh, owner, repo, release, "/promote staging prod", "amnonkhen");
+    await app.waitFor(() => botComments(gh, owner, repo, release).find((c) => c.body.includes("needs 2 approvals")), 30_000);
+    await app.settle();
+    for (const login of ["aaclan", "ke4"]) await thumbsUp(gh, owner, repo, asked, login);
+    await commentAs(gh, owner, repo, release, "/promote staging prod", "amnonkhen");
     const prod = await app.waitFor(() => deploymentsOf(gh, owner, repo, "prod")[0], 30_000);
     await app.settle();
     expect(prod).toMatchObject({ sha: merge, payload: { requested_by: "amnonkhen", issue_number: release } });
@@ -146,15 +149,24 @@ describe("HCA ingest: approvals given after a refusal", () => {
   // approvals_within) to the same command refused for approvals in the same issue.
   it("promotes to prod when the command is typed again after two devs 👍 the one refused for approvals", async () => {
     const issue = gh.addIssue({ owner, repo, title: "Release archive submissions to prod" });
-    const asked = commentPayload(gh, { owner, repo, number: issue, body: "/promote staging prod", sender: "amnonkhen" });
-    await app.send("issue_comment", asked);
+    const asked = await commentAs(gh, owner, repo, issue, "/promote staging prod", "amnonkhen");
     const refusal = await app.waitFor(() => botComments(gh, owner, repo, issue).find((c) => c.body.includes("needs 2 approvals")), 30_000);
     await app.settle();
     expect(refusal.body).toContain("ask 2 more maintainers to 👍 this comment, then type the same command again here.");
-    for (const login of ["aaclan", "ke4"]) await thumbsUp(gh, owner, repo, (asked["comment"] as { id: number }).id, login);
+    for (const login of ["aaclan", "ke4"]) await thumbsUp(gh, owner, repo, asked, login);
     const before = deploymentsOf(gh, owner, repo, "prod").length;
-    await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body: "/promote staging prod", sender: "amnonkhen" }));
+    await commentAs(gh, owner, repo, issue, "/promote staging prod", "amnonkhen");
     await app.settle();
     expect(deploymentsOf(gh, owner, repo, "prod")).toHaveLength(before + 1);
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 60_000);
+
+  // The bot's own writes came back as webhooks (its lock refs, the prod-deployed tag, its
+  // comments and deployment statuses): none set off more.
+  it("stays calm under its own webhooks: a bounded number of deliveries and calls, then quiet", async () => {
+    await expectCalm(app, gh, { deliveries: 80, calls: 260 });
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
   }, 60_000);
 });

@@ -4,11 +4,13 @@
 // which opens the changelog PR (its file is the real changelog-api-2024.01.01.19.52.14.md with this
 // release's date) and sends the production deploy to openverse-infrastructure as rel-{date}; the
 // changelog PR is merged, which deploys nothing; the infrastructure reports production successful.
+// A closed loop: the test only does what people and the deploy workflows do (land the PRs in one
+// push, publish the draft, merge, comment, report deployment statuses); the emulator sends every
+// webhook, the bot's own drafts, changelog branch and PR, and deployment statuses' included.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
-import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
-import { botComments, deploymentsOf, reportDeployment, statesOf } from "./fixtures/story.js";
+import { botComments, commentAs, deploymentsOf, expectCalm, reportDeployment, statesOf } from "./fixtures/story.js";
 import { publishDraft } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
@@ -23,14 +25,13 @@ const REAL = readFileSync("test/fixtures/processes/openverse/changelog-api-2024.
 
 let gh: Emulator;
 let app: AppProcess;
-let initial: string;
 let head: string;
 /** The api release the maintainer publishes, `api-{date}`. */
 let published: string;
 
 beforeAll(async () => {
   gh = await startEmulator();
-  initial = gh.createRepo({
+  gh.createRepo({
     owner,
     repo,
     files: {
@@ -41,12 +42,12 @@ beforeAll(async () => {
       "catalog/dags/__init__.py": "",
       "ingestion_server/ingestion_server/__init__.py": "",
     },
-  }).headSha;
+  });
   gh.createRepo({ owner, repo: infra, files: { "README.md": "infrastructure" } });
   gh.setPermission(owner, repo, MAINTAINER, "maintain");
   // The previous api release: the notes start after it.
   gh.addRelease({ owner, repo, tag: "api-2023.12.14.09.01.44", name: "api-2023.12.14.09.01.44", publishedAt: "2023-12-14T09:01:44Z" });
-  app = await startApp({ emulator: gh });
+  app = await startApp({ emulator: gh, deliver: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -65,45 +66,47 @@ describe("Openverse from a push to main to a production deploy", () => {
   it("drafts the api and frontend releases and deploys staging for those two apps with the commit SHA as the image", async () => {
     // The PRs of the real api changelog, under their real numbers, plus a frontend one and the
     // previous release's changelog PR, which only touches documentation and is skip-changelog.
-    gh.addMergedPullRequest({
-      owner,
-      repo,
-      number: 3575,
-      title: "Add a script to observe the API during Redis migration",
-      labels: ["🧱 stack: api", "🌟 goal: addition"],
-      author: "dhruvkb",
-      files: { "api/observe.py": "print('observing')\n" },
-    });
-    gh.addMergedPullRequest({
-      owner,
-      repo,
-      number: 3591,
-      title: "Publish changelog for api-2023.12.14.09.01.44",
-      labels: ["skip-changelog", "🧱 stack: documentation"],
-      author: "openverse-bot",
-      files: { "documentation/changelogs/api/2023.12.14.09.01.44.md": "# 2023.12.14.09.01.44\n" },
-    });
-    gh.addMergedPullRequest({
-      owner,
-      repo,
-      number: 3598,
-      title: "Make analytics tests stricter",
-      labels: ["🧱 stack: frontend", "✨ goal: improvement"],
-      author: "obulat",
-      files: { "frontend/test/analytics.spec.ts": "expect(true)\n" },
-    });
-    gh.addMergedPullRequest({
-      owner,
-      repo,
-      number: 3600,
-      title: "Bump jwcrypto from 1.5.0 to 1.5.1 in /api",
-      labels: ["🧱 stack: api", "🛠 goal: fix"],
-      author: "dependabot[bot]",
-      files: { "api/Pipfile.lock": "jwcrypto==1.5.1\n" },
-    });
+    // They land on main in one push by the maintainer, as a merge queue lands a batch.
+    gh.pushedAtOnce(() => {
+      gh.addMergedPullRequest({
+        owner,
+        repo,
+        number: 3575,
+        title: "Add a script to observe the API during Redis migration",
+        labels: ["🧱 stack: api", "🌟 goal: addition"],
+        author: "dhruvkb",
+        files: { "api/observe.py": "print('observing')\n" },
+      });
+      gh.addMergedPullRequest({
+        owner,
+        repo,
+        number: 3591,
+        title: "Publish changelog for api-2023.12.14.09.01.44",
+        labels: ["skip-changelog", "🧱 stack: documentation"],
+        author: "openverse-bot",
+        files: { "documentation/changelogs/api/2023.12.14.09.01.44.md": "# 2023.12.14.09.01.44\n" },
+      });
+      gh.addMergedPullRequest({
+        owner,
+        repo,
+        number: 3598,
+        title: "Make analytics tests stricter",
+        labels: ["🧱 stack: frontend", "✨ goal: improvement"],
+        author: "obulat",
+        files: { "frontend/test/analytics.spec.ts": "expect(true)\n" },
+      });
+      gh.addMergedPullRequest({
+        owner,
+        repo,
+        number: 3600,
+        title: "Bump jwcrypto from 1.5.0 to 1.5.1 in /api",
+        labels: ["🧱 stack: api", "🛠 goal: fix"],
+        author: "dependabot[bot]",
+        files: { "api/Pipfile.lock": "jwcrypto==1.5.1\n" },
+      });
+    }, MAINTAINER);
     head = gh.sha(owner, repo, "main")!;
 
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "main", before: initial, sender: MAINTAINER }));
     await app.waitFor(() => drafts().length === 2 && deploymentsOf(gh, owner, repo, "staging").length === 2 && gh.workflowDispatches.length === 2, 30_000);
     await app.settle();
 
@@ -127,7 +130,7 @@ describe("Openverse from a push to main to a production deploy", () => {
 
   it("records staging's success for both apps and sends nothing to production", async () => {
     for (const deployment of deploymentsOf(gh, owner, repo, "staging")) {
-      await app.send("deployment_status", await reportDeployment(gh, owner, repo, deployment.id, "success", "openverse-bot"));
+      await reportDeployment(gh, owner, repo, deployment.id, "success", "openverse-bot");
     }
     await app.settle();
     // Both apps share the staging environment, so GitHub marks the first success inactive when
@@ -140,7 +143,7 @@ describe("Openverse from a push to main to a production deploy", () => {
     const draft = apiDraft()!;
     const tag = (published = draft.tag_name);
     const date = tag.slice("api-".length);
-    await app.send("release", await publishDraft(gh, owner, repo, draft.id, MAINTAINER));
+    await publishDraft(gh, owner, repo, draft.id, MAINTAINER);
     await app.waitFor(
       () =>
         gh.pulls(owner, repo).find((p) => p.headRef === `changelog/${tag}` && p.labels.length > 0) &&
@@ -173,9 +176,8 @@ describe("Openverse from a push to main to a production deploy", () => {
 
   it("deploys nothing when the changelog PR is merged, since it touches no app's files", async () => {
     const pull = gh.pulls(owner, repo).find((p) => p.headRef.startsWith("changelog/api-"))!;
-    gh.mergePullRequest(owner, repo, pull.number, "squash", MAINTAINER);
     const dispatches = gh.workflowDispatches.length;
-    await app.send("push", pushPayload(gh, { owner, repo, ref: "main", sender: MAINTAINER }));
+    gh.mergePullRequest(owner, repo, pull.number, "squash", MAINTAINER);
     await app.settle();
     expect(gh.workflowDispatches).toHaveLength(dispatches);
     expect(deploymentsOf(gh, owner, repo, "staging")).toHaveLength(2);
@@ -185,7 +187,7 @@ describe("Openverse from a push to main to a production deploy", () => {
 
   it("records production's success reported by the infrastructure's deploy workflow", async () => {
     const [production] = deploymentsOf(gh, owner, repo, "production");
-    await app.send("deployment_status", await reportDeployment(gh, owner, repo, production!.id, "success", "openverse-bot"));
+    await reportDeployment(gh, owner, repo, production!.id, "success", "openverse-bot");
     await app.settle();
     expect(statesOf(gh, owner, repo, production!.id).at(-1)).toBe("success");
     expect(deploymentsOf(gh, owner, repo, "production")).toHaveLength(1);
@@ -208,7 +210,7 @@ describe("Openverse from a push to main to a production deploy", () => {
     const number = gh.addIssue({ owner, repo, title: "Ship the api", body: "", author: MAINTAINER });
     const comments = () => botComments(gh, owner, repo, number);
     const ask = async (body: string, done: () => unknown) => {
-      await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body, sender: MAINTAINER }));
+      await commentAs(gh, owner, repo, number, body, MAINTAINER);
       await app.waitFor(done, 30_000);
       await app.settle();
     };
@@ -240,4 +242,12 @@ describe("Openverse from a push to main to a production deploy", () => {
     expect(gh.violations).toEqual([]);
     expect(app.errorLogs()).toEqual([]);
   }, 90_000);
+
+  // The bot's own writes came back as webhooks (its drafts, the changelog branch, commit, PR and
+  // labels, the release tag, its deployment statuses): none set off more.
+  it("stays calm under its own webhooks: a bounded number of deliveries and calls, then quiet", async () => {
+    await expectCalm(app, gh, { deliveries: 80, calls: 260 });
+    expect(gh.violations).toEqual([]);
+    expect(app.errorLogs()).toEqual([]);
+  }, 60_000);
 });

@@ -84,10 +84,33 @@ function lines(buffer: Buffer | undefined): string[] {
   return buffer.toString("utf8").replace(/\n$/, "").split("\n");
 }
 
+/**
+ * Refs that tell a listener each time one is created, moved or deleted, so every write that moves
+ * a ref (git refs, contents, merges, releases that create their tag, seeding) is announced as the
+ * `push` GitHub sends for it, without each route having to remember to.
+ */
+export class RefMap extends Map<string, string> {
+  onChange: ((ref: string, before: string | undefined, after: string | undefined) => void) | undefined;
+
+  override set(ref: string, sha: string): this {
+    const before = this.get(ref);
+    super.set(ref, sha);
+    if (before !== sha) this.onChange?.(ref, before, sha);
+    return this;
+  }
+
+  override delete(ref: string): boolean {
+    const before = this.get(ref);
+    const deleted = super.delete(ref);
+    if (deleted) this.onChange?.(ref, before, undefined);
+    return deleted;
+  }
+}
+
 export class GitRepo {
   readonly objects = new Map<string, GitObject>();
   /** Full ref name (`refs/heads/main`, `refs/tags/v1.0.0`) to object sha. */
-  readonly refs = new Map<string, string>();
+  readonly refs = new RefMap();
 
   put(object: GitObject): string {
     const body = encode(object);

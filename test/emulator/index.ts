@@ -6,14 +6,16 @@ import { type FaultOptions, Faults } from "./faults.js";
 import { schemaNotes } from "./openapi.js";
 import { type AppPermissions, loadAppPermissions } from "./permissions.js";
 import type { BranchProtection, Ruleset } from "./protection.js";
-import { mergePull } from "./repo-ops.js";
+import { announceMerged, mergePull } from "./repo-ops.js";
 import { type Call, type Violation, createEmulatorServer } from "./server.js";
 import * as seed from "./seed.js";
-import { type Comment, type Deployment, type DeploymentStatus, type HookDelivery, type Issue, type Release, Store } from "./store.js";
+import { type Comment, type Deployment, type DeploymentStatus, type HookDelivery, type Issue, type Release, type User, Store } from "./store.js";
+import { type Delivery, type WebhookSink, Webhooks, loadAppEvents } from "./webhooks.js";
 
 export type { Call, Violation } from "./server.js";
 export type { FaultOptions } from "./faults.js";
 export type { BranchProtection, Ruleset, RulesetRule } from "./protection.js";
+export type { Delivery, WebhookSink } from "./webhooks.js";
 export type * from "./seed.js";
 
 export interface EmulatorOptions {
@@ -21,6 +23,8 @@ export interface EmulatorOptions {
   readonly appSlug?: string;
   /** The app's permissions; the project's app.yml `default_permissions` when absent. */
   readonly permissions?: AppPermissions;
+  /** The events the app subscribes to; the project's app.yml `default_events` when absent. */
+  readonly events?: readonly string[];
 }
 
 export interface PullSummary extends Issue {
@@ -59,11 +63,28 @@ export interface Emulator {
   userToken(login: string): string;
   /** Replace the app's permissions (as an owner accepting changed permissions would). */
   setAppPermissions(permissions: AppPermissions): void;
+  /**
+   * From now on send the webhooks GitHub sends for every write (the app's and people's) to
+   * `sink`, signed with its secret; `undefined` stops. Off until called (webhooks.ts).
+   */
+  deliverTo(sink: WebhookSink | undefined): void;
+  /** Every webhook sent since delivery was turned on, with the app's answer. */
+  readonly deliveries: readonly Delivery[];
+  /** Webhooks sent or queued whose delivery has not finished. */
+  deliveriesInFlight(): number;
+  /** Resolves once no delivery is in flight. */
+  deliveriesIdle(): Promise<void>;
+  /**
+   * The ref moves `write` makes are announced as one push per ref, as one `git push` is, by
+   * `pusher` (else whoever made the last move).
+   */
+  pushedAtOnce<T>(write: () => T, pusher?: string): T;
   close(): Promise<void>;
 
   createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
   commit(owner: string, repo: string, branch: string, files: Readonly<Record<string, string | null>>, message: string, author?: string, date?: string): string;
-  createBranch(owner: string, repo: string, branch: string, from?: string): string;
+  /** A person (`by`, the owner when absent) pushes a new branch at `from`. */
+  createBranch(owner: string, repo: string, branch: string, from?: string, by?: string): string;
   addTag(owner: string, repo: string, tag: string, ref: string, message?: string): string;
   addMergedPullRequest(options: seed.MergedPullRequestOptions): { number: number; mergeCommitSha: string };
   openPullRequest(options: seed.OpenPullRequestOptions): number;
@@ -85,6 +106,8 @@ export interface Emulator {
     repo: string,
     ruleset: Omit<Ruleset, "id" | "enforcement" | "bypassApps"> & Partial<Pick<Ruleset, "enforcement" | "bypassApps">>,
   ): number;
+  /** CI finishes a check run it started (`addCheckRun(..., null)`), as GitHub Actions would. */
+  completeCheckRun(owner: string, repo: string, checkRunId: number, conclusion: string): void;
   /** Record a webhook delivery so the app's redelivery code can find it. */
   addHookDelivery(delivery: Omit<HookDelivery, "id" | "delivered_at" | "redelivery"> & { readonly redelivery?: boolean }): number;
 
@@ -111,6 +134,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const calls: Call[] = [];
   let url = "";
   let latencyMs = 0;
+  const webhooks = new Webhooks(store, () => ({ apiUrl: `${url}/api/v3`, webUrl: url }), new Set(options.events ?? loadAppEvents()));
+  store.webhooks = webhooks;
   const { server, timers } = createEmulatorServer({ store, faults, violations, calls, latencyMs: () => latencyMs }, () => url);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -121,6 +146,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Read helpers return the store's own records (plain data, labels as names) rather than API
   // shapes, because tests assert on meaning, not on URLs.
   const repoOf = (owner: string, repo: string) => seed.mustRepo(store, owner, repo);
+  const person = (login: string): User => ({ login, type: login.endsWith("[bot]") ? "Bot" : "User" });
+  // Seeding stands for what people (and CI) do on GitHub: with delivery on, it is announced as
+  // theirs, as the same action in the web UI would be.
+  const as = <T>(login: string, write: () => T): T => store.actingAs(person(login), write);
 
   return {
     url,
@@ -149,28 +178,77 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setAppPermissions: (permissions) => {
       store.appPermissions = { ...permissions };
     },
+    deliverTo: (sink) => webhooks.deliverTo(sink),
+    deliveries: webhooks.deliveries,
+    deliveriesInFlight: () => webhooks.inFlight,
+    deliveriesIdle: () => webhooks.idle(),
+    pushedAtOnce: (write, pusher) => store.pushedAtOnce(write, pusher === undefined ? undefined : person(pusher)),
     close: async () => {
+      webhooks.deliverTo(undefined);
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
 
     createRepo: (o) => seed.createRepo(store, o),
-    commit: (owner, repo, branch, files, message, author = "octocat", date) => seed.commitOnBranch(store, owner, repo, branch, files, message, author, date),
-    createBranch: (owner, repo, branch, from) => seed.createBranch(store, owner, repo, branch, from),
+    commit: (owner, repo, branch, files, message, author = "octocat", date) =>
+      as(author, () => seed.commitOnBranch(store, owner, repo, branch, files, message, author, date)),
+    createBranch: (owner, repo, branch, from, by = owner) => as(by, () => seed.createBranch(store, owner, repo, branch, from)),
     addTag: (owner, repo, tag, ref, message) => seed.addTag(store, owner, repo, tag, ref, message),
-    addMergedPullRequest: (o) => seed.addMergedPullRequest(store, o),
-    openPullRequest: (o) => seed.openPullRequest(store, o),
-    mergePullRequest: (owner, repo, number, method = "squash", by = "octocat") => mergePull(repoOf(owner, repo), number, method, undefined, by),
-    addIssue: (o) => seed.addIssue(store, o),
-    addComment: (owner, repo, number, body, author) => seed.addComment(store, owner, repo, number, body, author),
+    addMergedPullRequest: (o) => {
+      const merged = as(o.author ?? "octocat", () => seed.addMergedPullRequest(store, o));
+      announceMerged(store, repoOf(o.owner, o.repo), merged.number, person(o.author ?? "octocat"));
+      return merged;
+    },
+    openPullRequest: (o) => {
+      const number = seed.openPullRequest(store, o);
+      const r = repoOf(o.owner, o.repo);
+      const [pull, issue] = [r.pulls.get(number), r.issues.get(number)];
+      if (pull && issue) webhooks.pullRequest(r, "opened", pull, issue, person(o.author ?? "octocat"));
+      return number;
+    },
+    mergePullRequest: (owner, repo, number, method = "squash", by = "octocat") => {
+      const sha = as(by, () => mergePull(repoOf(owner, repo), number, method, undefined, by));
+      announceMerged(store, repoOf(owner, repo), number, person(by));
+      return sha;
+    },
+    addIssue: (o) => {
+      const number = seed.addIssue(store, o);
+      const issue = repoOf(o.owner, o.repo).issues.get(number);
+      if (issue) {
+        webhooks.issues(repoOf(o.owner, o.repo), "opened", issue, person(o.author ?? "octocat"));
+        webhooks.labels(repoOf(o.owner, o.repo), issue, [], person(o.author ?? "octocat"));
+      }
+      return number;
+    },
+    addComment: (owner, repo, number, body, author = "octocat") => {
+      const id = seed.addComment(store, owner, repo, number, body, author);
+      const r = repoOf(owner, repo);
+      const [issue, comment] = [r.issues.get(number), r.comments.find((c) => c.id === id)];
+      if (issue && comment) webhooks.issueComment(r, "created", issue, comment, person(author));
+      return id;
+    },
     addReview: (owner, repo, number, login, state) => seed.addReview(store, owner, repo, number, login, state),
-    addRelease: (o) => seed.addRelease(store, o),
-    addDeployment: (o) => seed.addDeployment(store, o),
+    addRelease: (o) => {
+      const id = as(o.owner, () => seed.addRelease(store, o));
+      const r = repoOf(o.owner, o.repo);
+      const release = r.releases.find((candidate) => candidate.id === id);
+      if (release) webhooks.releaseCreated(r, release, person(o.owner));
+      return id;
+    },
+    addDeployment: (o) => {
+      const id = seed.addDeployment(store, o);
+      const r = repoOf(o.owner, o.repo);
+      const deployment = r.deployments.find((d) => d.id === id);
+      if (deployment) {
+        webhooks.deployment(r, deployment, deployment.creator);
+        for (const status of r.deploymentStatuses.filter((s) => s.deploymentId === id)) webhooks.deploymentStatus(r, deployment, status, status.creator);
+      }
+      return id;
+    },
     setPermission: (owner, repo, login, permission) => {
       repoOf(owner, repo).permissions.set(login, permission);
     },
-    addCheckRun: (owner, repo, sha, name, conclusion) => seed.addCheckRun(store, owner, repo, sha, name, conclusion),
     protectBranch: (owner, repo, branch, protection = {}) => {
       repoOf(owner, repo).protections.set(branch, protection);
     },
@@ -181,6 +259,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const id = store.id();
       repoOf(owner, repo).rulesets.push({ enforcement: "active", bypassApps: [], ...ruleset, id });
       return id;
+    },
+    addCheckRun: (owner, repo, sha, name, conclusion) => {
+      const id = seed.addCheckRun(store, owner, repo, sha, name, conclusion);
+      const r = repoOf(owner, repo);
+      const run = r.checkRuns.find((candidate) => candidate.id === id);
+      if (run) {
+        webhooks.checkRun(r, "created", run, person("github-actions[bot]"));
+        if (run.status === "completed") webhooks.checkRun(r, "completed", run, person("github-actions[bot]"));
+      }
+      return id;
+    },
+    completeCheckRun: (owner, repo, checkRunId, conclusion) => {
+      const r = repoOf(owner, repo);
+      const run = r.checkRuns.find((candidate) => candidate.id === checkRunId);
+      if (!run) throw new Error(`emulator: no check run ${checkRunId}`);
+      Object.assign(run, { status: "completed", conclusion, completed_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") });
+      webhooks.checkRun(r, "completed", run, person("github-actions[bot]"));
     },
     addHookDelivery: (d) => {
       const id = store.id();

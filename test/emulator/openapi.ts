@@ -208,7 +208,9 @@ function clean(schema: unknown): unknown {
     out[key] =
       key === "properties" && value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)])) : clean(value);
   }
-  // OpenAPI 3.0 `nullable` means "or null"; ajv only honours it next to `type`.
+  // OpenAPI 3.0 `nullable` means "or null"; ajv only honours it next to `type`, and an `enum`
+  // beside it must list null itself (ajv's "nullable" docs), as GitHub's conclusions do not.
+  if (out["nullable"] === true && Array.isArray(out["enum"]) && !out["enum"].includes(null)) out["enum"] = [...out["enum"], null];
   if (out["nullable"] === true && out["type"] === undefined) {
     delete out["nullable"];
     return { anyOf: [out, { type: "null" }] };
@@ -219,6 +221,11 @@ function clean(schema: unknown): unknown {
 export interface BodyCheck {
   readonly ok: boolean;
   readonly errors?: unknown;
+}
+
+/** A validator for any schema of the description (webhook payloads in the emulator's tests). */
+export function compileSchema(schema: unknown): ValidateFunction {
+  return getAjv().compile(clean(schema) as object);
 }
 
 export function validateBody(operation: Operation, body: unknown): BodyCheck {

@@ -2,7 +2,7 @@
 // and a commit the bot makes through the API land in the store the same way.
 import type { Signature } from "./git.js";
 import { HttpError, notFound } from "./http.js";
-import { type Repo, type User, now } from "./store.js";
+import { type Repo, type Store, type User, now } from "./store.js";
 
 export function signature(login: string, date?: string): Signature {
   return { name: login, email: `${login}@users.noreply.github.com`, date: date ?? now() };
@@ -108,4 +108,11 @@ export function mergePull(repo: Repo, number: number, method: string, title: str
   Object.assign(pull, { merged_at: at, merge_commit_sha: sha, headSha, baseSha });
   Object.assign(issue, { state: "closed", closed_at: at, updated_at: at });
   return sha;
+}
+
+/** A merged pull request is announced as closed (its push was announced when the base moved). */
+export function announceMerged(store: Store, repo: Repo, number: number, actor: User): void {
+  const pull = repo.pulls.get(number);
+  const issue = repo.issues.get(number);
+  if (pull && issue) store.webhooks?.pullRequest(repo, "closed", pull, issue, actor);
 }

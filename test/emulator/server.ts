@@ -208,20 +208,25 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
 
     const web = baseUrl();
     let reply: Reply;
+    const actor = actorOf(state.store, req.headers.authorization);
     try {
-      reply = handler({
-        method,
-        route,
-        params,
-        query: url.searchParams,
-        body: (body ?? {}) as Record<string, unknown>,
-        headers: req.headers,
-        store: state.store,
-        apiUrl: `${web}/api/v3`,
-        webUrl: web,
-        actor: actorOf(state.store, req.headers.authorization),
-        requestPath,
-      });
+      // Writes are announced as webhooks naming the caller (store.webhooks); handlers are
+      // synchronous, so the actor set here is the one for every write this request makes.
+      reply = state.store.actingAs(actor, () =>
+        handler({
+          method,
+          route,
+          params,
+          query: url.searchParams,
+          body: (body ?? {}) as Record<string, unknown>,
+          headers: req.headers,
+          store: state.store,
+          apiUrl: `${web}/api/v3`,
+          webUrl: web,
+          actor,
+          requestPath,
+        }),
+      );
     } catch (error) {
       if (error instanceof HttpError) {
         reply = {

@@ -2,6 +2,7 @@
 // so the route handlers only have to add URLs and nested user objects when answering.
 import { GitRepo } from "./git.js";
 import type { BranchProtection, Ruleset } from "./protection.js";
+import type { Webhooks } from "./webhooks.js";
 
 export interface User {
   readonly login: string;
@@ -203,6 +204,12 @@ export class Store {
   readonly userTokens = new Map<string, User>();
   /** The app's permissions (app.yml `default_permissions`), enforced on installation tokens. */
   appPermissions: Readonly<Record<string, string>> = {};
+  /** The webhooks GitHub would send for each write; sent only once a test turns delivery on. */
+  webhooks: Webhooks | undefined;
+  /** Who the write being handled acts as (the request's token, or the person a seed helper names). */
+  actor: User | undefined;
+  /** Ref moves held back by `pushedAtOnce`, each ref's first `before` and last `after`. */
+  private heldPushes: Map<string, { repo: Repo; ref: string; before: string | undefined; after: string | undefined; actor: User }> | undefined;
   private nextId = 1000;
 
   constructor(readonly app: AppInfo) {}
@@ -215,6 +222,44 @@ export class Store {
 
   get botUser(): User {
     return { login: `${this.app.slug}[bot]`, type: "Bot" };
+  }
+
+  /**
+   * Ref moves made by `write` are announced as one push per ref at the end, as a `git push` of
+   * several commits (or a merge queue landing a batch) is one push on GitHub.
+   */
+  pushedAtOnce<T>(write: () => T, pusher?: User): T {
+    if (this.heldPushes) return write();
+    this.heldPushes = new Map();
+    try {
+      return write();
+    } finally {
+      const held = [...this.heldPushes.values()];
+      this.heldPushes = undefined;
+      for (const p of held) if (p.before !== p.after) this.webhooks?.push(p.repo, p.ref, p.before, p.after, pusher ?? p.actor);
+    }
+  }
+
+  private announcePush(repo: Repo, ref: string, before: string | undefined, after: string | undefined): void {
+    const actor = this.actor ?? { login: repo.owner, type: "User" as const };
+    const key = `${repo.id}:${ref}`;
+    if (this.heldPushes) {
+      const held = this.heldPushes.get(key);
+      this.heldPushes.set(key, { repo, ref, before: held ? held.before : before, after, actor });
+      return;
+    }
+    this.webhooks?.push(repo, ref, before, after, actor);
+  }
+
+  /** Run a write as `user`, so the webhooks it causes name them as `sender`. */
+  actingAs<T>(user: User, write: () => T): T {
+    const previous = this.actor;
+    this.actor = user;
+    try {
+      return write();
+    } finally {
+      this.actor = previous;
+    }
   }
 
   repo(owner: string, name: string): Repo | undefined {
@@ -245,6 +290,8 @@ export class Store {
       nextNumber: 1,
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
+    // Every ref change is a push: announced as whoever is acting, else the repository's owner.
+    repo.git.refs.onChange = (ref, before, after) => this.announcePush(repo, ref, before, after);
     return repo;
   }
 

@@ -8,10 +8,13 @@ import { pushTrust } from "./push-trust.js";
 import { runDeploy } from "./run-deploy.js";
 import { noPushDeploy, pushDeploys } from "../../policy/deploy/targets.js";
 import { nothing } from "../../policy/plan.js";
+import { isThisApp } from "../../policy/identity.js";
 
 export const deployFollowingBranch: Feature<"push"> = async function deployFollowingBranch(context, config, options) {
   const { payload } = context;
+  const byThisApp = isThisApp(payload.sender, await context.facts.self());
   const deploys = pushDeploys(config, {
+    byThisApp,
     ref: payload.ref,
     after: payload.after,
     deleted: payload.deleted,
@@ -20,7 +23,7 @@ export const deployFollowingBranch: Feature<"push"> = async function deployFollo
     commits: payload.commits,
   });
   if (deploys.length === 0) {
-    await carryOut(context, nothing("event-not-relevant", noPushDeploy(payload.ref, payload.deleted)), options);
+    await carryOut(context, nothing("event-not-relevant", noPushDeploy(payload.ref, payload.deleted, byThisApp)), options);
     return;
   }
   for (const { env, app, branch, request } of deploys) {

@@ -23,8 +23,10 @@ export function noReleaseDeploy(release: { readonly tag: string; readonly prerel
 }
 
 /** Why a push deploys nothing, for the plan that says so. */
-export function noPushDeploy(ref: string, deleted: boolean): string {
+export function noPushDeploy(ref: string, deleted: boolean, byThisApp = false): string {
   if (deleted) return `${ref} was deleted; a deleted branch deploys nothing.`;
+  if (byThisApp)
+    return `The push to ${ref.replace(/^refs\/(heads|tags)\//, "")} is this app's own (a release commit, a lock ref or a tag); it deploys nothing.`;
   return `The push to ${ref.replace(/^refs\/heads\//, "")} deploys nothing: no environment follows it, or it changed no deployed app's files.`;
 }
 
@@ -47,6 +49,14 @@ export interface PushFacts {
   readonly requester: string;
   readonly defaultBranch: string;
   readonly commits: Parameters<typeof appsToDeploy>[1];
+  /**
+   * The push is this app's own write (GitHub sends a push for every ref an app's installation
+   * token creates or moves: its release and changelog commits, lock refs, tags). Those deploy
+   * nothing, as GitHub starts no workflow for a push made with a workflow's GITHUB_TOKEN: what
+   * follows the branch already runs what people pushed, and deploying the bot's bookkeeping would
+   * turn each release into a deploy (or a refusal) nobody asked for.
+   */
+  readonly byThisApp?: boolean;
 }
 
 /** One deploy a push starts; `app` is set only in a repository with several apps. */
@@ -58,7 +68,7 @@ export interface PushDeploy {
 }
 
 export function pushDeploys(config: Config, push: PushFacts): readonly PushDeploy[] {
-  if (push.deleted || !push.ref.startsWith("refs/heads/")) return [];
+  if (push.deleted || push.byThisApp === true || !push.ref.startsWith("refs/heads/")) return [];
   const branch = push.ref.slice("refs/heads/".length);
   const deploys: PushDeploy[] = [];
   for (const env of config.environments) {

@@ -76,6 +76,7 @@ export const deploymentRoutes: Record<string, Handler> = {
       updated_at: at,
     };
     repo.deployments.push(deployment);
+    ctx.store.webhooks?.deployment(repo, deployment, ctx.actor);
     return ok(deploymentShape(ctx, repo, deployment), 201);
   },
 
@@ -136,6 +137,7 @@ export const deploymentRoutes: Record<string, Handler> = {
     };
     repo.deploymentStatuses.push(status);
     deployment.updated_at = at;
+    ctx.store.webhooks?.deploymentStatus(repo, deployment, status, ctx.actor);
     if (status.state === "success" && ctx.body["auto_inactive"] !== false) autoInactivate(ctx, repo, deployment, at);
     return ok(deploymentStatusShape(ctx, repo, status), 201);
   },

@@ -54,6 +54,7 @@ function updateIssue(ctx: RouteContext): ReturnType<Handler> {
   const { repo, issue } = issueOr404(ctx);
   const title = str(ctx, "title");
   const state = str(ctx, "state");
+  const was = { title: issue.title, body: issue.body, state: issue.state, labels: [...issue.labels] };
   if (title !== undefined) issue.title = title;
   if ("body" in ctx.body) issue.body = str(ctx, "body") ?? null;
   if ("labels" in ctx.body) issue.labels = [...new Set(labelNames(ctx.body["labels"]))];
@@ -64,6 +65,15 @@ function updateIssue(ctx: RouteContext): ReturnType<Handler> {
     issue.state_reason = state === "closed" ? (str(ctx, "state_reason") ?? "completed") : "reopened";
   }
   issue.updated_at = now();
+  // `edited` carries what the title or body was (`changes`), then a state change, then labels.
+  const changes = {
+    ...(issue.title !== was.title ? { title: { from: was.title } } : {}),
+    ...(issue.body !== was.body ? { body: { from: was.body ?? "" } } : {}),
+  };
+  const hooks = ctx.store.webhooks;
+  if (Object.keys(changes).length > 0) hooks?.issues(repo, "edited", issue, ctx.actor, { changes });
+  if (issue.state !== was.state) hooks?.issues(repo, issue.state === "closed" ? "closed" : "reopened", issue, ctx.actor);
+  hooks?.labels(repo, issue, was.labels, ctx.actor);
   return ok(issueShape(ctx, repo, issue));
 }
 
@@ -102,6 +112,8 @@ export const issueRoutes: Record<string, Handler> = {
     const issue = repo.issues.get(number);
     if (!issue) throw notFound();
     if (Array.isArray(ctx.body["assignees"])) issue.assignees = ctx.body["assignees"] as string[];
+    ctx.store.webhooks?.issues(repo, "opened", issue, ctx.actor);
+    ctx.store.webhooks?.labels(repo, issue, [], ctx.actor);
     return ok(issueShape(ctx, repo, issue), 201);
   },
 
@@ -123,15 +135,19 @@ export const issueRoutes: Record<string, Handler> = {
   "POST /repos/{owner}/{repo}/issues/{issue_number}/labels": (ctx) => {
     const { repo, issue } = issueOr404(ctx);
     const added = Array.isArray(ctx.body) ? labelNames(ctx.body) : labelNames(ctx.body["labels"]);
+    const before = [...issue.labels];
     issue.labels = [...new Set([...issue.labels, ...added])];
     issue.updated_at = now();
+    ctx.store.webhooks?.labels(repo, issue, before, ctx.actor);
     return ok(issue.labels.map((l) => labelShape(ctx, repo, l)));
   },
 
   "PUT /repos/{owner}/{repo}/issues/{issue_number}/labels": (ctx) => {
     const { repo, issue } = issueOr404(ctx);
+    const before = [...issue.labels];
     issue.labels = [...new Set(Array.isArray(ctx.body) ? labelNames(ctx.body) : labelNames(ctx.body["labels"]))];
     issue.updated_at = now();
+    ctx.store.webhooks?.labels(repo, issue, before, ctx.actor);
     return ok(issue.labels.map((l) => labelShape(ctx, repo, l)));
   },
 
@@ -139,7 +155,9 @@ export const issueRoutes: Record<string, Handler> = {
     const { repo, issue } = issueOr404(ctx);
     const name = ctx.params["name"] ?? "";
     if (!issue.labels.includes(name)) throw notFound();
+    const before = [...issue.labels];
     issue.labels = issue.labels.filter((l) => l !== name);
+    ctx.store.webhooks?.labels(repo, issue, before, ctx.actor);
     return ok(issue.labels.map((l) => labelShape(ctx, repo, l)));
   },
 
@@ -158,6 +176,7 @@ export const issueRoutes: Record<string, Handler> = {
     const at = now();
     const comment: Comment = { id: ctx.store.id(), issueNumber: issue.number, body: str(ctx, "body") ?? "", user: ctx.actor, created_at: at, updated_at: at };
     repo.comments.push(comment);
+    ctx.store.webhooks?.issueComment(repo, "created", issue, comment, ctx.actor);
     return ok(commentShape(ctx, repo, comment), 201);
   },
 
@@ -179,14 +198,19 @@ export const issueRoutes: Record<string, Handler> = {
 
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": (ctx) => {
     const { repo, comment } = commentOr404(ctx);
+    const from = comment.body;
     comment.body = str(ctx, "body") ?? comment.body;
     comment.updated_at = now();
+    const issue = repo.issues.get(comment.issueNumber);
+    if (issue && from !== comment.body) ctx.store.webhooks?.issueComment(repo, "edited", issue, comment, ctx.actor, { changes: { body: { from } } });
     return ok(commentShape(ctx, repo, comment));
   },
 
   "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}": (ctx) => {
     const { repo, comment } = commentOr404(ctx);
     repo.comments.splice(repo.comments.indexOf(comment), 1);
+    const issue = repo.issues.get(comment.issueNumber);
+    if (issue) ctx.store.webhooks?.issueComment(repo, "deleted", issue, comment, ctx.actor);
     return noContent();
   },
 

@@ -85,6 +85,7 @@ function createPull(ctx: RouteContext): ReturnType<Handler> {
   repo.pulls.set(number, pull);
   const issue = repo.issues.get(number);
   if (!issue) throw notFound();
+  ctx.store.webhooks?.pullRequest(repo, "opened", pull, issue, ctx.actor);
   return ok(pullShape(ctx, repo, pull, issue), 201);
 }
 
@@ -103,6 +104,7 @@ export const pullRoutes: Record<string, Handler> = {
     const title = str(ctx, "title");
     const state = str(ctx, "state");
     const base = str(ctx, "base");
+    const was = { title: issue.title, body: issue.body, state: issue.state, base: pull.baseRef };
     if (title !== undefined) issue.title = title;
     if ("body" in ctx.body) issue.body = str(ctx, "body") ?? null;
     if (base !== undefined) {
@@ -115,6 +117,13 @@ export const pullRoutes: Record<string, Handler> = {
     }
     issue.updated_at = now();
     refresh(repo, pull, issue);
+    const changes = {
+      ...(issue.title !== was.title ? { title: { from: was.title } } : {}),
+      ...(issue.body !== was.body ? { body: { from: was.body ?? "" } } : {}),
+      ...(pull.baseRef !== was.base ? { base: { ref: { from: was.base }, sha: { from: pull.baseSha } } } : {}),
+    };
+    if (Object.keys(changes).length > 0) ctx.store.webhooks?.pullRequest(repo, "edited", pull, issue, ctx.actor, { changes });
+    if (issue.state !== was.state) ctx.store.webhooks?.pullRequest(repo, issue.state === "closed" ? "closed" : "reopened", pull, issue, ctx.actor);
     return ok(pullShape(ctx, repo, pull, issue));
   },
 

@@ -61,6 +61,7 @@ export const releaseRoutes: Record<string, Handler> = {
     };
     publishTag(repo, release);
     repo.releases.push(release);
+    ctx.store.webhooks?.releaseCreated(repo, release, ctx.actor);
     return ok(releaseShape(ctx, repo, release), 201);
   },
 
@@ -87,13 +88,25 @@ export const releaseRoutes: Record<string, Handler> = {
     };
     // Validate and tag before changing anything, so a refused update leaves the release as it was.
     publishTag(repo, next);
+    const was = { name: release.name, body: release.body, draft: release.draft, prerelease: release.prerelease, tag: release.tag_name };
     Object.assign(release, next);
+    const hooks = ctx.store.webhooks;
+    if (was.draft && !release.draft) hooks?.releasePublished(repo, release, ctx.actor);
+    else if (!release.draft && was.prerelease && !release.prerelease) hooks?.release(repo, "released", release, ctx.actor);
+    const changes = {
+      ...(release.name !== was.name ? { name: { from: was.name ?? "" } } : {}),
+      ...(release.body !== was.body ? { body: { from: was.body ?? "" } } : {}),
+      ...(release.tag_name !== was.tag ? { tag_name: { from: was.tag } } : {}),
+      ...(release.prerelease !== was.prerelease ? { prerelease: { from: was.prerelease } } : {}),
+    };
+    if (Object.keys(changes).length > 0) hooks?.release(repo, "edited", release, ctx.actor, { changes });
     return ok(releaseShape(ctx, repo, release));
   },
 
   "DELETE /repos/{owner}/{repo}/releases/{release_id}": (ctx) => {
     const { repo, release } = releaseOr404(ctx);
     repo.releases.splice(repo.releases.indexOf(release), 1);
+    ctx.store.webhooks?.release(repo, "deleted", release, ctx.actor);
     return { status: 204 };
   },
 

@@ -98,6 +98,8 @@ export const miscRoutes: Record<string, Handler> = {
     };
     applyCheckRun(ctx, run);
     repo.checkRuns.push(run);
+    ctx.store.webhooks?.checkRun(repo, "created", run, ctx.actor);
+    if (run.status === "completed") ctx.store.webhooks?.checkRun(repo, "completed", run, ctx.actor);
     return ok(checkRunShape(ctx, repo, run, ctx.store.app), 201);
   },
 
@@ -112,7 +114,9 @@ export const miscRoutes: Record<string, Handler> = {
     const repo = repoOf(ctx);
     const run = repo.checkRuns.find((r) => r.id === numberParam(ctx, "check_run_id"));
     if (!run) throw notFound();
+    const was = run.status;
     applyCheckRun(ctx, run);
+    if (was !== "completed" && run.status === "completed") ctx.store.webhooks?.checkRun(repo, "completed", run, ctx.actor);
     return ok(checkRunShape(ctx, repo, run, ctx.store.app));
   },
 

@@ -2,7 +2,7 @@
 // calls beyond the bot's core list, so a scenario does not stop at a 501.
 import { HttpError, type Handler, notFound, numberParam, ok, paginate, repoOf, str } from "../http.js";
 import { refuseMerge } from "../protection.js";
-import { branchSha, mergePull } from "../repo-ops.js";
+import { announceMerged, branchSha, mergePull } from "../repo-ops.js";
 import { branchProtectionSummary } from "./protection.js";
 import { commitShape, repoShape } from "../shapes.js";
 
@@ -79,6 +79,7 @@ export const repoRoutes: Record<string, Handler> = {
     // A protected base (or a ruleset on it) needs its reviews and checks first (protection.ts).
     if (pull && head) refuseMerge(repo, pull.baseRef, branchSha(repo, head) ?? pull.headSha, number, ctx.actor);
     const sha = mergePull(repo, number, str(ctx, "merge_method") ?? "merge", str(ctx, "commit_title"), ctx.actor.login);
+    announceMerged(ctx.store, repo, number, ctx.actor);
     return ok({ sha, merged: true, message: "Pull Request successfully merged" });
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DASHBOARD_MARKER, planDashboard, renderDashboard } from "../../../src/policy/dashboard/index.js";
+import { DASHBOARD_MARKER, dashboardNotRefreshed, planDashboard, renderDashboard } from "../../../src/policy/dashboard/index.js";
 import type { StatusFacts } from "../../../src/policy/status/index.js";
 
 const repo = { owner: "WordPress", repo: "openverse" };
@@ -108,5 +108,20 @@ describe("keeping the dashboard issue current", () => {
 
   it("does nothing when the config does not ask for a dashboard", () => {
     expect(planDashboard({ ...base, enabled: false, existing: undefined })).toMatchObject({ reason: "not-configured", actions: [] });
+  });
+});
+
+// GitHub announces the app's own writes too (issue #14 item 11): the run that made them already
+// refreshed the dashboard last, so their events leave it alone, except a published release.
+describe("events of this app's own writes", () => {
+  it("leaves the dashboard alone for this app's pushes, statuses, comments and issue edits", () => {
+    for (const name of ["push", "deployment_status", "issue_comment", "issues"]) {
+      expect(dashboardNotRefreshed(true, { name, senderIsBot: true, senderIsThisApp: true })?.reason).toBe("event-not-relevant");
+    }
+  });
+
+  it("refreshes it for a release this app published, and for another bot's push", () => {
+    expect(dashboardNotRefreshed(true, { name: "release", senderIsBot: true, senderIsThisApp: true })).toBeUndefined();
+    expect(dashboardNotRefreshed(true, { name: "push", senderIsBot: true, senderIsThisApp: false })).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { releaseDeploys, releaseDeploysAfter } from "../../../src/policy/deploy/targets.js";
+import { noPushDeploy, pushDeploys, releaseDeploys, releaseDeploysAfter } from "../../../src/policy/deploy/targets.js";
 import { checkConfigText } from "../../../src/policy/config-check.js";
 
 function example(name: string, repo: string) {
@@ -62,5 +62,22 @@ describe("releaseDeploys", () => {
     expect(envNames(published)).toEqual(["images"]);
     expect(published.kind === "deploy" ? published.waiting.map((env) => env.name) : []).toEqual(["production"]);
     expect(envNames(releaseDeploysAfter(config, "images", { tag, prerelease: false }))).toEqual(["production"]);
+  });
+});
+
+// GitHub sends a push for every ref the app's own token creates or moves (issue #14 item 11):
+// the release commits on the branch an environment follows deploy nothing, or each /release
+// would deploy (or refuse, as an untrusted author) the bot's changelog and version commits.
+describe("pushDeploys", () => {
+  const gwcelery = example("gwcelery", "emfollow/gwcelery");
+  const push = { ref: "refs/heads/main", after: "a".repeat(40), deleted: false, requester: "leo", defaultBranch: "main", commits: [] };
+
+  it("deploys what a person pushes to a followed branch", () => {
+    expect(pushDeploys(gwcelery, push).map((d) => d.env.name)).toEqual(["playground"]);
+  });
+
+  it("deploys nothing for this app's own push (its release commits), and says so", () => {
+    expect(pushDeploys(gwcelery, { ...push, requester: "release-pilot[bot]", byThisApp: true })).toEqual([]);
+    expect(noPushDeploy(push.ref, false, true)).toBe("The push to main is this app's own (a release commit, a lock ref or a tag); it deploys nothing.");
   });
 });
