@@ -74,6 +74,8 @@ export interface Emulator {
   addDeployment(options: seed.DeploymentOptions): number;
   setPermission(owner: string, repo: string, login: string, permission: string): void;
   addCheckRun(owner: string, repo: string, sha: string, name: string, conclusion: string | null): number;
+  /** A commit status from CI outside GitHub Apps (Jenkins), as `creator` (default `jenkins`) posts it. */
+  addCommitStatus(owner: string, repo: string, sha: string, context: string, state: "error" | "failure" | "pending" | "success", creator?: string): number;
   /** Record a webhook delivery so the app's redelivery code can find it. */
   addHookDelivery(delivery: Omit<HookDelivery, "id" | "delivered_at" | "redelivery"> & { readonly redelivery?: boolean }): number;
 
@@ -160,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       repoOf(owner, repo).permissions.set(login, permission);
     },
     addCheckRun: (owner, repo, sha, name, conclusion) => seed.addCheckRun(store, owner, repo, sha, name, conclusion),
+    addCommitStatus: (owner, repo, sha, context, state, creator) => seed.addCommitStatus(store, owner, repo, sha, context, state, creator),
     addHookDelivery: (d) => {
       const id = store.id();
       store.hookDeliveries.push({ ...d, id, delivered_at: new Date().toISOString(), redelivery: d.redelivery ?? false });

@@ -16,6 +16,7 @@ import { miscRoutes } from "./routes/repo-misc.js";
 import { pullRoutes } from "./routes/pulls.js";
 import { releaseRoutes } from "./routes/releases.js";
 import { repoRoutes } from "./routes/repos.js";
+import { statusRoutes } from "./routes/statuses.js";
 import type { Store, User } from "./store.js";
 
 export const routes: Readonly<Record<string, Handler>> = {
@@ -27,6 +28,7 @@ export const routes: Readonly<Record<string, Handler>> = {
   ...issueRoutes,
   ...releaseRoutes,
   ...deploymentRoutes,
+  ...statusRoutes,
   ...miscRoutes,
   ...repoRoutes,
 };

@@ -125,6 +125,20 @@ export interface CheckRun {
   app?: AppInfo;
 }
 
+/** A commit status (the Statuses API): what CI outside GitHub Apps, such as Jenkins, reports. */
+export interface CommitStatus {
+  id: number;
+  sha: string;
+  /** `error`, `failure`, `pending` or `success`. */
+  state: string;
+  context: string;
+  description: string | null;
+  target_url: string | null;
+  creator: User;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Repo {
   readonly id: number;
   readonly owner: string;
@@ -142,6 +156,7 @@ export interface Repo {
   readonly deployments: Deployment[];
   readonly deploymentStatuses: DeploymentStatus[];
   readonly checkRuns: CheckRun[];
+  readonly commitStatuses: CommitStatus[];
   /** Login to permission (`admin`, `maintain`, `write`, `triage`, `read`, `none`). */
   readonly permissions: Map<string, string>;
   nextNumber: number;
@@ -228,6 +243,7 @@ export class Store {
       deployments: [],
       deploymentStatuses: [],
       checkRuns: [],
+      commitStatuses: [],
       permissions: new Map([[owner, "admin"]]),
       nextNumber: 1,
     };
