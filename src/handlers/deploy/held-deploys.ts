@@ -15,8 +15,6 @@ import { pushTrust } from "./push-trust.js";
 import { runDeploy } from "./run-deploy.js";
 import { followingTargets, heldDeployRequest, heldDeployStart } from "../../policy/deploy/targets.js";
 
-type HeldContext = FeatureContext<"check_run.completed" | "status">;
-
 /** What finished: a check run's name, or a commit status's context (`source: "status"`), on a commit. */
 export interface FinishedCheck {
   readonly name: string;
@@ -24,7 +22,12 @@ export interface FinishedCheck {
   readonly source?: "status";
 }
 
-export async function deployHeldFor(context: HeldContext, config: Config, finished: FinishedCheck, options: RunOptions): Promise<void> {
+export async function deployHeldFor(
+  context: FeatureContext<"check_run.completed" | "status">,
+  config: Config,
+  finished: FinishedCheck,
+  options: RunOptions,
+): Promise<void> {
   const targets = targetsOfCheck(followingTargets(config), finished.name, finished.source);
   const what = finished.source === "status" ? "status" : "check";
   if (targets.length === 0) {
@@ -58,7 +61,7 @@ export async function deployHeldFor(context: HeldContext, config: Config, finish
   }
 }
 
-async function deployHeld(context: HeldContext, config: Config, held: HeldDeploy, options: RunOptions): Promise<void> {
+async function deployHeld(context: FeatureContext<"check_run.completed" | "status">, config: Config, held: HeldDeploy, options: RunOptions): Promise<void> {
   const env = config.environments.find((candidate) => candidate.name === held.env);
   if (env === undefined) return;
   const repo = context.repo();
