@@ -3,6 +3,7 @@
 // each context; and the check an event says finished: a check run (`check_run`) or a commit
 // status (`status`, whose payload is the status itself), for the held deploys it may release.
 import type { CommitStatusFact } from "../../policy/deploy/commit-statuses.js";
+import { environmentSettings } from "../../policy/deploy/decide-deploy.js";
 import type { JsonWorld } from "./world.js";
 
 /** What a check_run or status event says finished: its name (or context), on which commit. */
@@ -48,7 +49,7 @@ export function finishedCheckOf(world: JsonWorld): FinishedCheck | undefined {
 /**
  * The latest status of each context on the commit. Given: as given, with a status event's own
  * status put first when the facts leave its context out. Not given: the event's status, if the
- * event is one on this commit; else none.
+ * event is one on this commit; else none, said in `assumed` when it could decide a check.
  */
 export function commitStatusesIn(world: JsonWorld, sha: string): CommitStatusFact[] {
   const event = statusEventOf(world);
@@ -58,6 +59,19 @@ export function commitStatusesIn(world: JsonWorld, sha: string): CommitStatusFac
     const named = own.filter((status) => !given.some((other) => other.context.toLowerCase() === status.context.toLowerCase()));
     return [...named, ...given.map((status) => ({ context: status.context, state: status.state }))];
   }
-  if (own.length === 0) world.assumed.add("commitStatuses: none on the commit");
+  if (own.length === 0 && statusesCouldDecide(world)) world.assumed.add("commitStatuses: none on the commit");
   return own;
+}
+
+/**
+ * Whether the default "no statuses" is leaned on: a required check has no check run of its name
+ * in the file, so a status of that context would decide it. Check runs not given are assumed
+ * green for every required check (deploy.ts), and a check run counts before a status.
+ */
+function statusesCouldDecide(world: JsonWorld): boolean {
+  const runs = world.facts.checkRuns;
+  if (runs === undefined) return false;
+  const config = world.config.kind === "ok" ? world.config.config : undefined;
+  const checks = config?.environments.flatMap((env) => environmentSettings(env).checks) ?? [];
+  return checks.some((name) => !runs.some((run) => run.name === name));
 }
