@@ -10,7 +10,15 @@
 //   case-insensitive", OpenAPI, POST /repos/{owner}/{repo}/statuses/{sha}); a check run's name
 //   exactly, as GitHub lists it;
 // - when a check run and a status share a name, the check run counts, as it always has.
-import type { CheckRunFact } from "./gates.js";
+
+/** A check run on a commit as the gates read it; a commit status read as one has `source: "status"`. */
+export interface CheckRunFact {
+  readonly name: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+  /** Set for a commit status read as a check; a check run has none. */
+  readonly source?: "status";
+}
 
 /** The latest commit status of one context on a commit, as the combined status lists it. */
 export interface CommitStatusFact {

@@ -6,17 +6,12 @@
 
 import { permissionAtLeast } from "../commands/permission.js";
 import { approvalsShortfall } from "./approval-comments.js";
-import { checkNamed, checkNoun } from "./commit-statuses.js";
+import { checkNamed, checkNoun, type CheckRunFact } from "./commit-statuses.js";
 import { formatDuration, formatTime, isExpired, type Lock } from "./lock.js";
 import { short, type DeployTarget, type EnvironmentSettings } from "./settings.js";
 
-export interface CheckRunFact {
-  readonly name: string;
-  readonly status: string;
-  readonly conclusion: string | null;
-  /** Set for a commit status read as a check (commit-statuses.ts); a check run has none. */
-  readonly source?: "status";
-}
+// A check run on the commit, or a commit status read as one: defined with the statuses (commit-statuses.ts).
+export type { CheckRunFact } from "./commit-statuses.js";
 
 export interface ApprovalFact {
   readonly login: string;
