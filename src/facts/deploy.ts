@@ -1,7 +1,8 @@
-// Facts deploy policy decides from: an environment's deployment history, the check runs on a
-// commit, locks, the approvals of a command, and this app's deployments read back one by one.
+// Facts deploy policy decides from: an environment's deployment history, the check runs and
+// commit statuses on a commit, locks, the approvals of a command, and this app's deployments read back one by one.
 import type { CheckRunSeen } from "../policy/deploy/after-checks.js";
 import type { IssueCommentFact } from "../policy/deploy/approval-comments.js";
+import type { CommitStatusFact } from "../policy/deploy/commit-statuses.js";
 import type { ApprovalFact, CheckRunFact } from "../policy/deploy/gates.js";
 import type { Lock } from "../policy/deploy/lock.js";
 import type { QueuedDeployment } from "../policy/deploy/queue.js";
@@ -21,6 +22,8 @@ export interface DeployFacts {
   checkRunsOn(sha: string): Promise<CheckRunFact[]>;
   /** Every check run on a commit reduced to the newest of each name, with the app that made it. */
   checkRunsSeen(sha: string): Promise<CheckRunSeen[]>;
+  /** The latest commit status of each context on a commit (the combined status), for CI that reports statuses rather than check runs. */
+  commitStatuses(sha: string): Promise<CommitStatusFact[]>;
   /** This app's GitHub App id; undefined when it runs with a plain token (a GitHub Actions step). */
   ownAppId(): Promise<number | undefined>;
   /** A branch's head commit; undefined when the branch is gone. */

@@ -51,6 +51,8 @@ function read(context: FeatureContext, question: Exclude<Question, { kind: "carr
       return facts.tagsUnder(question.prefix, question.toPeel);
     case "checkRuns":
       return facts.checkRunsOn(question.sha);
+    case "commitStatuses":
+      return facts.commitStatuses(question.sha);
     case "currentLock":
       return facts.currentLock(question.env, question.app);
     case "queued":

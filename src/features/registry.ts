@@ -10,6 +10,7 @@ import { pushFeatures } from "../handlers/events/push.js";
 import { releaseCreatedFeatures } from "../handlers/events/release-created.js";
 import { releasePrereleasedFeatures } from "../handlers/events/release-prereleased.js";
 import { releasePublishedFeatures } from "../handlers/events/release-published.js";
+import { statusFeatures } from "../handlers/events/status.js";
 import { workflowRunCompletedFeatures } from "../handlers/events/workflow-run.js";
 import { runFeatures, type EventHandler } from "./feature.js";
 import { onIssueComment } from "../handlers/issue-comment.js";
@@ -25,6 +26,7 @@ export const registry: Registry = {
   "deployment_status.created": runFeatures(deploymentStatusFeatures),
   "workflow_run.completed": runFeatures(workflowRunCompletedFeatures),
   "check_run.completed": runFeatures(checkRunCompletedFeatures),
+  status: runFeatures(statusFeatures),
   "issues.opened": onIssues,
   "issues.edited": onIssues,
   "release.prereleased": runFeatures(releasePrereleasedFeatures),

@@ -5,6 +5,7 @@
 // race) while policy stays pure: the questions are answered by src/features/decision.ts from the
 // FactSource and the Executor, GitHub's or a facts file's and the recorder.
 import type { IssueCommentFact } from "./deploy/approval-comments.js";
+import type { CommitStatusFact } from "./deploy/commit-statuses.js";
 import type { ApprovalFact, CheckRunFact } from "./deploy/gates.js";
 import type { Lock } from "./deploy/lock.js";
 import type { QueuedDeployment } from "./deploy/queue.js";
@@ -30,6 +31,8 @@ export interface Questions {
   tags: { ask: { prefix: string; toPeel: (names: readonly string[]) => readonly string[] }; answer: { name: string; sha: string }[] };
   /** The latest check run of each name on a commit. */
   checkRuns: { ask: { sha: string }; answer: CheckRunFact[] };
+  /** The latest commit status of each context on a commit. */
+  commitStatuses: { ask: { sha: string }; answer: CommitStatusFact[] };
   /** The lock on the environment, or else on the app within it. */
   currentLock: { ask: { env: string; app?: string }; answer: Lock | undefined };
   /** This app's deploys waiting in an environment's queue (of one app, when given): never started. */

@@ -12,6 +12,7 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   deployment_status: ["deployment_status.state", "deployment.id", "deployment.sha", "repository.name", "repository.owner.login"],
   workflow_run: ["workflow_run.id", "workflow_run.head_sha", "repository.name", "repository.owner.login"],
   check_run: ["check_run.name", "check_run.head_sha", "repository.name", "repository.owner.login"],
+  status: ["context", "sha", "state", "repository.name", "repository.owner.login", "repository.default_branch"],
 };
 
 function at(value: unknown, path: string): unknown {

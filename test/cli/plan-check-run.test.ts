@@ -125,3 +125,21 @@ describe("plan check_run on Green Web Foundation's config", () => {
     expect(plansOf(run, "check_run.created")).toEqual([expect.objectContaining({ reason: "event-not-relevant" })]);
   });
 });
+
+describe("plan status on Green Web Foundation's config", () => {
+  // CI that reports the tests as a commit status (Jenkins) rather than a check run.
+  const reported = (state: string) =>
+    payloadFor("status", undefined, "thegreenwebfoundation", "admin-portal", "master", { context: "tests", sha: SHA, state, branches: [] }, "jenkins");
+
+  it("deploys the held staging deploy when the tests status succeeds, the event's own status counting", async () => {
+    const run = await planOn("greenweb", "status", reported("success"), factsWith([{ name: "migrations" }, held()]));
+    expect(run.report?.assumed).toEqual([]);
+    expect(actionsOf(run, "deployAfterStatus").map((action) => action.kind)).toEqual(["acquire-lock", "create-deployment", "dispatch-workflow", "check-run"]);
+  });
+
+  it("fails the hold when the tests status fails, and plans nothing for a pending one", async () => {
+    const failed = actionsOf(await planOn("greenweb", "status", reported("failure"), factsWith([{ name: "migrations" }, held()])), "deployAfterStatus");
+    expect(failed).toEqual([expect.objectContaining({ kind: "check-run", conclusion: "failure", title: "Not deployed to staging" })]);
+    expect(actionsOf(await planOn("greenweb", "status", reported("pending"), factsWith([{ name: "migrations" }, held()])), "deployAfterStatus")).toEqual([]);
+  });
+});

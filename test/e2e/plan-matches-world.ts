@@ -6,6 +6,7 @@ import { checkConfigText } from "../../src/policy/config-check.js";
 import { decodeLock } from "../../src/policy/deploy/lock.js";
 import type { Action } from "../../src/policy/plan.js";
 import type { Emulator } from "../emulator/index.js";
+import { latestStatuses } from "../emulator/commit-statuses.js";
 import { mustRepo } from "../emulator/seed.js";
 
 const LOCK_PREFIX = "refs/heads/release-pilot/lock/";
@@ -107,6 +108,11 @@ export function factsFrom(
     checkRuns: state.checkRuns
       .filter((run) => run.head_sha === commit)
       .map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.external_id ?? null })),
+    // The combined status's latest of each context, as GET commits/{ref}/status lists them.
+    commitStatuses: latestStatuses(state, commit).map((status) => ({
+      context: status.context,
+      state: status.state as "error" | "failure" | "pending" | "success",
+    })),
     locks,
     refs,
     files,

@@ -12,7 +12,7 @@ import { planCommand, type PlanReport } from "../../src/cli/plan.js";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { pushPayload, releasePayload } from "./fixtures/event-payloads.js";
 import { deploymentsOf, reportDeployment } from "./fixtures/story.js";
-import { completeCheckRun } from "./fixtures/story-steps.js";
+import { completeCheckRun, reportStatus } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { factsFrom, plannedWrite, snapshot, writesBetween, type Effect } from "./plan-matches-world.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
@@ -211,6 +211,26 @@ describe("release-pilot plan matches what the bot does", () => {
     // The facts are the pusher's (fershad's permission), read after CI marked tests passed.
     const passed = completeCheckRun(gh, owner, repo, tests, "success");
     const { written } = await planAndSend("greenweb", "check_run", passed, factsFrom(gh, owner, repo, { sha, sender: "fershad" }));
+    expect(kinds(written)).toEqual(["check-run", "deployment", "lock", "workflow"]);
+    expect(written).toContainEqual({ kind: "deployment", where: `${owner}/${repo}`, what: `staging ${sha}` });
+  }, 30_000);
+
+  it("Green Web Foundation: a push's deploy held for a tests commit status (CI outside GitHub Apps), deployed when it succeeds", async () => {
+    const [owner, repo] = ["thegreenwebfoundation", "admin-portal"];
+    // The deploy the story before started still runs on staging, which queues: it reports first.
+    for (const running of deploymentsOf(gh, owner, repo, "staging").filter((d) => !d.statuses.some((status) => status.state === "success"))) {
+      await app.send("deployment_status", await reportDeployment(gh, owner, repo, running.id, "success"));
+      await app.settle();
+    }
+    const sha = gh.commit(owner, repo, "staging", { "greencheck/api.py": "def hosts(): ...\n" }, "Add a hosts endpoint", "fershad");
+    gh.addCheckRun(owner, repo, sha, "migrations", "success");
+    gh.addCommitStatus(owner, repo, sha, "tests", "pending");
+    await app.send("push", pushPayload(gh, { owner, repo, ref: "staging", sender: "fershad" }));
+    await app.settle();
+    expect(deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha)).toEqual([]);
+
+    const passed = await reportStatus(gh, owner, repo, sha, "tests", "success");
+    const { written } = await planAndSend("greenweb", "status", passed, factsFrom(gh, owner, repo, { sha, sender: "fershad" }));
     expect(kinds(written)).toEqual(["check-run", "deployment", "lock", "workflow"]);
     expect(written).toContainEqual({ kind: "deployment", where: `${owner}/${repo}`, what: `staging ${sha}` });
   }, 30_000);

@@ -108,6 +108,8 @@ export interface Emulator {
   ): number;
   /** CI finishes a check run it started (`addCheckRun(..., null)`), as GitHub Actions would. */
   completeCheckRun(owner: string, repo: string, checkRunId: number, conclusion: string): void;
+  /** A commit status from CI outside GitHub Apps (Jenkins), as `creator` (default `jenkins`) posts it. */
+  addCommitStatus(owner: string, repo: string, sha: string, context: string, state: "error" | "failure" | "pending" | "success", creator?: string): number;
   /** Record a webhook delivery so the app's redelivery code can find it. */
   addHookDelivery(delivery: Omit<HookDelivery, "id" | "delivered_at" | "redelivery"> & { readonly redelivery?: boolean }): number;
 
@@ -277,6 +279,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       Object.assign(run, { status: "completed", conclusion, completed_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") });
       webhooks.checkRun(r, "completed", run, person("github-actions[bot]"));
     },
+    addCommitStatus: (owner, repo, sha, context, state, creator) => seed.addCommitStatus(store, owner, repo, sha, context, state, creator),
     addHookDelivery: (d) => {
       const id = store.id();
       store.hookDeliveries.push({ ...d, id, delivered_at: new Date().toISOString(), redelivery: d.redelivery ?? false });

@@ -105,6 +105,9 @@ export const REQUIRED: Readonly<Record<string, string>> = {
   "GET /repos/{owner}/{repo}/check-runs/{check_run_id}": "checks:read",
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": "checks:write",
   "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": "checks:read",
+  "POST /repos/{owner}/{repo}/statuses/{sha}": "statuses:write",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status": "statuses:read",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses": "statuses:read",
   "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": "actions:write",
 };
 

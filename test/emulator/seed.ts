@@ -261,6 +261,27 @@ export function addCheckRun(store: Store, owner: string, name: string, sha: stri
   return id;
 }
 
+/**
+ * CI outside GitHub Apps (Jenkins, an external service) reports a commit status, as `creator`
+ * (a person's or CI's token) would through POST statuses/{sha}; returns the status id.
+ */
+export function addCommitStatus(
+  store: Store,
+  owner: string,
+  name: string,
+  sha: string,
+  context: string,
+  state: "error" | "failure" | "pending" | "success",
+  creator = "jenkins",
+): number {
+  const repo = mustRepo(store, owner, name);
+  const head = repo.git.resolve(sha) ?? sha;
+  const id = store.id();
+  const at = now();
+  repo.commitStatuses.push({ id, sha: head, state, context, description: null, target_url: null, creator: user(creator), created_at: at, updated_at: at });
+  return id;
+}
+
 export function addDeployment(store: Store, options: DeploymentOptions): number {
   const repo = mustRepo(store, options.owner, options.repo);
   const sha = repo.git.resolve(options.ref);

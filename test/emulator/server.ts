@@ -17,6 +17,7 @@ import { protectionRoutes } from "./routes/protection.js";
 import { pullRoutes } from "./routes/pulls.js";
 import { releaseRoutes } from "./routes/releases.js";
 import { repoRoutes } from "./routes/repos.js";
+import { statusRoutes } from "./routes/statuses.js";
 import type { Store, User } from "./store.js";
 
 export const routes: Readonly<Record<string, Handler>> = {
@@ -28,6 +29,7 @@ export const routes: Readonly<Record<string, Handler>> = {
   ...issueRoutes,
   ...releaseRoutes,
   ...deploymentRoutes,
+  ...statusRoutes,
   ...miscRoutes,
   ...repoRoutes,
   ...protectionRoutes,

@@ -127,6 +127,20 @@ export interface CheckRun {
   app?: AppInfo;
 }
 
+/** A commit status (the Statuses API): what CI outside GitHub Apps, such as Jenkins, reports. */
+export interface CommitStatus {
+  id: number;
+  sha: string;
+  /** `error`, `failure`, `pending` or `success`. */
+  state: string;
+  context: string;
+  description: string | null;
+  target_url: string | null;
+  creator: User;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Repo {
   readonly id: number;
   readonly owner: string;
@@ -144,6 +158,7 @@ export interface Repo {
   readonly deployments: Deployment[];
   readonly deploymentStatuses: DeploymentStatus[];
   readonly checkRuns: CheckRun[];
+  readonly commitStatuses: CommitStatus[];
   /** Login to permission (`admin`, `maintain`, `write`, `triage`, `read`, `none`). */
   readonly permissions: Map<string, string>;
   /** Classic branch protection by exact branch name (protection.ts). */
@@ -283,6 +298,7 @@ export class Store {
       deployments: [],
       deploymentStatuses: [],
       checkRuns: [],
+      commitStatuses: [],
       permissions: new Map([[owner, "admin"]]),
       protections: new Map(),
       rulesets: [],

@@ -56,6 +56,10 @@ beforeAll(async () => {
   gh.addDeployment({ ...at, ref: head, payload: { release_pilot_key: key(4) }, statuses: ["success"], creator: "mallory" });
   gh.addCheckRun(repo.owner, repo.repo, head, "tests", "success");
   gh.addCheckRun(repo.owner, repo.repo, head, "migrations", null);
+  // CI outside GitHub Apps: Jenkins passed after a failure, a scanner is still going.
+  gh.addCommitStatus(repo.owner, repo.repo, head, "ci/jenkins", "failure");
+  gh.addCommitStatus(repo.owner, repo.repo, head, "ci/jenkins", "success");
+  gh.addCommitStatus(repo.owner, repo.repo, head, "security/scan", "pending");
   const lock: Action = {
     kind: "acquire-lock",
     key: "lock:staging:deploy",
@@ -155,6 +159,25 @@ describe("DeployFacts: the emulator through GitHub and its facts file through JS
       ]),
     );
     expect((await json.checkRunsSeen(head)).map(comparable)).toEqual(expect.arrayContaining(fromGitHub));
+  });
+
+  it("commitStatuses: the latest status of each context on the commit, and none on a commit without", async () => {
+    const fromGitHub = await github.commitStatuses(head);
+    expect(fromGitHub).toEqual([
+      { context: "ci/jenkins", state: "success" },
+      { context: "security/scan", state: "pending" },
+    ]);
+    expect(await json.commitStatuses(head)).toEqual(fromGitHub);
+    const bare = jsonFacts({
+      facts: factsFrom(gh, repo.owner, repo.repo, { sender: "fershad", sha: older }),
+      assumed: new Assumptions(),
+      repo,
+      config: loaded(),
+      defaultBranch: "master",
+      permissionFallback: "write",
+    });
+    expect(await github.commitStatuses(older)).toEqual([]);
+    expect(await bare.commitStatuses(older)).toEqual([]);
   });
 
   it("mergedPullAssociation: the author of the pull request whose merge made the commit, and none for a direct commit", async () => {

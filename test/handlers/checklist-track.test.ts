@@ -156,6 +156,10 @@ describe("issues.edited on a release checklist", () => {
       .get(`/repos/${REPO.owner}/${REPO.repo}/commits/${head}/check-runs`)
       .query(true)
       .reply(200, { total_count: 1, check_runs: [{ id: 1, name: "tests", status: "completed", conclusion: "success" }] })
+      // No commit statuses: the combined status is "pending" with none, which says nothing.
+      .get(`/repos/${REPO.owner}/${REPO.repo}/commits/${head}/status`)
+      .query(true)
+      .reply(200, { state: "pending", statuses: [], sha: head, total_count: 0 })
       .get(ISSUE)
       .reply(200, { number: 1, title: "Release version 2.6.0", state: "open", body, html_url: "https://github.com/x/y/issues/1" })
       .patch(ISSUE, (sent: { body?: string }) => ((patched = sent), true))

@@ -1,7 +1,7 @@
 // The Octokit reads of release checklists: the issues carrying the checklist labels, whether the
 // bot already said one is ready, and what the default branch's head shows for auto items. Each
-// auto fact is read only when asked for, so a checklist without auto items (GWCelery's) costs no
-// extra call per edit. A fact that is unknown (no check runs yet, a pending deployment) stays
+// auto fact is read only when asked for (ci-green reads the check runs and the commit statuses),
+// so a checklist without auto items (GWCelery's) costs no extra call per edit. A fact that is unknown (no check runs yet, a pending deployment) stays
 // undefined and ticks nothing.
 import type { GitHub } from "../../github/client.js";
 import { branchSha, readFile } from "../../github/git.js";
@@ -11,11 +11,12 @@ import { historyState } from "../../policy/deploy/history-state.js";
 import { STATUSES_READ } from "./deploy-reads.js";
 import { changelogFormat } from "../../policy/changelog/index.js";
 import type { AutoFacts } from "../../policy/checklist/index.js";
+import { ciGreenOf } from "../../policy/checklist/ci-green.js";
+import { commitStatusesOn } from "./deploy-reads.js";
 import type { ChangelogConfig } from "../../policy/config/index.js";
 import type { RepoRef } from "../../policy/plan.js";
 import type { AskedAutoFacts, ChecklistIssueFact } from "../release.js";
 
-const GREEN = new Set(["success", "neutral", "skipped"]);
 const STAGING = "staging";
 
 /** Issues with the checklist labels, newest 100, open or closed; pull requests left out. */
@@ -49,13 +50,10 @@ export async function commentedWithKey(octokit: GitHub, repo: RepoRef, self: App
   return comments.some((comment) => isThisApp(comment.user, self) && hasKey(comment.body, key));
 }
 
-/** Every check run on the commit finished green; undefined while none exist or some still run. */
+/** Every check run and commit status on the commit finished green (ci-green.ts); undefined while none exist or some still run. */
 async function ciGreen(octokit: GitHub, repo: RepoRef, sha: string): Promise<boolean | undefined> {
   const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, per_page: 100 });
-  const runs = data.check_runs;
-  if (runs.some((run) => run.status === "completed" && !GREEN.has(run.conclusion ?? ""))) return false;
-  if (runs.length === 0 || runs.some((run) => run.status !== "completed")) return undefined;
-  return true;
+  return ciGreenOf(data.check_runs, await commitStatusesOn(octokit, repo, sha));
 }
 
 async function changelogReady(octokit: GitHub, repo: RepoRef, sha: string, changelog: ChangelogConfig | null): Promise<boolean | undefined> {

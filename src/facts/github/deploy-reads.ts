@@ -1,5 +1,5 @@
 // Read-only facts about an environment, gathered before deploy policy decides: its deployment
-// history, the check runs on a commit, the lock, and 👍 approvals. Nothing here writes.
+// history, the check runs and commit statuses on a commit, the lock, and 👍 approvals. Nothing here writes.
 
 import { deploymentPayload } from "../../policy/deploy/deployment-payload.js";
 import { notFoundAsUndefined, statusOf, type GitHub } from "../../github/client.js";
@@ -7,6 +7,7 @@ import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import { keyOf } from "../../policy/markers/key.js";
 import type { IssueCommentFact } from "../../policy/deploy/approval-comments.js";
 import type { ApprovalFact, CheckRunFact } from "../../policy/deploy/gates.js";
+import type { CommitStatusFact } from "../../policy/deploy/commit-statuses.js";
 import { decodeLock, lockRefName, type Lock } from "../../policy/deploy/lock.js";
 import type { DeploymentRecord } from "../../policy/deploy/settings.js";
 import type { RepoRef } from "../../policy/plan.js";
@@ -58,6 +59,22 @@ export async function deploymentHistory(octokit: GitHub, repo: RepoRef, self: Ap
 export async function checkRunsOn(octokit: GitHub, repo: RepoRef, sha: string): Promise<CheckRunFact[]> {
   const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, filter: "latest", per_page: 100 });
   return data.check_runs.map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion }));
+}
+
+/**
+ * The latest commit status of each context on a commit: the combined status, which GitHub pages
+ * by context (`total_count` counts them all), so CI reporting through the Statuses API (Jenkins,
+ * external services) counts as check runs do. Needs `statuses: read`.
+ */
+export async function commitStatusesOn(octokit: GitHub, repo: RepoRef, sha: string): Promise<CommitStatusFact[]> {
+  const statuses: CommitStatusFact[] = [];
+  // Bounded: ten pages of 100 contexts is more CI than any commit carries.
+  for (let page = 1; page <= 10; page += 1) {
+    const { data } = await octokit.rest.repos.getCombinedStatusForRef({ ...repo, ref: sha, per_page: 100, page });
+    statuses.push(...data.statuses.map((status) => ({ context: status.context, state: status.state })));
+    if (data.statuses.length === 0 || statuses.length >= data.total_count) break;
+  }
+  return statuses;
 }
 
 /** The lock on the environment (a person's /lock) or else on the app within it (a running deploy). */

@@ -1,6 +1,16 @@
 // DeployFacts read from GitHub.
 import type { DeployFacts } from "../deploy.js";
-import { checkRunsOn, currentLock, deploymentHistory, issueComments, lockOfScope, reviewApprovals, tagsUnder, thumbsUpApprovals } from "./deploy-reads.js";
+import {
+  checkRunsOn,
+  commitStatusesOn,
+  currentLock,
+  deploymentHistory,
+  issueComments,
+  lockOfScope,
+  reviewApprovals,
+  tagsUnder,
+  thumbsUpApprovals,
+} from "./deploy-reads.js";
 import {
   branchHead,
   checkRunsSeen,
@@ -19,6 +29,7 @@ export function deployFromGitHub({ octokit, repo, self }: GitHubReads): DeployFa
     deploymentHistory: async (environment, app) => deploymentHistory(octokit, repo, await self(), environment, app),
     checkRunsOn: (sha) => checkRunsOn(octokit, repo, sha),
     checkRunsSeen: (sha) => checkRunsSeen(octokit, repo, sha),
+    commitStatuses: (sha) => commitStatusesOn(octokit, repo, sha),
     ownAppId: () => ownAppId(octokit),
     branchHead: (branch) => branchHead(octokit, repo, branch),
     hasDeployed: async (environment, sha, app) => hasDeployed(octokit, repo, await self(), environment, sha, app),

@@ -7,6 +7,7 @@ import type { DeployFacts } from "../deploy.js";
 import { environmentSettings } from "../../policy/deploy/decide-deploy.js";
 import { commitOf, selfOf } from "./core.js";
 import type { JsonWorld } from "./world.js";
+import { commitStatusesIn, finishedCheckOf } from "./commit-statuses.js";
 import {
   branchHeadIn,
   checkRunsSeenIn,
@@ -47,11 +48,12 @@ export function historyOf(world: JsonWorld, env: string, app?: string): Deployme
 
 /**
  * Check runs on the commit; by default every check an environment asks for, green. For a
- * check_run event, the runs the held deploy was decided on (checkRunsSeenIn), so both agree.
+ * check_run or status event, the runs the held deploy was decided on (checkRunsSeenIn), so both
+ * agree; a status event's own context is then left to its status, not assumed a green run.
  */
 function checkRunsOf(world: JsonWorld, sha: string): CheckRunFact[] {
   const given = world.facts.checkRuns;
-  if (given === undefined && typeof world.event?.["check_run"] === "object")
+  if (given === undefined && finishedCheckOf(world) !== undefined)
     return checkRunsSeenIn(world, sha).map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion }));
   if (given !== undefined) return given.map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion }));
   const config = world.config.kind === "ok" ? world.config.config : undefined;
@@ -81,6 +83,7 @@ export function deployFromJson(world: JsonWorld): DeployFacts {
     deploymentHistory: async (env, app) => historyOf(world, env, app),
     checkRunsOn: async (sha) => checkRunsOf(world, sha),
     checkRunsSeen: async (sha) => checkRunsSeenIn(world, sha),
+    commitStatuses: async (sha) => commitStatusesIn(world, sha),
     // Offline the app's id is not known, so a held check made by another app is not told apart.
     ownAppId: async () => undefined,
     branchHead: async (branch) => branchHeadIn(world, branch),

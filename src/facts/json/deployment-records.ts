@@ -5,6 +5,7 @@ import { createdWithin } from "../../policy/deploy/workflow-outcome.js";
 import { commitOf } from "./core.js";
 import type { CheckRunSeen } from "../../policy/deploy/after-checks.js";
 import { targetsOfCheck } from "../../policy/deploy/after-checks.js";
+import { isCheckNamed } from "../../policy/deploy/commit-statuses.js";
 import { deployCheckName } from "../../policy/deploy/automatic-refusal.js";
 import { holdKey } from "../../policy/deploy/checks-hold.js";
 import { deploymentPayload, encodeDeploymentPayload } from "../../policy/deploy/deployment-payload.js";
@@ -15,6 +16,7 @@ import type { DeploymentFact } from "../deploy.js";
 import type { PlanFacts } from "./schema.js";
 import { selfOf } from "./core.js";
 import type { JsonWorld } from "./world.js";
+import { finishedCheckOf, type FinishedCheck } from "./commit-statuses.js";
 
 const UNKNOWN_TIME = "1970-01-01T00:00:00Z";
 
@@ -101,36 +103,32 @@ type FactsRun = NonNullable<PlanFacts["checkRuns"]>[number];
 
 /**
  * The runs on the commit. Given: as given, with the event's own run put first when the facts
- * leave it out (the event says it finished). Not given: the event's run, every other check the
- * environments that require it ask for green, and each one's deploy held for the repository's owner.
+ * leave it out (the event says it finished). Not given: the event's run (none for a status
+ * event: a commit status is no run), every other check the environments that require it ask for
+ * green, and each one's deploy held for the repository's owner.
  */
 export function checkRunsSeenIn(world: JsonWorld, sha: string): CheckRunSeen[] {
-  const finished = object(world.event?.["check_run"]);
-  const name = typeof finished["name"] === "string" ? finished["name"] : undefined;
+  const finished = finishedCheckOf(world);
+  const onCommit = finished !== undefined && finished.sha === sha ? finished : undefined;
   const event: FactsRun | undefined =
-    name === undefined || finished["head_sha"] !== sha
+    onCommit === undefined || onCommit.source === "status"
       ? undefined
-      : {
-          name,
-          status: typeof finished["status"] === "string" ? finished["status"] : "completed",
-          conclusion: typeof finished["conclusion"] === "string" ? finished["conclusion"] : null,
-          externalId: null,
-        };
+      : { name: onCommit.name, status: onCommit.status, conclusion: onCommit.conclusion, externalId: null };
   const given = world.facts.checkRuns;
   const runs =
-    given !== undefined ? (event === undefined || given.some((run) => run.name === event.name) ? given : [event, ...given]) : assumedRuns(world, sha, event);
+    given !== undefined ? (event === undefined || given.some((run) => run.name === event.name) ? given : [event, ...given]) : assumedRuns(world, sha, onCommit);
   return runs.map((run) => ({ name: run.name, status: run.status, conclusion: run.conclusion, externalId: run.externalId }));
 }
 
-function assumedRuns(world: JsonWorld, sha: string, event: FactsRun | undefined): FactsRun[] {
+function assumedRuns(world: JsonWorld, sha: string, finished: FinishedCheck | undefined): FactsRun[] {
   const config = world.config.kind === "ok" ? world.config.config : undefined;
-  if (config === undefined || event === undefined) {
+  if (config === undefined || finished === undefined) {
     world.assumed.add("checkRuns: none on the commit");
     return [];
   }
-  const targets = targetsOfCheck(followingTargets(config), event.name);
+  const targets = targetsOfCheck(followingTargets(config), finished.name, finished.source);
   const pusher = String(object(object(world.event?.["repository"])["owner"])["login"] ?? "");
-  const others = [...new Set(targets.flatMap((target) => target.checks))].filter((check) => check !== event.name);
+  const others = [...new Set(targets.flatMap((target) => target.checks))].filter((check) => !isCheckNamed(finished, check));
   const held = targets.map((target): FactsRun => {
     const ref = { env: target.env, ...(target.app === undefined ? {} : { app: target.app }), sha, pusher };
     // Still in progress: a hold that waits has no conclusion until its checks settle.
@@ -140,16 +138,18 @@ function assumedRuns(world: JsonWorld, sha: string, event: FactsRun | undefined)
   world.assumed.add(
     `checkRuns: ${greens}${held.map((run) => `"${run.name}"`).join(", ")} holding the deploy for @${pusher} (give the runs, the held one with its externalId, to say who pushed)`,
   );
-  return [event, ...others.map((check): FactsRun => ({ name: check, status: "completed", conclusion: "success", externalId: null })), ...held];
+  const own: FactsRun[] =
+    finished.source === "status" ? [] : [{ name: finished.name, status: finished.status, conclusion: finished.conclusion, externalId: null }];
+  return [...own, ...others.map((check): FactsRun => ({ name: check, status: "completed", conclusion: "success", externalId: null })), ...held];
 }
 
-/** The branch's head, as getRef answers: from `refs` (missing there: the branch is gone), else the commit a check run is about, else the name itself. */
+/** The branch's head, as getRef answers: from `refs` (missing there: the branch is gone), else the commit a check run or status is about, else the name itself. */
 export function branchHeadIn(world: JsonWorld, branch: string): string | undefined {
   const refs = world.facts.refs;
   if (refs !== undefined) return refs[branch];
-  const sha = object(world.event?.["check_run"])["head_sha"];
-  // Not about a check run: the name stands for its commit, as for any other ref not given.
-  if (typeof sha !== "string") return commitOf(world, branch);
+  const sha = finishedCheckOf(world)?.sha;
+  // Not about a check run or status: the name stands for its commit, as for any other ref not given.
+  if (sha === undefined) return commitOf(world, branch);
   world.assumed.add(`refs.${branch}: ${short(sha)}, the checked commit (give refs to say the branch moved on)`);
   return sha;
 }

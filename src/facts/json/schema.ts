@@ -41,6 +41,11 @@ const CheckRun = z.object({
   externalId: z.string().nullable().default(null),
 });
 
+const CommitStatus = z.object({
+  context: z.string(),
+  state: z.enum(["error", "failure", "pending", "success"]),
+});
+
 const Lock = z.object({ holder: z.string(), reason: z.string().default(""), expiresAt: z.string(), deploymentKey: z.string().optional() });
 
 const ChecklistIssue = z.object({
@@ -112,14 +117,16 @@ export const PlanFacts = z
     now: z.string().optional(),
     /** This app's bot user, which creates its deployments and writes its comments. Default: release-pilot[bot]. */
     appLogin: z.string().optional(),
-    /** Repository permission of whoever set the event off (for check_run, who pushed the held deploy). Default: commands.permission for a comment, write for a push. */
+    /** Repository permission of whoever set the event off (for check_run and status, who pushed the held deploy). Default: commands.permission for a comment, write for a push. */
     permission: z.string().optional(),
     /** author_association of the pull request a pushed commit merged. Default: none. */
     mergedPullAssociation: z.string().optional(),
     /** Deployments per environment, newest first. Default: none anywhere. */
     deployments: z.record(z.string(), z.array(DeploymentRecord)).optional(),
-    /** Check runs on the commit, newest of each name first. Default: every check an environment asks for, green (for check_run, with the deploy's held check). */
+    /** Check runs on the commit, newest of each name first. Default: every check an environment asks for, green (for check_run and status, with the deploy's held check; a status event's context is left to its status). */
     checkRuns: z.array(CheckRun).optional(),
+    /** The latest commit status of each context on the commit (CI that reports statuses, such as Jenkins). Default: none (for a status event, its own status). */
+    commitStatuses: z.array(CommitStatus).optional(),
     /** Locks per environment (or `env@app`). Default: none. */
     locks: z.record(z.string(), Lock).optional(),
     /** Default branch of a deploy workflow's other repository. Default: main. */

@@ -4,7 +4,8 @@
 // nothing, so tracking always converges.
 import { askedAutoFacts, guardBody, planTrackChecklist, tracksChecklist } from "../../policy/checklist/index.js";
 import { carryOut } from "../../features/carry-out.js";
-import type { Feature } from "../../features/feature.js";
+import type { Feature, FeatureContext } from "../../features/feature.js";
+import type { Config } from "../../policy/config/index.js";
 
 export const trackChecklist: Feature<"issues.opened" | "issues.edited"> = async function trackChecklist(context, config) {
   const { issue, sender, repository } = context.payload;
@@ -14,13 +15,23 @@ export const trackChecklist: Feature<"issues.opened" | "issues.edited"> = async 
     await carryOut(context, not);
     return;
   }
+  await trackIssue(context, config, { number: issue.number, body, state: issue.state === "closed" ? "closed" : "open" }, repository.default_branch);
+};
+
+/** Reads what the checklist's auto items ask about and brings its body and ready comment up to date. */
+export async function trackIssue(
+  context: FeatureContext,
+  config: Config,
+  issue: { readonly number: number; readonly body: string; readonly state: "open" | "closed" },
+  defaultBranch: string,
+): Promise<void> {
   const alreadyAnnouncedReady = await context.facts.announcedReady(issue.number);
-  const auto = await context.facts.headAutoFacts(askedAutoFacts(body), repository.default_branch, config.changelog);
+  const auto = await context.facts.headAutoFacts(askedAutoFacts(issue.body), defaultBranch, config.changelog);
   const decision = planTrackChecklist({
     repo: context.repo(),
-    issue: { number: issue.number, body, state: issue.state === "closed" ? "closed" : "open" },
+    issue,
     alreadyAnnouncedReady,
     ...(auto === undefined ? {} : { auto }),
   });
-  await carryOut(context, guardBody(decision, body));
-};
+  await carryOut(context, guardBody(decision, issue.body));
+}

@@ -66,7 +66,7 @@ export const Environment = z.strictObject({
   checks: stringList
     .default([])
     .describe(
-      "Check runs that must be green on the commit before it is deployed. A push whose checks are still running waits for them and is deployed when the last one passes.",
+      "Checks that must be green on the commit before it is deployed: each name is a check run's name (GitHub Actions, GitHub Apps) or a commit status's context (Jenkins and other CI that report through the Statuses API, compared without case). A pending status counts as still running; error and failure as failed. A push whose checks are still running waits for them and is deployed when the last one passes.",
     ),
   approvals: z
     .number()

@@ -1,11 +1,12 @@
-// check_run.completed, for deploys a push held (checks-hold.ts): when a required check finishes
-// on a commit that is still the head of the branch an environment follows, the held deploy goes
+// check_run.completed and status, for deploys a push held (checks-hold.ts): when a required check
+// run finishes, or a required commit status is reported finished (commit-statuses.ts), on a commit that is still the head of the branch an environment follows, the held deploy goes
 // ahead, as the person who pushed and with the push's own trigger, so the deploy keeps its key
 // and a redelivered event or a second check finishing makes one deployment, never two.
 
 import { nothing, type CheckRun, type Plan, type RepoRef } from "../plan.js";
 import { deployCheckName, holdPrefixes } from "./automatic-refusal.js";
 import { readHold, type HoldState } from "./checks-hold.js";
+import { checkNamed, commitChecks, isCheckNamed, type CommitStatusFact } from "./commit-statuses.js";
 import { short } from "./settings.js";
 import { inertText, mention } from "../markdown/inert.js";
 
@@ -34,9 +35,9 @@ export interface HeldDeploy extends FollowingTarget {
   readonly pusher: string;
 }
 
-/** The targets whose checks include the one that finished: the only ones it can release. */
-export function targetsOfCheck(targets: readonly FollowingTarget[], check: string): FollowingTarget[] {
-  return targets.filter((target) => target.checks.includes(check));
+/** The targets whose checks include the one that finished (a check run, or a status context): the only ones it can release. */
+export function targetsOfCheck(targets: readonly FollowingTarget[], check: string, source?: "status"): FollowingTarget[] {
+  return targets.filter((target) => target.checks.some((configured) => isCheckNamed({ name: check, ...(source === undefined ? {} : { source }) }, configured)));
 }
 
 /**
@@ -63,6 +64,8 @@ export interface HeldFacts {
   /** A deployment of this commit to the environment (of this app) already exists, by any trigger. */
   readonly deployed: boolean;
   readonly runs: readonly CheckRunSeen[];
+  /** The latest commit status of each context on the commit. */
+  readonly statuses: readonly CommitStatusFact[];
 }
 
 export type HeldDecision =
@@ -76,7 +79,8 @@ export function decideHeld(facts: HeldFacts): HeldDecision {
   const { held } = facts;
   if (facts.head !== held.sha) return { kind: "settle", plan: superseded(facts) };
   if (facts.deployed) return { kind: "settle", plan: alreadyDeployed(facts) };
-  const latest = (name: string) => facts.runs.find((run) => run.name === name);
+  const checks = commitChecks(facts.runs, facts.statuses);
+  const latest = (name: string) => checkNamed(checks, name);
   const pending = held.checks.filter((name) => latest(name)?.status !== "completed");
   const anyFailed = held.checks.some((name) => {
     const run = latest(name);

@@ -7,6 +7,7 @@
 
 import { nothing, type CheckRun, type Plan } from "../plan.js";
 import { deployCheckName, holdPrefixes, HOLD_PREFIX } from "./automatic-refusal.js";
+import { checkNamed } from "./commit-statuses.js";
 import { deployKey, type DeployTrigger } from "./deploy-key.js";
 import { evaluateGates, type CheckRunFact, type GateFacts } from "./gates.js";
 import { planDeploy, type DeployFacts } from "./plan-deploy.js";
@@ -55,14 +56,14 @@ export function readHold(
 /** Required checks that have not finished on the commit (not started counts: CI may not have begun). */
 export function pendingChecks(checks: readonly string[], runs: readonly CheckRunFact[]): string[] {
   return checks.filter((name) => {
-    // The latest run of a name comes first, as the gates read it.
-    const run = runs.find((candidate) => candidate.name === name);
+    // The latest run of a name comes first, then the commit status of that context, as the gates read them.
+    const run = checkNamed(runs, name);
     return run === undefined || run.status !== "completed";
   });
 }
 
 function assumingPassed(facts: GateFacts, names: readonly string[]): readonly CheckRunFact[] {
-  // Put first, so they shadow the real runs of the same names.
+  // Put first as check runs, so they shadow the real runs and statuses of the same names.
   return [...names.map((name) => ({ name, status: "completed", conclusion: "success" })), ...facts.checkRuns];
 }
 

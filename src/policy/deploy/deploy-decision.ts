@@ -1,6 +1,6 @@
 // One deploy, from request to what the person hears, as one decision: ask what deployReads says
 // the request needs (release tags, the workflow repository's default branch, the required
-// environments' history, the check runs, the lock), decide (decideDeployRequest), carry the plan
+// environments' history, the check runs and commit statuses, the lock), decide (decideDeployRequest), carry the plan
 // out, and read the outcome: a lock lost to a concurrent deploy is answered with who won, and a
 // deploy whose dispatch was refused for good (by GitHub, or by the executor because the workflow
 // does not accept its inputs) is failed with the reason: its deployment `error`, its lock freed,
@@ -10,6 +10,7 @@ import { act, ask, type Decision } from "../ask.js";
 import type { Config } from "../config/index.js";
 import type { Outcome } from "../effect.js";
 import type { Plan, RepoRef } from "../plan.js";
+import { commitChecks } from "./commit-statuses.js";
 import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type DeployRequest } from "./decide-deploy.js";
 import type { DeploymentRecord } from "./settings.js";
 import { isProductionDeployment } from "./settings.js";
@@ -30,7 +31,8 @@ export function* deployDecision(config: Config, request: DeployRequest, at: Deci
   const workflowDefaultBranch = reads.workflowRepo === undefined ? undefined : yield* ask("defaultBranch", { repo: reads.workflowRepo });
   const history: Record<string, DeploymentRecord[]> = {};
   for (const required of reads.requires) history[required] = yield* ask("history", { env: required, ...scope });
-  const checkRuns = reads.checks ? yield* ask("checkRuns", { sha: request.sha }) : [];
+  // A required check is a check run or a commit status of that name (commit-statuses.ts).
+  const checkRuns = reads.checks ? commitChecks(yield* ask("checkRuns", { sha: request.sha }), yield* ask("commitStatuses", { sha: request.sha })) : [];
   const lock = yield* ask("currentLock", { env: env.name, ...scope });
   const chosen = decideDeployRequest(config, request, {
     ...at,

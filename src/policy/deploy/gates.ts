@@ -6,14 +6,12 @@
 
 import { permissionAtLeast } from "../commands/permission.js";
 import { approvalsShortfall } from "./approval-comments.js";
+import { checkNamed, checkNoun, type CheckRunFact } from "./commit-statuses.js";
 import { formatDuration, formatTime, isExpired, type Lock } from "./lock.js";
 import { short, type DeployTarget, type EnvironmentSettings } from "./settings.js";
 
-export interface CheckRunFact {
-  readonly name: string;
-  readonly status: string;
-  readonly conclusion: string | null;
-}
+// A check run on the commit, or a commit status read as one: defined with the statuses (commit-statuses.ts).
+export type { CheckRunFact } from "./commit-statuses.js";
 
 export interface ApprovalFact {
   readonly login: string;
@@ -34,7 +32,10 @@ export interface GateFacts {
   readonly target: DeployTarget;
   /** Successful deployments per environment. */
   readonly succeededOn: Readonly<Record<string, readonly DeployTarget[]>>;
-  /** Check runs on the target commit, latest first (GitHub's `filter=latest` order). */
+  /**
+   * Check runs on the target commit, latest first (GitHub's `filter=latest` order), then its
+   * commit statuses read as checks (commitChecks in commit-statuses.ts).
+   */
   readonly checkRuns: readonly CheckRunFact[];
   readonly withMigrations: boolean;
   readonly approvals: readonly ApprovalFact[];
@@ -126,15 +127,17 @@ function checksGate({ env, target, checkRuns, withMigrations }: GateFacts): Gate
   const logs: string[] = [];
   const sha = short(target.sha);
   for (const name of env.checks) {
-    // GitHub lists the latest run of each name first; a rerun replaces the earlier verdict.
-    const run = checkRuns.find((candidate) => candidate.name === name);
+    // GitHub lists the latest run of each name first; a rerun replaces the earlier verdict. A
+    // commit status of that context counts when no check run has the name.
+    const run = checkNamed(checkRuns, name);
     if (run === undefined) {
       return refuseCheck(logs, `the ${name} check has not run on ${sha}; run it, then deploy again.`, `${name}: missing`);
     }
+    const noun = checkNoun(run);
     if (run.status !== "completed") {
       return refuseCheck(
         logs,
-        `the ${name} check is still ${run.status.replace(/_/g, " ")} on ${sha}; deploy again when it has passed.`,
+        `the ${name} ${noun} is still ${run.status.replace(/_/g, " ")} on ${sha}; deploy again when it has passed.`,
         `${name}: ${run.status}`,
       );
     }
@@ -150,14 +153,14 @@ function checksGate({ env, target, checkRuns, withMigrations }: GateFacts): Gate
       return {
         refusal: {
           reason: "migrations",
-          message: `the ${name} check on ${sha} reports pending migrations; deploy with them using /deploy ${env.name} ${sha} --with-migrations`,
+          message: `the ${name} ${noun} on ${sha} reports pending migrations; deploy with them using /deploy ${env.name} ${sha} --with-migrations`,
         },
         logs: [...logs, `${name}: ${run.conclusion ?? "no conclusion"}`],
       };
     }
     return refuseCheck(
       logs,
-      `the ${name} check ended ${run.conclusion ?? "without a conclusion"} on ${sha}; fix it and deploy a commit where it passes.`,
+      `the ${name} ${noun} ended ${run.conclusion ?? "without a conclusion"} on ${sha}; fix it and deploy a commit where it passes.`,
       `${name}: ${run.conclusion ?? "no conclusion"}`,
     );
   }

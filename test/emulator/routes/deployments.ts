@@ -1,5 +1,7 @@
 // Deployments and their statuses, which hold the bot's deploy history. Like GitHub, creating a
-// deployment checks the commit's check runs unless `required_contexts` says otherwise (409).
+// deployment checks the commit's statuses and check runs unless `required_contexts` says
+// otherwise (409; commit-statuses.ts says what GitHub documents and answers).
+import { checkRequiredContexts } from "../commit-statuses.js";
 import { HttpError, type Handler, type RouteContext, notFound, numberParam, ok, paginate, repoOf, str } from "../http.js";
 import { deploymentShape, deploymentStatusShape } from "../shapes.js";
 import { type Deployment, type DeploymentStatus, type Repo, now } from "../store.js";
@@ -10,24 +12,6 @@ function deploymentOr404(ctx: RouteContext): { repo: Repo; deployment: Deploymen
   const deployment = repo.deployments.find((d) => d.id === id);
   if (!deployment) throw notFound();
   return { repo, deployment };
-}
-
-const GREEN = new Set(["success", "neutral", "skipped"]);
-
-function checkContexts(repo: Repo, sha: string, required: unknown): void {
-  const runs = repo.checkRuns.filter((r) => r.head_sha === sha);
-  const names = Array.isArray(required) ? (required as string[]) : [...new Set(runs.map((r) => r.name))];
-  const failing = names.filter((name) => {
-    const latest = runs.filter((r) => r.name === name).sort((a, b) => b.id - a.id)[0];
-    return !latest || latest.status !== "completed" || !GREEN.has(latest.conclusion ?? "");
-  });
-  if (failing.length > 0) {
-    throw new HttpError(
-      409,
-      `Conflict: Commit status checks failed for ${sha}.`,
-      failing.map((context) => ({ contexts: [{ context, state: "failure" }], resource: "Deployment", field: "required_contexts", code: "invalid" })),
-    );
-  }
 }
 
 export const deploymentRoutes: Record<string, Handler> = {
@@ -46,7 +30,7 @@ export const deploymentRoutes: Record<string, Handler> = {
     const ref = str(ctx, "ref") ?? "";
     const sha = repo.git.resolve(ref);
     if (!sha) throw new HttpError(422, `No ref found for: ${ref}`);
-    checkContexts(repo, sha, ctx.body["required_contexts"]);
+    checkRequiredContexts(repo, ref, sha, ctx.body["required_contexts"]);
     const environment = str(ctx, "environment") ?? "production";
     const payload = ctx.body["payload"];
     const at = now();

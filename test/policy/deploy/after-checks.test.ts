@@ -38,6 +38,13 @@ describe("targetsOfCheck", () => {
     expect(targetsOfCheck([STAGING, PRODUCTION, docs], "tests")).toEqual([STAGING, PRODUCTION]);
     expect(targetsOfCheck([STAGING, PRODUCTION, docs], "lint")).toEqual([]);
   });
+
+  it("matches a commit status's context without case, and a check run's name exactly", () => {
+    const jenkins: FollowingTarget = { env: "staging", branch: "main", checks: ["ci/jenkins"] };
+    expect(targetsOfCheck([jenkins], "CI/Jenkins", "status")).toEqual([jenkins]);
+    expect(targetsOfCheck([jenkins], "ci/jenkins", "status")).toEqual([jenkins]);
+    expect(targetsOfCheck([jenkins], "CI/Jenkins")).toEqual([]);
+  });
 });
 
 describe("heldDeploys", () => {
@@ -89,6 +96,7 @@ describe("decideHeld", () => {
     head: SHA,
     deployed: false,
     runs: [green("tests"), green("migrations")],
+    statuses: [],
     ...overrides,
   });
 
@@ -106,6 +114,24 @@ describe("decideHeld", () => {
     ["a failed check is being run again", [ci("tests", "queued"), green("migrations")], ["tests"]],
   ])("keeps waiting when %s", (_case, runs, pending) => {
     expect(decideHeld(facts({ runs }))).toEqual({ kind: "wait", pending });
+  });
+
+  describe("with a required commit status (CI that reports through the Statuses API)", () => {
+    const jenkins: HeldDeploy = { ...HELD, checks: ["tests", "ci/jenkins"] };
+    const status = (state: string) => [{ context: "ci/jenkins", state }];
+
+    it("keeps waiting while the status is pending or not reported", () => {
+      expect(decideHeld(facts({ held: jenkins, runs: [green("tests")], statuses: status("pending") }))).toEqual({ kind: "wait", pending: ["ci/jenkins"] });
+      expect(decideHeld(facts({ held: jenkins, runs: [green("tests")], statuses: [] }))).toEqual({ kind: "wait", pending: ["ci/jenkins"] });
+    });
+
+    it.each(["success", "failure", "error"])("tries the deploy once the status is %s (its gates then pass or fail it)", (state) => {
+      expect(decideHeld(facts({ held: jenkins, runs: [green("tests")], statuses: status(state) }))).toEqual({ kind: "deploy" });
+    });
+
+    it("reports a failed status at once while a check run still runs", () => {
+      expect(decideHeld(facts({ held: jenkins, runs: [ci("tests", "in_progress")], statuses: status("failure") }))).toEqual({ kind: "deploy" });
+    });
   });
 
   it("settles the hold with a neutral check when the branch has moved on", () => {

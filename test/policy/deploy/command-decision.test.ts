@@ -43,6 +43,8 @@ function facts(question: Question, carry: (plan: Plan, asked: readonly Question[
       return history;
     case "checkRuns":
       return green;
+    case "commitStatuses":
+      return [];
     case "carryOut":
       return carry(question.plan, asked);
     default:
