@@ -13,6 +13,8 @@ import { missingPayloadField } from "../policy/payload-shape.js";
 import { nothing, type Plan, type RepoRef } from "../policy/plan.js";
 import { FeaturesFailedError, type FeatureContext, type FeatureLog } from "../features/feature.js";
 import { registry } from "../features/registry.js";
+import { timerEventPayload, timerFeature } from "../features/timers.js";
+import { decodeTimer, TIMER_JOB_NAME } from "../policy/timers.js";
 import type { RunOptions } from "../features/carry-out.js";
 import { formatParts } from "./format-plan.js";
 import { readJson, type CliIo } from "./io.js";
@@ -60,10 +62,11 @@ function inWords(names: readonly string[]): string {
 
 /** The report, or undefined with the reason already printed to stderr. */
 export async function planEvent(io: CliIo, options: PlanOptions): Promise<PlanReport | undefined> {
+  if (options.event === TIMER_EVENT) return planTimer(io, options);
   const [event = "", given] = options.event.split(".");
   const known = (Object.keys(registry) as string[]).filter((name) => name === event || name.startsWith(`${event}.`));
   if (known.length === 0) {
-    io.stderr(`planning ${options.event} offline is not supported; supported events: ${handledEvents().join(", ")}.\n`);
+    io.stderr(`planning ${options.event} offline is not supported; supported events: ${[...handledEvents(), TIMER_EVENT].join(", ")}.\n`);
     return undefined;
   }
   const raw = readJson(io, options.payload);
@@ -82,16 +85,49 @@ export async function planEvent(io: CliIo, options: PlanOptions): Promise<PlanRe
     io.stderr(`${options.payload} is not a payload of ${shown}: it has no ${missing}\n`);
     return undefined;
   }
-  return planRegistered(io, options, name, shown, payload);
+  const handler = registry[name] as Run | undefined;
+  return planRegistered(io, options, { name, shown, payload, run: (context, runOptions) => handler?.(context, runOptions) ?? Promise.resolve() });
 }
 
-async function planRegistered(
-  io: CliIo,
-  options: PlanOptions,
-  name: EmitterWebhookEventName,
-  shown: string,
-  payload: Record<string, unknown>,
-): Promise<PlanReport | undefined> {
+/** `--event timer`: a due timer's payload (as the job queue keeps it), planned as the worker runs it. */
+export const TIMER_EVENT = "timer";
+
+async function planTimer(io: CliIo, options: PlanOptions): Promise<PlanReport | undefined> {
+  const raw = readJson(io, options.payload);
+  if (raw === undefined) return undefined;
+  const timer = decodeTimer(raw);
+  if (timer === undefined) {
+    io.stderr(
+      `${options.payload} is not a timer this version reads: give the payload a due timer carries, e.g. {"v":1,"kind":"lock-expiry","installationId":1,"repo":{"owner":"o","repo":"r"},"environment":"production","lockKey":"lock:production:<deploy key>","expiresAt":"2024-10-21T12:00:00Z"}\n`,
+    );
+    return undefined;
+  }
+  const shown = `${TIMER_EVENT} ${timer.kind}`;
+  if (timer.kind === "verify") {
+    // Its one decision depends on what the version URL answers now, which no facts file holds.
+    return {
+      event: options.event,
+      parts: [{ feature: shown, notPlanned: "a verify timer asks the version URL, which the offline plan does not read" }],
+      assumed: [],
+    };
+  }
+  const payload = timerEventPayload(timer) as Record<string, unknown>;
+  return planRegistered(io, options, { name: TIMER_JOB_NAME, shown, payload, run: (context, runOptions) => timerFeature(context, timer, runOptions) });
+}
+
+type Run = (context: FeatureContext, options: RunOptions) => Promise<void>;
+
+interface Planned {
+  /** The registry's event name, or the timer job's. */
+  readonly name: string;
+  readonly shown: string;
+  readonly payload: Record<string, unknown>;
+  /** The feature(s) to run: the registry's handler for the event, or the timer's. */
+  readonly run: Run;
+}
+
+async function planRegistered(io: CliIo, options: PlanOptions, planned: Planned): Promise<PlanReport | undefined> {
+  const { name, shown, payload } = planned;
   const repository = object(payload["repository"]);
   const repo: RepoRef = { owner: String(object(repository["owner"])["login"]), repo: String(repository["name"]) };
   const config = loadConfigFile(
@@ -122,7 +158,7 @@ async function planRegistered(
   });
   const recorder = new Recorder();
   const context: FeatureContext = {
-    name: name.split(".")[0] ?? name,
+    name: name === TIMER_JOB_NAME ? name : (name.split(".")[0] ?? name),
     id: "offline-plan",
     payload: event as FeatureContext["payload"],
     log: SILENT,
@@ -132,10 +168,9 @@ async function planRegistered(
     now: facts.now ?? new Date().toISOString(),
   };
   const runOptions: RunOptions = { dryRun: false, self: () => source.self() };
-  const handler = registry[name] as ((context: FeatureContext, options: RunOptions) => Promise<void>) | undefined;
   const failed: PlannedPart[] = [];
   try {
-    await handler?.(context, runOptions);
+    await planned.run(context, runOptions);
   } catch (error) {
     // A handler that is not a feature list (issue_comment's intake and commands) fails in the
     // feature that was running when it threw: the last one it carried out a plan for.

@@ -3,7 +3,8 @@
 // and decides from what GitHub says now; its payload only says where to look.
 
 import { Context, type Probot } from "probot";
-import { decodeTimer, TIMER_JOB_NAME } from "../policy/timers.js";
+import { decodeTimer, TIMER_JOB_NAME, type TimerPayload } from "../policy/timers.js";
+import type { FeatureContext } from "./feature.js";
 import type { RunOptions } from "./carry-out.js";
 import { runLockExpiryCheck } from "../handlers/deploy/lock-expiry.js";
 import { runVerifyAttempt } from "../handlers/deploy/verify-timer.js";
@@ -23,8 +24,7 @@ export async function runTimer(
   }
   const octokit = await app.auth(timer.installationId);
   const { owner, repo } = timer.repo;
-  // Just what the config loader and the executor read; a timer is no webhook.
-  const payload = { installation: { id: timer.installationId }, repository: { owner: { login: owner }, name: repo, full_name: `${owner}/${repo}` } };
+  const payload = timerEventPayload(timer);
   // Probot's loader (for `_extends`) lives on Context only; this one is built for it alone.
   const probot = new Context({ id: job.id, name: TIMER_JOB_NAME, payload } as unknown as ConstructorParameters<typeof Context>[0], octokit, log) as Context;
   const context = featureContextOf(
@@ -32,9 +32,23 @@ export async function runTimer(
     options,
     now(),
   );
+  await timerFeature(context, timer, options);
+}
+
+/** Just what the config loader and the executor read of an event; a timer is no webhook. */
+export function timerEventPayload(timer: TimerPayload) {
+  const { owner, repo } = timer.repo;
+  return { installation: { id: timer.installationId }, repository: { owner: { login: owner }, name: repo, full_name: `${owner}/${repo}` } };
+}
+
+/**
+ * What a due timer does, with the repository's config read afresh: the one definition the worker
+ * runs and `release-pilot plan --event timer` plans from a facts file.
+ */
+export async function timerFeature(context: FeatureContext, timer: TimerPayload, options: RunOptions): Promise<void> {
   const loaded = await context.facts.config();
   if (loaded.kind !== "ok") {
-    log.info({ config: loaded.kind }, "the repository's config is gone or broken; the timer does nothing");
+    context.log.info({ config: loaded.kind }, "the repository's config is gone or broken; the timer does nothing");
     return;
   }
   if (timer.kind === "verify") await runVerifyAttempt(context, loaded.config, timer, options);

@@ -11,6 +11,7 @@ import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { botComments, deploymentsOf } from "./fixtures/story.js";
 import { reportStatus } from "./fixtures/story-steps.js";
 import { startApp, type AppProcess } from "./harness.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const repo = "shop";
@@ -29,7 +30,7 @@ let sha = "";
 
 beforeAll(async () => {
   gh = await startEmulator();
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, "shop.py": "" } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG), "shop.py": "" } });
   gh.setPermission(owner, repo, "dana", "write");
   app = await startApp({ emulator: gh });
 }, 60_000);

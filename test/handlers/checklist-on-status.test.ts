@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index.js";
 import { reportStatus } from "../e2e/fixtures/story-steps.js";
 import { startInProcess } from "./deploy/in-process.js";
+import { workflowsFor } from "../emulator/workflow-files.js";
 
 const owner = "acme";
 const repo = "web";
@@ -19,7 +20,7 @@ let issue = 0;
 
 beforeAll(async () => {
   ({ gh, probot } = await startInProcess());
-  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG } });
+  gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": CONFIG, ...workflowsFor(CONFIG) } });
   issue = gh.addIssue({ owner, repo, title: "Release version 2.6.0", body: BODY, labels: ["release"], author: "octocat" });
 });
 

@@ -70,6 +70,7 @@ function lockAt(world: JsonWorld, scope: string): Lock | undefined {
     reason: lock.reason,
     expiresAt: lock.expiresAt,
     ...(lock.deploymentKey === undefined ? {} : { deploymentKey: lock.deploymentKey }),
+    ...(lock.key === undefined ? {} : { key: lock.key }),
   };
 }
 

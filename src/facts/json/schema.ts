@@ -46,7 +46,14 @@ const CommitStatus = z.object({
   state: z.enum(["error", "failure", "pending", "success"]),
 });
 
-const Lock = z.object({ holder: z.string(), reason: z.string().default(""), expiresAt: z.string(), deploymentKey: z.string().optional() });
+/** `key`: the acquire-lock action's key its message carries (`lock:<scope>:<deploy key>`), which a lock expiry timer names. */
+const Lock = z.object({
+  holder: z.string(),
+  reason: z.string().default(""),
+  expiresAt: z.string(),
+  deploymentKey: z.string().optional(),
+  key: z.string().optional(),
+});
 
 const ChecklistIssue = z.object({
   number: z.number(),

@@ -10,6 +10,7 @@ import { pushPayload } from "../../e2e/fixtures/event-payloads.js";
 import { deploymentsOf } from "../../e2e/fixtures/story.js";
 import { completeCheckRun, reportStatus } from "../../e2e/fixtures/story-steps.js";
 import { startInProcess } from "./in-process.js";
+import { workflowsFor } from "../../emulator/workflow-files.js";
 
 const owner = "acme";
 const config = (checks: string) =>
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 function repository(repo: string, checks = "ci/jenkins"): void {
-  gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config(checks) } });
+  gh.createRepo({ owner, repo, defaultBranch: "main", files: { ".github/release-pilot.yml": config(checks), ...workflowsFor(config(checks)) } });
   gh.createBranch(owner, repo, "staging", "main");
   gh.setPermission(owner, repo, "fershad", "write");
 }
