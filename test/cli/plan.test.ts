@@ -86,7 +86,7 @@ describe("release-pilot plan", () => {
     const result = await run(["plan", "--event", "star", "--payload", PAYLOAD, "--config", CONFIG]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      "planning star offline is not supported; supported events: release, push, issue_comment, deployment_status, workflow_run, check_run, status, issues, pull_request.",
+      "planning star offline is not supported; supported events: release, push, issue_comment, deployment_status, workflow_run, check_run, status, issues, pull_request, timer.",
     );
   });
 });

@@ -12,7 +12,8 @@ import { isThisApp } from "../../policy/identity.js";
 
 export const deployFollowingBranch: Feature<"push"> = async function deployFollowingBranch(context, config, options) {
   const { payload } = context;
-  const byThisApp = isThisApp(payload.sender, await context.facts.self());
+  // Only a bot can be this app: a person's push needs no read of who this app is.
+  const byThisApp = payload.sender?.type === "Bot" && isThisApp(payload.sender, await context.facts.self());
   const deploys = pushDeploys(config, {
     byThisApp,
     ref: payload.ref,

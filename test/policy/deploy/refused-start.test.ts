@@ -26,7 +26,7 @@ const done = (plan: Plan): Outcome => ({ effects: plan.actions.map((action) => (
 
 /** Carries every plan out, except that the first dispatch is refused by the executor. */
 function refusingDispatch(question: Question, asked: readonly Question[], answers: Partial<Record<Question["kind"], unknown>> = {}): unknown {
-  if (question.kind !== "carryOut") return answers[question.kind] ?? (question.kind === "checkRuns" || question.kind === "history" ? [] : undefined);
+  if (question.kind !== "carryOut") return answers[question.kind] ?? (question.kind === "checkRuns" || question.kind === "history" || question.kind === "commitStatuses" ? [] : undefined);
   const earlier = asked.filter((q) => q.kind === "carryOut").length;
   const dispatch = question.plan.actions.find((action) => action.kind === "dispatch-workflow");
   if (earlier > 1 || dispatch === undefined) return done(question.plan);
