@@ -26,7 +26,8 @@ const done = (plan: Plan): Outcome => ({ effects: plan.actions.map((action) => (
 
 /** Carries every plan out, except that the first dispatch is refused by the executor. */
 function refusingDispatch(question: Question, asked: readonly Question[], answers: Partial<Record<Question["kind"], unknown>> = {}): unknown {
-  if (question.kind !== "carryOut") return answers[question.kind] ?? (question.kind === "checkRuns" || question.kind === "history" || question.kind === "commitStatuses" ? [] : undefined);
+  const lists: readonly Question["kind"][] = ["checkRuns", "history", "commitStatuses"];
+  if (question.kind !== "carryOut") return answers[question.kind] ?? (lists.includes(question.kind) ? [] : undefined);
   const earlier = asked.filter((q) => q.kind === "carryOut").length;
   const dispatch = question.plan.actions.find((action) => action.kind === "dispatch-workflow");
   if (earlier > 1 || dispatch === undefined) return done(question.plan);
