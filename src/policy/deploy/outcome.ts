@@ -8,6 +8,7 @@ import { deployCheckName } from "./automatic-refusal.js";
 import { lockScope } from "./lock.js";
 import { replyAction } from "./plan-deploy.js";
 import { short, type ChosenVersion } from "./settings.js";
+import { inertText } from "../markdown/inert.js";
 
 export interface FinishedDeployment {
   readonly id: number;
@@ -83,7 +84,8 @@ function resultText(facts: OutcomeFacts, what: string, app: string | undefined, 
     const tag = facts.pointerTag === undefined ? "" : `; \`${facts.pointerTag}\` now points at it`;
     return `✅ Deployed ${what} to **${env}**${tag}${logs}.`;
   }
-  const why = facts.reason === undefined ? "" : `: ${facts.reason.replace(/\.$/, "")}`;
+  // A reason can quote what others wrote (GitHub's answer, a workflow file's input names): inert.
+  const why = facts.reason === undefined ? "" : `: ${inertText(facts.reason).replace(/\.$/, "")}`;
   const lines = [`❌ Deploying ${what} to **${env}** ended with ${facts.state}${logs}${why}.`];
   if (facts.isProduction) {
     const command = ["/rollback", env, app].filter((part) => part !== undefined).join(" ");

@@ -39,3 +39,18 @@ describe("planStartFailed", () => {
     expect(planned.actions[2]?.key).toBe(`deploy-failed:${KEY}`);
   });
 });
+
+describe("the reason a start failed is quoted inert", () => {
+  it("does not let an input name from a workflow file mention a team in the reply", () => {
+    const planned = planStartFailed({
+      repo: { owner: "org", repo: "app" },
+      deployment: { id: 9, environment: "staging", sha: SHA, payload: { release_pilot_key: `deploy:staging:${SHA}:comment-4`, issue_number: 4 } },
+      error: ".github/workflows/deploy.yml does not declare the input @org/admins <img src=x>",
+      isProduction: false,
+    });
+    const reply = planned.actions.find((action) => action.kind === "comment");
+    expect(reply?.kind === "comment" && reply.body).toContain("does not declare the input");
+    expect(reply?.kind === "comment" && reply.body).not.toMatch(/(?:^|[^A-Za-z0-9`])@[A-Za-z0-9]/);
+    expect(reply?.kind === "comment" && reply.body).not.toContain("<img");
+  });
+});
