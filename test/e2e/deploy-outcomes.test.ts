@@ -12,6 +12,7 @@ import { examplePayload } from "./fixtures/payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
 import type { WorkflowDispatch } from "../emulator/store.js";
+import { reportDeployment } from "./fixtures/story.js";
 
 const owner = "thegreenwebfoundation";
 const repo = "admin-portal";
@@ -134,6 +135,8 @@ describe("deploy outcomes", () => {
     const dispatch = await app.waitFor(() => gh.workflowDispatches.find((d) => d.inputs["ref"] === older && d.headSha !== older), 20_000);
     await app.settle();
     const deployment = gh.deployments(owner, repo).find((d) => d.sha === older && d.id === Number(dispatch.inputs["deployment_id"]))!;
+    // The workflow started and said so: the bot's dispatch record is no longer the newest status.
+    await reportDeployment(gh, owner, repo, deployment.id, "in_progress");
     // Another run of the same workflow on the same branch tip ends too: it served no deployment.
     await app.send("workflow_run", workflowRunPayload({ ...dispatch, runId: dispatch.runId + 1 }, "failure"));
     await app.settle();

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { CheckRunSeen } from "../../policy/deploy/after-checks.js";
 import { deploymentPayload, payloadObject } from "../../policy/deploy/deployment-payload.js";
 import { createdWithin } from "../../policy/deploy/workflow-outcome.js";
+import { readDispatchRecord } from "../../policy/deploy/dispatch-record.js";
 import type { QueuedDeployment } from "../../policy/deploy/queue.js";
 import type { RepoRef } from "../../policy/plan.js";
 import type { DeploymentFact } from "../deploy.js";
@@ -18,9 +19,18 @@ const CANDIDATE_LIMIT = 30;
 
 type Listed = Awaited<ReturnType<GitHub["rest"]["repos"]["listDeployments"]>>["data"][number];
 
-async function withLatestStatus(octokit: GitHub, repo: RepoRef, deployment: Listed): Promise<DeploymentFact> {
-  const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 1 });
+/**
+ * The deployment with its newest status; given `self`, also this app's own record of the dispatch
+ * that started it, wherever it stands among the statuses (the workflow may have reported
+ * `in_progress` since), so nobody else's status can pass for it.
+ */
+async function withLatestStatus(octokit: GitHub, repo: RepoRef, deployment: Listed, self?: AppIdentity): Promise<DeploymentFact> {
+  const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: self === undefined ? 1 : 100 });
   const latest = statuses[0];
+  const record =
+    self === undefined
+      ? undefined
+      : statuses.find((status) => isThisApp(status.creator, self) && readDispatchRecord(status.description ?? undefined) !== undefined);
   return {
     id: deployment.id,
     environment: deployment.environment,
@@ -31,6 +41,7 @@ async function withLatestStatus(octokit: GitHub, repo: RepoRef, deployment: List
     latestState: latest?.state,
     latestDescription: latest?.description ?? undefined,
     latestAt: latest?.created_at,
+    ...(record?.description == null ? {} : { dispatchRecord: record.description }),
   };
 }
 
@@ -62,7 +73,7 @@ export async function deploymentsCreatedBetween(octokit: GitHub, repo: RepoRef, 
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, per_page: CANDIDATE_LIMIT });
   const own = data.filter((deployment) => ownDeploymentKey(deployment, self) !== undefined && createdWithin(deployment.created_at, since, until));
   const facts: DeploymentFact[] = [];
-  for (const deployment of own) facts.push(await withLatestStatus(octokit, repo, deployment));
+  for (const deployment of own) facts.push(await withLatestStatus(octokit, repo, deployment, self));
   return facts;
 }
 

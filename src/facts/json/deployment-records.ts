@@ -17,6 +17,7 @@ import type { PlanFacts } from "./schema.js";
 import { selfOf } from "./core.js";
 import type { JsonWorld } from "./world.js";
 import { finishedCheckOf, type FinishedCheck } from "./commit-statuses.js";
+import { readDispatchRecord } from "../../policy/deploy/dispatch-record.js";
 
 const UNKNOWN_TIME = "1970-01-01T00:00:00Z";
 
@@ -59,6 +60,8 @@ function factOf(environment: string, record: GivenRecord, fallbackId: number): D
     latestState,
     latestDescription: record.description,
     latestAt: undefined,
+    // The facts file gives one status per deployment: its description is the dispatch record when it reads as one.
+    ...(readDispatchRecord(record.description) === undefined || record.description === undefined ? {} : { dispatchRecord: record.description }),
   };
 }
 

@@ -138,9 +138,12 @@ function toDispatch(
   return { ok: true, dispatch: { kind: "workflow", repo, workflow: deploy.workflow, ref, inputs: values } };
 }
 
-/** A full or abbreviated commit SHA, which GitHub does not take as a dispatch ref. */
-export function looksLikeCommit(ref: string): boolean {
-  return /^[0-9a-f]{7,40}$/i.test(ref.replace(/^refs\/(heads|tags)\//, "")) && /[0-9]/.test(ref);
+/**
+ * A full commit SHA, which GitHub does not take as a dispatch ref. Only the full form: a short
+ * hex name can be a real branch or tag, which GitHub does dispatch on.
+ */
+function looksLikeCommit(ref: string): boolean {
+  return /^[0-9a-f]{40}$/i.test(ref);
 }
 
 /** The given image and the token values it was made from, when it has this environment's form. */

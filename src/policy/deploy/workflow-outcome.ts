@@ -37,6 +37,8 @@ export interface DeploymentCandidate {
   readonly payload: Readonly<Record<string, unknown>>;
   readonly latestState: string | undefined;
   readonly latestDescription: string | undefined;
+  /** The description of this app's own "Dispatched ..." status of the deployment, wherever it stands. */
+  readonly dispatchRecord?: string;
 }
 
 /** Conclusions that mean the deploy did not happen; `success`, `skipped` and `neutral` say nothing. */
@@ -81,7 +83,7 @@ export function findServedDeployment(run: FinishedRun, candidates: readonly Depl
 }
 
 function servedBy(run: FinishedRun, candidate: DeploymentCandidate, names: ReadonlySet<string>): boolean {
-  const record = readDispatchRecord(candidate.latestDescription);
+  const record = readDispatchRecord(candidate.dispatchRecord);
   if (record === undefined) return false;
   if (record.runId !== undefined) return record.runId === run.id;
   return candidate.sha === run.headSha && names.has(record.what);

@@ -38,6 +38,7 @@ function candidate(overrides: Partial<DeploymentCandidate> = {}): DeploymentCand
     payload: { release_pilot_key: KEY, issue_number: 7 },
     latestState: "queued",
     latestDescription: "Dispatched deploy.yml in org/app",
+    dispatchRecord: "Dispatched deploy.yml in org/app",
     ...overrides,
   };
 }
@@ -59,10 +60,11 @@ describe("findServedDeployment", () => {
 
   it.each<[string, Partial<DeploymentCandidate>]>([
     ["another commit", { sha: OLD_SHA }],
-    ["another workflow", { latestDescription: "Dispatched release.yml in org/app" }],
+    ["another workflow", { dispatchRecord: "Dispatched release.yml in org/app" }],
     ["a final status already", { latestState: "failure", latestDescription: "boom" }],
     ["a deployment the bot did not make", { payload: {} }],
-    ["no status at all", { latestState: undefined, latestDescription: undefined }],
+    ["no status at all", { latestState: undefined, latestDescription: undefined, dispatchRecord: undefined }],
+    ["no dispatch record of this app's (only someone else's words in the latest status)", { dispatchRecord: undefined }],
   ])("does not pick a deployment with %s", (_, overrides) => {
     expect(findServedDeployment(run(), [candidate(overrides)]).kind).toBe("none");
   });
@@ -75,12 +77,17 @@ describe("findServedDeployment", () => {
   });
 
   it("matches the run by its id: a rollback's run checks out main's tip, not the deployed commit", () => {
-    const rollback = candidate({ sha: OLD_SHA, latestDescription: "Dispatched deploy.yml in org/app (run 77)" });
+    const rollback = candidate({ sha: OLD_SHA, dispatchRecord: "Dispatched deploy.yml in org/app (run 77)" });
     expect(findServedDeployment(run(), [rollback])).toMatchObject({ kind: "found", deployment: { id: 9 } });
   });
 
+  it("finds the deployment the workflow has since reported in progress, by the record under that status", () => {
+    const reported = candidate({ latestState: "in_progress", latestDescription: "Deploying…", dispatchRecord: "Dispatched deploy.yml in org/app (run 77)" });
+    expect(findServedDeployment(run(), [reported]).kind).toBe("found");
+  });
+
   it("does not take another run's deployment, even of the same commit and workflow", () => {
-    const other = candidate({ latestDescription: "Dispatched deploy.yml in org/app (run 78)" });
+    const other = candidate({ dispatchRecord: "Dispatched deploy.yml in org/app (run 78)" });
     expect(findServedDeployment(run(), [other]).kind).toBe("none");
   });
 
@@ -97,7 +104,7 @@ describe("findServedDeployment", () => {
   });
 
   it("matches a workflow configured by its name rather than its file", () => {
-    expect(findServedDeployment(run(), [candidate({ latestDescription: "Dispatched Deploy in org/app" })]).kind).toBe("found");
+    expect(findServedDeployment(run(), [candidate({ dispatchRecord: "Dispatched Deploy in org/app" })]).kind).toBe("found");
   });
 });
 
