@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { deployWorkflow } from "../emulator/workflow-files.js";
-import { examplePayload } from "./fixtures/payloads.js";
+import { commentPayload } from "./fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "./harness.js";
 
 const owner = "acme";
@@ -45,19 +45,7 @@ afterAll(async () => {
 
 async function command(body: string): Promise<number> {
   const number = gh.addIssue({ owner, repo, title: "Deploy" });
-  const commentId = gh.addComment(owner, repo, number, body, "maintainer");
-  const payload = examplePayload("issue_comment", "created", {
-    owner,
-    repo,
-    installationId: 1,
-    sender: "maintainer",
-    overrides: {
-      issue: { number },
-      comment: { id: commentId, body, user: { login: "maintainer", type: "User" } },
-      sender: { login: "maintainer", type: "User" },
-    },
-  });
-  expect((await app.send("issue_comment", payload)).status).toBeLessThan(300);
+  expect((await app.send("issue_comment", commentPayload(gh, { owner, repo, number, body, sender: "maintainer" }))).status).toBeLessThan(300);
   return number;
 }
 
