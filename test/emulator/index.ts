@@ -279,7 +279,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       Object.assign(run, { status: "completed", conclusion, completed_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") });
       webhooks.checkRun(r, "completed", run, person("github-actions[bot]"));
     },
-    addCommitStatus: (owner, repo, sha, context, state, creator) => seed.addCommitStatus(store, owner, repo, sha, context, state, creator),
+    addCommitStatus: (owner, repo, sha, context, state, creator) => {
+      const id = seed.addCommitStatus(store, owner, repo, sha, context, state, creator);
+      const r = repoOf(owner, repo);
+      const status = r.commitStatuses.find((candidate) => candidate.id === id);
+      if (status) webhooks.status(r, status, status.creator);
+      return id;
+    },
     addHookDelivery: (d) => {
       const id = store.id();
       store.hookDeliveries.push({ ...d, id, delivered_at: new Date().toISOString(), redelivery: d.redelivery ?? false });

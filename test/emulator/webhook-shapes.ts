@@ -7,6 +7,7 @@ import type { Signature } from "./git.js";
 import {
   checkRunShape,
   commentShape,
+  commitShape,
   deploymentShape,
   deploymentStatusShape,
   issueShape,
@@ -16,7 +17,7 @@ import {
   repoShape,
   userShape,
 } from "./shapes.js";
-import type { AppInfo, CheckRun, Comment, Deployment, DeploymentStatus, Issue, PullRequest, Release, Repo, Store, User } from "./store.js";
+import type { AppInfo, CheckRun, Comment, CommitStatus, Deployment, DeploymentStatus, Issue, PullRequest, Release, Repo, Store, User } from "./store.js";
 
 export interface Urls {
   readonly apiUrl: string;
@@ -332,5 +333,40 @@ export function hookCommit(u: Urls, repo: Repo, sha: string): Record<string, unk
     added: changes.filter((c) => c.status === "added").map((c) => c.filename),
     removed: changes.filter((c) => c.status === "removed").map((c) => c.filename),
     modified: changes.filter((c) => c.status === "modified").map((c) => c.filename),
+  };
+}
+
+/**
+ * A `status` event's own fields: the status, the commit as the commits API shows it (with its
+ * `verification`), and the branches whose head it is. Source: the webhook schema `status` in the
+ * OpenAPI description's `x-webhooks` ("Webhook events and payloads", status).
+ */
+export function hookStatus(u: Urls, repo: Repo, status: CommitStatus): Record<string, unknown> {
+  const branches = [...repo.git.refs]
+    .filter(([ref, sha]) => ref.startsWith("refs/heads/") && sha === status.sha)
+    .map(([ref]) => ({
+      name: ref.slice("refs/heads/".length),
+      commit: { sha: status.sha, url: `${u.apiUrl}/repos/${repo.owner}/${repo.name}/commits/${status.sha}` },
+      protected: repo.protections.has(ref.slice("refs/heads/".length)),
+    }));
+  const commit = commitShape(u, repo, status.sha);
+  const inner = commit["commit"] as Record<string, unknown> | undefined;
+  return {
+    id: status.id,
+    sha: status.sha,
+    name: `${repo.owner}/${repo.name}`,
+    target_url: status.target_url,
+    avatar_url: null,
+    context: status.context,
+    description: status.description,
+    state: status.state,
+    commit: {
+      ...commit,
+      comments_url: `${u.apiUrl}/repos/${repo.owner}/${repo.name}/commits/${status.sha}/comments`,
+      commit: { ...inner, verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null } },
+    },
+    branches,
+    created_at: status.created_at,
+    updated_at: status.updated_at,
   };
 }

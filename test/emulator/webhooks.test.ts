@@ -193,6 +193,17 @@ describe("webhooks the emulator sends", () => {
     expect(hooks[8]?.payload).toMatchObject({ check_run: { name: "tests", conclusion: "success", app: { slug: "github-actions" } } });
   });
 
+  it("announces a commit status, posted over HTTP by CI or seeded, as GitHub's status event", async () => {
+    const n = received.length;
+    const head = gh.sha(owner, repo, "main")!;
+    await api("POST", `/repos/${owner}/${repo}/statuses/${head}`, { state: "pending", context: "ci/jenkins" }, "jenkins");
+    gh.addCommitStatus(owner, repo, head, "ci/jenkins", "success");
+    await gh.deliveriesIdle();
+    expect(since(n)).toEqual(["status.", "status."]);
+    expect(received[n]?.payload).toMatchObject({ sha: head, context: "ci/jenkins", state: "pending", name: `${owner}/${repo}`, sender: { login: "jenkins" } });
+    expect(received[n + 1]?.payload).toMatchObject({ state: "success", branches: [{ name: "main", commit: { sha: head } }] });
+  });
+
   it("announces several commits pushed at once as one push listing them, oldest first", async () => {
     const n = received.length;
     const before = gh.sha(owner, repo, "main")!;

@@ -32,7 +32,7 @@ import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { CheckRun, Comment, Deployment, DeploymentStatus, Issue, PullRequest, Release, Repo, Store, User } from "./store.js";
+import type { CheckRun, Comment, CommitStatus, Deployment, DeploymentStatus, Issue, PullRequest, Release, Repo, Store, User } from "./store.js";
 import {
   type Urls,
   hookCheckRun,
@@ -46,6 +46,7 @@ import {
   hookPull,
   hookRelease,
   hookRepo,
+  hookStatus,
   hookUser,
 } from "./webhook-shapes.js";
 
@@ -299,6 +300,12 @@ export class Webhooks {
       deployment_status: hookDeploymentStatus(u, repo, status),
       ...this.envelope(repo, actor),
     });
+  }
+
+  /** A commit status was created: GitHub sends `status` (no action) for every one, pending included. */
+  status(repo: Repo, status: CommitStatus, actor: User): void {
+    if (!this.wants("status")) return;
+    this.send(repo, "status", { ...hookStatus(this.urls(), repo, status), ...this.envelope(repo, actor) });
   }
 
   checkRun(repo: Repo, action: "created" | "completed", run: CheckRun, actor: User): void {

@@ -55,6 +55,7 @@ export const statusRoutes: Record<string, Handler> = {
       updated_at: at,
     };
     repo.commitStatuses.push(status);
+    ctx.store.webhooks?.status(repo, status, ctx.actor);
     return ok(statusShape(ctx, repo, status), 201);
   },
 
