@@ -28,8 +28,15 @@ export const Deploy = z
     workflow: z.string().min(1).optional().describe("Workflow file to dispatch (workflow_dispatch), e.g. deploy.yml."),
     repository_dispatch: template("Send a repository_dispatch event with this event type instead of a workflow.").optional(),
     repo: repoName.optional().describe("Repository that holds the workflow or receives the event. Default: this repository."),
-    ref: template("Git ref the workflow runs on. Default: that repository's default branch.").optional(),
-    inputs: z.record(z.string(), z.string()).optional().describe("Workflow inputs, each a template, e.g. { tag: 'rel-{version}', actor: '{actor}' }."),
+    ref: template(
+      "Branch or tag the workflow runs on (GitHub does not dispatch on a commit: pass {sha} in an input). Default: that repository's default branch.",
+    ).optional(),
+    inputs: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe(
+        "Workflow inputs, each a template and each declared by the workflow's on.workflow_dispatch.inputs, e.g. { tag: 'rel-{version}', actor: '{actor}' }; deployment_id is added where declared.",
+      ),
     payload: z.record(z.string(), z.string()).optional().describe("client_payload of the repository_dispatch event, each value a template."),
   })
   .describe("How a deployment is started: give workflow or repository_dispatch.");
