@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { type FaultOptions, Faults } from "./faults.js";
 import { schemaNotes } from "./openapi.js";
+import { type InstallationOptions, addInstallation } from "./installations.js";
 import { type AppPermissions, loadAppPermissions } from "./permissions.js";
 import { mergePull } from "./repo-ops.js";
 import { type Call, type Violation, createEmulatorServer } from "./server.js";
@@ -12,6 +13,7 @@ import { type Comment, type Deployment, type DeploymentStatus, type HookDelivery
 
 export type { Call, Violation } from "./server.js";
 export type { FaultOptions } from "./faults.js";
+export type { InstallationOptions } from "./installations.js";
 export type * from "./seed.js";
 
 export interface EmulatorOptions {
@@ -60,6 +62,11 @@ export interface Emulator {
   close(): Promise<void>;
 
   createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
+  /**
+   * Install the app on an account, on all its repositories or the named ones, which move into
+   * it; a token of this installation reaches only those (installations.ts).
+   */
+  addInstallation(options: InstallationOptions): void;
   commit(owner: string, repo: string, branch: string, files: Readonly<Record<string, string | null>>, message: string, author?: string, date?: string): string;
   createBranch(owner: string, repo: string, branch: string, from?: string): string;
   addTag(owner: string, repo: string, tag: string, ref: string, message?: string): string;
@@ -145,6 +152,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
 
     createRepo: (o) => seed.createRepo(store, o),
+    addInstallation: (o) => {
+      addInstallation(store, o);
+    },
     commit: (owner, repo, branch, files, message, author = "octocat", date) => seed.commitOnBranch(store, owner, repo, branch, files, message, author, date),
     createBranch: (owner, repo, branch, from) => seed.createBranch(store, owner, repo, branch, from),
     addTag: (owner, repo, tag, ref, message) => seed.addTag(store, owner, repo, tag, ref, message),
