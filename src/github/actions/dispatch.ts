@@ -14,7 +14,7 @@ export const dispatchWorkflow: ActionRunner<DispatchWorkflow> = async (action, c
     return effect(action, "already-done", { id: deployment.id });
   }
   const inputs = deployment?.id === undefined ? action.inputs : { ...action.inputs, deployment_id: String(deployment.id) };
-  await context.octokit.rest.actions.createWorkflowDispatch({
+  await (await context.octokitFor(action.repo)).rest.actions.createWorkflowDispatch({
     ...action.repo,
     workflow_id: action.workflow,
     ref: action.ref,
@@ -30,7 +30,7 @@ export const dispatchRepositoryEvent: ActionRunner<DispatchRepositoryEvent> = as
     return effect(action, "already-done", { id: deployment.id });
   }
   const payload = deployment?.id === undefined ? action.clientPayload : { ...action.clientPayload, deployment_id: String(deployment.id) };
-  await context.octokit.rest.repos.createDispatchEvent({
+  await (await context.octokitFor(action.repo)).rest.repos.createDispatchEvent({
     ...action.repo,
     event_type: action.eventType,
     client_payload: { ...payload },
