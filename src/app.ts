@@ -3,6 +3,7 @@ import type { EventHandler } from "./features/feature.js";
 import { runOptionsFromEnv, type RunOptions } from "./features/carry-out.js";
 import { runTimer } from "./features/timers.js";
 import { identityOf, type IdentitySource } from "./github/identity.js";
+import type { AppAuth } from "./github/installations.js";
 import { fromProbot } from "./features/from-probot.js";
 import { registry } from "./features/registry.js";
 import { missingPayloadField } from "./policy/payload-shape.js";
@@ -30,9 +31,17 @@ function guarded<C extends Guardable>(handler: (context: C) => Promise<void>): (
   };
 }
 
-/** Entry point: registers each event once and holds no logic. */
-export default function releasePilot(app: Probot, server?: Pick<ApplicationFunctionOptions, "addHandler">, self: IdentitySource = identityOf(app)): void {
-  let options: RunOptions = runOptionsFromEnv(process.env, self);
+/**
+ * Entry point: registers each event once and holds no logic. `appAuth` acts on repositories of
+ * other installations (Probot's `app.auth`); null where the one token is all there is.
+ */
+export default function releasePilot(
+  app: Probot,
+  server?: Pick<ApplicationFunctionOptions, "addHandler">,
+  self: IdentitySource = identityOf(app),
+  appAuth: AppAuth | null = (installationId) => app.auth(installationId),
+): void {
+  let options: RunOptions = { ...runOptionsFromEnv(process.env, self), ...(appAuth === null ? {} : { appAuth }) };
   // Webhooks are stored and answered at once, then replayed through the handlers below; the
   // queue also keeps the timers the handlers set (verify requests, lock expiry checks). Jobs
   // start on a later turn, after `options` below names the queue.

@@ -30,7 +30,8 @@ export async function runInActions(env: ActionsEnvironment, payload: unknown): P
     githubToken: GITHUB_TOKEN,
     Octokit: ProbotOctokit.defaults({ baseUrl: env["GITHUB_API_URL"] ?? "https://api.github.com" }),
   });
-  // Writes made with GITHUB_TOKEN are GitHub Actions' bot's, and GET /app needs an app's JWT.
-  await probot.load((app, options) => releasePilot(app, options, fixedIdentity(GITHUB_ACTIONS)));
+  // Writes made with GITHUB_TOKEN are GitHub Actions' bot's, and GET /app needs an app's JWT; so
+  // does looking up another repository's installation: the workflow's token acts everywhere.
+  await probot.load((app, options) => releasePilot(app, options, fixedIdentity(GITHUB_ACTIONS), null));
   await probot.receive({ id: env["GITHUB_RUN_ID"] ?? "actions", name: GITHUB_EVENT_NAME, payload } as never);
 }

@@ -5,6 +5,7 @@ import { RefusedError } from "./port.js";
 import type { GitHub } from "../github/client.js";
 import type { Effect } from "../github/effects.js";
 import type { IdentitySource } from "../github/identity.js";
+import type { OctokitFor } from "../github/installations.js";
 import type { TimerPort } from "../features/timer-port.js";
 import { lockExpiryTimers } from "../policy/deploy/lock-expiry.js";
 import type { Action, Plan } from "../policy/plan.js";
@@ -20,6 +21,8 @@ export interface ExecutorLog {
 
 export interface GitHubExecutorOptions {
   readonly octokit: GitHub;
+  /** Another repository's client (src/github/installations.ts); `octokit` everywhere when absent. */
+  readonly octokitFor?: OctokitFor | undefined;
   readonly log: ExecutorLog;
   readonly self: IdentitySource;
   /** Print the plan and stop: the runners are skipped whole, so no writer needs to know. */
@@ -44,7 +47,7 @@ async function carryOut(options: GitHubExecutorOptions, plan: Plan): Promise<rea
   }
   if (plan.actions.length === 0) return [];
   try {
-    const effects = await execute(plan, { octokit: options.octokit, log, self: options.self });
+    const effects = await execute(plan, { octokit: options.octokit, octokitFor: options.octokitFor, log, self: options.self });
     await scheduleLockChecks(options, plan.actions, effects);
     return effects;
   } catch (error) {

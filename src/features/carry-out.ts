@@ -1,5 +1,6 @@
 import type { Effect } from "../github/effects.js";
 import type { IdentitySource } from "../github/identity.js";
+import type { AppAuth } from "../github/installations.js";
 import type { Executor } from "../executor/port.js";
 import type { Plan } from "../policy/plan.js";
 import type { TimerPort } from "./timer-port.js";
@@ -11,6 +12,11 @@ export interface RunOptions {
   readonly self: IdentitySource;
   /** Where work for later is kept (the job queue); absent without a runtime. */
   readonly timers?: TimerPort;
+  /**
+   * The app's authentication (Probot's `app.auth`), for acting on a repository of another
+   * installation than the event's; absent where one token is all there is (a workflow step).
+   */
+  readonly appAuth?: AppAuth;
   /**
    * Tests only: `verify.url` may be on 127.0.0.1 (a local version server). Set by
    * VERIFY_ALLOW_LOOPBACK=1 together with NODE_ENV=test, never by the config; private and

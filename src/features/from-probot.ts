@@ -5,6 +5,7 @@ import type { Context } from "probot";
 import { githubExecutor } from "../executor/github.js";
 import { githubFacts } from "../facts/github/index.js";
 import type { GitHub } from "../github/client.js";
+import { octokitsByRepo } from "../github/installations.js";
 import { countApiCalls } from "../ops/api-calls.js";
 import type { RepoRef } from "../policy/plan.js";
 import type { RunOptions } from "./carry-out.js";
@@ -34,20 +35,36 @@ export function featureContextOf<E extends EmitterWebhookEventName>(event: Event
   countApiCalls(event.octokit);
   const repo = event.repo();
   const log = event.log.child({ delivery: event.id, event: event.name });
+  const installationId = installationOf(event.payload);
+  const { appAuth } = options;
+  // One lookup per other repository for the whole event, shared by its reads and its writes.
+  const octokitFor = octokitsByRepo({
+    octokit: event.octokit,
+    repo,
+    installationId,
+    appAuth:
+      appAuth &&
+      (async (id) => {
+        const client = await appAuth(id);
+        if (id !== undefined) countApiCalls(client);
+        return client;
+      }),
+  });
   return {
     name: event.name,
     id: event.id,
     payload: event.payload as Context<E>["payload"],
     log,
     repo: <T extends object>(extra?: T) => ({ ...repo, ...(extra ?? {}) }) as RepoRef & T,
-    facts: githubFacts({ octokit: event.octokit, repo, self: options.self }, () => loadConfig(event, repo, options)),
+    facts: githubFacts({ octokit: event.octokit, repo, self: options.self, octokitFor }, () => loadConfig(event, repo, options)),
     executor: githubExecutor({
       octokit: event.octokit,
+      octokitFor,
       log,
       self: options.self,
       dryRun: options.dryRun,
       timers: options.timers,
-      installationId: installationOf(event.payload),
+      installationId,
     }),
     now: now.toISOString(),
   };

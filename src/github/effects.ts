@@ -1,12 +1,19 @@
 import type { Effect } from "../policy/effect.js";
-import type { Action, ActionKind, CommitRef } from "../policy/plan.js";
+import type { Action, ActionKind, CommitRef, RepoRef } from "../policy/plan.js";
 
 export type { Effect };
 import type { GitHub } from "./client.js";
 import type { IdentitySource } from "./identity.js";
 
 export interface ExecutionContext {
+  /** The event repository's client. An action acts on its own repository through octokitFor. */
   readonly octokit: GitHub;
+  /**
+   * The client of `repo`'s installation: the event's for the event's repository, else the one
+   * looked up for that repository (src/github/installations.ts); it fails with a sentence naming
+   * the repository and the action when the app is not installed there.
+   */
+  readonly octokitFor: (repo: RepoRef) => Promise<GitHub>;
   readonly log: { info(fields: object, message: string): void; warn(fields: object, message: string): void; debug(fields: object, message: string): void };
   /** Who this app is: an effect found by its marker or key counts only when this app wrote it. */
   readonly self: IdentitySource;

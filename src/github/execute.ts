@@ -6,15 +6,20 @@ import type { Action, Plan } from "../policy/plan.js";
 export { ActionFailedError };
 import { runners } from "./actions/index.js";
 import type { Effect, ExecutionContext } from "./effects.js";
+import { type OctokitFor, purposeOf } from "./installations.js";
 
-export async function execute(plan: Plan, context: Omit<ExecutionContext, "effects">): Promise<readonly Effect[]> {
+/** What a plan runs with; without octokitFor every repository is acted on with `octokit`. */
+export type ExecuteContext = Omit<ExecutionContext, "effects" | "octokitFor"> & { readonly octokitFor?: OctokitFor | undefined };
+
+export async function execute(plan: Plan, context: ExecuteContext): Promise<readonly Effect[]> {
   const effects = new Map<string, Effect>();
   const done: Effect[] = [];
+  const octokitFor: OctokitFor = context.octokitFor ?? (() => Promise.resolve(context.octokit));
   for (const action of plan.actions) {
     const runner = runners[action.kind] as (action: Action, context: ExecutionContext) => Promise<Effect>;
     let result: Effect;
     try {
-      result = await runner(action, { ...context, effects });
+      result = await runner(action, { ...context, effects, octokitFor: (repo) => octokitFor(repo, purposeOf(action)) });
     } catch (error) {
       throw new ActionFailedError(action, error, done);
     }

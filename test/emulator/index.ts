@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { type FaultOptions, Faults } from "./faults.js";
 import { schemaNotes } from "./openapi.js";
+import { type InstallationOptions, addInstallation } from "./installations.js";
 import { type AppPermissions, loadAppPermissions } from "./permissions.js";
 import type { BranchProtection, Ruleset } from "./protection.js";
 import { announceMerged, mergePull } from "./repo-ops.js";
@@ -16,6 +17,7 @@ export type { Call, Violation } from "./server.js";
 export type { FaultOptions } from "./faults.js";
 export type { BranchProtection, Ruleset, RulesetRule } from "./protection.js";
 export type { Delivery, WebhookSink } from "./webhooks.js";
+export type { InstallationOptions } from "./installations.js";
 export type * from "./seed.js";
 
 export interface EmulatorOptions {
@@ -82,6 +84,11 @@ export interface Emulator {
   close(): Promise<void>;
 
   createRepo(options: seed.CreateRepoOptions): seed.SeededRepo;
+  /**
+   * Install the app on an account, on all its repositories or the named ones, which move into
+   * it; a token of this installation reaches only those (installations.ts).
+   */
+  addInstallation(options: InstallationOptions): void;
   commit(owner: string, repo: string, branch: string, files: Readonly<Record<string, string | null>>, message: string, author?: string, date?: string): string;
   /** A person (`by`, the owner when absent) pushes a new branch at `from`. */
   createBranch(owner: string, repo: string, branch: string, from?: string, by?: string): string;
@@ -193,6 +200,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
 
     createRepo: (o) => seed.createRepo(store, o),
+    addInstallation: (o) => {
+      addInstallation(store, o);
+    },
     commit: (owner, repo, branch, files, message, author = "octocat", date) =>
       as(author, () => seed.commitOnBranch(store, owner, repo, branch, files, message, author, date)),
     createBranch: (owner, repo, branch, from, by = owner) => as(by, () => seed.createBranch(store, owner, repo, branch, from)),

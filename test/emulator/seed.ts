@@ -9,7 +9,14 @@ export interface CreateRepoOptions {
   readonly defaultBranch?: string;
   /** Files of the first commit; a README when absent. */
   readonly files?: Readonly<Record<string, string>>;
-  readonly installationId?: number;
+  /**
+   * The app's installation covering it: `null` when the app is not installed there; absent, the
+   * owner's all-repositories installation (`gh.addInstallation`) or else installation 1, which
+   * holds every seeded repository whatever its owner unless a test says otherwise.
+   */
+  readonly installationId?: number | null;
+  /** A private repository is invisible (404) to installation tokens that do not cover it. */
+  readonly private?: boolean;
 }
 
 export interface SeededRepo {
@@ -18,7 +25,7 @@ export interface SeededRepo {
   readonly repo: string;
   readonly defaultBranch: string;
   readonly headSha: string;
-  readonly installationId: number;
+  readonly installationId: number | undefined;
 }
 
 export interface MergedPullRequestOptions {
@@ -93,9 +100,9 @@ export function mustRepo(store: Store, owner: string, name: string): Repo {
 
 export function createRepo(store: Store, options: CreateRepoOptions): SeededRepo {
   const defaultBranch = options.defaultBranch ?? "main";
-  const installationId = options.installationId ?? 1;
+  const installationId = options.installationId === null ? undefined : (options.installationId ?? store.installationFor(options.owner) ?? 1);
   if (store.repo(options.owner, options.repo)) throw new Error(`emulator: ${options.owner}/${options.repo} exists`);
-  const repo = store.addRepo(options.owner, options.repo, defaultBranch, installationId);
+  const repo = store.addRepo(options.owner, options.repo, defaultBranch, installationId, options.private ?? false);
   const files = options.files ?? { "README.md": `# ${options.repo}\n` };
   const headSha = commitFiles(repo, defaultBranch, files, "Initial commit", options.owner);
   return { id: repo.id, owner: repo.owner, repo: repo.name, defaultBranch, headSha, installationId };

@@ -5,6 +5,7 @@ import type { Fault, Faults } from "./faults.js";
 import { HttpError, type Handler, type Reply } from "./http.js";
 import { bodyLimitReply, schemaLimitReply } from "./limits.js";
 import { matchOperation, missingQuery, validateBody } from "./openapi.js";
+import { installationOfToken, installationRefusal } from "./installations.js";
 import { checkPermissions } from "./permissions.js";
 import { appRoutes } from "./routes/app.js";
 import { commitRoutes } from "./routes/commits.js";
@@ -51,6 +52,8 @@ export interface Call {
   readonly path: string;
   readonly status: number;
   readonly write: boolean;
+  /** The installation whose access token made the call; absent for the app's JWT, a person or an unknown token. */
+  readonly installation?: number;
   readonly fault?: Fault;
 }
 
@@ -127,8 +130,18 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
     const requestPath = url.pathname;
     const path = requestPath.replace(/^\/api\/v3(?=\/|$)/, "") || "/";
     const write = method !== "GET" && method !== "HEAD";
+    const token = tokenOf(req.headers.authorization);
+    const installation = installationOfToken(state.store, token);
     const record = (route: string, reply: Reply, fault?: Fault): void => {
-      state.calls.push({ method, route, path, status: reply.status, write, ...(fault ? { fault } : {}) });
+      state.calls.push({
+        method,
+        route,
+        path,
+        status: reply.status,
+        write,
+        ...(installation === undefined ? {} : { installation }),
+        ...(fault ? { fault } : {}),
+      });
       send(res, reply);
     };
     const refuse = (violation: Violation, status = 400): void => {
@@ -196,13 +209,17 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
       return;
     }
 
-    // GitHub refuses what the app's permissions do not cover, and bodies over their limits,
-    // before it acts; a person's token is limited by the person's role, not the app's permissions.
+    // GitHub refuses a token outside its installation's repositories, what the app's permissions
+    // do not cover, and bodies over their limits, before it acts; a person's token is limited by
+    // the person's role, not the app's permissions.
     const key = `${method} ${route}`;
-    const person = state.store.userTokens.has(tokenOf(req.headers.authorization));
+    const person = state.store.userTokens.has(token);
     const permissions = person ? {} : checkPermissions({ store: state.store, key, params, body: (body ?? {}) as Record<string, unknown> });
     const accepted: Record<string, string> = permissions.accepted ? { "x-accepted-github-permissions": permissions.accepted } : {};
-    const refused = permissions.refusal ?? bodyLimitReply(key, (body ?? {}) as Record<string, unknown>);
+    const refused =
+      installationRefusal({ store: state.store, token, route, params, write }) ??
+      permissions.refusal ??
+      bodyLimitReply(key, (body ?? {}) as Record<string, unknown>);
     if (refused) {
       record(route, { ...refused, headers: { ...accepted, ...refused.headers } });
       return;

@@ -39,7 +39,7 @@ export function repoShape(u: Urls, repo: Repo): Record<string, unknown> {
     name: repo.name,
     full_name: `${repo.owner}/${repo.name}`,
     owner: userShape(u, owner),
-    private: false,
+    private: repo.private,
     default_branch: repo.defaultBranch,
     url: `${u.apiUrl}/repos/${repo.owner}/${repo.name}`,
     html_url: `${u.webUrl}/${repo.owner}/${repo.name}`,

@@ -146,7 +146,10 @@ export interface Repo {
   readonly owner: string;
   readonly name: string;
   defaultBranch: string;
-  installationId: number;
+  /** The app's installation that covers this repository; undefined where the app is not installed. */
+  installationId: number | undefined;
+  /** Private repositories are invisible (404) to a token that does not cover them. */
+  readonly private: boolean;
   readonly git: GitRepo;
   readonly issues: Map<number, Issue>;
   readonly pulls: Map<number, PullRequest>;
@@ -202,6 +205,16 @@ export interface HookDelivery {
   readonly repository_id: number | null;
 }
 
+/**
+ * One installation of the app: on one account, with all of its repositories (now and later) or
+ * the ones chosen. A repository's `installationId` says which installation covers it.
+ */
+export interface Installation {
+  readonly id: number;
+  readonly account: string;
+  readonly selection: "all" | "selected";
+}
+
 export interface AppInfo {
   readonly id: number;
   readonly slug: string;
@@ -214,6 +227,8 @@ export class Store {
   readonly repositoryDispatches: RepositoryDispatch[] = [];
   readonly hookDeliveries: HookDelivery[] = [];
   readonly redeliveries: { deliveryId: number; at: string }[] = [];
+  readonly installations = new Map<number, Installation>();
+  /** Installation access tokens made by `POST /app/installations/{id}/access_tokens`, to their installation. */
   readonly tokens = new Map<string, number>();
   /** Personal tokens made by `userToken()`, so a test can act as a person over HTTP. */
   readonly userTokens = new Map<string, User>();
@@ -281,13 +296,15 @@ export class Store {
     return this.repos.get(`${owner}/${name}`.toLowerCase());
   }
 
-  addRepo(owner: string, name: string, defaultBranch: string, installationId: number): Repo {
+  addRepo(owner: string, name: string, defaultBranch: string, installationId: number | undefined, isPrivate = false): Repo {
+    if (installationId !== undefined) this.installation(installationId, owner);
     const repo: Repo = {
       id: this.id(),
       owner,
       name,
       defaultBranch,
       installationId,
+      private: isPrivate,
       git: new GitRepo(),
       issues: new Map(),
       pulls: new Map(),
@@ -311,8 +328,22 @@ export class Store {
     return repo;
   }
 
+  /** The installation with this id, made (on `account`, with selected repositories) when it is new. */
+  installation(id: number, account: string, selection: Installation["selection"] = "selected"): Installation {
+    const known = this.installations.get(id);
+    if (known) return known;
+    const made: Installation = { id, account, selection };
+    this.installations.set(id, made);
+    return made;
+  }
+
+  /** The installation a new repository of `owner` joins: the owner's all-repositories one, if any. */
+  installationFor(owner: string): number | undefined {
+    return [...this.installations.values()].find((i) => i.selection === "all" && i.account.toLowerCase() === owner.toLowerCase())?.id;
+  }
+
   installationIds(): number[] {
-    return [...new Set([...this.repos.values()].map((r) => r.installationId))].sort((a, b) => a - b);
+    return [...this.installations.keys()].sort((a, b) => a - b);
   }
 }
 

@@ -142,7 +142,9 @@ export class Webhooks {
 
   private send(repo: Repo, event: string, payload: Record<string, unknown>): void {
     const sink = this.sink;
-    if (sink === undefined) return;
+    // An app hears only of repositories it is installed on ("Using webhooks with GitHub Apps").
+    const installationId = repo.installationId;
+    if (sink === undefined || installationId === undefined) return;
     const body = JSON.stringify(payload);
     const action = typeof payload["action"] === "string" ? payload["action"] : null;
     const delivery: Delivery = { guid: randomUUID(), event, action, repo: `${repo.owner}/${repo.name}`, status: undefined, error: undefined, payload };
@@ -173,7 +175,7 @@ export class Webhooks {
           status_code: delivery.status ?? 0,
           delivered_at: new Date().toISOString(),
           redelivery: false,
-          installation_id: repo.installationId,
+          installation_id: installationId,
           repository_id: repo.id,
         });
       }

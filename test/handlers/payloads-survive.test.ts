@@ -77,7 +77,7 @@ function installationFor(payload: Record<string, unknown>): number | undefined {
         ".github/release.md": "- [ ] Tag\n",
       },
     });
-    installations.set(key, seeded.installationId);
+    installations.set(key, seeded.installationId!);
   }
   return installations.get(key);
 }

@@ -3,7 +3,7 @@
 import type { LoadedConfig } from "../config.js";
 import type { CoreFacts } from "../core.js";
 import { permissionOf, resolveCommit } from "./deploy-reads.js";
-import type { GitHubReads } from "./reads.js";
+import { readerOf, type GitHubReads } from "./reads.js";
 
 export function coreFromGitHub(reads: GitHubReads, loadConfig: () => Promise<LoadedConfig>): CoreFacts {
   const { octokit, repo } = reads;
@@ -14,6 +14,8 @@ export function coreFromGitHub(reads: GitHubReads, loadConfig: () => Promise<Loa
     config: () => (config ??= loadConfig()),
     permission: (login) => permissionOf(octokit, repo, login),
     commitOf: (ref) => resolveCommit(octokit, repo, ref),
-    defaultBranchOf: async (other) => (await octokit.rest.repos.get({ ...other })).data.default_branch,
+    // The workflow's repository may be another installation's; not installed there, this says so.
+    defaultBranchOf: async (other) =>
+      (await (await readerOf(reads)(other, "read its default branch to dispatch")).rest.repos.get({ ...other })).data.default_branch,
   };
 }

@@ -2,6 +2,7 @@
 // files /release edits, the downstream files pins live in, and compare for forward ports.
 import { notFoundAsUndefined, type GitHub } from "../../github/client.js";
 import { readFile } from "../../github/git.js";
+import { NotInstalledError, type OctokitFor } from "../../github/installations.js";
 import { isThisApp, type AppIdentity } from "../../github/identity.js";
 import type { DownstreamConfig } from "../../policy/config/index.js";
 import type { RepoRef } from "../../policy/plan.js";
@@ -44,19 +45,28 @@ export async function filesAt(octokit: GitHub, repo: RepoRef, paths: readonly st
   return files;
 }
 
-// The installation token reaches the downstream repository only when the app is installed
-// there too; a 404 is kept as a fact so the person hears what to do instead of a bare error.
-async function downstreamFile(octokit: GitHub, entry: DownstreamConfig): Promise<DownstreamFile> {
+// The downstream repository is read with its own installation's token; where the app is not
+// installed (or GitHub answers 404 for the repository) that is kept as a fact, so the person
+// hears what to do instead of a bare error.
+async function downstreamFile(octokitFor: OctokitFor, entry: DownstreamConfig): Promise<DownstreamFile> {
   const facts = { repo: entry.repo, file: entry.file, package: entry.package };
+  const unreachable = { ...facts, base: undefined, content: undefined, reachable: false };
+  let octokit: GitHub;
+  try {
+    octokit = await octokitFor(entry.repo, `raise the ${entry.package} pin`);
+  } catch (error) {
+    if (error instanceof NotInstalledError) return unreachable;
+    throw error;
+  }
   const found = await notFoundAsUndefined(octokit.rest.repos.get({ ...entry.repo }));
-  if (found === undefined) return { ...facts, base: undefined, content: undefined, reachable: false };
+  if (found === undefined) return unreachable;
   const base = entry.branch ?? found.data.default_branch;
   return { ...facts, base, content: await readFile(octokit, entry.repo, entry.file, base), reachable: true };
 }
 
-export async function downstreamFiles(octokit: GitHub, entries: readonly DownstreamConfig[]): Promise<readonly DownstreamFile[]> {
+export async function downstreamFiles(octokitFor: OctokitFor, entries: readonly DownstreamConfig[]): Promise<readonly DownstreamFile[]> {
   const files: DownstreamFile[] = [];
-  for (const entry of entries) files.push(await downstreamFile(octokit, entry));
+  for (const entry of entries) files.push(await downstreamFile(octokitFor, entry));
   return files;
 }
 

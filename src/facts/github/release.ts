@@ -5,10 +5,11 @@ import type { ReleaseFacts } from "../release.js";
 import { commentedWithKey, headAutoFacts, listChecklistIssues } from "./checklist-reads.js";
 import { comparedFiles, readClosedPulls } from "./notes-reads.js";
 import { branchProtection } from "./protection-reads.js";
-import type { GitHubReads } from "./reads.js";
+import { readerOf, type GitHubReads } from "./reads.js";
 import { downstreamFiles, filesAt, forwardPortCompare, latestReleases, taggedCommit, tagNames } from "./release-reads.js";
 
-export function releaseFromGitHub({ octokit, repo, self }: GitHubReads): ReleaseFacts {
+export function releaseFromGitHub(reads: GitHubReads): ReleaseFacts {
+  const { octokit, repo, self } = reads;
   return {
     releasedCommit: (release) => taggedCommit(octokit, repo, release.tag),
     tagNames: () => tagNames(octokit, repo),
@@ -18,7 +19,7 @@ export function releaseFromGitHub({ octokit, repo, self }: GitHubReads): Release
     checklistIssues: (labels, state) => listChecklistIssues(octokit, repo, labels, state),
     announcedReady: async (issueNumber) => commentedWithKey(octokit, repo, await self(), issueNumber, readyCommentKey(issueNumber)),
     headAutoFacts: (asked, defaultBranch, changelog) => headAutoFacts(octokit, repo, self, { asked, defaultBranch, changelog }),
-    downstreamFiles: (entries) => downstreamFiles(octokit, entries),
+    downstreamFiles: (entries) => downstreamFiles(readerOf(reads), entries),
     comparedFiles: (before, after) => comparedFiles(octokit, repo, before, after),
     closedPulls: (base, since, max) => readClosedPulls(octokit, repo, base, since, max),
     branchProtection: async (branch) => branchProtection(octokit, repo, branch, await self()),

@@ -14,8 +14,9 @@ type ExistingRun = Awaited<ReturnType<GitHub["rest"]["checks"]["listForRef"]>>["
  * the action's key, a run this one continues when its external_id starts with one of `continues`;
  * anything else (another outcome, or no run yet) gets a new run.
  */
-export const checkRun: ActionRunner<CheckRun> = async (action, { octokit }) => {
+export const checkRun: ActionRunner<CheckRun> = async (action, { octokitFor }) => {
   const { repo } = action;
+  const octokit = await octokitFor(repo);
   // filter=all and the highest id, rather than GitHub's `latest`, so which run is newest does not
   // hang on how GitHub orders runs that have not completed yet.
   const { data: listed } = await octokit.rest.checks.listForRef({

@@ -4,8 +4,9 @@ import { isThisApp } from "../identity.js";
 import { hasKey, withKeyMarker } from "../../policy/markers/key.js";
 import { LIMITS, fitBody } from "../limits.js";
 
-export const comment: ActionRunner<Comment> = async (action, { octokit, self }) => {
+export const comment: ActionRunner<Comment> = async (action, { octokitFor, self }) => {
   const { repo } = action;
+  const octokit = await octokitFor(repo);
   const body = fitBody(withKeyMarker(action.body, action.key), LIMITS.comment);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...repo,
@@ -26,7 +27,8 @@ export const comment: ActionRunner<Comment> = async (action, { octokit, self }) 
 };
 
 // GitHub answers 200 instead of 201 for a reaction that already exists: natively idempotent.
-export const react: ActionRunner<React> = async (action, { octokit }) => {
+export const react: ActionRunner<React> = async (action, { octokitFor }) => {
+  const octokit = await octokitFor(action.repo);
   const response = await octokit.rest.reactions.createForIssueComment({
     ...action.repo,
     comment_id: action.commentId,

@@ -6,7 +6,7 @@ import { branchSha, createCommitWithTree, filesInPlace, setBranch } from "../git
 // Idempotent by content: when the branch already holds every change, the commit happened.
 export const commitFiles: ActionRunner<CommitFiles> = async (action, context) => {
   if (action.parent !== undefined) return commitOnParent(action, action.parent, context);
-  const { octokit } = context;
+  const octokit = await context.octokitFor(action.repo);
   const { repo } = action;
   const head = await branchSha(octokit, repo, action.branch);
   if (head === undefined) throw new Error(`branch ${action.branch} does not exist`);
@@ -26,7 +26,7 @@ export const commitFiles: ActionRunner<CommitFiles> = async (action, context) =>
  * Only then is the branch read, to tell a rerun (the changes are there) from a push meanwhile.
  */
 async function commitOnParent(action: CommitFiles, named: CommitRef, context: ExecutionContext) {
-  const { octokit } = context;
+  const octokit = await context.octokitFor(action.repo);
   const { repo } = action;
   const parent = resolveCommit(named, context);
   const tree = typeof named === "string" ? undefined : context.effects.get(named.fromAction)?.tree;

@@ -5,8 +5,9 @@ import { ownDeploymentKey } from "../../policy/deploy/deployment-payload.js";
 
 export { DEPLOYMENT_KEY_FIELD };
 
-export const createDeployment: ActionRunner<CreateDeployment> = async (action, { octokit, self }) => {
+export const createDeployment: ActionRunner<CreateDeployment> = async (action, { octokitFor, self }) => {
   const { repo } = action;
+  const octokit = await octokitFor(repo);
   const { data: recent } = await octokit.rest.repos.listDeployments({
     ...repo,
     environment: action.environment,
@@ -29,8 +30,9 @@ export const createDeployment: ActionRunner<CreateDeployment> = async (action, {
   return effect(action, "done", { id: response.data.id, sha: response.data.sha, repo });
 };
 
-export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (action, { octokit }) => {
+export const setDeploymentStatus: ActionRunner<SetDeploymentStatus> = async (action, { octokitFor }) => {
   const { repo } = action;
+  const octokit = await octokitFor(repo);
   const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
     ...repo,
     deployment_id: action.deploymentId,

@@ -16,11 +16,11 @@ export const dispatchWorkflow: ActionRunner<DispatchWorkflow> = async (action, c
   if (deployment !== undefined && (await alreadyDispatched(context, deployment))) {
     return effect(action, "already-done", { id: deployment.id });
   }
-  const inputs = await declaredInputs(context.octokit, action, deployment?.id);
+  const inputs = await declaredInputs(await context.octokitFor(action.repo), action, deployment?.id);
   // `return_run_details` makes GitHub answer the run it started (200 instead of 204): the run's
   // id is what its `workflow_run` event is matched by, since the run's head_sha is the tip of the
   // dispatched branch, not the deployed commit (REST docs, "Create a workflow dispatch event").
-  const { data } = await context.octokit.rest.actions.createWorkflowDispatch({
+  const { data } = await (await context.octokitFor(action.repo)).rest.actions.createWorkflowDispatch({
     ...action.repo,
     workflow_id: action.workflow,
     ref: action.ref,
@@ -58,7 +58,7 @@ export const dispatchRepositoryEvent: ActionRunner<DispatchRepositoryEvent> = as
     return effect(action, "already-done", { id: deployment.id });
   }
   const payload = deployment?.id === undefined ? action.clientPayload : { ...action.clientPayload, deployment_id: String(deployment.id) };
-  await context.octokit.rest.repos.createDispatchEvent({
+  await (await context.octokitFor(action.repo)).rest.repos.createDispatchEvent({
     ...action.repo,
     event_type: action.eventType,
     client_payload: { ...payload },

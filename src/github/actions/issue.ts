@@ -21,7 +21,8 @@ export async function findIssueByKey(octokit: GitHub, repo: RepoRef, key: string
   return data.find((issue) => issue.pull_request === undefined && isThisApp(issue.user, self) && hasKey(issue.body, key));
 }
 
-export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit, self }) => {
+export const createIssue: ActionRunner<CreateIssue> = async (action, { octokitFor, self }) => {
+  const octokit = await octokitFor(action.repo);
   const found = await findIssueByKey(octokit, action.repo, action.key, action.labels, await self());
   if (found !== undefined) return effect(action, "already-done", { url: found.html_url, number: found.number });
   const { data } = await octokit.rest.issues.create({
@@ -33,7 +34,8 @@ export const createIssue: ActionRunner<CreateIssue> = async (action, { octokit, 
   return effect(action, "done", { url: data.html_url, number: data.number });
 };
 
-export const updateIssue: ActionRunner<UpdateIssue> = async (action, { octokit, log }) => {
+export const updateIssue: ActionRunner<UpdateIssue> = async (action, { octokitFor, log }) => {
+  const octokit = await octokitFor(action.repo);
   const { data: current } = await octokit.rest.issues.get({ ...action.repo, issue_number: action.number });
   const currentBody = current.body ?? "";
   // The body as GitHub will hold it, so an unchanged long body compares equal to what was written.

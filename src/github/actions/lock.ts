@@ -36,8 +36,9 @@ async function currentLock(octokit: GitHub, repo: RepoRef, environment: string) 
   return { sha: commit.sha, message: commit.message };
 }
 
-export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokit, self }) => {
+export const acquireLock: ActionRunner<AcquireLock> = async (action, { octokitFor, self }) => {
   const { repo } = action;
+  const octokit = await octokitFor(repo);
   // Looking first keeps a rerun from writing an orphan commit; the ref creation below stays the
   // atomic step that settles a race.
   const mine = await currentLock(octokit, repo, action.environment);
@@ -88,7 +89,8 @@ async function deployFinished(octokit: GitHub, repo: RepoRef, action: AcquireLoc
   return statuses[0] !== undefined && FINISHED.has(statuses[0].state);
 }
 
-export const releaseLock: ActionRunner<ReleaseLock> = async (action, { octokit }) => {
+export const releaseLock: ActionRunner<ReleaseLock> = async (action, { octokitFor }) => {
+  const octokit = await octokitFor(action.repo);
   const held = await currentLock(octokit, action.repo, action.environment);
   if (held === undefined) return effect(action, "already-done");
   if (action.holderKey !== undefined && !takenBy(held.message, action.holderKey)) return effect(action, "already-done");

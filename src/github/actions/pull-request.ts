@@ -5,8 +5,9 @@ import { LIMITS, fitBody } from "../limits.js";
 
 // A PR is found by its head branch, open or closed: a closed changelog PR means a person
 // decided against it, and reopening or duplicating it would overrule them (unless `openOnly`).
-export const openPullRequest: ActionRunner<OpenPullRequest> = async (action, { octokit }) => {
+export const openPullRequest: ActionRunner<OpenPullRequest> = async (action, { octokitFor }) => {
   const { repo } = action;
+  const octokit = await octokitFor(repo);
   const { data: existing } = await octokit.rest.pulls.list({
     ...repo,
     state: action.openOnly === true ? "open" : "all",

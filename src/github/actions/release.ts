@@ -5,12 +5,12 @@ import { LIMITS, fitBody } from "../limits.js";
 
 // Drafts are invisible to GET /releases/tags/{tag}, so releases are found by listing the newest.
 async function findRelease(action: CreateRelease, context: ExecutionContext) {
-  const { data: releases } = await context.octokit.rest.repos.listReleases({ ...action.repo, per_page: 100 });
+  const { data: releases } = await (await context.octokitFor(action.repo)).rest.repos.listReleases({ ...action.repo, per_page: 100 });
   return releases.find((release) => release.tag_name === action.tag);
 }
 
 export const createRelease: ActionRunner<CreateRelease> = async (action, context) => {
-  const { octokit } = context;
+  const octokit = await context.octokitFor(action.repo);
   if (action.knownAbsent !== true) {
     const found = await findRelease(action, context);
     if (found !== undefined) return effect(action, "already-done", { url: found.html_url, id: found.id });
@@ -35,7 +35,8 @@ export const createRelease: ActionRunner<CreateRelease> = async (action, context
   }
 };
 
-export const updateRelease: ActionRunner<UpdateRelease> = async (action, { octokit }) => {
+export const updateRelease: ActionRunner<UpdateRelease> = async (action, { octokitFor }) => {
+  const octokit = await octokitFor(action.repo);
   const { data: current } = await octokit.rest.repos.getRelease({ ...action.repo, release_id: action.releaseId });
   const body = action.body === undefined ? undefined : fitBody(action.body, LIMITS.releaseBody);
   const changes = {

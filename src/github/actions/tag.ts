@@ -13,7 +13,7 @@ export class TagTakenError extends Error {
 }
 
 export const createTag: ActionRunner<CreateTag> = async (action, context) => {
-  const { octokit } = context;
+  const octokit = await context.octokitFor(action.repo);
   const { repo } = action;
   const commit = resolveCommit(action.commit, context);
   const existing = await tagCommit(octokit, repo, action.tag);
@@ -38,7 +38,7 @@ export const createTag: ActionRunner<CreateTag> = async (action, context) => {
 
 /** Pointer tags (production, staging, latest) are lightweight and forced to the new commit. */
 export const moveTag: ActionRunner<MoveTag> = async (action, context) => {
-  const { octokit } = context;
+  const octokit = await context.octokitFor(action.repo);
   const { repo } = action;
   const commit = resolveCommit(action.commit, context);
   const existing = await refSha(octokit, repo, `tags/${action.tag}`);

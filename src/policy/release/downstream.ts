@@ -14,7 +14,7 @@ export interface DownstreamFile {
   readonly base: string | undefined;
   /** The file on `base`; undefined when it is not there. */
   readonly content: string | undefined;
-  /** False when GitHub answered 404 for the repository: the app is not installed there. */
+  /** False when the app is not installed there (or GitHub answered 404 for the repository). */
   readonly reachable: boolean;
 }
 
@@ -40,7 +40,9 @@ type Step = { readonly action: Action } | { readonly problem: string } | { reado
 function raise(facts: DownstreamFacts, target: DownstreamFile, version: string): Step {
   const where = `${target.file} in ${name(target.repo)}`;
   if (!target.reachable || target.base === undefined) {
-    return { problem: `${name(target.repo)} answered 404: install Release Pilot on that repository so it can raise the ${target.package} pin.` };
+    return {
+      problem: `Release Pilot is not installed on ${name(target.repo)}, so it cannot raise the ${target.package} pin there: install the app on ${name(target.repo)}.`,
+    };
   }
   if (target.content === undefined) return { problem: `${where} is not on ${target.base}, so the ${target.package} pin was not raised.` };
   const raised = raisePin(target.content, target.file, { package: target.package, version });

@@ -72,7 +72,7 @@ describe("the lock expiry check", () => {
     const atExpiry = () => new Date(Date.parse(held.expiresAt) + 1_000);
     const timer = lockExpiryTimer({
       kind: "lock-expiry",
-      installationId: mustRepo(gh.state, owner, repo).installationId,
+      installationId: mustRepo(gh.state, owner, repo).installationId!,
       repo: { owner, repo },
       environment: "production",
       lockKey: held.key!,

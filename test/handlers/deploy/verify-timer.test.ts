@@ -85,7 +85,7 @@ describe("a verify request run from its timer", () => {
     const first = verifyTimer(
       {
         kind: "verify",
-        installationId: mustRepo(gh.state, owner, repo).installationId,
+        installationId: mustRepo(gh.state, owner, repo).installationId!,
         repo: { owner, repo },
         deploymentId: deployment.id,
         startedAt: Date.now(),

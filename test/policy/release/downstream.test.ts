@@ -41,7 +41,11 @@ describe("planDownstreamPins", () => {
   });
 
   it.each([
-    ["the app is not installed there", target({ reachable: false, base: undefined, content: undefined }), /answered 404: install Release Pilot/],
+    [
+      "the app is not installed there",
+      target({ reachable: false, base: undefined, content: undefined }),
+      /Release Pilot is not installed on renalreg\/ukrdc-webapi, so it cannot raise the ukrdc-services pin there: install the app on renalreg\/ukrdc-webapi\./,
+    ],
     ["the file is missing", target({ content: undefined }), /requirements\.txt in renalreg\/ukrdc-webapi is not on release/],
     ["the pin is a range", target({ content: "ukrdc-services>=10.8,<11\n" }), /range/],
   ])("reports on the released commit when %s", (_name, file, message) => {
