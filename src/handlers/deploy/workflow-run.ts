@@ -1,12 +1,11 @@
 // A dispatched deploy workflow finished without success. If it never set its deployment's status,
 // nobody would hear of it: find the deployment it served and fail it, with the run as the log.
 
-import { findServedDeployment, planWorkflowFailure, runNeedsOutcome, runWindow, type FinishedRun } from "../../policy/deploy/workflow-outcome.js";
+import { decideWorkflowFailure, findServedDeployment, runNeedsOutcome, runWindow, type FinishedRun } from "../../policy/deploy/workflow-outcome.js";
 import { nothing } from "../../policy/plan.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { Feature } from "../../features/feature.js";
 import { previousSuccessOf } from "./finish-deployment.js";
-import { isProductionDeployment } from "../../policy/deploy/settings.js";
 
 export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = async function reportFailedDeployWorkflow(context, config, options) {
   const { workflow_run: workflowRun } = context.payload;
@@ -38,14 +37,11 @@ export const reportFailedDeployWorkflow: Feature<"workflow_run.completed"> = asy
     return;
   }
   const { deployment } = served;
-  const env = config.environments.find((candidate) => candidate.name === deployment.environment);
   const previousSuccess = await previousSuccessOf(context, deployment);
-  const failure = planWorkflowFailure({
+  const failure = decideWorkflowFailure(config.environments, {
     repo,
     run,
     deployment,
-    ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
-    isProduction: isProductionDeployment(deployment.environment, deployment.productionEnvironment),
     ...(previousSuccess === undefined ? {} : { previousSuccess }),
   });
   await carryOut(context, failure, options);

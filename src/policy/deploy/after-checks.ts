@@ -143,3 +143,13 @@ export function planHeldDeployStarted(facts: Pick<HeldFacts, "repo" | "held">, s
 export function heldWaitPlan(held: Pick<HeldDeploy, "env" | "sha">, pending: readonly string[]): Plan {
   return nothing("gate-refused", `The deploy of ${short(held.sha)} to ${held.env} still waits for ${pending.join(", ")}; nothing changes until they finish.`);
 }
+
+/**
+ * GitHub sends `status` for every commit status, pending ones included ("Webhook events and
+ * payloads", status); a pending one changes nothing a held deploy waits on, so only a finished
+ * one is looked at. Returns the plan for a status not worth looking at, or undefined.
+ */
+export function pendingStatusPlan(status: { readonly context: string; readonly state: string }): Plan | undefined {
+  if (status.state !== "pending") return undefined;
+  return nothing("event-not-relevant", `The ${status.context} status is pending; a held deploy waits until it finishes.`);
+}

@@ -12,7 +12,7 @@ import { deploymentPayload } from "./deployment-payload.js";
 import { readDispatchRecord } from "./dispatch-record.js";
 import { nothing, plan, type Plan, type RepoRef, type SetDeploymentStatus } from "../plan.js";
 import { planDeploymentOutcome } from "./outcome.js";
-import type { ChosenVersion } from "./settings.js";
+import { isProductionDeployment, type ChosenVersion } from "./settings.js";
 
 export interface FinishedRun {
   /** The run's id: what the dispatch that started it was answered with. */
@@ -87,6 +87,19 @@ function servedBy(run: FinishedRun, candidate: DeploymentCandidate, names: Reado
   if (record === undefined) return false;
   if (record.runId !== undefined) return record.runId === run.id;
   return candidate.sha === run.headSha && names.has(record.what);
+}
+
+/** The environment's pointer tag and production flag come from the config and the deployment. */
+export function decideWorkflowFailure(
+  environments: readonly { readonly name: string; readonly pointerTag?: string | null }[],
+  facts: Omit<WorkflowFailureFacts, "pointerTag" | "isProduction">,
+): Plan {
+  const env = environments.find((candidate) => candidate.name === facts.deployment.environment);
+  return planWorkflowFailure({
+    ...facts,
+    ...(env?.pointerTag == null ? {} : { pointerTag: env.pointerTag }),
+    isProduction: isProductionDeployment(facts.deployment.environment, facts.deployment.productionEnvironment),
+  });
 }
 
 export interface WorkflowFailureFacts {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   decideHeld,
   heldDeploys,
+  pendingStatusPlan,
   planHeldDeployStarted,
   targetsOfCheck,
   type CheckRunSeen,
@@ -189,5 +190,15 @@ describe("planHeldDeployStarted", () => {
     expect(plan.actions).toEqual([
       expect.objectContaining({ conclusion: "neutral", continues: CONTINUES_HOLD, key: `deploy-queued:staging::${SHA}`, title: "Queued for staging" }),
     ]);
+  });
+});
+
+describe("pendingStatusPlan", () => {
+  it("looks no further at a pending status, saying why", () => {
+    expect(pendingStatusPlan({ context: "ci/jenkins", state: "pending" })).toMatchObject({ actions: [], reason: "event-not-relevant" });
+  });
+
+  it("lets a finished status through, whatever its outcome", () => {
+    for (const state of ["success", "failure", "error"]) expect(pendingStatusPlan({ context: "ci/jenkins", state })).toBeUndefined();
   });
 });

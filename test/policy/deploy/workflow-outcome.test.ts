@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planDeploymentOutcome } from "../../../src/policy/deploy/outcome.js";
 import { dispatchedDescription, readDispatchRecord } from "../../../src/policy/deploy/dispatch-record.js";
 import {
+  decideWorkflowFailure,
   findServedDeployment,
   planWorkflowFailure,
   runWindow,
@@ -149,5 +150,22 @@ describe("planWorkflowFailure", () => {
 
   it("plans nothing for a run that succeeded", () => {
     expect(planWorkflowFailure({ ...facts, run: run({ conclusion: "success" }) }).actions).toEqual([]);
+  });
+});
+
+describe("decideWorkflowFailure", () => {
+  const facts = { repo: REPO, run: run({ conclusion: "failure" }), deployment: candidate(), previousSuccess: { sha: OLD_SHA, ref: OLD_SHA } };
+
+  it("offers the rollback for production and leaves its pointer tag on what last worked", () => {
+    const decided = decideWorkflowFailure([{ name: "production", pointerTag: "prod" }], facts);
+    expect(decided.actions.map((action) => action.kind)).not.toContain("move-tag");
+    const comment = decided.actions.find((action) => action.kind === "comment");
+    expect(comment && "body" in comment ? comment.body : "").toContain("/rollback production");
+  });
+
+  it("offers no rollback for an environment that is not production", () => {
+    const staging = decideWorkflowFailure([{ name: "staging" }], { ...facts, deployment: candidate({ environment: "staging" }) });
+    const comment = staging.actions.find((action) => action.kind === "comment");
+    expect(comment && "body" in comment ? comment.body : "").not.toContain("/rollback");
   });
 });
