@@ -27,9 +27,16 @@ export function helpText(known: KnownNames): string {
       ? "This repository has no environments configured yet."
       : `Environments: ${known.environments.map((env) => `\`${env}\``).join(", ")}.`;
   const apps = known.apps.length === 0 ? undefined : `Apps: ${known.apps.map((app) => `\`${app}\``).join(", ")}.`;
-  const example = known.environments[0];
+  // In a repository of several apps a deploy names its app; the example must work as typed.
+  const env = known.environments[0];
+  const app = known.apps.length > 1 ? known.apps[0] : undefined;
+  const example = env === undefined ? undefined : app === undefined ? env : `${env} ${app}`;
+  // The reply starts with "@person ", so a heading here would show as a literal "###": the
+  // heading comes after a first sentence, on a line of its own.
   return [
-    "### Release Pilot commands",
+    "here are the commands I take.",
+    "",
+    "#### Release Pilot commands",
     "",
     "| command | what it does |",
     "| --- | --- |",
