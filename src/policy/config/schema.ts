@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Apps, Changelog, Checklist, Codenames, Downstream, Notes, Versioning } from "./schema-release.js";
 import { Environments } from "./schema-environments.js";
-import { stringList, template, versionFileList } from "./schema-primitives.js";
+import { template, versionFileList } from "./schema-primitives.js";
 
 export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
 
