@@ -63,4 +63,6 @@ export interface StatusFacts {
   configTextAt(sha: string): Promise<string | undefined>;
   /** `.github/workflows/<file>` at a commit; undefined when the facts do not say (offline). */
   workflowFileAt(file: string, sha: string): Promise<WorkflowFileFact | undefined>;
+  /** Any file at a commit (a version file the config names); undefined when the facts do not say (offline). */
+  repoFileAt(path: string, sha: string): Promise<WorkflowFileFact | undefined>;
 }

@@ -1,6 +1,7 @@
 // A pull request that changes `.github/release-pilot.yml` gets a check run on its head commit:
 // the config as the PR would leave it, with every problem on its line, or what it will do.
 import { CONFIG_PATH, CONFIG_UNCHANGED, changesConfig, checkConfigText, planConfigCheck } from "../policy/config-check.js";
+import { type HeadFileFact, versionFilesToRead } from "../policy/config-check-version-files.js";
 import { type WorkflowFileFact, workflowsToRead } from "../policy/config-check-workflows.js";
 import { carryOut, type RunOptions } from "../features/carry-out.js";
 import type { FeatureContext } from "../features/feature.js";
@@ -29,5 +30,10 @@ export async function checkConfigChange(context: PullRequestContext, options: Ru
     const read = await context.facts.workflowFileAt(file, headSha);
     if (read !== undefined) workflows.set(file, read);
   }
-  await carryOut(context, planConfigCheck({ repo, headSha, yamlText, repoName, workflows }), options);
+  const versionFiles = new Map<string, HeadFileFact>();
+  for (const path of versionFilesToRead(yamlText)) {
+    const read = await context.facts.repoFileAt(path, headSha);
+    if (read !== undefined) versionFiles.set(path, read);
+  }
+  await carryOut(context, planConfigCheck({ repo, headSha, yamlText, repoName, workflows, versionFiles }), options);
 }

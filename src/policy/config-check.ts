@@ -7,6 +7,7 @@ import { readConfigYaml } from "./config/yaml-text.js";
 import { USAGE, type CommandName } from "./commands/types.js";
 import { nothing, plan, type Plan, type RepoRef } from "./plan.js";
 import { codeSpan, inertText } from "./markdown/inert.js";
+import { type HeadFileFact, versionFileIssues } from "./config-check-version-files.js";
 import { type WorkflowFileFact, workflowInputIssues } from "./config-check-workflows.js";
 
 export const CONFIG_PATH = ".github/release-pilot.yml";
@@ -79,7 +80,7 @@ function lineOf(root: Node | null, path: string, lines: LineCounter): number {
 export function checkConfigText(
   yamlText: string,
   repoName: string,
-  workflows?: { readonly files: ReadonlyMap<string, WorkflowFileFact>; readonly sha: string },
+  workflows?: { readonly files: ReadonlyMap<string, WorkflowFileFact>; readonly sha: string; readonly versionFiles?: ReadonlyMap<string, HeadFileFact> },
 ): ConfigCheck {
   // A file YAML cannot read has no config to check further; each problem is placed.
   const read = readConfigYaml(yamlText);
@@ -89,7 +90,13 @@ export function checkConfigText(
     const parsed = parseConfig(read.value, { repo: repoName });
     const place = (issue: { path: string; message: string }): PlacedIssue => ({ ...issue, line: lineOf(doc.contents, issue.path, lines) });
     if (!parsed.ok) return { errors: parsed.errors.map(place), warnings: [], config: undefined };
-    const mismatches = workflows === undefined ? [] : workflowInputIssues(parsed.config, workflows.files, { repo: repoName, sha: workflows.sha });
+    const mismatches =
+      workflows === undefined
+        ? []
+        : [
+            ...workflowInputIssues(parsed.config, workflows.files, { repo: repoName, sha: workflows.sha }),
+            ...versionFileIssues(read.value, workflows.versionFiles ?? new Map(), workflows.sha),
+          ];
     if (mismatches.length > 0) return { errors: mismatches.map(place), warnings: parsed.warnings.map(place), config: undefined };
     return { errors: [], warnings: parsed.warnings.map(place), config: parsed.config };
   } catch (error) {
@@ -175,6 +182,8 @@ export interface ConfigCheckFacts {
   readonly repoName: string;
   /** The workflow files the config dispatches, read at the head (workflowsToRead). */
   readonly workflows?: ReadonlyMap<string, WorkflowFileFact>;
+  /** The version files the config names, read at the head (versionFilesToRead). */
+  readonly versionFiles?: ReadonlyMap<string, HeadFileFact>;
 }
 
 function count(n: number, noun: string): string {
@@ -190,7 +199,13 @@ export const CONFIG_UNCHANGED = nothing("event-not-relevant", `The pull request 
 
 /** One check run on the pull request's head: failure with each error on its line, or what the config will do. */
 export function planConfigCheck(facts: ConfigCheckFacts): Plan {
-  const checked = checkConfigText(facts.yamlText, facts.repoName, facts.workflows === undefined ? undefined : { files: facts.workflows, sha: facts.headSha });
+  const checked = checkConfigText(
+    facts.yamlText,
+    facts.repoName,
+    facts.workflows === undefined
+      ? undefined
+      : { files: facts.workflows, sha: facts.headSha, ...(facts.versionFiles === undefined ? {} : { versionFiles: facts.versionFiles }) },
+  );
   const annotate = (level: "failure" | "warning") => (issue: PlacedIssue) => ({
     path: CONFIG_PATH,
     line: issue.line,

@@ -117,6 +117,24 @@ describe("config check on pull requests", () => {
     expect(run.output.summary).toContain("requires the input region, which deploy.inputs does not give");
   });
 
+  it("reads each version file at the pull request's head and names one whose key finds no version", async () => {
+    gh.createBranch(owner, repo, "chart-version", "main");
+    gh.commit(owner, repo, "chart-version", { "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 0.1.0\n" }, "Add the chart");
+    const config = `${VALID}version_files:\n  - charts/web/Chart.yaml\n  - { path: charts/web/Chart.yaml, key: appVersion }\n`;
+    const sha = gh.commit(owner, repo, "chart-version", { [PATH]: config }, "Bump the chart at releases");
+    const number = gh.openPullRequest({ owner, repo, title: "Bump the chart at releases", head: "chart-version" });
+    await app.send("pull_request", pullRequestPayload(gh, { owner, repo, number }));
+    const run = await app.waitFor(() => checkRunOn(sha));
+    expect(run.conclusion).toBe("failure");
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        start_line: 5,
+        message: "version_files[1]: charts/web/Chart.yaml: it has no plain value at appVersion; a release could not write its version there",
+      }),
+    ]);
+    expect(gh.violations).toEqual([]);
+  });
+
   it("leaves a pull request that does not touch the config alone", async () => {
     gh.resetCalls();
     const sha = await openConfigPull("readme", "Hello\n", "README.md");

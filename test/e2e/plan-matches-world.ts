@@ -73,7 +73,7 @@ export function factsFrom(
   const labels = config.checklist?.labels ?? [];
   const template = config.checklist === null ? undefined : gh.file(owner, repo, state.defaultBranch, config.checklist.template);
   const files: Record<string, string> = {};
-  for (const path of [...config.versionFiles, ...(config.changelog?.target.kind === "file" ? [config.changelog.target.file] : [])]) {
+  for (const path of [...config.versionFiles.map((file) => file.path), ...(config.changelog?.target.kind === "file" ? [config.changelog.target.file] : [])]) {
     const text = gh.file(owner, repo, state.defaultBranch, path);
     if (text !== undefined) files[path] = text;
   }

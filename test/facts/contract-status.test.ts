@@ -75,7 +75,11 @@ function factsFrom(emulator: Emulator): PlanFacts {
       .map((issue) => ({ number: issue.number, title: issue.title, url: `${web(emulator)}/issues/${issue.number}`, body: issue.body ?? "" })),
     dashboard: dashboard === undefined ? null : { number: dashboard.number, body: dashboard.body ?? "" },
     pullFiles: open === undefined ? [] : [{ filename: CONFIG_PATH, status: "added" }],
-    files: { [CONFIG_PATH]: emulator.file(owner, repo, headSha, CONFIG_PATH) ?? "", [WORKFLOW]: emulator.file(owner, repo, headSha, WORKFLOW) ?? "" },
+    files: {
+      [CONFIG_PATH]: emulator.file(owner, repo, headSha, CONFIG_PATH) ?? "",
+      [WORKFLOW]: emulator.file(owner, repo, headSha, WORKFLOW) ?? "",
+      "README.md": emulator.file(owner, repo, headSha, "README.md") ?? "",
+    },
   });
 }
 
@@ -172,5 +176,8 @@ describe("StatusFacts from GitHub and from a facts file agree", () => {
     expect(await json.configTextAt(headSha)).toBe(CONFIG);
     expect(await github.workflowFileAt("deploy.yml", headSha)).toEqual({ text: WORKFLOW_TEXT });
     expect(await json.workflowFileAt("deploy.yml", headSha)).toEqual({ text: WORKFLOW_TEXT });
+    expect(await github.repoFileAt("README.md", headSha)).toEqual({ text: "x" });
+    expect(await json.repoFileAt("README.md", headSha)).toEqual({ text: "x" });
+    expect(await github.repoFileAt("Cargo.toml", headSha)).toEqual({ text: undefined });
   });
 });

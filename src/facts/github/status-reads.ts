@@ -86,6 +86,10 @@ export function configTextAt(octokit: GitHub, repo: RepoRef, sha: string): Promi
   return readFile(octokit, repo, CONFIG_PATH, sha);
 }
 
+export async function repoFileAt(octokit: GitHub, repo: RepoRef, path: string, sha: string): Promise<{ text: string | undefined }> {
+  return { text: await readFile(octokit, repo, path, sha) };
+}
+
 export async function workflowFileAt(octokit: GitHub, repo: RepoRef, file: string, sha: string): Promise<{ text: string | undefined }> {
   return { text: await readFile(octokit, repo, `.github/workflows/${file}`, sha) };
 }

@@ -1,7 +1,7 @@
 // StatusFacts read from GitHub.
 import type { StatusFacts } from "../status.js";
 import type { GitHubReads } from "./reads.js";
-import { closedPullPage, configTextAt, deployedOnEnvironment, openIssues, pullRequestFiles, releasePage, workflowFileAt } from "./status-reads.js";
+import { closedPullPage, configTextAt, deployedOnEnvironment, openIssues, pullRequestFiles, releasePage, repoFileAt, workflowFileAt } from "./status-reads.js";
 
 /** Open checklists read: one page. The dashboard is one issue, so a short page finds it. */
 const CHECKLIST_PAGE = 100;
@@ -17,5 +17,6 @@ export function statusFromGitHub({ octokit, repo, self }: GitHubReads): StatusFa
     pullRequestFiles: (pullNumber) => pullRequestFiles(octokit, repo, pullNumber),
     configTextAt: (sha) => configTextAt(octokit, repo, sha),
     workflowFileAt: (file, sha) => workflowFileAt(octokit, repo, file, sha),
+    repoFileAt: (path, sha) => repoFileAt(octokit, repo, path, sha),
   };
 }

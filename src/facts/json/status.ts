@@ -103,5 +103,10 @@ export function statusFromJson(world: JsonWorld): StatusFacts {
       assumed.add(`files.${path}: not given, so the deploy inputs are not checked against it`);
       return undefined;
     },
+    repoFileAt: async (path) => {
+      if (facts.files !== undefined && path in facts.files) return { text: facts.files[path] };
+      assumed.add(`files.${path}: not given, so the version file is not checked against it`);
+      return undefined;
+    },
   };
 }

@@ -1,6 +1,7 @@
 // From the YAML's shape to the internal Config: defaults that depend on context (the repository
 // name, a file's extension, the list of apps), app overrides merged, alternatives made explicit.
 import { MAX_DISPATCH_INPUTS } from "../deploy/workflow-inputs.js";
+import { versionFileSpec } from "../version-files/spec.js";
 import { BUILT_IN_CODENAMES } from "./codenames.js";
 import { durationMs } from "./schema-primitives.js";
 import { issue, quote } from "./issues.js";
@@ -102,7 +103,9 @@ function apps(
   const entries = raw.apps ? Object.entries(raw.apps) : [];
   // `apps: {}` says nothing more than leaving apps out; every repository has at least one app.
   if (entries.length === 0) {
-    return [{ name: repositoryName(context), paths: ["**"], labels: [], tag: raw.tag, versionFiles: raw.version_files, changelog: topChangelog }];
+    return [
+      { name: repositoryName(context), paths: ["**"], labels: [], tag: raw.tag, versionFiles: raw.version_files.map(versionFileSpec), changelog: topChangelog },
+    ];
   }
   const out: AppConfig[] = [];
   for (const [name, app] of entries) {
@@ -113,7 +116,7 @@ function apps(
       paths: app.paths ?? ["**"],
       labels: app.labels ?? [],
       tag: app.tag ?? raw.tag,
-      versionFiles: app.version_files ?? raw.version_files,
+      versionFiles: (app.version_files ?? raw.version_files).map(versionFileSpec),
       changelog: appChangelog,
     });
   }
@@ -227,7 +230,7 @@ export function normalise(raw: LenientConfig, context: ConfigContext): Normalise
         }
       : null,
     changelog: changelogConfig,
-    versionFiles: raw.version_files,
+    versionFiles: raw.version_files.map(versionFileSpec),
     codenames: codenames(raw),
     checklist: raw.checklist
       ? {

@@ -3,7 +3,7 @@
 // cannot write, deploy tokens an automatic deploy never knows, and `_extends` values Probot's
 // loader refuses or that point back at the file itself.
 import { templateTokens, checkTemplate, type TokenName } from "../template.js";
-import { SUPPORTED_VERSION_FILES, versionFileFor } from "../version-files/index.js";
+import { type RawVersionFile, SUPPORTED_VERSION_FILES, specProblem, versionFileFor, versionFileSpec } from "../version-files/index.js";
 import { issue, quote } from "./issues.js";
 import { DEPLOY_TOKENS } from "./rules.js";
 import type { LenientConfig } from "./lenient.js";
@@ -46,16 +46,19 @@ export function prototypeKeyRules(raw: unknown): ConfigIssue[] {
 
 /** A release that bumps a file it cannot write fails half-way; say so before it is merged. */
 function versionFileRules(raw: LenientConfig): ConfigIssue[] {
-  const lists: [string, readonly string[] | undefined][] = [
+  const lists: [string, readonly RawVersionFile[] | undefined][] = [
     ["version_files", raw.version_files],
-    ...Object.entries(raw.apps ?? {}).map(([name, app]): [string, readonly string[] | undefined] => [`apps.${name}.version_files`, app?.version_files]),
+    ...Object.entries(raw.apps ?? {}).map(([name, app]): [string, readonly RawVersionFile[] | undefined] => [`apps.${name}.version_files`, app?.version_files]),
   ];
   return lists.flatMap(([path, files]) =>
-    (files ?? []).flatMap((file, index) =>
-      versionFileFor(file) === undefined
-        ? [issue(`${path}[${index}]`, `Release Pilot cannot write a version into ${quote(file)}; it writes ${SUPPORTED_VERSION_FILES}`)]
-        : [],
-    ),
+    (files ?? []).flatMap((file, index) => {
+      const spec = versionFileSpec(file);
+      const problem = specProblem(spec);
+      if (problem !== undefined) return [issue(`${path}[${index}].${spec.pattern === undefined ? "key" : "pattern"}`, `${quote(spec.path)}: ${problem}`)];
+      return versionFileFor(spec) === undefined
+        ? [issue(`${path}[${index}]`, `Release Pilot cannot write a version into ${quote(spec.path)}; it writes ${SUPPORTED_VERSION_FILES}`)]
+        : [];
+    }),
   );
 }
 

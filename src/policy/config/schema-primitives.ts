@@ -22,6 +22,26 @@ export function duration(max: string) {
 
 export const stringList = z.array(z.string().min(1, { error: "must not be empty" }));
 
+/** A version file: its path, or the path with where in it the version is (src/policy/version-files/spec.ts). */
+export const versionFileList = z.array(
+  z.union([
+    z.string().min(1, { error: "must not be empty" }),
+    z.strictObject({
+      path: z.string().min(1, { error: "must not be empty" }).describe("The file, from the repository root."),
+      pattern: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Literal text around {version} on one line, e.g. "VERSION := {version}" for a Makefile or "version = {version}" for setup.cfg.'),
+      key: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('A dotted key path in a YAML or TOML file, e.g. "appVersion" in Chart.yaml or "workspace.package.version" in Cargo.toml.'),
+    }),
+  ]),
+);
+
 export const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
   s: 1_000,
   m: 60_000,

@@ -2,7 +2,7 @@
 // changelog, codenames, checklist and downstream pins. Descriptions here are the config reference.
 import { z } from "zod";
 import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from "../deploy/glob.js";
-import { repoName, stringList, template } from "./schema-primitives.js";
+import { repoName, stringList, template, versionFileList } from "./schema-primitives.js";
 
 export const Versioning = z
   .strictObject({
@@ -78,7 +78,9 @@ export const App = z.strictObject({
     ),
   labels: stringList.optional().describe("Pull-request labels that put a PR in this app's release notes, e.g. ['🧱 stack: api']."),
   tag: template("Git tag of this app's releases, e.g. api-{date:YYYY.MM.DD.HH.mm.ss}. Default: the top-level tag.").optional(),
-  version_files: stringList.optional().describe("Files holding this app's version. Default: the top-level version_files."),
+  version_files: versionFileList
+    .optional()
+    .describe("Files holding this app's version, in the same forms as the top-level version_files. Default: the top-level version_files."),
   changelog: AppChangelog.optional(),
 });
 

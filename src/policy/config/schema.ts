@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Apps, Changelog, Checklist, Codenames, Downstream, Notes, Versioning } from "./schema-release.js";
 import { Environments } from "./schema-environments.js";
-import { stringList, template } from "./schema-primitives.js";
+import { template, versionFileList } from "./schema-primitives.js";
 
 export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
 
@@ -29,7 +29,11 @@ export const RawConfigShape = {
   apps: Apps.optional(),
   notes: Notes.optional(),
   changelog: Changelog.optional(),
-  version_files: stringList.default([]).describe("Files whose version is bumped at a release, e.g. [mypkg/__init__.py]."),
+  version_files: versionFileList
+    .default([])
+    .describe(
+      "Files whose version is bumped at a release: a path (__init__.py, package.json, pyproject.toml, Cargo.toml, Chart.yaml, VERSION), or { path, pattern } for any text file, or { path, key } for a YAML or TOML key, e.g. [mypkg/__init__.py, { path: Chart.yaml, key: appVersion }].",
+    ),
   codenames: Codenames.optional(),
   codename_per: z
     .enum(["minor", "release"])

@@ -2,6 +2,7 @@
 // turned into tagged unions, durations in milliseconds. A section that is switched off is null
 // (or an empty list), so "is this feature on?" is one check.
 
+import type { VersionFileSpec } from "../version-files/spec.js";
 export interface ConfigIssue {
   /** Dotted path into the YAML, e.g. `environments.production.approvals`; "" for the whole file. */
   readonly path: string;
@@ -45,7 +46,7 @@ export interface AppConfig {
   readonly labels: readonly string[];
   /** The app's tag template, or the top-level one. */
   readonly tag: string;
-  readonly versionFiles: readonly string[];
+  readonly versionFiles: readonly VersionFileSpec[];
   /** The top-level changelog with the app's overrides applied; null when there is none. */
   readonly changelog: ChangelogConfig | null;
 }
@@ -141,7 +142,7 @@ export interface Config {
   readonly apps: readonly AppConfig[];
   readonly notes: NotesConfig | null;
   readonly changelog: ChangelogConfig | null;
-  readonly versionFiles: readonly string[];
+  readonly versionFiles: readonly VersionFileSpec[];
   readonly codenames: CodenamesConfig | null;
   readonly checklist: ChecklistConfig | null;
   readonly downstream: readonly DownstreamConfig[];

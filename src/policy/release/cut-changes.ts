@@ -52,9 +52,9 @@ export function alreadyCommitted(facts: CutReleaseFacts, app: AppConfig, changel
   if (changelog !== undefined) {
     return changelog.format.parse(changelog.text).sections.some((s) => !s.heading.unreleased && s.heading.version === version);
   }
-  return app.versionFiles.every((path) => {
-    const content = facts.versionFiles[path];
-    return content !== undefined && readVersion(content, path) === version;
+  return app.versionFiles.every((file) => {
+    const content = facts.versionFiles[file.path];
+    return content !== undefined && readVersion(content, file) === version;
   });
 }
 
@@ -83,16 +83,20 @@ export function releaseCommit(
     changelogText = finalised.text;
     files.push({ path: changelog.path, content: finalised.text });
   }
-  for (const path of app.versionFiles) {
-    const content = facts.versionFiles[path];
+  // One file may hold the version twice (Chart.yaml's version and appVersion): each edit builds on the last.
+  const edited = new Map<string, string>();
+  for (const file of app.versionFiles) {
+    const { path } = file;
+    const content = edited.get(path) ?? facts.versionFiles[path];
     if (content === undefined)
       return fail(
         `The version file ${path} is not on ${facts.defaultBranch}, so I cannot write ${values.version} into it; fix version_files in .github/release-pilot.yml.`,
       );
-    const updated = updateVersionFile(content, path, values.version);
+    const updated = updateVersionFile(content, file, values.version);
     if (typeof updated !== "string") return fail(updated.error);
-    if (updated !== content) files.push({ path, content: updated });
+    edited.set(path, updated);
   }
+  for (const [path, content] of edited) if (content !== facts.versionFiles[path]) files.push({ path, content });
   return ok({ files, changelogText });
 }
 

@@ -61,9 +61,9 @@ function changelogVersion(facts: CutReleaseFacts, app: AppConfig, scheme: Versio
 export function currentVersion(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme): Version | undefined {
   const tagged = taggedVersions(facts, app, scheme)[0];
   if (tagged !== undefined) return tagged;
-  for (const path of app.versionFiles) {
-    const content = facts.versionFiles[path];
-    const text = content === undefined ? undefined : readVersion(content, path);
+  for (const file of app.versionFiles) {
+    const content = facts.versionFiles[file.path];
+    const text = content === undefined ? undefined : readVersion(content, file);
     const parsed = text === undefined ? undefined : scheme.parse(text);
     if (parsed !== undefined) return parsed;
   }

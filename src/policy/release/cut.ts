@@ -61,7 +61,11 @@ export function releaseReads(facts: Pick<CutReleaseFacts, "config" | "command" |
 } {
   const app = pickApp(facts);
   if (typeof app === "string") return { app, changelogPath: undefined, versionFiles: [] };
-  return { app, changelogPath: app.changelog?.target.kind === "file" ? app.changelog.target.file : undefined, versionFiles: app.versionFiles };
+  return {
+    app,
+    changelogPath: app.changelog?.target.kind === "file" ? app.changelog.target.file : undefined,
+    versionFiles: app.versionFiles.map((file) => file.path),
+  };
 }
 
 function changelogFile(facts: CutReleaseFacts, app: AppConfig): ChangelogFile | undefined | string {
@@ -85,7 +89,7 @@ function alreadyReleased(facts: CutReleaseFacts, app: AppConfig, changelog: Chan
     repoUrl: facts.repoUrl,
     releaseUrl: release.url,
     changelogFile: changelog?.path,
-    versionFiles: app.versionFiles,
+    versionFiles: app.versionFiles.map((file) => file.path),
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, release.prerelease),
   });
   return answer(facts, "already-done", text);
@@ -150,7 +154,7 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     tag,
     repoUrl: facts.repoUrl,
     changelogFile: changelog?.path,
-    versionFiles: app.versionFiles,
+    versionFiles: app.versionFiles.map((file) => file.path),
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, rc),
   };
   const unknown = facts.protection !== undefined && protectionUnknown(facts.protection) ? ` ${unknownProtectionNote(facts.defaultBranch)}` : "";

@@ -45,8 +45,16 @@ describe("accepted configs that failed at run time", () => {
       {
         path: "version_files[1]",
         line: 1,
-        message: expect.stringMatching(/^Release Pilot cannot write a version into Makefile; it writes __init__\.py, .*VERSION$/),
+        message: expect.stringMatching(/^Release Pilot cannot write a version into Makefile; it writes __init__\.py, .*pattern: "VERSION = \{version\}"`$/),
       },
+    ]);
+  });
+
+  it("accepts a version file given with a pattern or a key, and names what is wrong with one that cannot work", () => {
+    expect(errors('version_files: [{ path: Makefile, pattern: "VERSION := {version}" }, { path: charts/web/Chart.yaml, key: appVersion }]\n')).toEqual([]);
+    expect(errors('version_files:\n  - { path: setup.cfg, key: metadata.version }\n  - { path: Makefile, pattern: "VERSION" }\n')).toEqual([
+      { path: "version_files[0].key", line: 2, message: expect.stringContaining("setup.cfg: key works in a YAML or TOML file") },
+      { path: "version_files[1].pattern", line: 3, message: expect.stringContaining("pattern must hold {version} exactly once") },
     ]);
     expect(errors("apps:\n  api:\n    version_files: [api/setup.cfg]\n")).toEqual([
       { path: "apps.api.version_files[0]", line: 3, message: expect.stringContaining("cannot write a version into api/setup.cfg") },

@@ -54,7 +54,7 @@ describe("updateVersionFile", () => {
     [
       "setup.cfg",
       "[metadata]\nversion = 1\n",
-      "Release Pilot does not know how to write a version into setup.cfg; it knows __init__.py, _version.py, version.py, package.json, pyproject.toml or VERSION.",
+      'Release Pilot does not know how to write a version into setup.cfg; it knows __init__.py, _version.py, version.py, package.json, pyproject.toml, Cargo.toml, Chart.yaml or VERSION by name, a YAML or TOML file with `key: "package.version"`, or any text file with `pattern: "VERSION = {version}"`.',
     ],
   ])("refuses %s with a sentence", (path, content, error) => {
     expect(updateVersionFile(content, path, "1.0.0")).toEqual({ error });
