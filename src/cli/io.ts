@@ -23,8 +23,24 @@ export function readText(io: CliIo, path: string): string | undefined {
   try {
     return readFileSync(resolve(io.cwd, path), "utf8");
   } catch (error) {
-    io.stderr(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`${unreadable(path, error)}\n`);
     return undefined;
+  }
+}
+
+/** Why a file could not be read, in words: never a bare ENOENT with the absolute path. */
+function unreadable(path: string, error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  switch (code) {
+    case "ENOENT":
+      return `there is no file ${path}; give the path from this folder`;
+    case "EISDIR":
+      return `${path} is a folder; give a file in it`;
+    case "EACCES":
+    case "EPERM":
+      return `${path} cannot be read: permission denied`;
+    default:
+      return `${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 

@@ -8,18 +8,11 @@ import { configJsonSchema } from "../policy/config/index.js";
 import { configDocs, type SchemaNode } from "./config-docs.js";
 import { processIo, type CliIo } from "./io.js";
 import { jobsCommand } from "./jobs.js";
-import { planCommand } from "./plan.js";
+import { handledEvents, planCommand, TIMER_EVENT } from "./plan.js";
+import { COMMANDS, isCommand, unknownCommand, USAGE } from "./help.js";
 import { validate } from "./validate.js";
 
-export const USAGE = `usage: release-pilot <command>
-
-  validate [file] [--repo owner/name]   check a config (default .github/release-pilot.yml); exit 1 on errors
-  schema                                print the config's JSON Schema
-  docs                                  print the config reference (docs/config.md)
-  plan --event <name> --payload <file> [--config <file>] [--facts <file>] [--json]
-                                        print what the bot would do with that webhook
-  jobs list | jobs retry <id>           the webhook job queue (DATA_DIR or REDIS_URL)
-`;
+export { USAGE } from "./help.js";
 
 /** Runs one command and gives its exit code; writes only through `io`. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -31,7 +24,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     facts: { type: "string" },
     repo: { type: "string" },
     json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   } as const;
+  if (command !== undefined && isCommand(command) && (rest.includes("--help") || rest.includes("-h"))) {
+    io.stdout(commandHelp(command));
+    return 0;
+  }
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
   try {
     parsed = parseArgs({
@@ -63,14 +61,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case "jobs":
       return jobsCommand(io, positionals);
     case undefined:
-    case "help":
     case "--help":
+    case "-h":
       io.stdout(USAGE);
       return command === undefined ? 2 : 0;
+    case "help": {
+      const about = positionals[0];
+      if (about === undefined) io.stdout(USAGE);
+      else if (isCommand(about)) io.stdout(commandHelp(about));
+      else {
+        io.stderr(unknownCommand(about));
+        return 2;
+      }
+      return 0;
+    }
     default:
-      io.stderr(`unknown command ${command}\n${USAGE}`);
+      io.stderr(`${unknownCommand(command)}${USAGE}`);
       return 2;
   }
+}
+
+function commandHelp(command: keyof typeof COMMANDS): string {
+  const help = COMMANDS[command].help;
+  return command === "plan" ? `${help}\nevents: ${[...handledEvents(), TIMER_EVENT].join(", ")}\n` : help;
 }
 
 function isEntryPoint(): boolean {
@@ -86,7 +99,10 @@ if (isEntryPoint()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // A person reads this, not a developer: one sentence; the stack only when asked for.
+      const message = error instanceof Error ? error.message : String(error);
+      const debug = process.env["RELEASE_PILOT_DEBUG"] === "1" && error instanceof Error ? `\n${error.stack ?? ""}` : "";
+      process.stderr.write(`release-pilot failed: ${message} (RELEASE_PILOT_DEBUG=1 shows where)${debug}\n`);
       process.exitCode = 1;
     },
   );

@@ -16,7 +16,8 @@ export function loadConfigFile(io: CliIo, file: string, repoName: string): (Extr
   const text = readText(io, file);
   if (text === undefined) return undefined;
   const checked = checkConfigText(text, repoName);
-  for (const issue of checked.errors) io.stderr(`${file}:${issue.line}: error: ${issue.path === "" ? "" : `${issue.path}: `}${issue.message}\n`);
+  for (const issue of [...checked.errors].sort((a, b) => a.line - b.line))
+    io.stderr(`${file}:${issue.line}: error: ${issue.path === "" ? "" : `${issue.path}: `}${issue.message}\n`);
   if (checked.config === undefined) return undefined;
   return { kind: "ok", config: checked.config, warnings: checked.warnings, text };
 }
@@ -27,7 +28,9 @@ export function readFacts(io: CliIo, file: string | undefined): PlanFacts | unde
   if (raw === undefined) return undefined;
   const parsed = PlanFacts.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-  io.stderr(`${file} is not a facts file: ${problems}\n`);
+  // One line per problem, each naming where in the file it is; not zod's JSON dump.
+  io.stderr(`${file} is not a facts file (its keys are listed in the README, "Command line"):\n`);
+  for (const issue of parsed.error.issues.slice(0, 20))
+    io.stderr(`  ${issue.path.length === 0 ? "(the whole file)" : issue.path.join(".")}: ${issue.message}\n`);
   return undefined;
 }

@@ -51,7 +51,7 @@ function registeredFor(event: string, action: string | undefined): EmitterWebhoo
 }
 
 /** The events the app handles, by name (`push`, `issues`, ...), in the registry's order. */
-function handledEvents(): string[] {
+export function handledEvents(): string[] {
   return [...new Set(Object.keys(registry).map((name) => name.split(".")[0] ?? name))];
 }
 

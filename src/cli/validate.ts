@@ -18,8 +18,9 @@ export function validate(io: CliIo, file: string = CONFIG_PATH, repo?: string): 
   const text = readText(io, file);
   if (text === undefined) return 1;
   const checked = checkConfigText(text, repoNameOf(io, repo));
-  for (const issue of checked.errors) io.stderr(line(file, "error", issue));
-  for (const issue of checked.warnings) io.stderr(line(file, "warning", issue));
+  // In line order, as a person reads the file top to bottom (errors before warnings on one line).
+  const issues = [...checked.errors.map((issue) => ({ issue, level: "error" })), ...checked.warnings.map((issue) => ({ issue, level: "warning" }))];
+  for (const { issue, level } of issues.sort((a, b) => a.issue.line - b.issue.line)) io.stderr(line(file, level, issue));
   if (checked.config === undefined) {
     io.stderr(`${file}: ${checked.errors.length} error${checked.errors.length === 1 ? "" : "s"}\n`);
     return 1;

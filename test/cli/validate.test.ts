@@ -37,7 +37,7 @@ describe("release-pilot validate", () => {
   it("exits 1 when the file cannot be read", async () => {
     const result = await run(["validate", "no/such/file.yml"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("cannot read no/such/file.yml");
+    expect(result.stderr).toBe("there is no file no/such/file.yml; give the path from this folder\n");
   });
 });
 
