@@ -29,6 +29,7 @@ export interface GitHubExecutorOptions {
   readonly dryRun: boolean;
   readonly timers?: TimerPort | undefined;
   readonly installationId?: number | undefined;
+  readonly observe?: ((plan: Plan, effects: readonly Effect[]) => void) | undefined;
 }
 
 export function githubExecutor(options: GitHubExecutorOptions): Executor {
@@ -43,15 +44,18 @@ async function carryOut(options: GitHubExecutorOptions, plan: Plan): Promise<rea
   log.info({ reason: plan.reason, actions: plan.actions.length }, plan.summary);
   if (options.dryRun) {
     log.info({ plan }, "dry run: the plan above was not carried out");
+    options.observe?.(plan, []);
     return [];
   }
   if (plan.actions.length === 0) return [];
   try {
     const effects = await execute(plan, { octokit: options.octokit, octokitFor: options.octokitFor, log, self: options.self });
     await scheduleLockChecks(options, plan.actions, effects);
+    options.observe?.(plan, effects);
     return effects;
   } catch (error) {
     if (error instanceof ActionFailedError) {
+      options.observe?.(plan, error.completed);
       // The executor's own refusal is the config's problem, answered to the person by the feature;
       // anything else stopping a plan is the operator's to look at.
       const level = error.cause instanceof RefusedError ? "warn" : "error";

@@ -23,6 +23,10 @@ export interface RunOptions {
    * link-local addresses stay refused either way.
    */
   readonly verifyMayReadLoopback?: boolean;
+  /** The config's file name under `.github/` (the Action's `config` input); release-pilot.yml when absent. */
+  readonly configFile?: string;
+  /** Told of every plan carried out and what it left (the Action's log lines and outputs). */
+  readonly observe?: (plan: Plan, effects: readonly Effect[]) => void;
 }
 
 export function runOptionsFromEnv(env: NodeJS.ProcessEnv, self: IdentitySource): RunOptions {

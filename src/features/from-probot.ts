@@ -65,6 +65,7 @@ export function featureContextOf<E extends EmitterWebhookEventName>(event: Event
       dryRun: options.dryRun,
       timers: options.timers,
       installationId,
+      observe: options.observe,
     }),
     now: now.toISOString(),
   };

@@ -100,6 +100,8 @@ export interface MoveTag extends ActionBase {
 export interface CreateRelease extends ActionBase {
   readonly kind: "create-release";
   readonly tag: string;
+  /** The version released, for reports (the Action's `version` output); GitHub knows only the tag. */
+  readonly version?: string;
   readonly name: string;
   readonly body: string;
   readonly draft: boolean;

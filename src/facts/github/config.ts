@@ -35,11 +35,11 @@ async function textOf(octokit: GitHub, file: { owner: string; repo: string; path
 export async function loadConfig(
   event: { readonly octokit: GitHub; readonly config: ConfigReader },
   { owner, repo }: RepoRef,
-  options: { readonly verifyMayReadLoopback?: boolean } = {},
+  options: { readonly verifyMayReadLoopback?: boolean; readonly configFile?: string } = {},
 ): Promise<LoadedConfig> {
   let raw: unknown;
   try {
-    raw = await event.config(CONFIG_FILE);
+    raw = await event.config(options.configFile ?? CONFIG_FILE);
   } catch (error) {
     // Probot throws on YAML it cannot parse; that is the user's to fix, so it is reported, not raised.
     const message = error instanceof Error ? error.message : String(error);

@@ -199,6 +199,7 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     key: releaseKey,
     repo: facts.repo,
     tag,
+    version,
     name: name.value,
     body: notes === undefined || notes === "" ? cutMarker(facts.commentId) : `${notes}\n\n${cutMarker(facts.commentId)}`,
     draft: false,
