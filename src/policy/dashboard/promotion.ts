@@ -30,8 +30,15 @@ export function promotionChart(environments: readonly EnvironmentStatus[]): stri
   const names = new Set(environments.map((env) => env.name));
   const lines = ["```mermaid", "flowchart LR"];
   for (const env of environments) lines.push(`  ${nodeId(env.name)}["${deployedLabel(env)}"]`);
-  for (const env of environments) {
-    for (const from of env.requires ?? []) if (names.has(from)) lines.push(`  ${nodeId(from)} --> ${nodeId(env.name)}`);
+  const required = environments.some((env) => (env.requires ?? []).some((from) => names.has(from)));
+  if (required) {
+    for (const env of environments) {
+      for (const from of env.requires ?? []) if (names.has(from)) lines.push(`  ${nodeId(from)} --> ${nodeId(env.name)}`);
+    }
+  } else {
+    // Without requires, code flows in the order the config lists the environments (dev → staging
+    // → production), the same order the dashboard's promote boxes follow (offers.ts).
+    for (const [index, env] of environments.slice(1).entries()) lines.push(`  ${nodeId(environments[index]?.name ?? "")} -.-> ${nodeId(env.name)}`);
   }
   lines.push("```");
   return lines;

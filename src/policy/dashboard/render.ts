@@ -5,6 +5,7 @@ import { formatTime } from "../deploy/lock.js";
 import { renderStatus, type StatusFacts } from "../status/index.js";
 import { promotionChart } from "./promotion.js";
 import { inertText } from "../markdown/inert.js";
+import { dashboardOffers, offerLines } from "./offers.js";
 
 /** Found by this marker, so any replica edits the one issue instead of opening another. */
 export const DASHBOARD_MARKER = "<!-- release-pilot:dashboard -->";
@@ -48,6 +49,7 @@ export function renderDashboard(facts: StatusFacts): string {
   const chart = promotionChart(facts.environments);
   const failures = failureLines(facts);
   const unreleased = unreleasedLines(facts);
+  const offers = offerLines(dashboardOffers(facts));
   // The status tables carry "at <now>" on their first line; the dashboard drops it so that an
   // edit happens only when something changed, not every time an event arrives.
   const [, ...status] = renderStatus(facts).split("\n");
@@ -58,6 +60,9 @@ export function renderDashboard(facts: StatusFacts): string {
     ...(chart.length > 0 ? ["#### Promotion path", "", ...chart] : []),
     ...status,
     ...(unreleased.length > 0 ? ["", ...unreleased] : []),
+    ...(offers.length > 0
+      ? ["", "#### Actions", "", "Tick a box to run its command as yourself, with the same permission and gates as typing it.", "", ...offers]
+      : []),
     "",
     "#### Failures waiting for a person",
     "",
