@@ -12,7 +12,7 @@ import type { DraftNotesFacts, MergedPull, NotesApp, ReleaseFact } from "./types
 /** The version a fresh repository's first release gets under semver and PEP 440. */
 export const FIRST_VERSION = "0.1.0";
 
-const ZERO: Version = { major: 0, minor: 0, patch: 0, extra: [], raw: "" };
+const ZERO: Version = { major: 0, minor: 0, patch: 0, extra: [], width: 0, normal: "", raw: "" };
 
 /**
  * The version the draft announces: now, for calendar versions; the next patch after the previous

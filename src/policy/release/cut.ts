@@ -154,7 +154,8 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, rc),
   };
   const unknown = facts.protection !== undefined && protectionUnknown(facts.protection) ? ` ${unknownProtectionNote(facts.defaultBranch)}` : "";
-  actions.push(reply(replyFacts, `${cuttingReply(common)}${unknown}`));
+  const note = choice.note === undefined ? "" : ` ${choice.note}`;
+  actions.push(reply(replyFacts, `${cuttingReply(common)}${note}${unknown}`));
 
   let releasedText = changelog?.text;
   let commit: CommitRef = facts.headSha;
