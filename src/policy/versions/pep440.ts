@@ -19,8 +19,7 @@ function parse(text: string): Version | undefined {
   const trimmed = text.trim();
   const parts = explain(trimmed);
   if (parts === null) return undefined;
-  // The library's `clean` writes a local part with commas (`1.0+ab,7`); `explain` joins it right.
-  const normal = parts.local === null ? parts.public : `${parts.public}+${parts.local}`;
+  const normal = parts.local === null ? parts.public : `${parts.public}+${localOf(trimmed)}`;
   const numbers = [parts.epoch, ...parts.release, parts.pre?.[1] ?? 0, parts.post ?? 0, parts.dev ?? 0];
   // Parts past 2^53 would not stay the numbers that were written.
   if (!numbers.every((n) => typeof n === "number" && Number.isSafeInteger(n))) return undefined;
@@ -31,6 +30,19 @@ function parse(text: string): Version | undefined {
   // A dev release comes before its release (`1.0.dev1` < `1.0`), so it is a pre-release too.
   if (parts.is_devrelease) return { ...base, pre: { level: "other", style: "" } };
   return base;
+}
+
+/**
+ * The local part in normal form, from the text: the library's `clean` joins it with commas
+ * (`1.0+ab,7`) and `explain` turns long numbers into `1e+21`. PEP 440: lower case, `.` between
+ * segments, and a number segment without leading zeros.
+ */
+function localOf(text: string): string {
+  const local = text.slice(text.indexOf("+") + 1);
+  return local
+    .split(/[-_.]/)
+    .map((segment) => (/^\d+$/.test(segment) ? segment.replace(/^0+(?=\d)/, "") : segment.toLowerCase()))
+    .join(".");
 }
 
 function epochOf(v: Version): string {
