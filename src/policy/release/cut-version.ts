@@ -134,13 +134,27 @@ function fromChecklist(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSc
   return chosen(scheme, wanted, facts.issue.number);
 }
 
+/**
+ * The sentence saying the scheme's normal form respelt a typed version (PEP 440 writes
+ * `1.3.0-rc1` as `1.3.0rc1`), or undefined when it was tagged as typed. Computed from the command
+ * again on a redelivery, so the finished reply reads the same.
+ */
+export function respeltNote(scheme: VersionScheme, typed: string | undefined, version: string): string | undefined {
+  if (typed === undefined || typed === version) return undefined;
+  const given = scheme.parse(typed);
+  const tagged = scheme.parse(version);
+  if (given === undefined || tagged === undefined || scheme.compare(given, tagged) !== 0) return undefined;
+  return `(${scheme.name === "pep440" ? "PEP 440" : scheme.name} writes ${typed} as ${version}, so that is the version tagged.)`;
+}
+
 /** An exact version is tagged as typed; only a scheme's normal form may respell it, and then the reply says so. */
 function fromTyped(scheme: VersionScheme, typed: string): VersionChoice {
   const given = scheme.parse(typed);
   if (given === undefined) return notOfScheme(scheme, typed);
   const choice = chosen(scheme, given);
-  if (choice.kind !== "version" || choice.version === typed) return choice;
-  return { ...choice, note: `(${scheme.name === "pep440" ? "PEP 440" : scheme.name} writes ${typed} as ${choice.version}, so that is the version tagged.)` };
+  if (choice.kind !== "version") return choice;
+  const note = respeltNote(scheme, typed, choice.version);
+  return note === undefined ? choice : { ...choice, note };
 }
 
 function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme): VersionChoice {
