@@ -26,7 +26,12 @@ function parse(text: string): Version | undefined {
   const base = { ...releaseFields(parts.release), normal, raw: text };
   const letter = parts.pre?.[0];
   const level = letter === undefined ? undefined : LEVEL[letter];
-  if (level !== undefined) return { ...base, pre: { level, number: Number(parts.pre?.[1] ?? 0), style: "" } };
+  if (level !== undefined) {
+    // `1.0rc1.dev2` comes before `1.0rc1`, so the candidate after it is rc1, not rc2: it counts
+    // as one below its number.
+    const number = Number(parts.pre?.[1] ?? 0) - (parts.is_devrelease ? 1 : 0);
+    return { ...base, pre: { level, number, style: "" } };
+  }
   // A dev release comes before its release (`1.0.dev1` < `1.0`), so it is a pre-release too.
   if (parts.is_devrelease) return { ...base, pre: { level: "other", style: "" } };
   return base;

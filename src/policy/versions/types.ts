@@ -14,7 +14,10 @@ export const BUMPS: readonly Bump[] = ["major", "minor", "patch", ...PRERELEASE_
 export interface Prerelease {
   /** Which stage this is; `other` is a pre-release no stage names (semver `1.0.0-x.7.z.92`). */
   readonly level: PrereleaseLevel | "other";
-  /** Its number: the `2` of `-rc.2`, `-rc2` or `rc2`; absent in `1.0.0-alpha`. */
+  /**
+   * Its number: the `2` of `-rc.2`, `-rc2` or `rc2`; absent in `1.0.0-alpha`. A PEP 440 dev
+   * release of a candidate (`1.0rc2.dev1`, before `1.0rc2`) counts one below it.
+   */
   readonly number?: number;
   /**
    * How the project spells it, so the next candidate is spelt the same: `-rc.1` → `-rc.#`,

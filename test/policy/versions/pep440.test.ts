@@ -112,6 +112,8 @@ describe("pep440 next", () => {
     ["1.2.3.dev4", "patch", "1.2.3"],
     ["1.2.3.dev4", "final", "1.2.3"],
     ["1.2.3.dev4", "rc", "1.2.3rc1"],
+    ["1.0rc1.dev2", "rc", "1.0rc1"],
+    ["1.0rc1.post1", "rc", "1.0rc2"],
     ["1.2.3+local.7", "patch", "1.2.4"],
     ["1.0.0-alpha", "alpha", "1.0.0a1"],
   ])("%s + %s is %s", (text, bump, expected) => {
