@@ -17,7 +17,7 @@ export const Versioning = z
       .min(1, { error: "must not be empty" })
       .optional()
       .describe(
-        "Format of a calver version, in UTC, from YYYY (or YY, the year less 2000), MM, DD, HH, mm, ss and literal separators, largest unit first so versions sort by date, with an optional trailing counter MICRO or N that numbers the releases of one stamp from 0; e.g. YYYY.MM.DD.HH.mm.ss, YYYY.MM.MICRO or YY.MM.N. Required when scheme is calver.",
+        "Format of a calver version, in UTC, from YYYY (or YY, the year less 2000), MM, DD, HH, mm, ss (each two digits) and literal separators, largest unit first with none skipped so versions sort by date (DD.MM.YYYY is refused), with an optional trailing counter MICRO or N that numbers the releases of one stamp from 0; e.g. YYYY.MM.DD.HH.mm.ss, YYYY.MM.MICRO or YY.MM.N. Dates that do not exist (2024.02.30, hour 24) are not versions. Required when scheme is calver.",
       ),
   })
   .describe("Version scheme of the repository's releases.");
