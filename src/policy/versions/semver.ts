@@ -76,7 +76,9 @@ function nearest(text: string): string | undefined {
   if (candidate !== null) {
     const [, release = "", label = "", n = ""] = candidate;
     const word = { a: "alpha", b: "beta", c: "rc" }[label.toLowerCase()] ?? label.toLowerCase();
-    return `${release}-${word}.${Number(n)}`;
+    // Digits as written, less leading zeros: a numeric identifier may not start with 0.
+    const suggestion = `${release}-${word}.${n.replace(/^0+(?=\d)/, "")}`;
+    return parse(suggestion) === undefined ? undefined : suggestion;
   }
   const coerced = semver.coerce(text, { includePrerelease: true })?.version;
   return coerced === undefined || coerced === text.trim() ? undefined : coerced;

@@ -50,6 +50,9 @@ export function fuzzScheme(scheme: VersionScheme, text: fc.Arbitrary<string> = v
   fuzz(fc.tuple(text, text, now), ([a, b, at]) => {
     const first = scheme.parse(a);
     const second = scheme.parse(b);
+    // The suggestion in a refusal is itself a version of the scheme.
+    const nearest = scheme.nearest(a);
+    if (nearest !== undefined) expect(scheme.parse(nearest)).toBeDefined();
     if (first === undefined) return;
     const written = scheme.format(first);
     // What the scheme writes it reads back as the same version.

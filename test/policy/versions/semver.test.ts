@@ -120,6 +120,8 @@ describe("semver nearest", () => {
     ["v3", "3.0.0"],
     ["1.3.0rc1", "1.3.0-rc.1"],
     ["1.2.3.4", "1.2.3"],
+    ["1.2.3rc007", "1.2.3-rc.7"],
+    ["1.2.3rc99999999999999999999", "1.2.3-rc.99999999999999999999"],
   ])("suggests %s → %s", (text, nearest) => {
     expect(scheme.nearest(text)).toBe(nearest);
   });
