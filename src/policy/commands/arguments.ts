@@ -33,6 +33,17 @@ export function isVersion(text: string): boolean {
   return VERSION.test(text);
 }
 
+/**
+ * A version as `/release` takes it, in any scheme's form (`1.2`, `1!2.0`, `1.3.0-rc1`,
+ * `1.2.3+build.7`, `2024-11-18`), from characters a tag can hold; which of them is a version is
+ * for the configured scheme to say, with the nearest one it accepts.
+ */
+const RELEASE_VERSION = /^v?(?:\d{1,4}!)?\d{1,15}(?:\.\d{1,15}){0,5}(?:[-.+_]?[0-9A-Za-z]{1,20}(?:[-.+_][0-9A-Za-z]{1,20}){0,7})?$/;
+
+export function isReleaseVersion(text: string): boolean {
+  return text.length <= 100 && RELEASE_VERSION.test(text);
+}
+
 /** Looks like someone meant a version (`1.2`, `v3`, `2.0.x`), so the error should be about versions. */
 export function looksLikeVersion(text: string): boolean {
   return /^v?\d/.test(text);

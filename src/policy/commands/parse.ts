@@ -10,6 +10,7 @@ import {
   findName,
   isSafeReason,
   isSafeRef,
+  isReleaseVersion,
   isVersion,
   looksLikeVersion,
   nearest,
@@ -19,7 +20,7 @@ import {
 } from "./arguments.js";
 import { COMMAND_NAMES, USAGE, isError, type CommandError, type CommandName, type KnownNames, type ParsedCommand, type ReleaseLevel } from "./types.js";
 
-const LEVELS: readonly ReleaseLevel[] = ["major", "minor", "patch", "rc", "final"];
+const LEVELS: readonly ReleaseLevel[] = ["major", "minor", "patch", "alpha", "beta", "rc", "final"];
 /** Longer first lines are not commands anyone typed; refusing them bounds the work. */
 const MAX_LINE = 1000;
 
@@ -117,7 +118,7 @@ function parseVersionAndApp(
   if (first !== undefined) {
     const asLevel = command === "release" ? LEVELS.find((candidate) => candidate === first.toLowerCase()) : undefined;
     if (asLevel !== undefined) level = asLevel;
-    else if (isVersion(first)) version = stripV(first);
+    else if (command === "release" ? isReleaseVersion(first) : isVersion(first)) version = stripV(first);
     else if (looksLikeVersion(first)) return notAVersion(command, first);
     else if (second === undefined && findName(known.apps, first) !== undefined) appToken = first;
     // `/release api minor`: the right words in the wrong order.
@@ -132,7 +133,8 @@ function parseVersionAndApp(
 
 function appGoesLast(command: "release" | "checklist", second: string, app: string | undefined): CommandError {
   // Echo the other word only when it is a valid level or version, never unchecked text.
-  const valid = isVersion(second) || (command === "release" && LEVELS.some((level) => level === second.toLowerCase()));
+  const valid =
+    (command === "release" ? isReleaseVersion(second) : isVersion(second)) || (command === "release" && LEVELS.some((level) => level === second.toLowerCase()));
   const other = valid ? second : command === "release" ? "patch" : "1.2.0";
   return fail(`the app goes last; use ${form(`/${command}`, other, app)}`);
 }
@@ -144,7 +146,9 @@ function badFirstArgument(command: "release" | "checklist", token: string, known
   }
   if (command === "checklist") return notAVersion(command, token);
   const level = nearest(LEVELS, token) ?? "patch";
-  return fail(`${quote(token)} is not a release level or version; use major, minor, patch, rc, final or X.Y.Z — try /release ${level}`);
+  return fail(
+    `${quote(token)} is not a release level or version; use major, minor, patch, alpha, beta, rc, final or a version such as 1.2.0 — try /release ${level}`,
+  );
 }
 
 function parseRelease(args: readonly string[], known: KnownNames): Result {

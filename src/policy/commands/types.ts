@@ -3,7 +3,7 @@
 // arguments.ts, because refs, tags, versions, app names and reasons later reach refs, workflow
 // inputs and files.
 
-export type ReleaseLevel = "major" | "minor" | "patch" | "rc" | "final";
+export type ReleaseLevel = "major" | "minor" | "patch" | "alpha" | "beta" | "rc" | "final";
 
 export interface ReleaseCommand {
   readonly name: "release";
@@ -95,7 +95,7 @@ export const COMMAND_NAMES: readonly CommandName[] = ["release", "checklist", "d
 
 /** The usage line of each command, shared by /help and the error sentences. */
 export const USAGE: Readonly<Record<CommandName, string>> = {
-  release: "/release [major|minor|patch|rc|final|X.Y.Z] [app]",
+  release: "/release [major|minor|patch|alpha|beta|rc|final|version] [app]",
   checklist: "/checklist [X.Y.Z] [app]",
   deploy: "/deploy <env> [ref|tag|version] [app] [--with-migrations]",
   rollback: "/rollback <env> [app] [to <tag>]",

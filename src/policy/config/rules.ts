@@ -1,6 +1,7 @@
 // Cross-field rules: what one field means for another. They run on whatever parsed, next to the
 // schema's errors, so a person fixes the whole file in one round.
 import { checkTemplate, nearestWord, templateToPattern, templateTokens, type TokenName } from "../template.js";
+import { calverFormatError } from "../versions/index.js";
 import { issue, nameList, quote } from "./issues.js";
 import type { DeclaredNames, LenientConfig } from "./lenient.js";
 import type { Config, ConfigIssue } from "./types.js";
@@ -123,9 +124,10 @@ function versioningRules(raw: LenientConfig): { errors: ConfigIssue[]; warnings:
   if (scheme === "calver" && calver === undefined) {
     errors.push(issue("versioning.calver", "is required when scheme is calver, e.g. YYYY.MM.DD.HH.mm.ss"));
   }
-  if (calver !== undefined && checkTemplate(`{date:${calver}}`).length > 0) {
-    errors.push(issue("versioning.calver", `bad date format ${quote(calver)}; use letters from YYYY MM DD HH mm ss`));
-  }
+  // The scheme's own check: besides unknown letters it refuses formats that do not sort by date
+  // (DD.MM.YYYY), which would misorder releases.
+  const calverProblem = calver === undefined ? undefined : calverFormatError(calver);
+  if (calverProblem !== undefined) errors.push(issue("versioning.calver", calverProblem));
   if (scheme !== "calver" && calver !== undefined) {
     warnings.push(issue("versioning.calver", `is ignored because scheme is ${scheme}`));
   }

@@ -10,14 +10,14 @@ export const Versioning = z
       .enum(["semver", "pep440", "calver"])
       .default("semver")
       .describe(
-        "How versions are written and bumped: semver (1.2.3, 1.2.3-rc.1), pep440 (1.2.3, 1.2.3rc1; 1.2.3.RC1 is read as 1.2.3rc1) or calver (a UTC date stamp).",
+        "How versions are written, ordered and bumped: semver as node-semver reads it (1.2.3, 1.2.3-rc.1, 1.0.0-beta.2, 1.2.3+build.7), pep440 as Python's packaging reads it (1.2, 1.2.3rc1, 1!2.0, 1.2.3.post1, 1.2.3.dev4; 1.2.3.RC1 is written 1.2.3rc1) or calver (a UTC date stamp, optionally with a counter).",
       ),
     calver: z
       .string()
       .min(1, { error: "must not be empty" })
       .optional()
       .describe(
-        "Date format of a calver version, in UTC, from YYYY MM DD HH mm ss and literal separators, e.g. YYYY.MM.DD.HH.mm.ss. Required when scheme is calver.",
+        "Format of a calver version, in UTC, from YYYY (or YY, the year less 2000), MM, DD, HH, mm, ss (each two digits) and literal separators, largest unit first with none skipped so versions sort by date (DD.MM.YYYY is refused), with an optional trailing counter MICRO or N that numbers the releases of one stamp from 0; e.g. YYYY.MM.DD.HH.mm.ss, YYYY.MM.MICRO or YY.MM.N. Dates that do not exist (2024.02.30, hour 24) are not versions. Required when scheme is calver.",
       ),
   })
   .describe("Version scheme of the repository's releases.");

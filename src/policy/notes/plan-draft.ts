@@ -12,7 +12,7 @@ import type { DraftNotesFacts, MergedPull, NotesApp, ReleaseFact } from "./types
 /** The version a fresh repository's first release gets under semver and PEP 440. */
 export const FIRST_VERSION = "0.1.0";
 
-const ZERO: Version = { major: 0, minor: 0, patch: 0, extra: [], raw: "" };
+const ZERO: Version = { major: 0, minor: 0, patch: 0, extra: [], width: 0, normal: "", raw: "" };
 
 /**
  * The version the draft announces: now, for calendar versions; the next patch after the previous
@@ -20,13 +20,15 @@ const ZERO: Version = { major: 0, minor: 0, patch: 0, extra: [], raw: "" };
  */
 export function draftVersion(app: NotesApp, previous: ReleaseFact | undefined, versioning: Versioning, now: Date): string | undefined {
   const scheme = versionScheme(versioning.scheme, versioning.calver === null ? {} : { calver: versioning.calver });
+  const text = previous === undefined ? undefined : matchTemplate(app.tag, previous.tag, { app: app.name })?.["version"];
+  const current = text === undefined ? undefined : scheme.parse(text);
   if (versioning.scheme === "calver") {
-    const next = scheme.next(ZERO, "patch", { now });
-    return isVersionError(next) ? undefined : scheme.format(next);
+    // A counter format (YY.MM.N) counts on from the previous release of the same stamp.
+    const next = scheme.next(current ?? ZERO, "patch", { now });
+    const fresh = isVersionError(next) ? scheme.next(ZERO, "patch", { now }) : next;
+    return isVersionError(fresh) ? undefined : scheme.format(fresh);
   }
   if (previous === undefined) return FIRST_VERSION;
-  const text = matchTemplate(app.tag, previous.tag, { app: app.name })?.["version"];
-  const current = text === undefined ? undefined : scheme.parse(text);
   if (current === undefined) return undefined;
   const next = scheme.next(current, "patch");
   return isVersionError(next) ? undefined : scheme.format(next);

@@ -13,6 +13,12 @@ export interface ReleasedReply {
   readonly versionFiles: readonly string[];
   /** The unreleased section the release went back to development with, when it did. */
   readonly nextUnreleased: string | undefined;
+  /** Said when the scheme's normal form respelt the typed version. */
+  readonly note?: string | undefined;
+}
+
+function noteOf(r: { readonly note?: string | undefined }): string {
+  return r.note === undefined ? "" : ` ${r.note}`;
 }
 
 function title(version: string, codename: string | undefined): string {
@@ -21,7 +27,7 @@ function title(version: string, codename: string | undefined): string {
 
 export function cuttingReply(r: Omit<ReleasedReply, "releaseUrl">): string {
   const kind = r.rc ? "release candidate" : "release";
-  return `cutting ${kind} ${title(r.version, r.codename)} (tag \`${r.tag}\`)…`;
+  return `cutting ${kind} ${title(r.version, r.codename)} (tag \`${r.tag}\`)…${noteOf(r)}`;
 }
 
 export function releasedReply(r: ReleasedReply): string {
@@ -34,5 +40,5 @@ export function releasedReply(r: ReleasedReply): string {
   ];
   const kind = r.rc ? "release candidate" : "release";
   const back = r.nextUnreleased === undefined ? "" : ` Back to development: ${r.nextUnreleased} is the next section of ${r.changelogFile ?? "the changelog"}.`;
-  return `released ${kind} **${title(r.version, r.codename)}**: ${links.join(" · ")}.${back}`;
+  return `released ${kind} **${title(r.version, r.codename)}**: ${links.join(" · ")}.${back}${noteOf(r)}`;
 }

@@ -9,7 +9,16 @@ import { parseChecklistMarker, releaseGate } from "../checklist/index.js";
 import type { AppConfig, ChangelogConfig, Config } from "../config/index.js";
 import { matchTemplate } from "../template.js";
 import { readVersion } from "../version-files/index.js";
-import { isVersionError, versionScheme, type Version, type VersionScheme } from "../versions/index.js";
+import {
+  isVersionError,
+  PRERELEASE_LEVELS,
+  versionScheme,
+  type Prerelease,
+  type PrereleaseLevel,
+  type Version,
+  type VersionError,
+  type VersionScheme,
+} from "../versions/index.js";
 import type { CutReleaseFacts } from "./cut-facts.js";
 
 export type VersionChoice =
@@ -19,6 +28,8 @@ export type VersionChoice =
       readonly rc: boolean;
       /** The checklist issue this release closes, when the command was typed in one. */
       readonly checklist?: number;
+      /** Said in the reply when the scheme's normal form respelt the typed version. */
+      readonly note?: string;
     }
   | { readonly kind: "refuse"; readonly reason: "bad-command" | "gate-refused"; readonly message: string };
 
@@ -70,24 +81,44 @@ export function currentVersion(facts: CutReleaseFacts, app: AppConfig, scheme: V
   return changelogVersion(facts, app, scheme, false);
 }
 
-/** The next candidate of `base`: one after the newest candidate tagged for it. */
-function nextCandidate(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme, base: Version): Version {
-  const candidates = taggedVersions(facts, app, scheme).filter((v) => v.rc !== undefined && scheme.compare(finalOf(v), finalOf(base)) === 0);
-  const highest = Math.max(0, ...candidates.map((v) => v.rc ?? 0));
-  return { ...finalOf(base), rc: highest + 1 };
+/** The project's newest pre-release tag, whose spelling (`-rc.1`, `-rc1`, `-beta.1`) a new one keeps. */
+function projectStyle(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme): Prerelease | undefined {
+  return taggedVersions(facts, app, scheme).find((v) => v.pre !== undefined && v.pre.level !== "other")?.pre;
 }
 
-function finalOf(v: Version): Version {
-  return { major: v.major, minor: v.minor, patch: v.patch, extra: v.extra, raw: "" };
+/** The next `level` pre-release of `base`: one after the newest of that stage tagged for it. */
+function nextPrerelease(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme, base: Version, level: PrereleaseLevel): Version | VersionError {
+  const final = scheme.finalOf(base);
+  const numbers = taggedVersions(facts, app, scheme)
+    .filter((v) => v.pre?.level === level && scheme.compare(scheme.finalOf(v), final) === 0)
+    .map((v) => v.pre?.number ?? 0);
+  return scheme.prerelease(final, level, Math.max(0, ...numbers) + 1, projectStyle(facts, app, scheme));
+}
+
+function chosen(scheme: VersionScheme, version: Version | VersionError, checklist?: number): VersionChoice {
+  if (isVersionError(version)) return refuse(version.error);
+  const choice = { kind: "version" as const, version: scheme.format(version), rc: version.pre !== undefined };
+  return checklist === undefined ? choice : { ...choice, checklist };
+}
+
+function isPrereleaseLevel(level: string | undefined): level is PrereleaseLevel {
+  return PRERELEASE_LEVELS.some((candidate) => candidate === level);
+}
+
+/** The refusal of a typed version the scheme does not read, with the nearest one it does. */
+function notOfScheme(scheme: VersionScheme, typed: string): VersionChoice {
+  const nearest = scheme.nearest(typed);
+  const hint = nearest === undefined ? "try /release patch" : `the nearest ${scheme.name} version is ${nearest}, so try /release ${nearest}`;
+  return refuse(`${typed} is not a ${scheme.name} version; ${hint}.`);
 }
 
 function fromChecklist(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme, issueVersion: string): VersionChoice {
   const { command } = facts;
   const wanted = scheme.parse(issueVersion);
   if (wanted === undefined) return refuse(`The checklist's version ${issueVersion} is not a ${scheme.name} version, so I cannot release it.`);
-  if (command.level === "rc") {
-    // Candidates are part of the checklist's work, so they are cut before every box is ticked.
-    return { kind: "version", version: scheme.format(nextCandidate(facts, app, scheme, wanted)), rc: true };
+  if (isPrereleaseLevel(command.level)) {
+    // Pre-releases are part of the checklist's work, so they are cut before every box is ticked.
+    return chosen(scheme, nextPrerelease(facts, app, scheme, wanted, command.level));
   }
   if (command.level !== undefined && command.level !== "final") {
     return refuse(`This checklist is for ${issueVersion}, so the version comes from it; type /release here (or /release rc for a candidate).`);
@@ -100,20 +131,39 @@ function fromChecklist(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSc
   }
   const gate = releaseGate({ body: facts.issue.body, requireComplete: facts.config.checklist?.requireComplete ?? true });
   if (gate.kind === "refuse") return refuse(gate.message, "gate-refused");
-  return { kind: "version", version: scheme.format(wanted), rc: false, checklist: facts.issue.number };
+  return chosen(scheme, wanted, facts.issue.number);
+}
+
+/**
+ * The sentence saying the scheme's normal form respelt a typed version (PEP 440 writes
+ * `1.3.0-rc1` as `1.3.0rc1`), or undefined when it was tagged as typed. Computed from the command
+ * again on a redelivery, so the finished reply reads the same.
+ */
+export function respeltNote(scheme: VersionScheme, typed: string | undefined, version: string): string | undefined {
+  if (typed === undefined || typed === version) return undefined;
+  const given = scheme.parse(typed);
+  const tagged = scheme.parse(version);
+  if (given === undefined || tagged === undefined || scheme.compare(given, tagged) !== 0) return undefined;
+  return `(${scheme.name === "pep440" ? "PEP 440" : scheme.name} writes ${typed} as ${version}, so that is the version tagged.)`;
+}
+
+/** An exact version is tagged as typed; only a scheme's normal form may respell it, and then the reply says so. */
+function fromTyped(scheme: VersionScheme, typed: string): VersionChoice {
+  const given = scheme.parse(typed);
+  if (given === undefined) return notOfScheme(scheme, typed);
+  const choice = chosen(scheme, given);
+  if (choice.kind !== "version") return choice;
+  const note = respeltNote(scheme, typed, choice.version);
+  return note === undefined ? choice : { ...choice, note };
 }
 
 function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme): VersionChoice {
   const { command } = facts;
-  if (command.version !== undefined) {
-    const given = scheme.parse(command.version);
-    if (given === undefined) return refuse(`${command.version} is not a ${scheme.name} version; try /release patch.`);
-    return { kind: "version", version: scheme.format(given), rc: given.rc !== undefined };
-  }
+  if (command.version !== undefined) return fromTyped(scheme, command.version);
   const upcoming = changelogVersion(facts, app, scheme, true);
   if (command.level === undefined) {
-    if (upcoming !== undefined) return { kind: "version", version: scheme.format(upcoming), rc: upcoming.rc !== undefined };
-    return refuse("Name the release: /release major, minor, patch, rc, final or an exact X.Y.Z.");
+    if (upcoming !== undefined) return chosen(scheme, upcoming);
+    return refuse("Name the release: /release major, minor, patch, alpha, beta, rc, final or an exact version such as 1.2.0.");
   }
   const current = currentVersion(facts, app, scheme);
   if (current === undefined) {
@@ -121,17 +171,18 @@ function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSch
       `I found no earlier release of ${app.name} (no tag like ${app.tag}, version file or changelog heading); type /release X.Y.Z to name the first one.`,
     );
   }
-  if (command.level === "rc" && current.rc === undefined) {
+  const now = new Date(facts.now);
+  if (isPrereleaseLevel(command.level) && current.pre === undefined && scheme.name !== "calver") {
     // A candidate leads to the release the changelog announces (GWCelery's `2.6.0 (unreleased)`),
     // else to the next patch: UKRDC goes 10.8.4 → 10.8.5rc1 → 10.8.5.
-    const patch = scheme.next(current, "patch", { now: new Date(facts.now) });
+    const patch = scheme.next(current, "patch", { now });
     const target = upcoming !== undefined && scheme.compare(upcoming, current) > 0 ? upcoming : isVersionError(patch) ? undefined : patch;
-    if (target === undefined) return refuse(`I cannot tell which release a candidate after ${scheme.format(current)} leads to; type /release X.Y.Zrc1.`);
-    return { kind: "version", version: scheme.format(nextCandidate(facts, app, scheme, target)), rc: true };
+    if (target === undefined)
+      return refuse(`I cannot tell which release a ${command.level} after ${scheme.format(current)} leads to; name it, e.g. /release X.Y.Zrc1.`);
+    return chosen(scheme, nextPrerelease(facts, app, scheme, target, command.level));
   }
-  const next = scheme.next(current, command.level, { now: new Date(facts.now) });
-  if (isVersionError(next)) return refuse(next.error);
-  return { kind: "version", version: scheme.format(next), rc: next.rc !== undefined };
+  const style = projectStyle(facts, app, scheme);
+  return chosen(scheme, scheme.next(current, command.level, style === undefined ? { now } : { now, style }));
 }
 
 export function chooseVersion(facts: CutReleaseFacts, app: AppConfig): VersionChoice {

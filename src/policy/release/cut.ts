@@ -9,7 +9,7 @@ import { matchTemplate, tryRender } from "../template.js";
 import { alreadyCommitted, codenameFor, nextUnreleased, releaseCommit, releaseCommitMessage, type ChangelogFile } from "./cut-changes.js";
 import { cutMarker, type CutReleaseFacts, type ExistingRelease } from "./cut-facts.js";
 import { releasedReply, cuttingReply, type ReleasedReply } from "./cut-reply.js";
-import { chooseVersion, formatOf, schemeOf, versionIsTagged } from "./cut-version.js";
+import { chooseVersion, formatOf, respeltNote, schemeOf, versionIsTagged } from "./cut-version.js";
 import { newestRelease, notAboveNewest } from "./version-line.js";
 import { directCommitRefusal, protectionUnknown, unknownProtectionNote } from "./protection.js";
 
@@ -91,6 +91,7 @@ function alreadyReleased(facts: CutReleaseFacts, app: AppConfig, changelog: Chan
     changelogFile: changelog?.path,
     versionFiles: app.versionFiles.map((file) => file.path),
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, release.prerelease),
+    note: respeltNote(schemeOf(facts.config), facts.command.version, version),
   });
   return answer(facts, "already-done", text);
 }
@@ -156,6 +157,7 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     changelogFile: changelog?.path,
     versionFiles: app.versionFiles.map((file) => file.path),
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, rc),
+    note: choice.note,
   };
   const unknown = facts.protection !== undefined && protectionUnknown(facts.protection) ? ` ${unknownProtectionNote(facts.defaultBranch)}` : "";
   actions.push(reply(replyFacts, `${cuttingReply(common)}${unknown}`));

@@ -6,7 +6,7 @@
 import { versionForTrigger } from "../checklist/index.js";
 import type { AppConfig, Config } from "../config/index.js";
 import { tryRender } from "../template.js";
-import { BUMPS, isVersionError, type Version, type VersionScheme } from "../versions/index.js";
+import { isVersionError, type Bump, type Version, type VersionScheme } from "../versions/index.js";
 import { schemeOf, taggedVersionsOf } from "./cut-version.js";
 
 export interface NewestRelease {
@@ -23,10 +23,13 @@ export function newestRelease(tags: readonly string[], app: AppConfig, scheme: V
   return { version: newest, tag: rendered.ok ? rendered.value : newest.raw };
 }
 
+/** The bumps suggested in a refusal: alpha and beta would only lengthen the sentence. */
+const SUGGESTED: readonly Bump[] = ["major", "minor", "patch", "rc", "final"];
+
 /** The versions a bump of the newest gives, oldest first, each above it. */
 export function nextValidVersions(newest: Version, scheme: VersionScheme, now: string): readonly string[] {
   const found: Version[] = [];
-  for (const bump of BUMPS) {
+  for (const bump of SUGGESTED) {
     const next = scheme.next(newest, bump, { now: new Date(now) });
     if (isVersionError(next) || scheme.compare(next, newest) <= 0) continue;
     if (!found.some((v) => scheme.compare(v, next) === 0)) found.push(next);
@@ -59,7 +62,7 @@ export function notAboveNewest(input: {
   const newest = newestRelease(input.tags, app, scheme);
   if (wanted === undefined || newest === undefined || scheme.compare(wanted, newest.version) > 0) return undefined;
   // A checklist is always for a final release, so only finals are suggested for one.
-  const next = nextValidVersions(newest.version, scheme, input.now).filter((v) => input.command === "release" || scheme.parse(v)?.rc === undefined);
+  const next = nextValidVersions(newest.version, scheme, input.now).filter((v) => input.command === "release" || scheme.parse(v)?.pre === undefined);
   const shown = scheme.format(newest.version);
   const refusal = input.command === "release" ? "cut it" : "open a checklist for it";
   const head =

@@ -22,8 +22,19 @@ export function versionScheme(name: SchemeName, options: VersionSchemeOptions = 
   }
 }
 
-export { calverScheme, DEFAULT_CALVER_FORMAT } from "./calver.js";
+export { calverFormatError, calverScheme, DEFAULT_CALVER_FORMAT } from "./calver.js";
 export { pep440Scheme } from "./pep440.js";
 export { semverScheme } from "./semver.js";
-export { compareVersions } from "./numeric.js";
-export { BUMPS, isVersionError, type Bump, type NextContext, type SchemeName, type Version, type VersionError, type VersionScheme } from "./types.js";
+export {
+  BUMPS,
+  isVersionError,
+  PRERELEASE_LEVELS,
+  type Bump,
+  type Prerelease,
+  type PrereleaseLevel,
+  type NextContext,
+  type SchemeName,
+  type Version,
+  type VersionError,
+  type VersionScheme,
+} from "./types.js";

@@ -1,55 +1,6 @@
-// Release-part arithmetic shared by semver and PEP 440: the two differ only in how a candidate
-// is spelled, so the bump table lives here once.
-import type { Bump, Version, VersionError, VersionScheme } from "./types.js";
-
-/** Orders release parts, then puts a candidate before the final version it leads to. */
-export function compareVersions(a: Version, b: Version): number {
-  const left = [a.major, a.minor, a.patch, ...a.extra];
-  const right = [b.major, b.minor, b.patch, ...b.extra];
-  const length = Math.max(left.length, right.length);
-  for (let i = 0; i < length; i += 1) {
-    // A missing part counts as zero, as PEP 440 says: 0.8.5 == 0.8.5.0.
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  if (a.rc === b.rc) return 0;
-  if (a.rc === undefined) return 1;
-  if (b.rc === undefined) return -1;
-  return Math.sign(a.rc - b.rc);
-}
-
-function release(major: number, minor: number, patch: number, rc?: number): Omit<Version, "raw"> {
-  return rc === undefined ? { major, minor, patch, extra: [] } : { major, minor, patch, extra: [], rc };
-}
-
-/**
- * The bump table. On a candidate, `major`, `minor` and `patch` follow `semver.inc`: when the
- * candidate already leads to such a release (`3.0.0rc2` + major) it is finalised, otherwise the
- * part is bumped. So `patch` on `10.8.5rc2` gives `10.8.5`, the release the candidate was for,
- * which is what a team means when it says "ship the patch" during a candidate series.
- */
-export function nextRelease(current: Version, bump: Bump, show: (v: Version) => string): Omit<Version, "raw"> | VersionError {
-  const { major, minor, patch, rc } = current;
-  const candidate = rc !== undefined;
-  const hasExtra = current.extra.some((part) => part !== 0);
-  switch (bump) {
-    case "major":
-      return candidate && minor === 0 && patch === 0 && !hasExtra ? release(major, 0, 0) : release(major + 1, 0, 0);
-    case "minor":
-      return candidate && patch === 0 && !hasExtra ? release(major, minor, 0) : release(major, minor + 1, 0);
-    case "patch":
-      return candidate && !hasExtra ? release(major, minor, patch) : release(major, minor, patch + 1);
-    case "rc":
-      // GWCelery: the first candidate of a series is the next minor's rc1 (v2.6.0rc1 after 2.5.2).
-      if (!candidate) return release(major, minor + 1, 0, 1);
-      return { ...release(major, minor, patch, rc + 1), extra: current.extra };
-    case "final":
-      if (!candidate) {
-        return { error: `${show(current)} is already a final version; "final" only finishes a release candidate, so ask for major, minor or patch instead.` };
-      }
-      return { major, minor, patch, extra: current.extra };
-  }
-}
+// Release-part arithmetic shared by semver and PEP 440, and the rule every scheme keeps: a next
+// version sorts after the current one, so a release line never goes backwards.
+import type { Bump, PrereleaseLevel, Version, VersionError, VersionScheme } from "./types.js";
 
 /** Digits only, and small enough to stay an exact integer. */
 export function toPart(text: string): number | undefined {
@@ -57,17 +8,86 @@ export function toPart(text: string): number | undefined {
   return Number(text);
 }
 
-/** A scheme whose versions are release parts plus an optional candidate; only spelling differs. */
-export function numericScheme(name: "semver" | "pep440", parse: (text: string) => Version | undefined, format: (version: Version) => string): VersionScheme {
+/** Release parts in order: major, minor, patch, then the rest. */
+export function releaseOf(v: Version): readonly number[] {
+  return [v.major, v.minor, v.patch, ...v.extra].slice(0, Math.max(v.width, 1));
+}
+
+/** The `Version` fields for release parts as written. */
+export function releaseFields(parts: readonly number[]): Pick<Version, "major" | "minor" | "patch" | "extra" | "width"> {
+  const [major = 0, minor = 0, patch = 0, ...extra] = parts;
+  return { major, minor, patch, extra, width: parts.length };
+}
+
+/**
+ * The release parts of a major, minor or patch bump. On a pre-release the bump follows
+ * `semver.inc`: when the pre-release already leads to such a release (`3.0.0rc2` + major) it is
+ * finalised, otherwise the part is bumped. So `patch` on `10.8.5rc2` gives `10.8.5`, the release
+ * the candidate was for, which is what a team means by "ship the patch" during a candidate series.
+ * `width` is how many parts the result has: `1.2` + minor stays two-part (`1.3`).
+ */
+export function bumpRelease(release: readonly number[], bump: "major" | "minor" | "patch", pre: boolean, width: number): readonly number[] {
+  const [major = 0, minor = 0, patch = 0] = release;
+  const rest = release.slice(3).some((part) => part !== 0);
+  const pad = (parts: readonly number[]): readonly number[] => [...parts, 0, 0, 0].slice(0, Math.max(width, bump === "patch" ? 3 : bump === "minor" ? 2 : 1));
+  switch (bump) {
+    case "major":
+      return pad(pre && minor === 0 && patch === 0 && !rest ? [major] : [major + 1]);
+    case "minor":
+      return pad(pre && patch === 0 && !rest ? [major, minor] : [major, minor + 1]);
+    case "patch":
+      return pad(pre && !rest ? [major, minor, patch] : [major, minor, patch + 1]);
+  }
+}
+
+/** A scheme's own major, minor or patch bump. */
+export type ReleaseBump = (current: Version, bump: "major" | "minor" | "patch") => Version | VersionError;
+
+const ORDER: Readonly<Record<PrereleaseLevel, number>> = { alpha: 0, beta: 1, rc: 2 };
+
+/**
+ * A pre-release bump with the scheme's own spelling: the next number of the same stage, the
+ * first of a later stage, or, on a final version, the first of the next minor (GWCelery's first
+ * candidate after 2.5.2 is 2.6.0rc1). An earlier stage than the current one is refused.
+ */
+export function bumpPrerelease(
+  scheme: VersionScheme,
+  bump: ReleaseBump,
+  current: Version,
+  level: PrereleaseLevel,
+  style: Version["pre"],
+): Version | VersionError {
+  const pre = current.pre;
+  if (pre === undefined) {
+    const final = bump(current, "minor");
+    return "error" in final ? final : scheme.prerelease(final, level, 1, style);
+  }
+  const final = scheme.finalOf(current);
+  if (pre.level === level) return scheme.prerelease(final, level, (pre.number ?? 0) + 1, pre);
+  if (pre.level !== "other" && ORDER[level] < ORDER[pre.level]) {
+    return {
+      error: `${scheme.format(current)} is already past ${level} (it is ${pre.level === "rc" ? "a release candidate" : `a ${pre.level}`}), so ask for ${pre.level} or final instead.`,
+    };
+  }
+  return scheme.prerelease(final, level, 1, pre);
+}
+
+/** The bump shared by the numeric schemes; `final` finishes a pre-release. */
+export function nextNumeric(scheme: VersionScheme, release: ReleaseBump, current: Version, bump: Bump, style: Version["pre"]): Version | VersionError {
+  if (bump === "final") {
+    if (current.pre === undefined) {
+      return { error: `${scheme.format(current)} is already a final version; "final" only finishes a pre-release, so ask for major, minor or patch instead.` };
+    }
+    return scheme.finalOf(current);
+  }
+  if (bump === "major" || bump === "minor" || bump === "patch") return release(current, bump);
+  return bumpPrerelease(scheme, release, current, bump, style ?? current.pre);
+}
+
+/** Refuses a next version that would not sort after the current one (`-rc10` before `-rc9`). */
+export function forward(scheme: VersionScheme, current: Version, next: Version | VersionError): Version | VersionError {
+  if ("error" in next || scheme.compare(next, current) > 0) return next;
   return {
-    name,
-    parse,
-    format,
-    compare: compareVersions,
-    next(current, bump) {
-      const next = nextRelease(current, bump, format);
-      if ("error" in next) return next;
-      return { ...next, raw: format({ ...next, raw: "" }) };
-    },
+    error: `${scheme.format(next)} would sort before or equal to ${scheme.format(current)} under ${scheme.name} ordering, and a release never goes backwards; name a later version yourself.`,
   };
 }

@@ -28,6 +28,15 @@ describe("parseCommand", () => {
     ["/release v10.8.5rc1", { name: "release", version: "10.8.5rc1" }],
     ["/release 2.0.0 frontend", { name: "release", version: "2.0.0", app: "frontend" }],
     ["/release api", { name: "release", app: "api" }],
+    ["/release beta", { name: "release", level: "beta" }],
+    ["/release Alpha api", { name: "release", level: "alpha", app: "api" }],
+    // Any scheme's form reaches the scheme, which says whether it is one of its versions.
+    ["/release 1.3.0-rc1", { name: "release", version: "1.3.0-rc1" }],
+    ["/release 1.2", { name: "release", version: "1.2" }],
+    ["/release v3", { name: "release", version: "3" }],
+    ["/release 1!2.0", { name: "release", version: "1!2.0" }],
+    ["/release 1.2.3+build.7", { name: "release", version: "1.2.3+build.7" }],
+    ["/release 1.2.3rc1.post2.dev3+local.7", { name: "release", version: "1.2.3rc1.post2.dev3+local.7" }],
     ["/checklist", { name: "checklist" }],
     ["/checklist 1.4.0", { name: "checklist", version: "1.4.0" }],
     ["/checklist 1.4.0 API", { name: "checklist", version: "1.4.0", app: "api" }],
@@ -72,14 +81,20 @@ describe("parseCommand", () => {
     ["/deploy prod", 'unknown environment "prod"; this repository has staging, production — try /deploy production'],
     ["/deploy stagign", 'unknown environment "stagign"; this repository has staging, production — try /deploy staging'],
     ["/deploy", "missing environment; this repository has staging, production — try /deploy production"],
-    ["/release 1.2", '"1.2" is not a version; use X.Y.Z, e.g. /release 1.2.0'],
-    ["/release v3", '"v3" is not a version; use X.Y.Z, e.g. /release 3.0.0'],
+    ["/release 1.2..0", '"1.2..0" is not a version; use X.Y.Z, e.g. /release 1.2.0'],
+    ["/release v3.x!", '"v3.x!" is not a version; use X.Y.Z, e.g. /release 1.2.0'],
+    ["/release 1.2.3;id", '"1.2.3;id" is not a version; use X.Y.Z, e.g. /release 1.2.0'],
+    ["/release 1.2.3-$(id)", '"1.2.3-$(id)" is not a version; use X.Y.Z, e.g. /release 1.2.0'],
+    ["/release 1.2.3-@octocat", expect.stringMatching(/^"1\.2\.3-@\u200doctocat" is not a version; use X\.Y\.Z/)],
     ["/checklist 2.x", '"2.x" is not a version; use X.Y.Z, e.g. /checklist 1.2.0'],
     ["/release apu", 'unknown app "apu"; this repository has api, frontend, ingestion_server — try /release api'],
-    ["/release minro", '"minro" is not a release level or version; use major, minor, patch, rc, final or X.Y.Z — try /release minor'],
+    [
+      "/release minro",
+      '"minro" is not a release level or version; use major, minor, patch, alpha, beta, rc, final or a version such as 1.2.0 — try /release minor',
+    ],
     ["/release 1.2.0 fronted", 'unknown app "fronted"; this repository has api, frontend, ingestion_server — try /release 1.2.0 frontend'],
     ["/release api minor", "the app goes last; use /release minor api"],
-    ["/release minor api extra", "too many arguments for /release; use /release [major|minor|patch|rc|final|X.Y.Z] [app]"],
+    ["/release minor api extra", "too many arguments for /release; use /release [major|minor|patch|alpha|beta|rc|final|version] [app]"],
     [
       '/deploy production zzz";echo${IFS}"hello";#',
       '"zzz\\";echo${IFS}\\"hello\\";#" is not a valid ref; use a branch, tag, SHA or version made of letters, digits and . _ / - — e.g. /deploy production v1.2.0',
@@ -122,7 +137,7 @@ describe("parseCommand", () => {
   it("treats an unknown word after /release as a misspelt level when there are no apps", () => {
     expect(parseCommand("/release minro", single)).toEqual({
       kind: "error",
-      message: '"minro" is not a release level or version; use major, minor, patch, rc, final or X.Y.Z — try /release minor',
+      message: '"minro" is not a release level or version; use major, minor, patch, alpha, beta, rc, final or a version such as 1.2.0 — try /release minor',
     });
   });
 

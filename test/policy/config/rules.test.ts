@@ -81,7 +81,19 @@ describe("cross-field rules", () => {
     [
       "versioning.calver is a date format",
       `versioning: { scheme: calver, calver: YYYY.WW }`,
-      { path: "versioning.calver", message: "bad date format YYYY.WW; use letters from YYYY MM DD HH mm ss" },
+      {
+        path: "versioning.calver",
+        message: 'calver format "YYYY.WW" has an unknown part at "WW"; use YYYY, YY, MM, DD, HH, mm, ss and a trailing MICRO or N counter.',
+      },
+    ],
+    [
+      "versioning.calver sorts by date",
+      `versioning: { scheme: calver, calver: DD.MM.YYYY }`,
+      {
+        path: "versioning.calver",
+        message:
+          'calver format "DD.MM.YYYY" does not sort by date (it must start with the year and go down one unit at a time, with any counter last); use YYYY.MM.DD.',
+      },
     ],
     [
       "changelog has file or path, not both",

@@ -1,5 +1,6 @@
 // The shared body of the version-scheme fuzz tests: any text through parse, and every parsed
-// version through format, compare and each bump, must come back as data.
+// version through format, compare and each bump, must come back as data, and no bump may give a
+// version that sorts before or equal to the one it started from.
 import fc from "fast-check";
 import { expect } from "vitest";
 import { BUMPS, type VersionScheme } from "../../../src/policy/versions/index.js";
@@ -29,6 +30,13 @@ const PIECES = [
   "dev",
   "-rc.",
   "rc1",
+  "alpha",
+  "beta",
+  "-beta.",
+  "preview",
+  "!",
+  "+local",
+  "r",
   " ",
   "\t",
   "é",
@@ -42,6 +50,9 @@ export function fuzzScheme(scheme: VersionScheme, text: fc.Arbitrary<string> = v
   fuzz(fc.tuple(text, text, now), ([a, b, at]) => {
     const first = scheme.parse(a);
     const second = scheme.parse(b);
+    // The suggestion in a refusal is itself a version of the scheme.
+    const nearest = scheme.nearest(a);
+    if (nearest !== undefined) expect(scheme.parse(nearest)).toBeDefined();
     if (first === undefined) return;
     const written = scheme.format(first);
     // What the scheme writes it reads back as the same version.
@@ -49,8 +60,9 @@ export function fuzzScheme(scheme: VersionScheme, text: fc.Arbitrary<string> = v
     expect(reread === undefined ? undefined : scheme.compare(reread, first)).toBe(0);
     if (second !== undefined) expect(Math.sign(scheme.compare(first, second)) + Math.sign(scheme.compare(second, first))).toBe(0);
     for (const bump of BUMPS) {
-      const next = scheme.next(first, bump, { now: at });
-      if (!("error" in next)) scheme.format(next);
+      const next = scheme.next(first, bump, { now: at, ...(second?.pre === undefined ? {} : { style: second.pre }) });
+      // A release line never goes backwards: whatever next gives sorts after what it was given.
+      if (!("error" in next)) expect(scheme.compare(next, first)).toBe(1);
     }
   });
 }

@@ -79,6 +79,13 @@ describe("drafting release notes on a push to the default branch", () => {
     expect(only(result.actions)).toMatchObject({ kind: "create-release", tag: "v1.4.3", name: "v1.4.3" });
   });
 
+  it("counts on from the previous calver release of the same month with a YY.MM.N counter", () => {
+    const v = { name: "web", tag: "v{version}", paths: [], labels: [] };
+    const previous = release(1, "v24.03.4", { publishedAt: "2024-02-01T00:00:00Z" });
+    const result = planDraftNotes(facts({ apps: [v], versioning: { scheme: "calver", calver: "YY.MM.N" }, pulls: [API_FIX], releases: [previous] }));
+    expect(only(result.actions)).toMatchObject({ kind: "create-release", tag: "v24.03.5" });
+  });
+
   it("starts a pep440 repository without releases at 0.1.0", () => {
     const v = { name: "web", tag: "v{version}", paths: [], labels: [] };
     const result = planDraftNotes(facts({ apps: [v], versioning: { scheme: "pep440", calver: null }, pulls: [API_FIX] }));
