@@ -2,6 +2,7 @@
 // RegExp matcher it replaced on every glob that one understood, and picomatch's reading of
 // classes and braces.
 import fc from "fast-check";
+import { fuzz } from "../fuzz/budget.js";
 import { describe, expect, it } from "vitest";
 import { expandBraces, globProblem, MAX_GLOB_ALTERNATIVES } from "../../../src/policy/deploy/glob.js";
 import { matchesGlob, touchesPaths } from "../../../src/policy/deploy/paths.js";
@@ -84,17 +85,8 @@ describe("matchesGlob", () => {
   it("never throws and stays fast on any glob the config check accepts (fuzz)", () => {
     const glob = fc.stringMatching(/^[ab/*?[\]{},!.-]{0,64}$/).filter((g) => globProblem(g) === undefined);
     const path = fc.stringMatching(/^[ab/.!-]{0,1024}$/);
-    let slowest = 0;
-    fc.assert(
-      fc.property(path, glob, (p, g) => {
-        const started = performance.now();
-        matchesGlob(p, g);
-        slowest = Math.max(slowest, performance.now() - started);
-      }),
-      { numRuns: 3_000 },
-    );
-    // The bound the issue sets for fuzzed entry points.
-    expect(slowest).toBeLessThan(100);
+    // CPU time per case, the cheapest of three (budget.ts): wall time on a shared machine is noise.
+    fuzz(fc.tuple(path, glob), ([p, g]) => void matchesGlob(p, g), { runs: 3_000 });
   });
 
   it("matches nothing with a glob the config check refuses", () => {
