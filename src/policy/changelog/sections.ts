@@ -7,16 +7,29 @@ import type { Changelog, ChangelogFormat, ChangelogFormatName, ChangelogSection,
 export interface ChangelogSyntax {
   readonly name: ChangelogFormatName;
   parse(text: string, templates: HeadingTemplates): Changelog;
-  /** Heading markup for `title`, shaped like `like` (its level) when given; ends with `eol`. */
-  headingBlock(title: string, eol: string, like: ChangelogSection | undefined): string;
+  /**
+   * Heading markup for `title`, shaped like `like` (its level) when given, else fitted to the
+   * `document` it goes into; ends with `eol`.
+   */
+  headingBlock(title: string, eol: string, like: ChangelogSection | undefined, document: string): string;
   /** One list item; ends with `eol`. */
   itemBlock(text: string, eol: string): string;
   /** The items of a section body, markers removed, continuation lines dedented. */
   items(body: string): readonly string[];
 }
 
+/**
+ * The file's own line ending: CRLF only when most of its lines end so, so one stray CRLF (a line
+ * pasted from a Windows editor) does not make every new line of the section CRLF.
+ */
 export function lineEnding(text: string): string {
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  let crlf = 0;
+  let lf = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
+    if (text[at - 1] === "\r") crlf += 1;
+    else lf += 1;
+  }
+  return crlf > lf ? "\r\n" : "\n";
 }
 
 function trimBlankLines(body: string): string {
@@ -57,7 +70,7 @@ export function sectionedFormat(syntax: ChangelogSyntax, templates: HeadingTempl
         return { error: `The section "${target.heading.text}" lists no changes yet, so there is nothing to release; add its entries first.` };
       }
       const title = renderHeading(headingTemplate, facts);
-      return { text: splice(text, target, syntax.headingBlock(title, lineEnding(text), target)) };
+      return { text: splice(text, target, syntax.headingBlock(title, lineEnding(text), target, text)) };
     },
 
     addUnreleased(text, facts) {
@@ -67,8 +80,8 @@ export function sectionedFormat(syntax: ChangelogSyntax, templates: HeadingTempl
       const existing = sections.find((s) => s.heading.unreleased);
       // One unreleased section at most: when it exists it is renamed, keeping its entries, which
       // is what GWCelery did when a planned 2.4.4 became 2.5.0; running twice changes nothing.
-      if (existing) return splice(text, existing, syntax.headingBlock(title, eol, existing));
-      const block = syntax.headingBlock(title, eol, sections[0]) + eol + syntax.itemBlock(facts.empty, eol);
+      if (existing) return splice(text, existing, syntax.headingBlock(title, eol, existing, text));
+      const block = syntax.headingBlock(title, eol, sections[0], text) + eol + syntax.itemBlock(facts.empty, eol);
       const first = sections[0];
       if (first) return text.slice(0, first.start) + block + eol + text.slice(first.start);
       const separator = text.length === 0 || text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
