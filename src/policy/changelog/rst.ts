@@ -73,6 +73,10 @@ function items(body: string): readonly string[] {
 export const rstSyntax: ChangelogSyntax = {
   name: "rst",
   parse,
+  // A line scan, linear already: the head is the whole parse.
+  head: parse,
+  through: parse,
+  headings: (text, templates) => parse(text, templates).sections.map((s) => s.heading),
   headingBlock,
   itemBlock: (text, eol) => `-   ${text.split(/\r?\n/).join(`${eol}    `)}${eol}`,
   items,

@@ -7,7 +7,7 @@ import { columnWidth } from "../../../src/policy/changelog/column-width.js";
 import { WIDE_CODENAMES } from "./rst-forms.js";
 import { rstOutputs } from "./rst-outputs.js";
 
-const CHECK = String.raw`
+const CHECK = `
 import io, json, sys
 import docutils.core, docutils.utils
 batch = json.load(sys.stdin)
