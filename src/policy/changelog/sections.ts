@@ -93,7 +93,9 @@ export function sectionedFormat(syntax: ChangelogSyntax, templates: HeadingTempl
       const same = syntax.headings(text, templates).filter((h) => h.version !== undefined && sameVersion(h.version, facts.version));
       // The target itself is one of them when it already names the version (a re-dated release).
       const itself =
-        target.heading.version !== undefined && sameVersion(target.heading.version, facts.version) ? same.findIndex((h) => h.text === target.heading.text) : -1;
+        target.heading.version !== undefined && sameVersion(target.heading.version, facts.version)
+          ? same.findIndex((h) => h.date === target.heading.date && h.unreleased === target.heading.unreleased)
+          : -1;
       const clash = same.find((_h, index) => index !== itself);
       if (clash) return { error: `The changelog already has a section for ${facts.version} ("${clash.text}"), so it cannot be released again.` };
       if (entries(target).length === 0) {
