@@ -20,7 +20,29 @@ export function keepAChangelogHeading(version: string, date: string): string {
 }
 
 // The line's own ending is kept on the line added beside it: group 4 is a CRLF's `\r`.
-const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(\S+)([ \t]*)(\r?)$/gm;
+const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(\S+)([ \t]*)(\r?)$/;
+
+type Definition = RegExpExecArray & { readonly index: number };
+
+/**
+ * Link definition lines, found line by line: only a line whose first mark is `[` is matched, so
+ * a 5 MB file costs one pass of indexOf rather than a multiline regex tried at every character.
+ */
+function definitionsOf(text: string): Definition[] {
+  const out: Definition[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    let mark = start;
+    while (mark < end && mark - start < 3 && text[mark] === " ") mark += 1;
+    if (text[mark] === "[") {
+      const found = DEFINITION.exec(text.slice(start, end));
+      if (found) out.push(Object.assign(found, { index: start }));
+    }
+    start = end + 1;
+  }
+  return out;
+}
 const COMPARE = /^(https?:\/\/[^\s]+?\/compare\/)([^\s]+?)\.\.\.([^\s]+)$/;
 const RELEASE_TAG = /^(https?:\/\/[^\s]+?)\/releases\/tag\/([^\s]+)$/;
 /** What a tag may hold to go into a URL unescaped: git refuses spaces and most punctuation. */
@@ -41,11 +63,11 @@ function guessTag(previousTag: string, version: string): string {
  * version that already has its definition, are left as they are, so running twice changes nothing.
  */
 export function updateCompareLinks(text: string, facts: LinkFacts): string {
-  const definitions = [...text.matchAll(DEFINITION)];
+  const definitions = definitionsOf(text);
   if (definitions.some((d) => sameVersion((d[1] ?? "").replace(/^\[|\]$/g, ""), facts.version))) return text;
   const link = (from: string, to: string, base: string): string => `[${facts.version}]: ${base}${from}...${to}`;
   const unreleased = definitions.find((d) => /^unreleased$/i.test(d[1] ?? ""));
-  if (unreleased?.index !== undefined) {
+  if (unreleased !== undefined) {
     const [line = "", label = "", url = "", trailing = "", cr = ""] = unreleased;
     const compare = COMPARE.exec(url);
     if (!compare) return text;
@@ -57,7 +79,7 @@ export function updateCompareLinks(text: string, facts: LinkFacts): string {
   }
   // No unreleased link: the newest release's link says where the next one goes, just above it.
   const newest = definitions.find((d) => COMPARE.test(d[2] ?? "") || RELEASE_TAG.test(d[2] ?? ""));
-  if (newest?.index === undefined) return text;
+  if (newest === undefined) return text;
   const url = newest[2] ?? "";
   const compare = COMPARE.exec(url);
   const release = RELEASE_TAG.exec(url);

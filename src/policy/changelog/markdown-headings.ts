@@ -7,8 +7,10 @@
 // CommonMark never reopens a closed block (spec §"Phase 1: block structure"); the next top-level
 // block starts with no container open, exactly as at the start of a document. So every root
 // child of a window but the last is final, and the next window starts at the last one's line.
-// Only link reference definitions reach across blocks, and they change whether `[1.2.0]` is a
-// link, not whether a line is a heading; the heading's words read the same either way.
+// Link reference definitions are the exception: they are paragraph text until the paragraph
+// ends, so a window never restarts right after one. Their labels reach across blocks, but only
+// change whether `[1.2.0]` is a link, not whether a line is a heading, and a reference's words
+// are read with its brackets (plainText), the same with or without its definition.
 import type { Heading, Nodes, Root } from "mdast";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -39,6 +41,16 @@ const EMPHASIS = /(?<![\p{L}\p{N}])[*_]+|[*_]+(?![\p{L}\p{N}])/gu;
 
 /** The words of a heading: link text without its URL, code without backticks or emphasis. */
 function plainText(node: Nodes): string {
+  // A reference reads as its brackets and words whether or not its definition exists (it may lie
+  // past the window being read): `[1.2.0]` is `[1.2.0]` either way.
+  if (node.type === "linkReference") {
+    const words = `[${node.children.map((child: Nodes) => plainText(child)).join("")}]`;
+    return node.referenceType === "full" ? `${words}[${node.label ?? node.identifier}]` : node.referenceType === "collapsed" ? `${words}[]` : words;
+  }
+  if (node.type === "imageReference") {
+    const alt = `![${node.alt ?? ""}]`;
+    return node.referenceType === "full" ? `${alt}[${node.label ?? node.identifier}]` : node.referenceType === "collapsed" ? `${alt}[]` : alt;
+  }
   if (node.type === "text") return node.value.replace(EMPHASIS, "");
   if ("value" in node && typeof node.value === "string" && node.type !== "html") return node.value;
   if ("children" in node) return node.children.map((child: Nodes) => plainText(child)).join("");
@@ -59,7 +71,7 @@ export interface HeadingScan {
   readonly parsedChars: number;
 }
 
-export const DEFAULT_WINDOW = 32 * 1024;
+export const DEFAULT_WINDOW = 4 * 1024;
 
 /**
  * Top-level headings in document order, until `enough` says the caller has what it needs (it
@@ -83,7 +95,10 @@ export function readHeadings(
     const children = tree(text.slice(from, to))?.children ?? [];
     parsedChars += to - from;
     const last = to === text.length;
-    const final = last ? children.length : children.length - 1;
+    let final = last ? children.length : children.length - 1;
+    // A link reference definition is the start of a paragraph to CommonMark: text right after it
+    // continues that block (and may make it a setext heading), so no window restarts after one.
+    while (!last && final > 0 && children[final - 1]?.type === "definition") final -= 1;
     if (final < 1 && !last) {
       size *= 2;
       continue;
@@ -121,29 +136,43 @@ function lineWords(line: string): string {
     .replace(EMPHASIS, "");
 }
 
+/** After up to three spaces, only these can start a fence or a heading line. */
+const MARKS = new Set(["#", "`", "~", "=", "-"]);
+
 /**
  * Every heading by a line scan, for what needs the whole file but only its headings' words (the
  * codenames already used, whether a version already has a section): ATX and setext headings
- * outside fenced code. Linear, and about a hundred times cheaper than the parse above; it may
- * take a heading-like line inside an HTML block for a heading, which only ever adds a name.
+ * outside fenced code. Linear, and about a hundred times cheaper than the parse above, because
+ * only lines starting with a heading or fence mark are looked at; it may take a heading-like line
+ * inside an HTML block for a heading, which only ever adds a name.
  */
 export function scanHeadingLines(text: string, templates: HeadingTemplates): readonly ParsedHeading[] {
   const out: ParsedHeading[] = [];
   let fence: string | undefined;
-  let previous = "";
-  for (const raw of text.split("\n")) {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const opened = FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (opened !== undefined && opened[0] === fence[0] && opened.length >= fence.length && line.trim() === opened) fence = undefined;
-    } else if (opened !== undefined) {
-      fence = opened;
-    } else if (ATX.test(line)) {
-      out.push(parseHeadingText(lineWords(ATX.exec(line)?.[1] ?? ""), templates));
-    } else if (SETEXT.test(line) && previous.trim() !== "" && !/^ {0,3}(?:[-*+] |\d+[.)] |>|#)/.test(previous) && !/^ {4}/.test(previous)) {
-      out.push(parseHeadingText(lineWords(previous), templates));
+  let previousStart = -1;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    let mark = start;
+    while (mark < end && mark - start < 3 && text[mark] === " ") mark += 1;
+    if (MARKS.has(text[mark] ?? "")) {
+      const line = text.slice(start, text[end - 1] === "\r" ? end - 1 : end);
+      const opened = FENCE.exec(line)?.[1];
+      if (fence !== undefined) {
+        if (opened !== undefined && opened[0] === fence[0] && opened.length >= fence.length && line.trim() === opened) fence = undefined;
+      } else if (opened !== undefined) {
+        fence = opened;
+      } else if (ATX.test(line)) {
+        out.push(parseHeadingText(lineWords(ATX.exec(line)?.[1] ?? ""), templates));
+      } else if (SETEXT.test(line) && previousStart !== -1) {
+        const previous = text.slice(previousStart, start).replace(/\r?\n$/, "");
+        if (previous.trim() !== "" && !/^ {0,3}(?:[-*+] |\d+[.)] |>|#)/.test(previous) && !/^ {4}/.test(previous)) {
+          out.push(parseHeadingText(lineWords(previous), templates));
+        }
+      }
     }
-    previous = fence === undefined ? line : "";
+    previousStart = fence === undefined ? start : -1;
+    start = end + 1;
   }
   return out;
 }

@@ -8,7 +8,7 @@ import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { isReleaseHeading, sameVersion } from "./heading.js";
 import { isKeepAChangelog, KAC_UNRELEASED, keepAChangelogHeading, updateCompareLinks } from "./keep-a-changelog.js";
-import { type FoundHeading, readHeadings, scanHeadingLines, tree } from "./markdown-headings.js";
+import { type FoundHeading, type HeadingScan, readHeadings, scanHeadingLines, tree } from "./markdown-headings.js";
 import { sectionedFormat, type ChangelogSyntax } from "./sections.js";
 import type { Changelog, ChangelogFormat, ChangelogSection, HeadingTemplates, ParsedHeading } from "./types.js";
 
@@ -60,10 +60,15 @@ function parse(text: string, templates: HeadingTemplates): Changelog {
   return sectionsOf(text, readHeadings(text, templates).headings);
 }
 
+/** The headings down to the newest release's end; exported so tests can count the work. */
+export function headHeadings(text: string, templates: HeadingTemplates): HeadingScan {
+  const released = (parsed: ParsedHeading) => !parsed.unreleased && parsed.version !== undefined;
+  return readHeadings(text, templates, (found) => closed(found, released));
+}
+
 /** Down to the newest release, whose section is whole: the unreleased one and the one it follows. */
 function head(text: string, templates: HeadingTemplates): Changelog {
-  const released = (parsed: ParsedHeading) => !parsed.unreleased && parsed.version !== undefined;
-  return sectionsOf(text, readHeadings(text, templates, (found) => closed(found, released)).headings);
+  return sectionsOf(text, headHeadings(text, templates).headings);
 }
 
 function through(text: string, templates: HeadingTemplates, version: string): Changelog {
