@@ -39,9 +39,16 @@ export function lines(text: string): readonly Line[] {
 /** docutils' `nonalphanum7bit`, repeated, trailing blanks allowed. */
 const ADORNMENT = /^([!-/:-@[-`{-~])\1* *$/;
 
+/** `!`-`/`, `:`-`@`, `[`-`` ` ``, `{`-`~`: the characters ADORNMENT repeats. */
+function punctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+}
+
 function adornment(line: Line | undefined): string | undefined {
-  const text = line?.text.trimEnd();
-  return text !== undefined && ADORNMENT.test(text) ? text : undefined;
+  // Most lines start with a letter or a blank: the first character settles them without a regex.
+  if (line === undefined || !punctuation(line.text.charCodeAt(0))) return undefined;
+  const text = line.text.trimEnd();
+  return ADORNMENT.test(text) ? text : undefined;
 }
 
 /** Lines that docutils reads as something else before it could be a title: lists, directives. */

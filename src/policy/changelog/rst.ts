@@ -75,6 +75,7 @@ export const rstSyntax: ChangelogSyntax = {
   parse,
   // A line scan, linear already: the head is the whole parse.
   head: parse,
+  headIsWhole: true,
   through: parse,
   headings: (text, templates) => parse(text, templates).sections.map((s) => s.heading),
   headingBlock,

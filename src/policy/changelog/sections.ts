@@ -25,6 +25,8 @@ export interface ChangelogSyntax {
   through(text: string, templates: HeadingTemplates, version: string): Changelog;
   /** Every heading of the file, in linear time: for what needs names and versions only. */
   headings(text: string, templates: HeadingTemplates): readonly ParsedHeading[];
+  /** The head is the whole file (a line-scanned format), so its sections hold every heading. */
+  readonly headIsWhole?: boolean;
   /**
    * Heading markup for `title`, shaped like `like` (its level) when given, else fitted to the
    * `document` it goes into; ends with `eol`.
@@ -90,7 +92,8 @@ export function sectionedFormat(syntax: ChangelogSyntax, templates: HeadingTempl
         return { error: `The changelog has no unreleased section to finalise for ${facts.version}; add a "${wanted}" section with the changes first.` };
       }
       // The whole file's headings: an old section of this version may lie far below the head.
-      const same = syntax.headings(text, templates).filter((h) => h.version !== undefined && sameVersion(h.version, facts.version));
+      const every = syntax.headIsWhole === true ? sections.map((s) => s.heading) : syntax.headings(text, templates);
+      const same = every.filter((h) => h.version !== undefined && sameVersion(h.version, facts.version));
       // The target itself is one of them when it already names the version (a re-dated release).
       const itself =
         target.heading.version !== undefined && sameVersion(target.heading.version, facts.version)
