@@ -87,6 +87,17 @@ describe("markdown edits", () => {
     );
   });
 
+  it("keeps the file's dominant line ending: one stray CRLF does not make the new section CRLF", () => {
+    const released = KEEP_A_CHANGELOG.replace("## 1.3.0 (unreleased)", "## 1.3.0 (2024-02-01)").replace("- Fix __bold__ thing\n", "- Fix __bold__ thing\r\n");
+    expect(md.addUnreleased(released, { version: "1.3.1", empty: "No changes yet." })).toBe(
+      released.replace("## 1.3.0 (2024-02-01)", "## 1.3.1 (unreleased)\n\n- No changes yet.\n\n## 1.3.0 (2024-02-01)"),
+    );
+    const crlf = released.replace(/\r?\n/g, "\r\n").replace("- Fix __bold__ thing\r\n", "- Fix __bold__ thing\n");
+    expect(md.addUnreleased(crlf, { version: "1.3.1", empty: "No changes yet." })).toBe(
+      crlf.replace("## 1.3.0 (2024-02-01)", "## 1.3.1 (unreleased)\r\n\r\n- No changes yet.\r\n\r\n## 1.3.0 (2024-02-01)"),
+    );
+  });
+
   it("lists the unreleased items without bullets, continuation lines dedented", () => {
     expect(md.unreleasedEntries(KEEP_A_CHANGELOG)).toEqual(["Add `--dry-run`\nto the CLI", "Fix __bold__ thing"]);
   });
