@@ -43,7 +43,7 @@ describe("Keep a Changelog: /release minor", () => {
     await app.send("issue_comment", commentPayload(gh, { owner, repo, number: issue, body: "/release minor", sender: "oscarotero" }));
     const release = await app.waitFor(() => gh.releases(owner, repo).find((r) => r.tag_name === "v3.2.0"), 60_000);
     const today = new Date().toISOString().slice(0, 10);
-    expect(release.body.startsWith("### Added\n- Read `[Unreleased]` compare links")).toBe(true);
+    expect((release.body ?? "").startsWith("### Added\n- Read `[Unreleased]` compare links")).toBe(true);
 
     const tagged = gh.file(owner, repo, "v3.2.0", "CHANGELOG.md") ?? "";
     expect(tagged).toContain(`\n## [3.2.0] - ${today}\n### Added\n`);
