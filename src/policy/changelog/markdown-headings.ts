@@ -139,39 +139,69 @@ function lineWords(line: string): string {
 /** After up to three spaces, only these can start a fence or a heading line. */
 const MARKS = new Set(["#", "`", "~", "=", "-"]);
 
+function blankFrom(text: string, at: number, end: number): boolean {
+  for (let i = at; i < end; i += 1) if (text[i] !== " " && text[i] !== "\t" && text[i] !== "\r") return false;
+  return true;
+}
+
 /**
  * Every heading by a line scan, for what needs the whole file but only its headings' words (the
- * codenames already used, whether a version already has a section): ATX and setext headings
- * outside fenced code. Linear, and about a hundred times cheaper than the parse above, because
- * only lines starting with a heading or fence mark are looked at; it may take a heading-like line
- * inside an HTML block for a heading, which only ever adds a name.
+ * codenames already used, whether a version already has a section): ATX headings, and setext
+ * headings (the paragraph above a `===` or `---` line, all its lines), outside fenced code.
+ * Linear, and about a hundred times cheaper than the parse above, because only lines starting
+ * with a heading or fence mark are looked at closely; it may take a heading-like line inside an
+ * HTML block for a heading, which only ever adds a name.
  */
 export function scanHeadingLines(text: string, templates: HeadingTemplates): readonly ParsedHeading[] {
   const out: ParsedHeading[] = [];
   let fence: string | undefined;
-  let previousStart = -1;
+  /** Where the paragraph that a setext underline would turn into a heading starts, if any. */
+  let paragraph = -1;
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline === -1 ? text.length : newline;
     let mark = start;
     while (mark < end && mark - start < 3 && text[mark] === " ") mark += 1;
+    let starts = paragraph === -1 ? start : paragraph;
     if (MARKS.has(text[mark] ?? "")) {
       const line = text.slice(start, text[end - 1] === "\r" ? end - 1 : end);
       const opened = FENCE.exec(line)?.[1];
       if (fence !== undefined) {
         if (opened !== undefined && opened[0] === fence[0] && opened.length >= fence.length && line.trim() === opened) fence = undefined;
+        starts = -1;
       } else if (opened !== undefined) {
         fence = opened;
+        starts = -1;
       } else if (ATX.test(line)) {
         out.push(parseHeadingText(lineWords(ATX.exec(line)?.[1] ?? ""), templates));
-      } else if (SETEXT.test(line) && previousStart !== -1) {
-        const previous = text.slice(previousStart, start).replace(/\r?\n$/, "");
-        if (previous.trim() !== "" && !/^ {0,3}(?:[-*+] |\d+[.)] |>|#)/.test(previous) && !/^ {4}/.test(previous)) {
-          out.push(parseHeadingText(lineWords(previous), templates));
-        }
+        starts = -1;
+      } else if (SETEXT.test(line) && paragraph !== -1) {
+        const words = text
+          .slice(paragraph, start)
+          .replace(/\r?\n$/, "")
+          .replace(/\r\n/g, "\n");
+        out.push(
+          parseHeadingText(
+            lineWords(
+              words
+                .split("\n")
+                .map((l) => l.trim())
+                .join("\n"),
+            ),
+            templates,
+          ),
+        );
+        starts = -1;
       }
+    } else if (fence !== undefined) {
+      starts = -1;
     }
-    previousStart = fence === undefined ? start : -1;
+    if (blankFrom(text, start, end)) starts = -1;
+    // A paragraph cannot start with a list marker, a quote or indented code, and a bullet or a
+    // quote ends one.
+    const lineHead = text.slice(start, Math.min(end, start + 16));
+    if (/^ {0,3}(?:[-*+][ \t]|>)/.test(lineHead) || (starts === start && /^ {0,3}(?:[-*+]$|\d+[.)](?:[ \t]|$))|^ {4}|^\t/.test(lineHead))) starts = -1;
+    paragraph = starts;
     start = end + 1;
   }
   return out;
