@@ -58,6 +58,12 @@ describe("rst titles docutils accepts", () => {
     expect(rst.parse(text).sections.map((s) => s.heading.version)).toEqual(["1.0.0"]);
   });
 
+  it("gives the first release a style the document title leaves free", () => {
+    expect(rst.addUnreleased("Changelog\n---------\n", { version: "0.1.0", empty: "No changes yet." })).toBe(
+      "Changelog\n---------\n\n0.1.0 (unreleased)\n==================\n\n-   No changes yet.\n",
+    );
+  });
+
   it("does not take a bullet over a dashed line for a title", () => {
     expect(rst.parse("1.0.0 (unreleased)\n------------------\n\n- 2.0.0 (unreleased)\n------------------\n").sections).toHaveLength(1);
   });

@@ -31,6 +31,15 @@ export function rstOutputs(): readonly RstOutput[] {
     { name: "2024 head, candidate 2.6.0rc1", text: finalized(head2024, "2.6.0rc1", "Ghost Deer") },
     { name: "2022 head released", text: released(head2022, "2.0.2", "2.0.3", "Alien Big Cat") },
     { name: "first section of a new file", text: rst.addUnreleased("Changelog\n=========\n", { version: "0.1.0", empty: "No changes yet." }) },
+    { name: "first section under a - title", text: rst.addUnreleased("Changelog\n---------\n", { version: "0.1.0", empty: "No changes yet." }) },
+    {
+      name: "a configured heading template",
+      text: (() => {
+        const result = rstChangelog({ heading: "Version {version} ({date:MM-DD-YYYY})" }).finalize(head2024, { version: "2.6.0", date: DATE });
+        if ("error" in result) throw new Error(result.error);
+        return result.text;
+      })(),
+    },
     { name: "= releases under an overlined title", text: released(EQUALS_RELEASES, "1.1.0", "1.1.1", "Mothman") },
     { name: "overlined releases with subsections", text: released(OVERLINED_RELEASES, "2.0.0", "2.0.1") },
     { name: "~ releases", text: released(TILDE_RELEASES, "0.3.0", "0.3.1", "Nessie") },
