@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { renderReport, type BenchResults } from "./report.js";
 import { measureAcceptance } from "./sections/acceptance.js";
-import { changelogGrowth, memoryAfter, notesGrowth } from "./sections/growth.js";
+import { changelogGrowth, markdownChangelogGrowth, memoryAfter, notesGrowth } from "./sections/growth.js";
 import { measureScaleOut } from "./sections/scale-out.js";
 import { measureScenarios } from "./sections/scenarios.js";
 
@@ -33,6 +33,8 @@ step("2-3. API cost and end-to-end latency per scenario (emulator +50 ms per cal
 const scenarios = await measureScenarios(50, runs);
 step("4. growth");
 const changelog = changelogGrowth([100, 1_000, 10_000, 100_000]);
+// 5 MB: the size at which a whole-file Markdown parse took 90 s and 2.7 GB.
+const markdown = markdownChangelogGrowth([50, 500, 5_120]);
 const notes = notesGrowth([30, 300, 3_000, 30_000]);
 step(`4. memory after ${deliveries} deliveries`);
 const memory = await memoryAfter(deliveries, 8, drainSeconds);
@@ -51,7 +53,7 @@ const results: BenchResults = {
   wallSeconds: Math.round((Date.now() - started) / 1000),
   acceptance,
   scenarios,
-  growth: { series: [changelog, notes], memory },
+  growth: { series: [changelog, markdown, notes], memory },
   scaleOut,
 };
 mkdirSync("bench/results", { recursive: true });

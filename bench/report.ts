@@ -135,7 +135,7 @@ function growthTables(series: readonly GrowthSeries[], m: MemoryResult): string[
   return [
     "## 4. How cost grows",
     "",
-    "Pure policy functions timed in the benchmark process (median of repeated calls after a warm-up). The CHANGES.rst files are generated in the shape of GWCelery's real one (test/fixtures/processes/gwcelery/): its own items reused, five per released section, ten unreleased, finalized into a release.",
+    "Pure policy functions timed in the benchmark process (median of repeated calls after a warm-up). The CHANGES.rst files are generated in the shape of GWCelery's real one (test/fixtures/processes/gwcelery/): its own items reused, five per released section, ten unreleased, finalized into a release. The CHANGELOG.md files (n in KB, up to 5 MB) are Keep a Changelog files in the shape of keep-a-changelog's own (test/fixtures/processes/keep-a-changelog/): its release bodies reused, a compare link per release; a release's changelog work is timed: every heading scanned (codenames), finalize with the compare links, the release's notes, back to development.",
     "",
     ...blocks,
     "### Memory of the app process",

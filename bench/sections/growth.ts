@@ -2,9 +2,10 @@
 // rendering), fitted as time ∝ n^k, and what the app process holds in memory after 10,000
 // deliveries.
 import { startEmulator } from "../../test/emulator/index.js";
-import { rstChangelog } from "../../src/policy/changelog/index.js";
+import { markdownChangelog, rstChangelog } from "../../src/policy/changelog/index.js";
 import { renderNotes, type MergedPull } from "../../src/policy/notes/index.js";
 import { RELEASE_PILOT, drained, queueMetrics, rssMb, startBenchApp } from "../lib/app.js";
+import { generateKeepAChangelog } from "../lib/changelog-md.js";
 import { generateChangesRst } from "../lib/changes-rst.js";
 import { runLoad } from "../lib/load.js";
 import { acceptancePayloads } from "../lib/payloads.js";
@@ -69,6 +70,34 @@ export function changelogGrowth(sizes: readonly number[]): GrowthSeries {
     return { n, ms: round(ms, 3), bytes: text.length };
   });
   return series("CHANGES.rst parse + finalize", points);
+}
+
+/**
+ * A `/release`'s work on a CHANGELOG.md of `bytes` (n is the size in KB): the codenames used,
+ * finalize with its compare links, the release notes, back to development. Edits read only the
+ * head, so this is linear (the whole-file heading scan and the splices) and small.
+ */
+export function markdownChangelogGrowth(sizesKb: readonly number[]): GrowthSeries {
+  const format = markdownChangelog({ heading: "{version} ({date:YYYY-MM-DD})", unreleased: "{version} (unreleased)", empty: ["No changes yet."] });
+  const release = ({ text, next }: { text: string; next: string }) => {
+    format.headings(text);
+    const result = format.finalize(text, { version: next, date: "2024-12-01", tag: `v${next}` });
+    if ("error" in result) throw new Error(`finalize refused the generated file: ${result.error}`);
+    if (format.sectionFor(result.text, next) === undefined) throw new Error("no notes for the release");
+    format.addUnreleased(result.text, { version: next, empty: "No changes yet." });
+  };
+  // micromark takes a hundred calls or so to reach its compiled speed; a release in a running
+  // app has had them, so the series is timed warm.
+  const small = generateKeepAChangelog(8 * 1024);
+  for (let i = 0; i < 200; i += 1) release(small);
+  const points = sizesKb.map((kb) => {
+    const generated = generateKeepAChangelog(kb * 1024);
+    const { text } = generated;
+    const ms = timeIt(() => release(generated));
+    process.stdout.write(`  CHANGELOG.md ${Math.round(text.length / 1024)} KB: ${round(ms, 2)} ms\n`);
+    return { n: kb, ms: round(ms, 3), bytes: text.length };
+  });
+  return series("CHANGELOG.md (Keep a Changelog) release edits, n = KB", points);
 }
 
 function pulls(n: number): MergedPull[] {

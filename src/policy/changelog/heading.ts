@@ -28,10 +28,17 @@ function escapeRegExp(text: string): string {
  * `{version}` refers back to the first: two groups of one name are a SyntaxError in JavaScript.
  */
 function unreleasedPattern(template: string): RegExp {
+  const known = patterns.get(template);
+  if (known !== undefined) return known;
   const [first = "", ...rest] = template.split("{version}").map(escapeRegExp);
   const tokens = rest.map((part, index) => `${index === 0 ? "v?(?<version>\\d[0-9A-Za-z.+-]*)" : "v?\\k<version>"}${part}`);
-  return new RegExp(`^${first}${tokens.join("")}$`, "i");
+  const pattern = new RegExp(`^${first}${tokens.join("")}$`, "i");
+  // A changelog's headings are read with one or two templates: built once each, not per heading.
+  if (patterns.size < 64) patterns.set(template, pattern);
+  return pattern;
 }
+
+const patterns = new Map<string, RegExp>();
 
 /**
  * Release headings are short; a longer line is prose. Bounding the text bounds the work of every

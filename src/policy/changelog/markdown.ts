@@ -1,46 +1,19 @@
 // Markdown changelogs (Keep a Changelog, or GWCelery-style headings in a CHANGELOG.md). The text
 // is parsed to mdast with remark only to find headings and list items by their source offsets;
 // edits are spliced into the original text, because re-stringifying the whole tree would rewrite
-// bullets, emphasis and wrapping in every release the team already published.
-import type { Heading, List, ListItem, Nodes, Root, RootContent } from "mdast";
-import remarkParse from "remark-parse";
+// bullets, emphasis and wrapping in every release the team already published. Edits read only
+// the head of the file (markdown-headings.ts), so a 5 MB changelog costs what its top costs.
+import type { Heading, List, ListItem, PhrasingContent, Root, RootContent } from "mdast";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
-import { boundMarkdownNesting } from "../markdown-bounds.js";
-import { isReleaseHeading, parseHeadingText } from "./heading.js";
+import { isReleaseHeading, sameVersion } from "./heading.js";
+import { isKeepAChangelog, KAC_UNRELEASED, keepAChangelogHeading, updateCompareLinks } from "./keep-a-changelog.js";
+import { type FoundHeading, type HeadingScan, readHeadings, scanHeadingLines, tree } from "./markdown-headings.js";
 import { sectionedFormat, type ChangelogSyntax } from "./sections.js";
-import type { Changelog, ChangelogFormat, ChangelogSection, HeadingTemplates } from "./types.js";
+import type { Changelog, ChangelogFormat, ChangelogSection, HeadingTemplates, ParsedHeading } from "./types.js";
 
 const DEFAULT_DEPTH: Heading["depth"] = 2;
-// Built once: a frozen processor parses any number of documents. Emphasis is not parsed: only
-// headings and list items matter here, and resolving `*`/`_` delimiters is quadratic in
-// micromark (40 KB of `*a` took 11 s), which a changelog on the default branch could hold.
-const parser = unified()
-  .use(remarkParse)
-  .data("micromarkExtensions", [{ disable: { null: ["attention"] } }])
-  .freeze();
 const printer = unified().use(remarkStringify, { bullet: "-" }).freeze();
-
-function tree(text: string): Root | undefined {
-  try {
-    // Same length, so the tree's offsets are offsets into `text`.
-    return parser.parse(boundMarkdownNesting(text));
-  } catch {
-    // remark is not known to throw on any input, but parse must never throw, whatever remark does.
-    return undefined;
-  }
-}
-
-/** Emphasis markers at the edge of a word, which the parser above leaves in the text. */
-const EMPHASIS = /(?<![\p{L}\p{N}])[*_]+|[*_]+(?![\p{L}\p{N}])/gu;
-
-/** The words of a heading: link text without its URL, code without backticks or emphasis. */
-function plainText(node: Nodes): string {
-  if (node.type === "text") return node.value.replace(EMPHASIS, "");
-  if ("value" in node && typeof node.value === "string" && node.type !== "html") return node.value;
-  if ("children" in node) return node.children.map((child: Nodes) => plainText(child)).join("");
-  return "";
-}
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
@@ -51,29 +24,56 @@ function afterLineEnd(text: string, offset: number): number {
   return text.startsWith("\n", offset) ? offset + 1 : offset;
 }
 
-function parse(text: string, templates: HeadingTemplates): Changelog {
-  const root = tree(text);
-  const headings = (root?.children ?? [])
-    .filter((node): node is Heading => node.type === "heading" && node.position?.start.offset !== undefined)
-    .map((node) => ({ node, parsed: parseHeadingText(plainText(node), templates) }));
+/** Releases sit at one level (`##` in Keep a Changelog, `#` in an Openverse release file). */
+function releaseDepth(headings: readonly FoundHeading[]): number | undefined {
   const releases = headings.filter((h) => isReleaseHeading(h.parsed));
-  const first = releases[0];
-  if (!first) return { preamble: text, sections: [] };
-  // Releases sit at one level (`##` in Keep a Changelog, `#` in an Openverse release file); every
-  // heading at that level or above, from the first release on, starts a section.
-  const depth = Math.min(...releases.map((h) => h.node.depth));
-  const firstOffset = first.node.position?.start.offset ?? 0;
-  const starts = headings.filter((h) => h.node.depth <= depth && (h.node.position?.start.offset ?? 0) >= firstOffset);
-  const sections: ChangelogSection[] = [];
-  starts.forEach((h, n) => {
-    const start = lineStart(text, h.node.position?.start.offset ?? 0);
-    const headingEnd = afterLineEnd(text, h.node.position?.end.offset ?? start);
+  return releases.length === 0 ? undefined : Math.min(...releases.map((h) => h.depth));
+}
+
+/** Whether a heading at or above its level follows the first heading that `wanted` picks. */
+function closed(headings: readonly FoundHeading[], wanted: (parsed: ParsedHeading) => boolean): boolean {
+  const index = headings.findIndex((h) => wanted(h.parsed));
+  const found = headings[index];
+  return found !== undefined && headings.slice(index + 1).some((h) => h.depth <= found.depth);
+}
+
+/**
+ * Sections from the headings read so far: every heading at the release level or above, from the
+ * first release on, starts one. The last runs to the end of the text, including what was not read.
+ */
+function sectionsOf(text: string, headings: readonly FoundHeading[]): Changelog {
+  const depth = releaseDepth(headings);
+  const first = headings.find((h) => isReleaseHeading(h.parsed));
+  if (depth === undefined || first === undefined) return { preamble: text, sections: [] };
+  const starts = headings.filter((h) => h.depth <= depth && h.start >= first.start);
+  const sections: ChangelogSection[] = starts.map((h, n) => {
+    const start = lineStart(text, h.start);
+    const headingEnd = afterLineEnd(text, h.end);
     const following = starts[n + 1];
-    const end = following ? lineStart(text, following.node.position?.start.offset ?? text.length) : text.length;
-    sections.push({ heading: h.parsed, rawHeading: text.slice(start, headingEnd), body: text.slice(headingEnd, end), start, end });
+    const end = following ? lineStart(text, following.start) : text.length;
+    return { heading: h.parsed, rawHeading: text.slice(start, headingEnd), body: text.slice(headingEnd, end), start, end };
   });
-  const firstStart = sections[0]?.start ?? text.length;
-  return { preamble: text.slice(0, firstStart), sections };
+  return { preamble: text.slice(0, sections[0]?.start ?? text.length), sections };
+}
+
+function parse(text: string, templates: HeadingTemplates): Changelog {
+  return sectionsOf(text, readHeadings(text, templates).headings);
+}
+
+/** The headings down to the newest release's end; exported so tests can count the work. */
+export function headHeadings(text: string, templates: HeadingTemplates): HeadingScan {
+  const released = (parsed: ParsedHeading) => !parsed.unreleased && parsed.version !== undefined;
+  return readHeadings(text, templates, (found) => closed(found, released));
+}
+
+/** Down to the newest release, whose section is whole: the unreleased one and the one it follows. */
+function head(text: string, templates: HeadingTemplates): Changelog {
+  return sectionsOf(text, headHeadings(text, templates).headings);
+}
+
+function through(text: string, templates: HeadingTemplates, version: string): Changelog {
+  const named = (parsed: ParsedHeading) => parsed.version !== undefined && sameVersion(parsed.version, version);
+  return sectionsOf(text, readHeadings(text, templates, (found) => closed(found, named)).headings);
 }
 
 const DEPTHS = [1, 2, 3, 4, 5, 6] as const satisfies readonly Heading["depth"][];
@@ -92,8 +92,27 @@ function stringify(children: RootContent[]): string {
   return printer.stringify(root).replace(/\n+$/, "");
 }
 
+/**
+ * A leading `[1.2.0]` or `[Unreleased]` is Keep a Changelog's link to its definition: written as
+ * a shortcut reference, so its brackets stay brackets while the rest is escaped as text.
+ */
+function headingWords(title: string): PhrasingContent[] {
+  const bracketed = /^\[([^[\]\\]+)\](?=\s|$)/.exec(title);
+  if (!bracketed) return [{ type: "text", value: title }];
+  const label = bracketed[1] ?? "";
+  const rest = title.slice(bracketed[0].length);
+  const reference: PhrasingContent = {
+    type: "linkReference",
+    identifier: label.toLowerCase(),
+    label,
+    referenceType: "shortcut",
+    children: [{ type: "text", value: label }],
+  };
+  return rest === "" ? [reference] : [reference, { type: "text", value: rest }];
+}
+
 function headingBlock(title: string, eol: string, like: ChangelogSection | undefined): string {
-  return stringify([{ type: "heading", depth: depthOf(like), children: [{ type: "text", value: title }] }]) + eol;
+  return stringify([{ type: "heading", depth: depthOf(like), children: headingWords(title) }]) + eol;
 }
 
 function itemBlock(text: string, eol: string): string {
@@ -127,7 +146,25 @@ function items(body: string): readonly string[] {
   return out;
 }
 
-export const markdownSyntax: ChangelogSyntax = { name: "markdown", parse, headingBlock, itemBlock, items };
+export const markdownSyntax: ChangelogSyntax = {
+  name: "markdown",
+  parse,
+  head,
+  through,
+  headings: scanHeadingLines,
+  headingBlock,
+  itemBlock,
+  items,
+  dialect: (like) =>
+    isKeepAChangelog(like)
+      ? {
+          releaseTitle: ({ version, date }) => keepAChangelogHeading(version, date),
+          unreleasedTitle: KAC_UNRELEASED,
+          placeholder: false,
+          afterRelease: updateCompareLinks,
+        }
+      : undefined,
+};
 
 export function markdownChangelog(templates: HeadingTemplates = {}): ChangelogFormat {
   return sectionedFormat(markdownSyntax, templates);

@@ -1,71 +1,45 @@
-// reStructuredText changelogs as GWCelery keeps `CHANGES.rst`: a `Changelog` title over `=`,
+// reStructuredText changelogs. GWCelery keeps `CHANGES.rst` with a `Changelog` title over `=`,
 // then one section per release whose heading is underlined with `-` exactly as long as the
-// heading, items written `-   text` with continuation lines indented four spaces.
-import { parseHeadingText } from "./heading.js";
+// heading, items written `-   text` with continuation lines indented four spaces. Other projects
+// use other adornments, overlines, or `=` for releases: every title docutils accepts is read
+// (rst-titles.ts), releases sit at the level of the first release title, and a release's notes
+// stop at the next title of that level or above, whatever its adornment.
+import { isReleaseHeading, parseHeadingText } from "./heading.js";
+import { lines, renderTitle, styleOf, styleRanks, titles } from "./rst-titles.js";
 import { sectionedFormat, type ChangelogSyntax } from "./sections.js";
 import type { Changelog, ChangelogFormat, ChangelogSection, HeadingTemplates } from "./types.js";
 
-interface Line {
-  readonly text: string;
-  /** The line including its terminator. */
-  readonly raw: string;
-  readonly start: number;
-}
-
-function lines(text: string): readonly Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf("\n", start);
-    const end = newline === -1 ? text.length : newline + 1;
-    const raw = text.slice(start, end);
-    out.push({ raw, text: raw.replace(/\r?\n$/, ""), start });
-    start = end;
-  }
-  return out;
-}
-
-/** A section title: text from the first column, after a blank line, underlined with enough `-`. */
-function isSectionTitle(all: readonly Line[], index: number): boolean {
-  const title = all[index]?.text.trimEnd();
-  const underline = all[index + 1]?.text.trimEnd();
-  if (title === undefined || underline === undefined || title.length === 0 || /^\s/.test(title)) return false;
-  if (!/^-+$/.test(underline) || underline.length < [...title].length) return false;
-  // A line of dashes over a line of dashes is a transition, not a title.
-  if (/^-+$/.test(title)) return false;
-  const before = all[index - 1];
-  return before === undefined || before.text.trim() === "";
-}
-
 function parse(text: string, templates: HeadingTemplates): Changelog {
   const all = lines(text);
-  const starts: number[] = [];
-  for (let i = 0; i < all.length; i += 1) {
-    if (isSectionTitle(all, i)) {
-      starts.push(i);
-      i += 1;
-    }
-  }
-  const firstLine = starts[0] === undefined ? undefined : all[starts[0]];
-  const preamble = firstLine === undefined ? text : text.slice(0, firstLine.start);
-  const sections: ChangelogSection[] = [];
-  starts.forEach((lineIndex, n) => {
-    const title = all[lineIndex];
-    const underline = all[lineIndex + 1];
-    if (!title || !underline) return;
-    const nextIndex = starts[n + 1];
-    const end = nextIndex === undefined ? text.length : (all[nextIndex]?.start ?? text.length);
-    const rawHeading = title.raw + underline.raw;
-    const bodyStart = title.start + rawHeading.length;
-    sections.push({
-      heading: parseHeadingText(title.text, templates),
-      rawHeading,
-      body: text.slice(bodyStart, end),
-      start: title.start,
-      end,
-    });
+  const found = titles(all).map((title) => ({ title, heading: parseHeadingText(title.text, templates) }));
+  const firstRelease = found.findIndex((t) => isReleaseHeading(t.heading));
+  const release = found[firstRelease];
+  if (release === undefined) return { preamble: text, sections: [] };
+  const ranks = styleRanks(found.map((t) => t.title));
+  const level = ranks.get(release.title.style) ?? 0;
+  const starts = found.slice(firstRelease).filter((t) => (ranks.get(t.title.style) ?? 0) <= level);
+  const sections: ChangelogSection[] = starts.map(({ title, heading }, n) => {
+    const start = all[title.line]?.start ?? text.length;
+    const next = starts[n + 1];
+    const end = next === undefined ? text.length : (all[next.title.line]?.start ?? text.length);
+    const rawHeading = all
+      .slice(title.line, title.line + title.span)
+      .map((line) => line.raw)
+      .join("");
+    return { heading, rawHeading, body: text.slice(start + rawHeading.length, end), start, end };
   });
-  return { preamble, sections };
+  return { preamble: text.slice(0, sections[0]?.start ?? text.length), sections };
+}
+
+/** Releases take `-` under a `=` document title, or the first style the document leaves free. */
+function freeStyle(document: string): string {
+  const used = new Set(titles(lines(document)).map((t) => t.style));
+  return ["-", "=", "~", "^", '"', "'", "+", "*"].find((style) => !used.has(style)) ?? "-";
+}
+
+function headingBlock(title: string, eol: string, like: ChangelogSection | undefined, document = ""): string {
+  const style = (like === undefined ? undefined : styleOf(like.rawHeading)) ?? freeStyle(document);
+  return renderTitle(title, style, eol);
 }
 
 function items(body: string): readonly string[] {
@@ -99,7 +73,12 @@ function items(body: string): readonly string[] {
 export const rstSyntax: ChangelogSyntax = {
   name: "rst",
   parse,
-  headingBlock: (title, eol) => `${title}${eol}${"-".repeat([...title].length)}${eol}`,
+  // A line scan, linear already: the head is the whole parse.
+  head: parse,
+  headIsWhole: true,
+  through: parse,
+  headings: (text, templates) => parse(text, templates).sections.map((s) => s.heading),
+  headingBlock,
   itemBlock: (text, eol) => `-   ${text.split(/\r?\n/).join(`${eol}    `)}${eol}`,
   items,
 };

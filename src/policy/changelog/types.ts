@@ -36,6 +36,8 @@ export interface FinalizeFacts {
   readonly codename?: string;
   /** `YYYY-MM-DD`; the caller takes it from the clock, policy never does. */
   readonly date: string;
+  /** The release's tag, for the links that name it (Keep a Changelog's compare links). */
+  readonly tag?: string;
 }
 
 export interface UnreleasedFacts {
@@ -50,6 +52,13 @@ export interface ChangelogFormat {
   readonly name: ChangelogFormatName;
   /** Never throws; text it cannot make sense of stays in the preamble. */
   parse(text: string): Changelog;
+  /**
+   * The head of the file: sections down to the newest release, each whole, then one section that
+   * holds the rest unread. What an edit needs, at a cost that does not grow with the history.
+   */
+  head(text: string): Changelog;
+  /** Every heading's words, in linear time: the codenames used, the versions written. */
+  headings(text: string): readonly ParsedHeading[];
   finalize(text: string, facts: FinalizeFacts): FinalizeResult;
   addUnreleased(text: string, facts: UnreleasedFacts): string;
   /** Items of the unreleased section, without markers; the empty placeholder gives `[]`. */

@@ -30,9 +30,15 @@ export const ChangelogFields = {
   format: z
     .enum(["markdown", "rst"])
     .optional()
-    .describe("Markup of the changelog; by default taken from the file extension (.rst is rst, anything else markdown)."),
-  heading: template("Heading of a released section, e.g. '{version} \"{codename}\" ({date:YYYY-MM-DD})'. Default: {version} ({date:YYYY-MM-DD}).").optional(),
-  unreleased: template("Heading of the section that collects unreleased changes. Default: {version} (unreleased).").optional(),
+    .describe(
+      "Markup of the changelog; by default taken from the file extension (.rst is rst, anything else markdown). rst reads every section title docutils reads (any adornment, overlines) and writes underlines as wide as docutils measures them.",
+    ),
+  heading: template(
+    "Heading of a released section, e.g. '{version} \"{codename}\" ({date:YYYY-MM-DD})'. Default: {version} ({date:YYYY-MM-DD}); in a Keep a Changelog file ('## [Unreleased]', '## [1.2.0] - 2024-01-01') its own form, with its compare links updated, unless this starts with '['.",
+  ).optional(),
+  unreleased: template(
+    "Heading of the section that collects unreleased changes. Default: {version} (unreleased); [Unreleased] in a Keep a Changelog file, unless this starts with '['.",
+  ).optional(),
   empty: z.string().min(1).optional().describe("The only item of a section with no changes yet. Default: No changes yet."),
   via: z
     .enum(["pull-request", "commit"])

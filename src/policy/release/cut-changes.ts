@@ -26,14 +26,16 @@ const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 /** The codename of an already finalised section, or the one the config's list gives next. */
 export function codenameFor(config: Config, changelog: ChangelogFile | undefined, version: string): Result<string | undefined> {
   if (changelog === undefined) return ok(undefined);
-  const sections = changelog.format.parse(changelog.text).sections;
+  // The head holds the version's own section when it is already finalised (a resumed cut) and
+  // the previous release; the codenames used come from every heading, found by a cheap scan.
+  const sections = changelog.format.head(changelog.text).sections;
   const own = sections.find((s) => !s.heading.unreleased && s.heading.version === version);
   if (own !== undefined) return ok(own.heading.codename);
   if (config.codenames === null) return ok(undefined);
   const previous = sections.find((s) => !s.heading.unreleased && s.heading.version !== undefined);
   const picked = pickCodename({
     list: config.codenames.names,
-    used: sections.flatMap((s) => (s.heading.codename === undefined ? [] : [s.heading.codename])),
+    used: changelog.format.headings(changelog.text).flatMap((h) => (h.codename === undefined ? [] : [h.codename])),
     version,
     ...(previous?.heading.version === undefined
       ? {}
@@ -50,7 +52,8 @@ export function codenameFor(config: Config, changelog: ChangelogFile | undefined
  */
 export function alreadyCommitted(facts: CutReleaseFacts, app: AppConfig, changelog: ChangelogFile | undefined, version: string): boolean {
   if (changelog !== undefined) {
-    return changelog.format.parse(changelog.text).sections.some((s) => !s.heading.unreleased && s.heading.version === version);
+    // A committed release is the newest one, so it is in the head.
+    return changelog.format.head(changelog.text).sections.some((s) => !s.heading.unreleased && s.heading.version === version);
   }
   return app.versionFiles.every((file) => {
     const content = facts.versionFiles[file.path];
@@ -68,7 +71,7 @@ export function releaseCommit(
   facts: CutReleaseFacts,
   app: AppConfig,
   changelog: ChangelogFile | undefined,
-  values: { readonly version: string; readonly codename: string | undefined },
+  values: { readonly version: string; readonly codename: string | undefined; readonly tag?: string },
 ): Result<ReleaseCommit> {
   const files: FileChange[] = [];
   let changelogText: string | undefined;
@@ -78,6 +81,7 @@ export function releaseCommit(
       version: values.version,
       date,
       ...(values.codename === undefined ? {} : { codename: values.codename }),
+      ...(values.tag === undefined ? {} : { tag: values.tag }),
     });
     if ("error" in finalised) return fail(finalised.error);
     changelogText = finalised.text;

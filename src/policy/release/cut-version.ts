@@ -64,7 +64,7 @@ export function taggedVersionsOf(tags: readonly string[], app: AppConfig, scheme
 function changelogVersion(facts: CutReleaseFacts, app: AppConfig, scheme: VersionScheme, unreleased: boolean): Version | undefined {
   if (app.changelog === null || facts.changelog === undefined) return undefined;
   const section = formatOf(app.changelog)
-    .parse(facts.changelog)
+    .head(facts.changelog)
     .sections.find((s) => s.heading.unreleased === unreleased && s.heading.version !== undefined);
   return section?.heading.version === undefined ? undefined : scheme.parse(section.heading.version);
 }

@@ -249,7 +249,7 @@ function backToDevelopment(
   const message = changelog?.config.backToDevelopment;
   if (changelog === undefined || releasedText === undefined || next === undefined || message == null) return undefined;
   // Already back in development (a resumed cut, or a person was quicker): nothing to add.
-  if (changelog.format.parse(releasedText).sections.some((s) => s.heading.unreleased)) return undefined;
+  if (changelog.format.head(releasedText).sections.some((s) => s.heading.unreleased)) return undefined;
   const text = changelog.format.addUnreleased(releasedText, { version: next, empty: changelog.config.empty });
   // On the release commit (or the head, when resuming after it): the release stays its parent.
   return {

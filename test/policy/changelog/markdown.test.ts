@@ -87,6 +87,33 @@ describe("markdown edits", () => {
     );
   });
 
+  it("keeps the file's dominant line ending: one stray CRLF does not make the new section CRLF", () => {
+    const released = KEEP_A_CHANGELOG.replace("## 1.3.0 (unreleased)", "## 1.3.0 (2024-02-01)").replace("- Fix __bold__ thing\n", "- Fix __bold__ thing\r\n");
+    expect(md.addUnreleased(released, { version: "1.3.1", empty: "No changes yet." })).toBe(
+      released.replace("## 1.3.0 (2024-02-01)", "## 1.3.1 (unreleased)\n\n- No changes yet.\n\n## 1.3.0 (2024-02-01)"),
+    );
+    const crlf = released.replace(/\r?\n/g, "\r\n").replace("- Fix __bold__ thing\r\n", "- Fix __bold__ thing\n");
+    expect(md.addUnreleased(crlf, { version: "1.3.1", empty: "No changes yet." })).toBe(
+      crlf.replace("## 1.3.0 (2024-02-01)", "## 1.3.1 (unreleased)\r\n\r\n- No changes yet.\r\n\r\n## 1.3.0 (2024-02-01)"),
+    );
+  });
+
+  it("refuses a version whose section lies below the head, found by the whole-file heading scan", () => {
+    const text = `${KEEP_A_CHANGELOG}## 1.3.0 "Bigfoot" (2020-01-01)\n\n- Long ago\n`;
+    expect(md.finalize(text, { version: "1.3.0", date: "2024-02-01" })).toEqual({
+      error: 'The changelog already has a section for 1.3.0 ("1.3.0 "Bigfoot" (2020-01-01)"), so it cannot be released again.',
+    });
+  });
+
+  it("scans every heading of the file, outside fenced code, for versions and codenames", () => {
+    const text = `${KEEP_A_CHANGELOG}\n\`\`\`\n## 9.9.9 "Fenced" (2020-01-01)\n\`\`\`\n\n## 0.9.0 "Yeti" (2019-01-01)\n\nOld\n1.0.0 "Nessie" (2019-06-01)\n---\n`;
+    expect(md.headings(text).flatMap((h) => (h.version === undefined ? [] : [`${h.version} ${h.codename ?? ""}`.trim()]))).toEqual([
+      "1.3.0",
+      "1.2.0",
+      "0.9.0 Yeti",
+    ]);
+  });
+
   it("lists the unreleased items without bullets, continuation lines dedented", () => {
     expect(md.unreleasedEntries(KEEP_A_CHANGELOG)).toEqual(["Add `--dry-run`\nto the CLI", "Fix __bold__ thing"]);
   });
