@@ -3,6 +3,9 @@
 // (as `npm start` would), sends signed webhooks the way GitHub does, and after each one prints
 // what the bot did.
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeStatePage } from "./page.js";
 import { startEmulator, type Emulator } from "../test/emulator/index.js";
 import { commentPayload, deploymentStatusPayload, pushPayload, releasePayload } from "../test/e2e/fixtures/event-payloads.js";
 import { startApp, type AppProcess } from "../test/e2e/harness.js";
@@ -87,10 +90,18 @@ function steps(gh: Emulator, app: AppProcess): Step[] {
   ];
 }
 
-/** Plays the process, printing through `print`; returns the API contract violations seen. */
-export async function runSandbox(print: (line: string) => void): Promise<readonly unknown[]> {
+export interface SandboxRun {
+  /** The API contract violations seen: none, or the emulator found the bot asking what GitHub refuses. */
+  readonly violations: readonly unknown[];
+  /** The HTML page of the final state (page.ts). */
+  readonly page: string;
+}
+
+/** Plays the process, printing through `print`, and writes the page of the final state into `outDir`. */
+export async function runSandbox(print: (line: string) => void, outDir = join(tmpdir(), "release-pilot-sandbox")): Promise<SandboxRun> {
   const gh = await startEmulator();
-  const config = readFileSync(new URL("../examples/openverse.yml", import.meta.url), "utf8");
+  // With the Release Dashboard on, so the page shows it too (its Mermaid chart included).
+  const config = `${readFileSync(new URL("../examples/openverse.yml", import.meta.url), "utf8")}\ndashboard: true\n`;
   gh.createRepo({ owner, repo, files: { ".github/release-pilot.yml": config, ...workflowsFor(config), "api/manage.py": "", "frontend/package.json": "{}" } });
   gh.createRepo({ owner, repo: "openverse-infrastructure" });
   gh.setPermission(owner, repo, MAINTAINER, "maintain");
@@ -109,7 +120,9 @@ export async function runSandbox(print: (line: string) => void): Promise<readonl
       print("");
     }
     if (gh.violations.length > 0) print(`GitHub API contract violations: ${JSON.stringify(gh.violations, null, 2)}`);
-    return [...gh.violations];
+    const page = writeStatePage(gh, owner, repo, outDir);
+    print(`What people will see on GitHub, as a page: ${page}`);
+    return { violations: [...gh.violations], page };
   } finally {
     await app.stop();
     await gh.close();
