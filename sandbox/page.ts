@@ -49,7 +49,8 @@ export function statePage(gh: Emulator, owner: string, repo: string): string {
     comments
       .filter((comment) => comment.issueNumber === number)
       .map(
-        (comment) => `<div class="comment"><div class="who">${escapeHtml(comment.user.login)}</div><div class="markdown-body">${render(comment.body)}</div></div>`,
+        (comment) =>
+          `<div class="comment"><div class="who">${escapeHtml(comment.user.login)}</div><div class="markdown-body">${render(comment.body)}</div></div>`,
       )
       .join("\n");
   const pulls = new Set(gh.pulls(owner, repo).map((pull) => pull.number));
