@@ -29,7 +29,7 @@ export function readFacts(io: CliIo, file: string | undefined): PlanFacts | unde
   const parsed = PlanFacts.safeParse(raw);
   if (parsed.success) return parsed.data;
   // One line per problem, each naming where in the file it is; not zod's JSON dump.
-  io.stderr(`${file} is not a facts file (its keys are listed in the README, "Command line"):\n`);
+  io.stderr(`${file} is not a facts file (its keys are listed in docs/cli.md):\n`);
   for (const issue of parsed.error.issues.slice(0, 20))
     io.stderr(`  ${issue.path.length === 0 ? "(the whole file)" : issue.path.join(".")}: ${issue.message}\n`);
   return undefined;

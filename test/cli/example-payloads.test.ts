@@ -69,7 +69,7 @@ const PAYLOADS: Record<string, { readonly event: string; readonly payload: Recor
   },
 };
 
-/** What GitHub would answer, as little as lets each example plan in full: see the README's "Command line". */
+/** What GitHub would answer, as little as lets each example plan in full: see docs/cli.md. */
 const FACTS = { now: "2024-10-21T12:00:00Z", refs: { main: SHA }, releases: [], pulls: [] };
 
 function text(payload: unknown): string {

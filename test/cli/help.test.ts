@@ -82,7 +82,7 @@ describe("mistakes", () => {
       facts,
     ]);
     expect(code).toBe(1);
-    expect(stderr.split("\n")[0]).toBe(`${facts} is not a facts file (its keys are listed in the README, "Command line"):`);
+    expect(stderr.split("\n")[0]).toBe(`${facts} is not a facts file (its keys are listed in docs/cli.md):`);
     expect(stderr).toMatch(/^ {2}now: /m);
     expect(stderr).toMatch(/^ {2}tags: /m);
     expect(stderr).not.toContain("[{");
