@@ -14,6 +14,12 @@ const REPO = "openverse";
 const SHA = "3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b";
 const DIR = join(ROOT, "examples/payloads");
 
+/** A maintainer's command in a comment on issue #7, as GitHub sends it. */
+function commentBy(login: string, id: number, body: string): Record<string, unknown> {
+  const overrides = { comment: { id, body, user: { login, type: "User" } }, issue: { number: 7, title: "Ship the search fix", body: "", labels: [] } };
+  return payloadFor("issue_comment", "created", OWNER, REPO, "main", overrides, login);
+}
+
 const PAYLOADS: Record<string, { readonly event: string; readonly payload: Record<string, unknown>; readonly expect: string }> = {
   "push.json": {
     event: "push",
@@ -35,38 +41,8 @@ const PAYLOADS: Record<string, { readonly event: string; readonly payload: Recor
     }),
     expect: "open-pull-request",
   },
-  "issue-comment-deploy.json": {
-    event: "issue_comment",
-    payload: payloadFor(
-      "issue_comment",
-      "created",
-      OWNER,
-      REPO,
-      "main",
-      {
-        comment: { id: 42, body: "/deploy staging api", user: { login: "zackkrida", type: "User" } },
-        issue: { number: 7, title: "Ship the search fix", body: "", labels: [] },
-      },
-      "zackkrida",
-    ),
-    expect: "create-deployment",
-  },
-  "issue-comment-status.json": {
-    event: "issue_comment",
-    payload: payloadFor(
-      "issue_comment",
-      "created",
-      OWNER,
-      REPO,
-      "main",
-      {
-        comment: { id: 43, body: "/status", user: { login: "zackkrida", type: "User" } },
-        issue: { number: 7, title: "Ship the search fix", body: "", labels: [] },
-      },
-      "zackkrida",
-    ),
-    expect: "comment",
-  },
+  "issue-comment-deploy.json": { event: "issue_comment", payload: commentBy("zackkrida", 42, "/deploy staging api"), expect: "create-deployment" },
+  "issue-comment-status.json": { event: "issue_comment", payload: commentBy("zackkrida", 43, "/status"), expect: "comment" },
 };
 
 /** What GitHub would answer, as little as lets each example plan in full: see docs/cli.md. */
