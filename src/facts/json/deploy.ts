@@ -7,6 +7,7 @@ import type { DeployFacts } from "../deploy.js";
 import { environmentSettings } from "../../policy/deploy/decide-deploy.js";
 import { commitOf, selfOf } from "./core.js";
 import type { JsonWorld } from "./world.js";
+import { peopleFromJson } from "./people.js";
 import { commitStatusesIn, finishedCheckOf } from "./commit-statuses.js";
 import {
   branchHeadIn,
@@ -130,5 +131,6 @@ export function deployFromJson(world: JsonWorld): DeployFacts {
     deploymentsCreatedBetween: async (since, until) => deploymentsCreatedBetweenIn(world, since, until),
     deploymentWithKey: async (env, key) => deploymentWithKeyIn(world, env, key),
     deploymentById: async (id) => deploymentByIdIn(world, id),
+    ...peopleFromJson(world),
   };
 }

@@ -27,6 +27,10 @@ export interface DeployCommand {
   readonly ref?: string;
   readonly app?: string;
   readonly withMigrations: boolean;
+  /** `--dry-run`: answer with what would happen, write nothing else. */
+  readonly dryRun?: boolean;
+  /** `--force`: past a freeze or outside a window, for an override holder. */
+  readonly force?: boolean;
 }
 
 export interface RollbackCommand {
@@ -35,6 +39,8 @@ export interface RollbackCommand {
   readonly app?: string;
   /** `to <tag>`: the version to go back to; the one before the current when absent. */
   readonly to?: string;
+  readonly dryRun?: boolean;
+  readonly force?: boolean;
 }
 
 export interface PromoteCommand {
@@ -42,6 +48,8 @@ export interface PromoteCommand {
   readonly from: string;
   readonly to: string;
   readonly app?: string;
+  readonly dryRun?: boolean;
+  readonly force?: boolean;
 }
 
 export interface LockCommand {
@@ -97,9 +105,9 @@ export const COMMAND_NAMES: readonly CommandName[] = ["release", "checklist", "d
 export const USAGE: Readonly<Record<CommandName, string>> = {
   release: "/release [major|minor|patch|rc|final|X.Y.Z] [app]",
   checklist: "/checklist [X.Y.Z] [app]",
-  deploy: "/deploy <env> [ref|tag|version] [app] [--with-migrations]",
-  rollback: "/rollback <env> [app] [to <tag>]",
-  promote: "/promote <from> <to> [app]",
+  deploy: "/deploy <env> [ref|tag|version] [app] [--with-migrations] [--dry-run] [--force]",
+  rollback: "/rollback <env> [app] [to <tag>] [--dry-run] [--force]",
+  promote: "/promote <from> <to> [app] [--dry-run] [--force]",
   lock: "/lock <env> [reason] [for <duration>]",
   unlock: "/unlock <env>",
   status: "/status [app]",

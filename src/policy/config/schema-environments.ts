@@ -4,6 +4,7 @@
 // member matched".
 import { z } from "zod";
 import { duration, repoName, stringList, template } from "./schema-primitives.js";
+import { DeployRules } from "./schema-deploy-rules.js";
 
 /**
  * Upper bounds of the config's durations. A lock longer than /lock's own limit (30d) would outlive
@@ -94,6 +95,7 @@ export const Environment = z.strictObject({
   queue: z.boolean().default(false).describe("Wait for a running deploy of this environment instead of refusing the new one."),
   lock_timeout: duration(MAX_LOCK_TIMEOUT).default("1h").describe(`A lock on this environment expires after this long, at most ${MAX_LOCK_TIMEOUT}.`),
   url: z.string().min(1).optional().describe("URL of the environment, shown on deployments and in /status."),
+  ...DeployRules,
 });
 
 export const Environments = z

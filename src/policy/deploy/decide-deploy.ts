@@ -4,7 +4,7 @@
 // decideDeployRequest, the one entry point, whichever source answered (GitHub or a facts file).
 
 export type { DeployRequest } from "./deploy-request.js";
-import type { DeployRequest } from "./deploy-request.js";
+import type { DeployRequest, DeploySource } from "./deploy-request.js";
 import type { Config, EnvironmentConfig } from "../config/index.js";
 import { reportAutomaticRefusal } from "./automatic-refusal.js";
 import type { ApprovalFact, CheckRunFact } from "./gates.js";
@@ -71,10 +71,23 @@ export function renderRequest(config: Config, request: DeployRequest, repo: Repo
     ...(request.image === undefined ? {} : { image: request.image }),
     actor: request.requester,
     ...(request.issueNumber === undefined ? {} : { number: request.issueNumber }),
+    source: sourceOf(request),
     now,
     withMigrations: request.withMigrations,
     versioning: config.versioning,
   });
+}
+
+/** `{ref}` and `{branch}` when the request names none: the tag deployed, or the branch the environment follows. */
+function sourceOf(request: DeployRequest): DeploySource {
+  const followed = request.env.follows?.kind === "branch" ? request.env.follows.branch : undefined;
+  const ref = request.source?.ref ?? request.tag ?? followed;
+  const branch = request.source?.branch ?? (request.source === undefined ? followed : undefined);
+  return {
+    ...(ref === undefined ? {} : { ref }),
+    ...(branch === undefined ? {} : { branch }),
+    ...(request.source?.pr === undefined ? {} : { pr: request.source.pr }),
+  };
 }
 
 /** What succeeded on each required environment, by commit (and image, when images are portable). */
@@ -111,6 +124,7 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
     dispatch: rendered.dispatch,
     lockMs: env.lockTimeoutMs,
     ...(request.release === undefined ? {} : { release: request.release }),
+    ...(request.warnings === undefined || request.warnings.length === 0 ? {} : { warnings: request.warnings }),
   };
   const automaticPush = request.issueNumber === undefined && request.trigger.kind === "push";
   return automaticPush ? planPushDeploy(facts, request.cause ?? `The push of ${request.sha}`) : planDeploy(facts);
