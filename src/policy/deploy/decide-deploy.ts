@@ -13,10 +13,12 @@ import { planPushDeploy } from "./checks-hold.js";
 import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "./plan-deploy.js";
 import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "./render-dispatch.js";
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./settings.js";
-import type { Plan, RepoRef } from "../plan.js";
+import { nothing, type Plan, type RepoRef } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
 import { refNameProblem } from "../ref-name.js";
 import { appName } from "./app-name.js";
+import { closedAt, closedText } from "./deploy-window.js";
+import { windowHold } from "./window-hold.js";
 
 export { appName, deployedApp } from "./app-name.js";
 import { lockedOutText, type HeldLock } from "./lock-command.js";
@@ -127,6 +129,14 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
     ...(request.warnings === undefined || request.warnings.length === 0 ? {} : { warnings: request.warnings }),
   };
   const automaticPush = request.issueNumber === undefined && request.trigger.kind === "push";
+  // A deploy nobody typed waits out a freeze or a closed window: a push's is held until it opens
+  // (window-hold.ts); a release's is refused on the commit, to be deployed by hand then. A typed
+  // one was let through (or refused) by the command's own time gate (deploy-rules.ts).
+  const closed = request.issueNumber === undefined ? closedAt(env.rules, world.now) : undefined;
+  if (closed !== undefined) {
+    if (automaticPush) return windowHold(facts, env.rules, request.cause ?? `The push of ${request.sha}`, closed);
+    return nothing("gate-refused", `${closedText(env.name, env.rules, closed)}; deploy it by hand then with /deploy ${env.name} ${request.sha.slice(0, 7)}.`);
+  }
   return automaticPush ? planPushDeploy(facts, request.cause ?? `The push of ${request.sha}`) : planDeploy(facts);
 }
 
