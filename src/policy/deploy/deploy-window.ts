@@ -20,14 +20,20 @@ interface LocalTime {
   readonly minute: number;
 }
 
+/** Reads instants in the zone; made once per decision, as it is the costly part. */
+function zoneReader(timezone: string): (at: number) => LocalTime {
+  const format = new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return (at) => {
+    const parts = format.formatToParts(new Date(at));
+    const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+    const weekday = WEEKDAYS.indexOf(part("weekday") as (typeof WEEKDAYS)[number]);
+    return { weekday, minute: Number(part("hour")) * 60 + Number(part("minute")) };
+  };
+}
+
 /** The weekday and minute of the day in the zone at an instant. */
 export function localTime(timezone: string, at: number): LocalTime {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(
-    new Date(at),
-  );
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? "";
-  const weekday = WEEKDAYS.indexOf(part("weekday") as (typeof WEEKDAYS)[number]);
-  return { weekday, minute: Number(part("hour")) * 60 + Number(part("minute")) };
+  return zoneReader(timezone)(at);
 }
 
 function inWindow(spans: readonly WindowSpan[], local: LocalTime): boolean {
@@ -54,6 +60,7 @@ export function closedAt(rules: DeployRulesConfig, now: string): Closed | undefi
 /** The first minute from `at` when no freeze holds and a window is open; undefined past the search. */
 export function opensAfter(rules: DeployRulesConfig, at: number): number | undefined {
   let time = Math.ceil(at / MINUTE) * MINUTE;
+  const read = rules.windows === null ? undefined : zoneReader(rules.windows.timezone);
   for (let step = 0; step < SEARCH_MINUTES; step += 1) {
     const freeze = freezeAt(rules, time);
     if (freeze !== undefined) {
@@ -61,7 +68,7 @@ export function opensAfter(rules: DeployRulesConfig, at: number): number | undef
       time = freeze.to;
       continue;
     }
-    if (rules.windows === null || inWindow(rules.windows.spans, localTime(rules.windows.timezone, time))) return time;
+    if (rules.windows === null || read === undefined || inWindow(rules.windows.spans, read(time))) return time;
     time += MINUTE;
   }
   return undefined;
