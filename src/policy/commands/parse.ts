@@ -50,6 +50,13 @@ export function parseCommand(body: string, known: KnownNames): ParsedCommand | u
       return parseLock(args, known);
     case "unlock":
       return parseUnlock(args, known);
+    case "freeze":
+      return parseFreeze(args, known);
+    case "unfreeze": {
+      const environment = environmentOrError(known, args[0], (env) => `/unfreeze ${env}`);
+      if (isError(environment)) return environment;
+      return args.length > 1 ? fail(`too many arguments for /unfreeze; use /unfreeze ${environment}`) : { name: "unfreeze", environment };
+    }
     case "status":
       return parseStatus(args, known);
     case "help":
@@ -298,6 +305,31 @@ function badDuration(text: string, environment: string): CommandError {
   return fail(
     `${quote(text)} is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock ${environment} for 2h`,
   );
+}
+
+/** `/freeze <env> [for <duration>] <reason>`: the duration right after the environment, then the reason. */
+function parseFreeze(args: readonly string[], known: KnownNames): Result {
+  const environment = environmentOrError(known, args[0], (env) => `/freeze ${env} for 2h release week`);
+  if (isError(environment)) return environment;
+  let words = args.slice(1);
+  let durationMs: number | undefined;
+  if (words[0]?.toLowerCase() === "for" && words[1] !== undefined && /^[-+]?[.,]?\d/.test(words[1])) {
+    durationMs = lockDuration(words[1]);
+    if (durationMs === undefined) {
+      return fail(
+        `${quote(words[1])} is not a freeze duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /freeze ${environment} for 2h release week`,
+      );
+    }
+    words = words.slice(2);
+  }
+  const reason = words.join(" ");
+  if (reason === "") return fail(`a freeze needs a reason, shown to whoever it holds up; use /freeze ${environment} for 2h release week`);
+  if (!isSafeReason(reason)) {
+    return fail(
+      `the freeze reason ${quote(reason)} has characters a freeze cannot hold; use letters, digits, spaces and . , : ! ? ' ( ) # / _ + = % @ - — e.g. /freeze ${environment} for 2h release week`,
+    );
+  }
+  return { name: "freeze", environment, reason, ...(durationMs !== undefined && { durationMs }) };
 }
 
 function parseUnlock(args: readonly string[], known: KnownNames): Result {

@@ -65,6 +65,19 @@ export interface UnlockCommand {
   readonly environment: string;
 }
 
+/** `/freeze <env> [for <duration>] <reason>`: stop automatic deploys (not people's) for a while. */
+export interface FreezeCommand {
+  readonly name: "freeze";
+  readonly environment: string;
+  readonly reason: string;
+  readonly durationMs?: number;
+}
+
+export interface UnfreezeCommand {
+  readonly name: "unfreeze";
+  readonly environment: string;
+}
+
 export interface StatusCommand {
   readonly name: "status";
   readonly app?: string;
@@ -82,6 +95,8 @@ export type ParsedCommand =
   | PromoteCommand
   | LockCommand
   | UnlockCommand
+  | FreezeCommand
+  | UnfreezeCommand
   | StatusCommand
   | HelpCommand;
 
@@ -99,7 +114,19 @@ export interface KnownNames {
   readonly apps: readonly string[];
 }
 
-export const COMMAND_NAMES: readonly CommandName[] = ["release", "checklist", "deploy", "rollback", "promote", "lock", "unlock", "status", "help"];
+export const COMMAND_NAMES: readonly CommandName[] = [
+  "release",
+  "checklist",
+  "deploy",
+  "rollback",
+  "promote",
+  "lock",
+  "unlock",
+  "freeze",
+  "unfreeze",
+  "status",
+  "help",
+];
 
 /** The usage line of each command, shared by /help and the error sentences. */
 export const USAGE: Readonly<Record<CommandName, string>> = {
@@ -110,6 +137,8 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   promote: "/promote <from> <to> [app] [--dry-run] [--force]",
   lock: "/lock <env> [reason] [for <duration>]",
   unlock: "/unlock <env>",
+  freeze: "/freeze <env> [for <duration>] <reason>",
+  unfreeze: "/unfreeze <env>",
   status: "/status [app]",
   help: "/help",
 };

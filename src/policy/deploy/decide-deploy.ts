@@ -19,6 +19,7 @@ import { refNameProblem } from "../ref-name.js";
 import { appName } from "./app-name.js";
 import { closedAt, closedText } from "./deploy-window.js";
 import { windowHold } from "./window-hold.js";
+import { adHocFreeze } from "./freeze-command.js";
 
 export { appName, deployedApp } from "./app-name.js";
 import { lockedOutText, type HeldLock } from "./lock-command.js";
@@ -35,6 +36,8 @@ export interface DeployWorld {
   /** Check runs on the commit; read only when the environment has checks. */
   readonly checkRuns: readonly CheckRunFact[];
   readonly lock?: Lock;
+  /** The environment's /freeze, read for automatic deploys only. */
+  readonly freeze?: Lock;
 }
 
 export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings {
@@ -132,10 +135,12 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
   // A deploy nobody typed waits out a freeze or a closed window: a push's is held until it opens
   // (window-hold.ts); a release's is refused on the commit, to be deployed by hand then. A typed
   // one was let through (or refused) by the command's own time gate (deploy-rules.ts).
-  const closed = request.issueNumber === undefined ? closedAt(env.rules, world.now) : undefined;
+  const frozen = adHocFreeze(world.freeze, world.now);
+  const rules = frozen === undefined ? env.rules : { ...env.rules, freezes: [frozen, ...env.rules.freezes] };
+  const closed = request.issueNumber === undefined ? closedAt(rules, world.now) : undefined;
   if (closed !== undefined) {
-    if (automaticPush) return windowHold(facts, env.rules, request.cause ?? `The push of ${request.sha}`, closed);
-    return nothing("gate-refused", `${closedText(env.name, env.rules, closed)}; deploy it by hand then with /deploy ${env.name} ${request.sha.slice(0, 7)}.`);
+    if (automaticPush) return windowHold(facts, rules, request.cause ?? `The push of ${request.sha}`, closed);
+    return nothing("gate-refused", `${closedText(env.name, rules, closed)}; deploy it by hand then with /deploy ${env.name} ${request.sha.slice(0, 7)}.`);
   }
   return automaticPush ? planPushDeploy(facts, request.cause ?? `The push of ${request.sha}`) : planDeploy(facts);
 }

@@ -15,6 +15,7 @@ import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type D
 import type { DeploymentRecord } from "./settings.js";
 import { isProductionDeployment } from "./settings.js";
 import { planRefusedStart } from "./start-failed.js";
+import { freezeScope } from "./freeze-command.js";
 
 /** What the event says about where and when: the repository, and the one clock read. */
 export interface DecisionAt {
@@ -34,7 +35,10 @@ export function* decidedDeploy(config: Config, request: DeployRequest, at: Decis
   // A required check is a check run or a commit status of that name (commit-statuses.ts).
   const checkRuns = reads.checks ? commitChecks(yield* ask("checkRuns", { sha: request.sha }), yield* ask("commitStatuses", { sha: request.sha })) : [];
   const lock = yield* ask("currentLock", { env: env.name, ...scope });
+  // Only a deploy nobody typed waits out a /freeze; people's deploys never read it.
+  const freeze = request.issueNumber === undefined ? yield* ask("lockOfScope", { env: freezeScope(env.name) }) : undefined;
   return decideDeployRequest(config, request, {
+    ...(freeze === undefined ? {} : { freeze }),
     ...at,
     history,
     checkRuns,
