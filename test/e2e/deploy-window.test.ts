@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { mustRepo } from "../emulator/seed.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
-import { deploymentsOf } from "./fixtures/story.js";
+import { botComments, commentAs, deploymentsOf } from "./fixtures/story.js";
 import { startApp, type AppProcess } from "./harness.js";
 
 const owner = "acme";
@@ -63,4 +63,22 @@ describe("an automatic deploy held by a deploy window", () => {
     await app.waitFor(() => deployCheck(sha).find((run) => run.conclusion === "success"), 30_000);
     expect(deployCheck(sha)).toHaveLength(1);
   }, 180_000);
+
+  it("holds a push's deploy during a /freeze, and deploys the push when the freeze ends", async () => {
+    const issue = gh.addIssue({ owner, repo, title: "Release week" });
+    await commentAs(gh, owner, repo, issue, "/freeze staging for 1m release week", "alice");
+    await app.waitFor(() => botComments(gh, owner, repo, issue).find((c) => c.body.includes("❄️ staging is frozen by alice (release week)")), 30_000);
+    const frozenUntil = Date.now() + 60_000;
+    await app.settle();
+
+    const sha = gh.commit(owner, repo, "main", { "app.py": "x = 2\n" }, "Ship again", "alice");
+    const held = await app.waitFor(() => deployCheck(sha).find((run) => run.status === "in_progress"), 30_000);
+    expect(held.output.title).toContain("Waiting for the freeze to end");
+    expect(held.output.summary).toContain("release week, frozen by alice");
+    expect(deploymentsOf(gh, owner, repo, "staging").filter((d) => d.sha === sha)).toEqual([]);
+
+    const deployment = await app.waitFor(() => deploymentsOf(gh, owner, repo, "staging").find((d) => d.sha === sha), 120_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(frozenUntil - 5_000);
+    expect(deployment.payload).toMatchObject({ requested_by: "alice" });
+  }, 240_000);
 });

@@ -38,7 +38,7 @@ export function windowHold(facts: DeployFacts, rules: DeployRulesConfig, cause: 
     status: "in_progress",
     continues: holdPrefixes({ env: env.name, ...(facts.app === undefined ? {} : { app: facts.app }), sha: target.sha }),
     title: closed.kind === "freeze" ? `Waiting for the freeze to end (${when})` : `Waiting for the deploy window (${when})`,
-    summary: `${inertText(cause)} deploys \`${short(target.sha)}\` to ${env.name} for ${mention(requester)} at ${when}: ${inertText(why)}. Nobody needs to do anything; to deploy sooner, someone who may override it types /deploy ${env.name} ${short(target.sha)} --force.`,
+    summary: `${inertText(cause)} deploys \`${short(target.sha)}\` to ${env.name} for ${mention(requester)} at ${when}: ${inertText(why)}. Nobody needs to do anything; to deploy sooner, deploy it by hand with /deploy ${env.name} ${short(target.sha)} (--force from an override holder where a configured freeze or window refuses it).`,
     annotations: [],
   };
   return { reason: "gate-refused", summary: `Deploy of ${short(target.sha)} to ${env.name} waits until ${when}: ${why}.`, actions: [check] };
