@@ -154,9 +154,11 @@ function badFirstArgument(command: "release" | "checklist", token: string, known
   return fail(`${quote(token)} is not a release level or version; use major, minor, patch, rc, final or X.Y.Z — try /release ${level}`);
 }
 
-function parseRelease(args: readonly string[], known: KnownNames): Result {
-  const parsed = parseVersionAndApp("release", args, known);
-  return isError(parsed) ? parsed : { name: "release", ...parsed };
+function parseRelease(all: readonly string[], known: KnownNames): Result {
+  const flags = options(all, ["--dry-run"], "/release");
+  if (isError(flags)) return flags;
+  const parsed = parseVersionAndApp("release", flags.positional, known);
+  return isError(parsed) ? parsed : { name: "release", ...parsed, ...(flags.flags.has("--dry-run") && { dryRun: true }) };
 }
 
 function parseChecklist(args: readonly string[], known: KnownNames): Result {

@@ -12,6 +12,8 @@ export interface ReleaseCommand {
   /** An exact version, without a leading `v`. */
   readonly version?: string;
   readonly app?: string;
+  /** `--dry-run`: answer with what the release would do, write nothing else. */
+  readonly dryRun?: boolean;
 }
 
 export interface ChecklistCommand {
@@ -130,7 +132,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
 
 /** The usage line of each command, shared by /help and the error sentences. */
 export const USAGE: Readonly<Record<CommandName, string>> = {
-  release: "/release [major|minor|patch|rc|final|X.Y.Z] [app]",
+  release: "/release [major|minor|patch|rc|final|X.Y.Z] [app] [--dry-run]",
   checklist: "/checklist [X.Y.Z] [app]",
   deploy: "/deploy <env> [ref|tag|version] [app] [--with-migrations] [--dry-run] [--force]",
   rollback: "/rollback <env> [app] [to <tag>] [--dry-run] [--force]",

@@ -22,6 +22,20 @@ function describe(action: Action): string | undefined {
     case "comment":
       // The answer itself is quoted below.
       return undefined;
+    case "commit-files":
+      return `commit ${action.files.map((file) => codeSpan(file.path)).join(", ")} to ${codeSpan(action.branch)}: ${inertText(action.message.split("\n")[0] ?? "")}`;
+    case "open-pull-request":
+      return `open the pull request ${codeSpan(action.title)} from ${codeSpan(action.branch)} into ${codeSpan(action.base)}`;
+    case "create-tag":
+      return `tag ${codeSpan(action.tag)}`;
+    case "move-tag":
+      return `move the tag ${codeSpan(action.tag)}`;
+    case "create-release":
+      return `publish the ${action.draft ? "draft " : ""}${action.prerelease ? "prerelease" : "release"} ${codeSpan(action.tag)} (${inertText(action.name)})`;
+    case "create-issue":
+      return `open the issue ${codeSpan(action.title)}`;
+    case "react":
+      return undefined;
     default:
       return action.kind;
   }
@@ -49,4 +63,10 @@ export function dryRunText(command: string, decided: Plan | { readonly answer: s
     ...steps,
     ...(replies.length === 0 ? [] : ["", "and answer:", "", ...replies.flatMap((body) => body.split("\n").map((line) => `> ${line}`))]),
   ].join("\n");
+}
+
+/** The plan a command carries out as asked: the decided plan, or with --dry-run only the answer telling it. */
+export function asAsked(decided: Plan, dryRun: { readonly typed: string } | undefined, reply: (text: string) => Action): Plan {
+  if (dryRun === undefined) return decided;
+  return { reason: "planned", summary: `Answer ${dryRun.typed} --dry-run.`, actions: [reply(dryRunText(`${dryRun.typed} --dry-run`, decided))] };
 }

@@ -52,6 +52,7 @@ describe("parseCommand", () => {
     ["/freeze production for 2h release week", { name: "freeze", environment: "production", reason: "release week", durationMs: 7_200_000 }],
     ["/freeze production waiting for the audit", { name: "freeze", environment: "production", reason: "waiting for the audit" }],
     ["/unfreeze production", { name: "unfreeze", environment: "production" }],
+    ["/release minor api --dry-run", { name: "release", level: "minor", app: "api", dryRun: true }],
     ["/rollback production", { name: "rollback", environment: "production" }],
     ["/rollback production api", { name: "rollback", environment: "production", app: "api" }],
     ["/rollback production to v1.1.0", { name: "rollback", environment: "production", to: "v1.1.0" }],
@@ -87,7 +88,7 @@ describe("parseCommand", () => {
     ["/release minro", '"minro" is not a release level or version; use major, minor, patch, rc, final or X.Y.Z — try /release minor'],
     ["/release 1.2.0 fronted", 'unknown app "fronted"; this repository has api, frontend, ingestion_server — try /release 1.2.0 frontend'],
     ["/release api minor", "the app goes last; use /release minor api"],
-    ["/release minor api extra", "too many arguments for /release; use /release [major|minor|patch|rc|final|X.Y.Z] [app]"],
+    ["/release minor api extra", "too many arguments for /release; use /release [major|minor|patch|rc|final|X.Y.Z] [app] [--dry-run]"],
     [
       '/deploy production zzz";echo${IFS}"hello";#',
       '"zzz\\";echo${IFS}\\"hello\\";#" is not a valid ref; use a branch, tag, SHA or version made of letters, digits and . _ / - — e.g. /deploy production v1.2.0',
