@@ -93,7 +93,7 @@ describe("describeConfig", () => {
     const checked = checkConfigText(openverse, "WordPress/openverse");
     const lines = describeConfig(checked.config!);
     expect(lines.at(-1)).toBe(
-      "commands: /release, /checklist, /deploy staging|production, /rollback, /promote, /lock staging|production, /unlock, /status, /help (write permission)",
+      "commands: /release, /checklist, /deploy staging|production, /rollback, /promote, /lock staging|production, /unlock, /freeze, /unfreeze, /status, /help (write permission)",
     );
   });
 });
