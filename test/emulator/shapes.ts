@@ -46,7 +46,12 @@ export function repoShape(u: Urls, repo: Repo): Record<string, unknown> {
   };
 }
 
-/** A fork of the repository under another owner, as a fork pull request's `head.repo` shows it (`fork: true`). */
+/**
+ * A fork of the repository under another owner, as a fork pull request's `head.repo` shows it:
+ * the fork's own repository (`full_name` `<forker>/<name>`, `fork: true`), while `base.repo` is
+ * this one; GitHub's OpenAPI `pull-request` schema has `head.repo` as a nullable repository
+ * (null once the fork is deleted), https://docs.github.com/rest/pulls/pulls#get-a-pull-request.
+ */
 function forkShape(u: Urls, repo: Repo, owner: string): Record<string, unknown> {
   return {
     ...repoShape(u, repo),
