@@ -89,6 +89,11 @@ describe("planConfigCheck", () => {
 });
 
 describe("describeConfig", () => {
+  it("lists an environment that takes only prereleases under the prereleased event, as candidates only", () => {
+    const checked = checkConfigText("environments:\n  beta:\n    follows: { release: prerelease-only }\n    deploy: { workflow: deploy.yml }\n", "acme/shop");
+    expect(describeConfig(checked.config!)).toContain("release prereleased → deploy beta (candidates only)");
+  });
+
   it("names the commands with their environments and permission", () => {
     const checked = checkConfigText(openverse, "WordPress/openverse");
     const lines = describeConfig(checked.config!);

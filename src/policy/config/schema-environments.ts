@@ -20,7 +20,10 @@ export const AUTHOR_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"] as const;
 export const Follows = z
   .strictObject({
     branch: z.string().min(1).optional().describe("Deploy every push to this branch, e.g. main."),
-    release: z.enum(["published", "prereleased"]).optional().describe("Deploy each release when it is published (final) or prereleased (candidates too)."),
+    release: z
+      .enum(["published", "prereleased", "prerelease-only"])
+      .optional()
+      .describe("Deploy each release: published (finals only), prereleased (candidates and finals) or prerelease-only (candidates only, e.g. a beta channel)."),
   })
   .describe("What deploys this environment automatically: give branch or release. Without follows it is deployed only on /deploy.");
 

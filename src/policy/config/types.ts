@@ -90,7 +90,9 @@ export interface DownstreamConfig {
   readonly package: string;
 }
 
-export type Follows = { readonly kind: "branch"; readonly branch: string } | { readonly kind: "release"; readonly on: "published" | "prereleased" };
+export type Follows =
+  | { readonly kind: "branch"; readonly branch: string }
+  | { readonly kind: "release"; readonly on: "published" | "prereleased" | "prerelease-only" };
 
 export type DeployTarget =
   | {
