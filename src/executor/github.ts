@@ -8,6 +8,7 @@ import type { IdentitySource } from "../github/identity.js";
 import type { OctokitFor } from "../github/installations.js";
 import type { TimerPort } from "../features/timer-port.js";
 import { lockExpiryTimers } from "../policy/deploy/lock-expiry.js";
+import { windowOpenTimers } from "../policy/deploy/window-hold.js";
 import type { Action, Plan } from "../policy/plan.js";
 import type { Executor } from "./port.js";
 
@@ -51,6 +52,7 @@ async function carryOut(options: GitHubExecutorOptions, plan: Plan): Promise<rea
   try {
     const effects = await execute(plan, { octokit: options.octokit, octokitFor: options.octokitFor, log, self: options.self });
     await scheduleLockChecks(options, plan.actions, effects);
+    await scheduleWindowOpenings(options, plan.actions);
     options.observe?.(plan, effects);
     return effects;
   } catch (error) {
@@ -67,6 +69,13 @@ async function carryOut(options: GitHubExecutorOptions, plan: Plan): Promise<rea
     }
     throw error;
   }
+}
+
+/** Each deploy held by a freeze or a closed window (window-hold.ts) is deployed when it opens. */
+async function scheduleWindowOpenings(options: GitHubExecutorOptions, actions: readonly Action[]): Promise<void> {
+  const { timers, installationId } = options;
+  if (timers === undefined || installationId === undefined) return;
+  for (const timer of windowOpenTimers(actions, installationId)) await timers.schedule(timer);
 }
 
 /**

@@ -15,7 +15,9 @@ export interface DeploymentFact extends DeploymentCandidate {
   readonly latestAt: string | undefined;
 }
 
-export interface DeployFacts {
+import type { PeopleFacts } from "./people.js";
+
+export interface DeployFacts extends PeopleFacts {
   /** This app's deployments of an environment (of one app, when given), newest first. */
   deploymentHistory(environment: string, app?: string): Promise<DeploymentRecord[]>;
   /** The latest check run of each name on a commit. */

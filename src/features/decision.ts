@@ -59,6 +59,12 @@ function read(context: FeatureContext, question: Exclude<Question, { kind: "carr
       return facts.queuedDeployments(question.env, question.app);
     case "lockOfScope":
       return facts.lockOfScope(question.env, question.app);
+    case "pull":
+      return facts.pullHead(question.number);
+    case "teamMember":
+      return facts.teamMember(question.team, question.login);
+    case "permission":
+      return facts.permission(question.login);
     case "log":
       context.log.info(question.fields, question.message);
       return undefined;

@@ -8,6 +8,7 @@ import type { FeatureContext } from "./feature.js";
 import type { RunOptions } from "./carry-out.js";
 import { runLockExpiryCheck } from "../handlers/deploy/lock-expiry.js";
 import { runVerifyAttempt } from "../handlers/deploy/verify-timer.js";
+import { runWindowOpen } from "../handlers/deploy/window-open.js";
 import { featureContextOf } from "./from-probot.js";
 
 export async function runTimer(
@@ -52,5 +53,6 @@ export async function timerFeature(context: FeatureContext, timer: TimerPayload,
     return;
   }
   if (timer.kind === "verify") await runVerifyAttempt(context, loaded.config, timer, options);
+  else if (timer.kind === "window-open") await runWindowOpen(context, loaded.config, timer, options);
   else await runLockExpiryCheck(context, loaded.config, timer, options);
 }

@@ -10,6 +10,7 @@ import type { ApprovalFact, CheckRunFact } from "./deploy/gates.js";
 import type { Lock } from "./deploy/lock.js";
 import type { QueuedDeployment } from "./deploy/queue.js";
 import type { DeploymentRecord } from "./deploy/settings.js";
+import type { PullHeadFact } from "./deploy/pull-head.js";
 import type { Outcome } from "./effect.js";
 import type { Plan, RepoRef } from "./plan.js";
 
@@ -39,6 +40,12 @@ export interface Questions {
   queued: { ask: { env: string; app?: string }; answer: QueuedDeployment[] };
   /** The lock of exactly this scope. */
   lockOfScope: { ask: { env: string; app?: string }; answer: Lock | undefined };
+  /** A pull request's head and how far it is behind its base; undefined when there is none. */
+  pull: { ask: { number: number }; answer: PullHeadFact | undefined };
+  /** Whether the person is an active member of the team (`org/team-slug`). */
+  teamMember: { ask: { team: string; login: string }; answer: boolean };
+  /** A person's repository permission (`admin`, `maintain`, `write`, ..., `none`). */
+  permission: { ask: { login: string }; answer: string };
   /** Carry the plan out; answered with each action's effect and the failure that stopped it. */
   carryOut: { ask: { plan: Plan }; answer: Outcome };
   /**

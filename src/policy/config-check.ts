@@ -153,10 +153,13 @@ export function describeConfig(config: Config): readonly string[] {
       );
     }
     for (const env of config.environments) {
-      if (env.follows?.kind !== "release" || env.follows.on !== on) continue;
+      // GitHub sends `prereleased` for candidates, so prerelease-only deploys are listed there.
+      const when =
+        env.follows?.kind === "release" && env.follows.on === "prerelease-only" ? "prereleased" : env.follows?.kind === "release" ? env.follows.on : undefined;
+      if (when !== on || env.follows?.kind !== "release") continue;
       // An environment requiring another that takes the same release waits for its success.
       const after = env.requires.filter((name) => config.environments.some((other) => other.name === name && other.follows?.kind === "release"));
-      const candidates = on === "prereleased" ? " (candidates and finals)" : "";
+      const candidates = env.follows.on === "prerelease-only" ? " (candidates only)" : on === "prereleased" ? " (candidates and finals)" : "";
       did.push(`deploy ${env.name}${which(config, env.apps)}${candidates}${after.length === 0 ? "" : ` once ${list(after)} succeeded`}`);
     }
     if (on === "published" && config.downstream.length > 0) {
@@ -168,7 +171,7 @@ export function describeConfig(config: Config): readonly string[] {
   const envs = config.environments.map((env) => env.name).join("|");
   const forms: Partial<Record<CommandName, string>> = envs === "" ? {} : { deploy: `/deploy ${envs}`, lock: `/lock ${envs}` };
   const commands = (Object.keys(USAGE) as CommandName[])
-    .filter((name) => envs !== "" || !["deploy", "rollback", "promote", "lock", "unlock"].includes(name))
+    .filter((name) => envs !== "" || !["deploy", "rollback", "promote", "lock", "unlock", "freeze", "unfreeze"].includes(name))
     .map((name) => forms[name] ?? USAGE[name].split(" ")[0] ?? name);
   out.push(`commands: ${commands.join(", ")} (${config.commands.permission} permission)`);
   return out;

@@ -20,6 +20,10 @@ export const ALL_TOKENS = [
   "title",
   "url",
   "author",
+  // A deploy's source: the branch or tag deployed, the pull request's head branch and number.
+  "ref",
+  "branch",
+  "pr",
 ] as const;
 
 export type TokenName = (typeof ALL_TOKENS)[number];
@@ -37,6 +41,12 @@ export interface TemplateValues {
   readonly title?: string;
   readonly url?: string;
   readonly author?: string;
+  /** The branch or tag a deploy deploys (a pull request's head branch for `/deploy <env>` on it). */
+  readonly ref?: string;
+  /** The branch a deploy comes from, when it comes from one. */
+  readonly branch?: string;
+  /** The pull request whose head a deploy deploys. */
+  readonly pr?: number;
   /** Source of `{date:FORMAT}` and `{epoch}`, always read in UTC. */
   readonly now?: Date;
 }
@@ -257,6 +267,8 @@ function tokenValue(segment: Extract<Segment, { token: TokenName }>, values: Tem
       return values.sha?.slice(0, 8);
     case "number":
       return values.number === undefined ? undefined : String(values.number);
+    case "pr":
+      return values.pr === undefined ? undefined : String(values.pr);
     default:
       return values[segment.token];
   }

@@ -39,7 +39,20 @@ export interface LockExpiryTimer {
   readonly expiresAt: string;
 }
 
-export type TimerPayload = VerifyTimer | LockExpiryTimer;
+/** A push's deploy held by a freeze or outside a deploy window: deploy it when the window opens. */
+export interface WindowOpenTimer {
+  readonly kind: "window-open";
+  readonly installationId: number;
+  readonly repo: RepoRef;
+  readonly environment: string;
+  readonly app?: string;
+  readonly sha: string;
+  /** Who pushed: the deploy goes ahead as them, their trust read again when it does. */
+  readonly pusher: string;
+  readonly opensAt: string;
+}
+
+export type TimerPayload = VerifyTimer | LockExpiryTimer | WindowOpenTimer;
 
 export interface TimerRequest {
   /** Deterministic: the same step scheduled twice (a rerun) is one timer. */
@@ -59,6 +72,11 @@ export function lockExpiryTimer(timer: LockExpiryTimer): TimerRequest {
   // An unreadable expiry comes due at once; the check then reads the lock itself.
   const at = Date.parse(timer.expiresAt);
   return request(`lock-expiry:${repoKey(timer.repo)}:${timer.lockKey}:${timer.expiresAt}`, timer, Number.isNaN(at) ? 0 : at);
+}
+
+export function windowOpenTimer(timer: WindowOpenTimer): TimerRequest {
+  const at = Date.parse(timer.opensAt);
+  return request(`window-open:${repoKey(timer.repo)}:${timer.environment}:${timer.app ?? ""}:${timer.sha}:${timer.opensAt}`, timer, Number.isNaN(at) ? 0 : at);
 }
 
 function request(id: string, timer: TimerPayload, runAt: number): TimerRequest {
@@ -86,6 +104,11 @@ export function decodeTimer(value: unknown): TimerPayload | undefined {
     const { environment, app, lockKey, expiresAt } = record;
     if (typeof environment !== "string" || typeof lockKey !== "string" || !lockKey.startsWith("lock:") || typeof expiresAt !== "string") return undefined;
     return { kind: "lock-expiry", installationId, repo, environment, ...(typeof app === "string" ? { app } : {}), lockKey, expiresAt };
+  }
+  if (record["kind"] === "window-open") {
+    const { environment, app, sha, pusher, opensAt } = record;
+    if (typeof environment !== "string" || typeof sha !== "string" || typeof pusher !== "string" || typeof opensAt !== "string") return undefined;
+    return { kind: "window-open", installationId, repo, environment, ...(typeof app === "string" ? { app } : {}), sha, pusher, opensAt };
   }
   return undefined;
 }

@@ -112,9 +112,11 @@ describe("plan check_run on Green Web Foundation's config", () => {
       "deployments.staging: none",
       "permission: thegreenwebfoundation has write",
       "locks: staging is not locked",
+      "locks: staging is not frozen (/freeze)",
       "refs.master: 1c1f6ab, the checked commit (give refs to say the branch moved on)",
       "deployments.production: none",
       "locks: production is not locked",
+      "locks: production is not frozen (/freeze)",
     ]);
     const deployed = actionsOf(run, "deployAfterChecks").filter((action) => action.kind === "create-deployment");
     expect(deployed).toMatchObject([{ environment: "staging", payload: { requested_by: "thegreenwebfoundation" } }, { environment: "production" }]);

@@ -221,6 +221,26 @@ describe("plan issue_comment: locks and releases", () => {
     expect(actions.find((action) => action.kind === "create-release")).toMatchObject({ tag: "v10.8.5rc1", prerelease: true });
   });
 
+  it("answers /release rc --dry-run with the commit, tag and release it would make, and plans nothing else", async () => {
+    const facts = {
+      now: NOW,
+      permission: "write",
+      refs: { master: SHA },
+      files: { "ukrdc/services/__init__.py": '__version__ = "10.8.4"\n' },
+      tags: ["v10.8.4"],
+      releases: [],
+    };
+    const actions = actionsOf(
+      await planOn("ukrdc", "issue_comment", comment("renalreg", "ukrdc-services", "master", "/release rc --dry-run", {}, "joel"), facts),
+      "/release",
+    );
+    expect(actions.map((action) => action.kind)).toEqual(["comment"]);
+    const body = actions[0]?.kind === "comment" ? actions[0].body : "";
+    expect(body).toContain("🧪 Dry run of `/release rc --dry-run`: nothing was written.");
+    expect(body).toContain("commit `ukrdc/services/__init__.py` to `master`");
+    expect(body).toContain("publish the prerelease `v10.8.5rc1`");
+  });
+
   it("plans UKRDC's candidate as a refusal when the facts say a ruleset guards master, and assumes no protection otherwise", async () => {
     const facts = {
       now: NOW,

@@ -55,6 +55,7 @@ describe("plan push on Green Web Foundation's config", () => {
       "permission: fershad has write",
       "checkRuns: tests, migrations green on the commit",
       "locks: staging is not locked",
+      "locks: staging is not frozen (/freeze)",
     ]);
     expect(actionsOf(run, "deployFollowingBranch").map((action) => action.kind)).toContain("create-deployment");
   });

@@ -35,6 +35,7 @@ describe("release-pilot plan", () => {
       "- now: the current time",
       `- sha: the tag ${TAG} names master (the release's target_commitish)`,
       "- locks: production is not locked",
+      "- locks: production is not frozen (/freeze)",
       "",
     ]);
   });

@@ -103,6 +103,8 @@ export interface Emulator {
   addRelease(options: seed.ReleaseOptions): number;
   addDeployment(options: seed.DeploymentOptions): number;
   setPermission(owner: string, repo: string, login: string, permission: string): void;
+  /** Put a person on an organisation's team (`pending`: invited, not yet accepted). */
+  addTeamMember(org: string, team: string, login: string, state?: "active" | "pending"): void;
   addCheckRun(owner: string, repo: string, sha: string, name: string, conclusion: string | null): number;
   /** Classic branch protection on `branch` (exact name), as a repository admin sets it; replaces any earlier. */
   protectBranch(owner: string, repo: string, branch: string, protection?: BranchProtection): void;
@@ -260,6 +262,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     setPermission: (owner, repo, login, permission) => {
       repoOf(owner, repo).permissions.set(login, permission);
+    },
+    addTeamMember: (org, team, login, state = "active") => {
+      const key = `${org}/${team}`.toLowerCase();
+      const members = store.teams.get(key) ?? new Map<string, "active" | "pending">();
+      members.set(login.toLowerCase(), state);
+      store.teams.set(key, members);
     },
     protectBranch: (owner, repo, branch, protection = {}) => {
       repoOf(owner, repo).protections.set(branch, protection);

@@ -109,6 +109,8 @@ export const REQUIRED: Readonly<Record<string, string>> = {
   "GET /repos/{owner}/{repo}/commits/{ref}/status": "statuses:read",
   "GET /repos/{owner}/{repo}/commits/{ref}/statuses": "statuses:read",
   "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": "actions:write",
+  // An organisation permission ("Members" in the same data), asked for deployers and approvers given as teams.
+  "GET /orgs/{org}/teams/{team_slug}/memberships/{username}": "members:read",
 };
 
 type Requirement = readonly { readonly permission: string; readonly level: string }[];

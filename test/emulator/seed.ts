@@ -51,6 +51,8 @@ export interface OpenPullRequestOptions {
   readonly body?: string;
   readonly labels?: readonly string[];
   readonly author?: string;
+  /** The owner of a fork the pull request comes from; the head branch is then that fork's. */
+  readonly fork?: string;
 }
 
 export interface IssueOptions {
@@ -176,7 +178,8 @@ export function openPullRequest(store: Store, options: OpenPullRequestOptions): 
     number,
     id,
     headRef: options.head,
-    headLabel: `${repo.owner}:${options.head}`,
+    headLabel: `${options.fork ?? repo.owner}:${options.head}`,
+    ...(options.fork === undefined ? {} : { forkOwner: options.fork }),
     headSha,
     baseRef: base,
     baseSha: branchSha(repo, base) ?? "",

@@ -19,6 +19,7 @@ import { pullRoutes } from "./routes/pulls.js";
 import { releaseRoutes } from "./routes/releases.js";
 import { repoRoutes } from "./routes/repos.js";
 import { statusRoutes } from "./routes/statuses.js";
+import { teamRoutes } from "./routes/teams.js";
 import type { Store, User } from "./store.js";
 
 export const routes: Readonly<Record<string, Handler>> = {
@@ -34,6 +35,7 @@ export const routes: Readonly<Record<string, Handler>> = {
   ...miscRoutes,
   ...repoRoutes,
   ...protectionRoutes,
+  ...teamRoutes,
 };
 
 export interface Violation {

@@ -46,6 +46,25 @@ export function repoShape(u: Urls, repo: Repo): Record<string, unknown> {
   };
 }
 
+/**
+ * A fork of the repository under another owner, as a fork pull request's `head.repo` shows it:
+ * the fork's own repository (`full_name` `<forker>/<name>`, `fork: true`), while `base.repo` is
+ * this one; GitHub's OpenAPI `pull-request` schema has `head.repo` as a nullable repository
+ * (null once the fork is deleted), https://docs.github.com/rest/pulls/pulls#get-a-pull-request.
+ */
+function forkShape(u: Urls, repo: Repo, owner: string): Record<string, unknown> {
+  return {
+    ...repoShape(u, repo),
+    id: userId(`fork:${owner}/${repo.name}`),
+    node_id: nodeId("Repository", userId(`fork:${owner}/${repo.name}`)),
+    full_name: `${owner}/${repo.name}`,
+    owner: userShape(u, { login: owner, type: "User" }),
+    fork: true,
+    url: `${u.apiUrl}/repos/${owner}/${repo.name}`,
+    html_url: `${u.webUrl}/${owner}/${repo.name}`,
+  };
+}
+
 function repoUrl(u: Urls, repo: Repo): string {
   return `${u.apiUrl}/repos/${repo.owner}/${repo.name}`;
 }
@@ -105,12 +124,12 @@ export function issueShape(u: Urls, repo: Repo, issue: Issue): Record<string, un
 // is dropped because the pulls API does not carry it.
 export function pullShape(u: Urls, repo: Repo, pull: PullRequest, issue: Issue): Record<string, unknown> {
   const base = issueShape(u, repo, issue);
-  const side = (ref: string, sha: string, label: string): Record<string, unknown> => ({
+  const side = (ref: string, sha: string, label: string, forkOwner?: string): Record<string, unknown> => ({
     ref,
     sha,
     label,
-    user: userShape(u, { login: repo.owner, type: "User" }),
-    repo: repoShape(u, repo),
+    user: userShape(u, { login: forkOwner ?? repo.owner, type: "User" }),
+    repo: forkOwner === undefined ? repoShape(u, repo) : forkShape(u, repo, forkOwner),
   });
   return {
     ...base,
@@ -120,7 +139,7 @@ export function pullShape(u: Urls, repo: Repo, pull: PullRequest, issue: Issue):
     html_url: `${repoHtml(u, repo)}/pull/${pull.number}`,
     issue_url: `${repoUrl(u, repo)}/issues/${pull.number}`,
     pull_request: undefined,
-    head: side(pull.headRef, pull.headSha, pull.headLabel),
+    head: side(pull.headRef, pull.headSha, pull.headLabel, pull.forkOwner),
     base: side(pull.baseRef, pull.baseSha, `${repo.owner}:${pull.baseRef}`),
     draft: pull.draft,
     merged: pull.merged_at !== null,

@@ -30,8 +30,14 @@ export interface PullRequest {
   number: number;
   id: number;
   headRef: string;
-  /** `owner:branch` as GitHub labels the head; the head repo is always the base repo here. */
+  /** `owner:branch` as GitHub labels the head: the fork's owner for a pull request from a fork. */
   headLabel: string;
+  /**
+   * The owner of the fork the head lives in (`forker/<same name>`), for a pull request from a fork;
+   * absent when the head is a branch of this repository. Its commits are kept in this repository,
+   * as GitHub keeps a fork's pull request head under refs/pull/<number>/head.
+   */
+  forkOwner?: string;
   headSha: string;
   baseRef: string;
   baseSha: string;
@@ -232,6 +238,8 @@ export class Store {
   readonly tokens = new Map<string, number>();
   /** Personal tokens made by `userToken()`, so a test can act as a person over HTTP. */
   readonly userTokens = new Map<string, User>();
+  /** Organisation teams by `org/team-slug` (lower case): each member's login (lower case) and membership state. */
+  readonly teams = new Map<string, Map<string, "active" | "pending">>();
   /** The app's permissions (app.yml `default_permissions`), enforced on installation tokens. */
   appPermissions: Readonly<Record<string, string>> = {};
   /** The webhooks GitHub would send for each write; sent only once a test turns delivery on. */

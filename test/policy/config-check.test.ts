@@ -89,11 +89,16 @@ describe("planConfigCheck", () => {
 });
 
 describe("describeConfig", () => {
+  it("lists an environment that takes only prereleases under the prereleased event, as candidates only", () => {
+    const checked = checkConfigText("environments:\n  beta:\n    follows: { release: prerelease-only }\n    deploy: { workflow: deploy.yml }\n", "acme/shop");
+    expect(describeConfig(checked.config!)).toContain("release prereleased → deploy beta (candidates only)");
+  });
+
   it("names the commands with their environments and permission", () => {
     const checked = checkConfigText(openverse, "WordPress/openverse");
     const lines = describeConfig(checked.config!);
     expect(lines.at(-1)).toBe(
-      "commands: /release, /checklist, /deploy staging|production, /rollback, /promote, /lock staging|production, /unlock, /status, /help (write permission)",
+      "commands: /release, /checklist, /deploy staging|production, /rollback, /promote, /lock staging|production, /unlock, /freeze, /unfreeze, /status, /help (write permission)",
     );
   });
 });

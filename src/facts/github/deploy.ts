@@ -23,6 +23,7 @@ import {
   queuedDeployments,
 } from "./deployment-reads.js";
 import type { GitHubReads } from "./reads.js";
+import { pullHead, teamMember } from "./people-reads.js";
 
 export function deployFromGitHub({ octokit, repo, self }: GitHubReads): DeployFacts {
   return {
@@ -44,5 +45,7 @@ export function deployFromGitHub({ octokit, repo, self }: GitHubReads): DeployFa
     deploymentsCreatedBetween: async (since, until) => deploymentsCreatedBetween(octokit, repo, await self(), since, until),
     deploymentWithKey: async (environment, key) => deploymentWithKey(octokit, repo, await self(), environment, key),
     deploymentById: (id) => deploymentById(octokit, repo, id),
+    pullHead: (number) => pullHead(octokit, repo, number),
+    teamMember: (team, login) => teamMember(octokit, team, login),
   };
 }

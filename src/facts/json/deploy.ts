@@ -7,6 +7,7 @@ import type { DeployFacts } from "../deploy.js";
 import { environmentSettings } from "../../policy/deploy/decide-deploy.js";
 import { commitOf, selfOf } from "./core.js";
 import type { JsonWorld } from "./world.js";
+import { peopleFromJson } from "./people.js";
 import { commitStatusesIn, finishedCheckOf } from "./commit-statuses.js";
 import {
   branchHeadIn,
@@ -101,7 +102,9 @@ export function deployFromJson(world: JsonWorld): DeployFacts {
       return undefined;
     },
     lockOfScope: async (env, app) => {
-      if (world.facts.locks === undefined) world.assumed.add(`locks: ${env} is not locked`);
+      // A /freeze is kept as a lock of the scope `<env>+freeze` (freeze-command.ts); said as what it is.
+      const frozen = env.endsWith("+freeze") ? env.slice(0, -"+freeze".length) : undefined;
+      if (world.facts.locks === undefined) world.assumed.add(frozen === undefined ? `locks: ${env} is not locked` : `locks: ${frozen} is not frozen (/freeze)`);
       return lockAt(world, app === undefined ? env : lockScope(env, app));
     },
     // The facts file gives approvals whole (`approvals`), so no comment needs listing.
@@ -130,5 +133,6 @@ export function deployFromJson(world: JsonWorld): DeployFacts {
     deploymentsCreatedBetween: async (since, until) => deploymentsCreatedBetweenIn(world, since, until),
     deploymentWithKey: async (env, key) => deploymentWithKeyIn(world, env, key),
     deploymentById: async (id) => deploymentByIdIn(world, id),
+    ...peopleFromJson(world),
   };
 }

@@ -175,6 +175,20 @@ export const PlanFacts = z
     auto: z
       .object({ ciGreen: z.boolean().optional(), changelogReady: z.boolean().optional(), stagingDeployed: z.boolean().optional(), sha: z.string().optional() })
       .optional(),
+    /** The pull request a /deploy is typed on, for deploying its head. Default: open, from the branch pr-<number> of this repository, not behind. */
+    pull: z
+      .object({
+        headSha: z.string(),
+        headRef: z.string(),
+        /** `owner/name` of the head's repository (a fork's), null once the fork is deleted. Default: this repository. */
+        headRepo: z.string().nullable().optional(),
+        baseRef: z.string().optional(),
+        open: z.boolean().default(true),
+        behindBy: z.number().int().min(0).default(0),
+      })
+      .optional(),
+    /** Members of each `org/team` a deployers, approvers or override list names. Default: nobody. */
+    teams: z.record(z.string(), z.array(z.string())).optional(),
     /** The version URL's answer for a deploy with `verify`. Default: it matches. */
     verified: z.boolean().optional(),
   })

@@ -7,6 +7,7 @@ import { rollback } from "./rollback.js";
 import { promote } from "./promote.js";
 import { lock } from "./lock.js";
 import { unlock } from "./unlock.js";
+import { freeze, unfreeze } from "./freeze.js";
 import { release } from "./release.js";
 import { checklist } from "./checklist.js";
 import { status } from "./status.js";
@@ -18,6 +19,8 @@ export const commandHandlers: CommandHandlers = {
   promote,
   lock,
   unlock,
+  freeze,
+  unfreeze,
   release,
   checklist,
   status,

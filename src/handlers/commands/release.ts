@@ -7,6 +7,8 @@ import { releasedReply } from "../../policy/release/cut-reply.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
+import { asAsked } from "../../policy/deploy/dry-run.js";
+import { typedRelease } from "../../policy/release/typed.js";
 
 type Run = CommandRun<ReleaseCommand>;
 
@@ -51,8 +53,10 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
 export const release: CommandHandler<ReleaseCommand> = async (run) => {
   const { context, options } = run;
   const decision = planCutRelease(await gatherCutFacts(run));
-  const effects = await carryOut(context, decision.plan);
-  if (decision.outcome.kind !== "cut" || options.dryRun) return;
+  // `/release --dry-run`: the same decision, told instead of carried out (dry-run.ts).
+  const dryRun = run.command.dryRun === true ? { typed: typedRelease(run.command) } : undefined;
+  const effects = await carryOut(context, asAsked(decision.plan, dryRun, run.reply));
+  if (decision.outcome.kind !== "cut" || options.dryRun || dryRun !== undefined) return;
   const releaseKey = decision.outcome.releaseKey;
   const releaseUrl = effects.find((e) => e.key === releaseKey)?.url;
   if (releaseUrl === undefined) throw new Error("the release was carried out but GitHub gave no address for it");

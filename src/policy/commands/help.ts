@@ -11,6 +11,8 @@ const MEANING: Readonly<Record<CommandName, string>> = {
   promote: "deploy to `<to>` exactly what succeeded on `<from>`",
   lock: "hold an environment so nothing deploys to it (durations like `30m`, `2h`, `1d`)",
   unlock: "free an environment",
+  freeze: "stop automatic deploys (not people's) for a while, default 1d; they start when it ends",
+  unfreeze: "end an environment's /freeze",
   status: "what is deployed where, what is unreleased, open checklists and locks",
   help: "this list",
 };

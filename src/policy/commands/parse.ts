@@ -51,6 +51,13 @@ export function parseCommand(body: string, known: KnownNames): ParsedCommand | u
       return parseLock(args, known);
     case "unlock":
       return parseUnlock(args, known);
+    case "freeze":
+      return parseFreeze(args, known);
+    case "unfreeze": {
+      const environment = environmentOrError(known, args[0], (env) => `/unfreeze ${env}`);
+      if (isError(environment)) return environment;
+      return args.length > 1 ? fail(`too many arguments for /unfreeze; use /unfreeze ${environment}`) : { name: "unfreeze", environment };
+    }
     case "status":
       return parseStatus(args, known);
     case "help":
@@ -151,9 +158,11 @@ function badFirstArgument(command: "release" | "checklist", token: string, known
   );
 }
 
-function parseRelease(args: readonly string[], known: KnownNames): Result {
-  const parsed = parseVersionAndApp("release", args, known);
-  return isError(parsed) ? parsed : { name: "release", ...parsed };
+function parseRelease(all: readonly string[], known: KnownNames): Result {
+  const flags = options(all, ["--dry-run"], "/release");
+  if (isError(flags)) return flags;
+  const parsed = parseVersionAndApp("release", flags.positional, known);
+  return isError(parsed) ? parsed : { name: "release", ...parsed, ...(flags.flags.has("--dry-run") && { dryRun: true }) };
 }
 
 function parseChecklist(args: readonly string[], known: KnownNames): Result {
@@ -162,39 +171,63 @@ function parseChecklist(args: readonly string[], known: KnownNames): Result {
   return { name: "checklist", ...(parsed.version && { version: parsed.version }), ...(parsed.app && { app: parsed.app }) };
 }
 
-function parseDeploy(args: readonly string[], known: KnownNames): Result {
-  // Editors that "smarten" punctuation turn `--` into an em or en dash; read those as the flag too.
-  const isFlag = (arg: string) => arg.startsWith("--") || arg.startsWith("—") || arg.startsWith("–");
-  const flags = args.filter(isFlag).map((flag) => flag.replace(/^(?:—|–-?)/, "--"));
-  const positional = args.filter((arg) => !isFlag(arg));
-  const environment = environmentOrError(known, positional[0], (env) => `/deploy ${env}`);
-  if (isError(environment)) return environment;
-  for (const flag of flags) {
-    if (flag.toLowerCase() !== "--with-migrations") {
-      return fail(`unknown option ${quote(flag)}; the only option is --with-migrations — try /deploy ${environment} --with-migrations`);
-    }
+/** Editors that "smarten" punctuation turn `--` into an em or en dash; those read as the flag too. */
+function isFlag(arg: string): boolean {
+  return arg.startsWith("--") || arg.startsWith("—") || arg.startsWith("–");
+}
+
+/** The options after a command's words, each one of `allowed`; or the sentence naming the unknown one. */
+function options(
+  args: readonly string[],
+  allowed: readonly string[],
+  example: string,
+): { readonly positional: readonly string[]; readonly flags: ReadonlySet<string> } | CommandError {
+  const flags = new Set<string>();
+  for (const raw of args.filter(isFlag)) {
+    const flag = raw.replace(/^(?:—|–-?)/, "--").toLowerCase();
+    if (!allowed.includes(flag)) return fail(`unknown option ${quote(raw)}; the options are ${allowed.join(", ")} — try ${example} ${allowed[0] ?? ""}`.trim());
+    flags.add(flag);
   }
-  const withMigrations = flags.length > 0;
+  return { positional: args.filter((arg) => !isFlag(arg)), flags };
+}
+
+/** `--dry-run` and `--force` as the command's fields, present only when typed. */
+function runFlags(flags: ReadonlySet<string>): { dryRun?: true; force?: true } {
+  return { ...(flags.has("--dry-run") && { dryRun: true as const }), ...(flags.has("--force") && { force: true as const }) };
+}
+
+function parseDeploy(args: readonly string[], known: KnownNames): Result {
+  const environment = environmentOrError(known, args.filter((arg) => !isFlag(arg))[0], (env) => `/deploy ${env}`);
+  if (isError(environment)) return environment;
+  const parsed = options(args, ["--with-migrations", "--dry-run", "--force"], `/deploy ${environment}`);
+  if (isError(parsed)) return parsed;
+  const { positional, flags } = parsed;
+  const withMigrations = flags.has("--with-migrations");
+  const run = runFlags(flags);
   const [, first, second, ...rest] = positional;
   if (rest.length > 0) return tooMany("deploy");
   // A lone word that names an app is the app; anything else in that place is what to deploy.
   const lone = first !== undefined && second === undefined ? findName(known.apps, first) : undefined;
-  if (lone !== undefined) return { name: "deploy", environment, app: lone, withMigrations };
+  if (lone !== undefined) return { name: "deploy", environment, app: lone, withMigrations, ...run };
   if (first !== undefined && !isSafeRef(first)) {
     return fail(
       `${quote(first)} is not a valid ref; use a branch, tag, SHA or version made of letters, digits and . _ / - — e.g. /deploy ${environment} v1.2.0`,
     );
   }
   const ref = first;
-  if (second === undefined) return { name: "deploy", environment, ...(ref && { ref }), withMigrations };
+  if (second === undefined) return { name: "deploy", environment, ...(ref && { ref }), withMigrations, ...run };
   const app = appOrError(known, second, (candidate) => form("/deploy", environment, first, candidate));
   if (isError(app)) return app;
-  return { name: "deploy", environment, ...(ref && { ref }), app, withMigrations };
+  return { name: "deploy", environment, ...(ref && { ref }), app, withMigrations, ...run };
 }
 
-function parseRollback(args: readonly string[], known: KnownNames): Result {
-  const environment = environmentOrError(known, args[0], (env) => `/rollback ${env}`);
+function parseRollback(all: readonly string[], known: KnownNames): Result {
+  const environment = environmentOrError(known, all.filter((arg) => !isFlag(arg))[0], (env) => `/rollback ${env}`);
   if (isError(environment)) return environment;
+  const parsed = options(all, ["--dry-run", "--force"], `/rollback ${environment}`);
+  if (isError(parsed)) return parsed;
+  const args = parsed.positional;
+  const run = runFlags(parsed.flags);
   const rest = args.slice(1);
   const toAt = rest.findIndex((arg) => arg.toLowerCase() === "to");
   const before = toAt < 0 ? rest : rest.slice(0, toAt);
@@ -210,17 +243,20 @@ function parseRollback(args: readonly string[], known: KnownNames): Result {
     }
     if (app === undefined) return unknownApp(known, appToken, (candidate) => form("/rollback", environment, candidate));
   }
-  if (toAt < 0) return { name: "rollback", environment, ...(app && { app }) };
+  if (toAt < 0) return { name: "rollback", environment, ...(app && { app }), ...run };
   const [tag] = after;
   if (tag === undefined) return fail(`missing tag after "to"; use /rollback ${form(environment, app)} to v1.2.0`);
   if (!isSafeRef(tag)) {
     return fail(`${quote(tag)} is not a valid tag; use letters, digits and . _ / - — e.g. /rollback ${form(environment, app)} to v1.2.0`);
   }
-  return { name: "rollback", environment, ...(app && { app }), to: tag };
+  return { name: "rollback", environment, ...(app && { app }), to: tag, ...run };
 }
 
-function parsePromote(args: readonly string[], known: KnownNames): Result {
-  const [fromToken, toToken, appToken, ...rest] = args;
+function parsePromote(all: readonly string[], known: KnownNames): Result {
+  const parsed = options(all, ["--dry-run", "--force"], "/promote");
+  if (isError(parsed)) return parsed;
+  const run = runFlags(parsed.flags);
+  const [fromToken, toToken, appToken, ...rest] = parsed.positional;
   if (rest.length > 0) return tooMany("promote");
   const [only] = known.environments;
   if (known.environments.length === 1 && only !== undefined) {
@@ -234,9 +270,9 @@ function parsePromote(args: readonly string[], known: KnownNames): Result {
   const to = environmentOrError(known, toToken, (env) => `/promote ${from} ${env === from ? other : env}`);
   if (isError(to)) return to;
   if (to === from) return fail(`cannot promote ${from} to itself; name two environments — try /promote ${from} ${other}`);
-  if (appToken === undefined) return { name: "promote", from, to };
+  if (appToken === undefined) return { name: "promote", from, to, ...run };
   const app = appOrError(known, appToken, (candidate) => form("/promote", from, to, candidate));
-  return isError(app) ? app : { name: "promote", from, to, app };
+  return isError(app) ? app : { name: "promote", from, to, app, ...run };
 }
 
 function parseLock(args: readonly string[], known: KnownNames): Result {
@@ -275,6 +311,31 @@ function badDuration(text: string, environment: string): CommandError {
   return fail(
     `${quote(text)} is not a lock duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /lock ${environment} for 2h`,
   );
+}
+
+/** `/freeze <env> [for <duration>] <reason>`: the duration right after the environment, then the reason. */
+function parseFreeze(args: readonly string[], known: KnownNames): Result {
+  const environment = environmentOrError(known, args[0], (env) => `/freeze ${env} for 2h release week`);
+  if (isError(environment)) return environment;
+  let words = args.slice(1);
+  let durationMs: number | undefined;
+  if (words[0]?.toLowerCase() === "for" && words[1] !== undefined && /^[-+]?[.,]?\d/.test(words[1])) {
+    durationMs = lockDuration(words[1]);
+    if (durationMs === undefined) {
+      return fail(
+        `${quote(words[1])} is not a freeze duration; use a whole number of minutes, hours or days up to 30d, such as 30m, 2h or 1d — e.g. /freeze ${environment} for 2h release week`,
+      );
+    }
+    words = words.slice(2);
+  }
+  const reason = words.join(" ");
+  if (reason === "") return fail(`a freeze needs a reason, shown to whoever it holds up; use /freeze ${environment} for 2h release week`);
+  if (!isSafeReason(reason)) {
+    return fail(
+      `the freeze reason ${quote(reason)} has characters a freeze cannot hold; use letters, digits, spaces and . , : ! ? ' ( ) # / _ + = % @ - — e.g. /freeze ${environment} for 2h release week`,
+    );
+  }
+  return { name: "freeze", environment, reason, ...(durationMs !== undefined && { durationMs }) };
 }
 
 function parseUnlock(args: readonly string[], known: KnownNames): Result {

@@ -12,6 +12,8 @@ export interface ReleaseCommand {
   /** An exact version, without a leading `v`. */
   readonly version?: string;
   readonly app?: string;
+  /** `--dry-run`: answer with what the release would do, write nothing else. */
+  readonly dryRun?: boolean;
 }
 
 export interface ChecklistCommand {
@@ -27,6 +29,10 @@ export interface DeployCommand {
   readonly ref?: string;
   readonly app?: string;
   readonly withMigrations: boolean;
+  /** `--dry-run`: answer with what would happen, write nothing else. */
+  readonly dryRun?: boolean;
+  /** `--force`: past a freeze or outside a window, for an override holder. */
+  readonly force?: boolean;
 }
 
 export interface RollbackCommand {
@@ -35,6 +41,8 @@ export interface RollbackCommand {
   readonly app?: string;
   /** `to <tag>`: the version to go back to; the one before the current when absent. */
   readonly to?: string;
+  readonly dryRun?: boolean;
+  readonly force?: boolean;
 }
 
 export interface PromoteCommand {
@@ -42,6 +50,8 @@ export interface PromoteCommand {
   readonly from: string;
   readonly to: string;
   readonly app?: string;
+  readonly dryRun?: boolean;
+  readonly force?: boolean;
 }
 
 export interface LockCommand {
@@ -54,6 +64,19 @@ export interface LockCommand {
 
 export interface UnlockCommand {
   readonly name: "unlock";
+  readonly environment: string;
+}
+
+/** `/freeze <env> [for <duration>] <reason>`: stop automatic deploys (not people's) for a while. */
+export interface FreezeCommand {
+  readonly name: "freeze";
+  readonly environment: string;
+  readonly reason: string;
+  readonly durationMs?: number;
+}
+
+export interface UnfreezeCommand {
+  readonly name: "unfreeze";
   readonly environment: string;
 }
 
@@ -74,6 +97,8 @@ export type ParsedCommand =
   | PromoteCommand
   | LockCommand
   | UnlockCommand
+  | FreezeCommand
+  | UnfreezeCommand
   | StatusCommand
   | HelpCommand;
 
@@ -91,17 +116,31 @@ export interface KnownNames {
   readonly apps: readonly string[];
 }
 
-export const COMMAND_NAMES: readonly CommandName[] = ["release", "checklist", "deploy", "rollback", "promote", "lock", "unlock", "status", "help"];
+export const COMMAND_NAMES: readonly CommandName[] = [
+  "release",
+  "checklist",
+  "deploy",
+  "rollback",
+  "promote",
+  "lock",
+  "unlock",
+  "freeze",
+  "unfreeze",
+  "status",
+  "help",
+];
 
 /** The usage line of each command, shared by /help and the error sentences. */
 export const USAGE: Readonly<Record<CommandName, string>> = {
-  release: "/release [major|minor|patch|alpha|beta|rc|final|version] [app]",
+  release: "/release [major|minor|patch|alpha|beta|rc|final|version] [app] [--dry-run]",
   checklist: "/checklist [X.Y.Z] [app]",
-  deploy: "/deploy <env> [ref|tag|version] [app] [--with-migrations]",
-  rollback: "/rollback <env> [app] [to <tag>]",
-  promote: "/promote <from> <to> [app]",
+  deploy: "/deploy <env> [ref|tag|version] [app] [--with-migrations] [--dry-run] [--force]",
+  rollback: "/rollback <env> [app] [to <tag>] [--dry-run] [--force]",
+  promote: "/promote <from> <to> [app] [--dry-run] [--force]",
   lock: "/lock <env> [reason] [for <duration>]",
   unlock: "/unlock <env>",
+  freeze: "/freeze <env> [for <duration>] <reason>",
+  unfreeze: "/unfreeze <env>",
   status: "/status [app]",
   help: "/help",
 };

@@ -5,6 +5,7 @@ import { versionFileSpec } from "../version-files/spec.js";
 import { BUILT_IN_CODENAMES } from "./codenames.js";
 import { durationMs } from "./schema-primitives.js";
 import { issue, quote } from "./issues.js";
+import { deployRules } from "./normalise-deploy-rules.js";
 import type { LenientConfig } from "./lenient.js";
 import type { AppConfig, ChangelogConfig, CodenamesConfig, Config, ConfigIssue, DeployTarget, EnvironmentConfig, Follows, RepoName } from "./types.js";
 
@@ -195,6 +196,7 @@ function environments(raw: LenientConfig, appNames: readonly string[], errors: C
       queue: env.queue,
       lockTimeoutMs: durationMs(env.lock_timeout),
       url: env.url ?? null,
+      rules: deployRules(env, path, errors),
     });
   }
   return out;

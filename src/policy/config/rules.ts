@@ -16,7 +16,7 @@ export const NOTES_LINE_TOKENS: readonly TokenName[] = ["title", "number", "url"
  * Tokens known when a deployment is dispatched (src/policy/deploy/render-dispatch.ts): a deploy
  * has no codename or previous version, so those would fail every deploy.
  */
-export const DEPLOY_TOKENS: readonly TokenName[] = [...TAG_TOKENS, "tag", "actor", "number", "env"];
+export const DEPLOY_TOKENS: readonly TokenName[] = [...TAG_TOKENS, "tag", "actor", "number", "env", "ref", "branch", "pr"];
 /** In a release-branch name, {version} stands for the minor series (2.6). */
 export const RELEASE_BRANCH_TOKENS: readonly TokenName[] = ["version"];
 

@@ -85,8 +85,8 @@ function deployTemplates(path: string, env: RawEnvironment): [string, string][] 
 }
 
 /**
- * A push deploys a commit, so it has no version, tag or issue number; a release deploys without
- * an issue either. A template needing one of them would fail every automatic deploy.
+ * A push deploys a commit, so it has no version, tag, issue or pull request number (its {ref} and
+ * {branch} are the branch); a release deploys without an issue either (its {ref} is its tag). A template needing one of them would fail every automatic deploy.
  */
 function deployTokenRules(raw: LenientConfig): ConfigIssue[] {
   const out: ConfigIssue[] = [];
@@ -97,9 +97,9 @@ function deployTokenRules(raw: LenientConfig): ConfigIssue[] {
     const release = env.follows?.release;
     const known: readonly TokenName[] | undefined =
       branch !== undefined && release === undefined
-        ? ALWAYS_KNOWN
+        ? [...ALWAYS_KNOWN, "ref", "branch"]
         : release !== undefined && branch === undefined
-          ? [...ALWAYS_KNOWN, "version", "tag"]
+          ? [...ALWAYS_KNOWN, "version", "tag", "ref"]
           : undefined;
     const when = branch !== undefined ? `a push to ${quote(branch)} deploys ${quote(name)}` : `a release deploys ${quote(name)}`;
     const fields = known === undefined ? [] : deployTemplates(path, env);

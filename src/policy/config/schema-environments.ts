@@ -4,6 +4,7 @@
 // member matched".
 import { z } from "zod";
 import { duration, repoName, stringList, template } from "./schema-primitives.js";
+import { DeployRules } from "./schema-deploy-rules.js";
 
 /**
  * Upper bounds of the config's durations. A lock longer than /lock's own limit (30d) would outlive
@@ -19,7 +20,10 @@ export const AUTHOR_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"] as const;
 export const Follows = z
   .strictObject({
     branch: z.string().min(1).optional().describe("Deploy every push to this branch, e.g. main."),
-    release: z.enum(["published", "prereleased"]).optional().describe("Deploy each release when it is published (final) or prereleased (candidates too)."),
+    release: z
+      .enum(["published", "prereleased", "prerelease-only"])
+      .optional()
+      .describe("Deploy each release: published (finals only), prereleased (candidates and finals) or prerelease-only (candidates only, e.g. a beta channel)."),
   })
   .describe("What deploys this environment automatically: give branch or release. Without follows it is deployed only on /deploy.");
 
@@ -94,6 +98,7 @@ export const Environment = z.strictObject({
   queue: z.boolean().default(false).describe("Wait for a running deploy of this environment instead of refusing the new one."),
   lock_timeout: duration(MAX_LOCK_TIMEOUT).default("1h").describe(`A lock on this environment expires after this long, at most ${MAX_LOCK_TIMEOUT}.`),
   url: z.string().min(1).optional().describe("URL of the environment, shown on deployments and in /status."),
+  ...DeployRules,
 });
 
 export const Environments = z

@@ -91,7 +91,9 @@ export interface DownstreamConfig {
   readonly package: string;
 }
 
-export type Follows = { readonly kind: "branch"; readonly branch: string } | { readonly kind: "release"; readonly on: "published" | "prereleased" };
+export type Follows =
+  | { readonly kind: "branch"; readonly branch: string }
+  | { readonly kind: "release"; readonly on: "published" | "prereleased" | "prerelease-only" };
 
 export type DeployTarget =
   | {
@@ -109,6 +111,28 @@ export type DeployTarget =
     };
 
 export type AuthorAssociation = "OWNER" | "MEMBER" | "COLLABORATOR";
+
+/** One span of a deploy window: these weekdays (0 = Sunday), from..to minutes after local midnight. */
+export interface WindowSpan {
+  readonly days: readonly number[];
+  readonly fromMinute: number;
+  readonly toMinute: number;
+}
+
+/** Who may deploy an environment and when (src/policy/deploy/deploy-rules.ts decides from it). */
+export interface DeployRulesConfig {
+  /** Whether /deploy on a fork's pull request may deploy its head. */
+  readonly allowForks: boolean;
+  /** Logins and `org/team` slugs who may deploy; empty: anyone with the commands permission. */
+  readonly deployers: readonly string[];
+  /** Logins and teams whose approvals count; empty: anyone with write access. */
+  readonly approvers: readonly string[];
+  /** Logins and teams who may --force past a freeze or window; empty: repository admins. */
+  readonly override: readonly string[];
+  /** Freeze periods, from (inclusive) to (exclusive), as epoch ms. */
+  readonly freezes: readonly { readonly from: number; readonly to: number; readonly reason: string }[];
+  readonly windows: { readonly timezone: string; readonly spans: readonly WindowSpan[] } | null;
+}
 
 export interface EnvironmentConfig {
   readonly name: string;
@@ -129,6 +153,7 @@ export interface EnvironmentConfig {
   readonly queue: boolean;
   readonly lockTimeoutMs: number;
   readonly url: string | null;
+  readonly rules: DeployRulesConfig;
 }
 
 export type Permission = "read" | "triage" | "write" | "maintain" | "admin";

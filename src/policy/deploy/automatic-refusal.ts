@@ -18,7 +18,7 @@ export function deployCheckName(env: string, app?: string): string {
 }
 
 /** The external_id prefixes of a push's held deploy check (checks-hold.ts), by its state. */
-export const HOLD_PREFIX = { waiting: "deploy-held", failed: "deploy-checks-failed" } as const;
+export const HOLD_PREFIX = { waiting: "deploy-held", failed: "deploy-checks-failed", window: "deploy-window" } as const;
 
 /**
  * The start of every hold's external_id for this deploy, whoever pushed: what a report that

@@ -19,8 +19,8 @@ export function pushTrigger(sha: string): DeployTrigger {
   return { kind: "push", sha };
 }
 
-/** Held while checks are still running (`waiting`), or after one of them failed (`failed`). */
-export type HoldState = keyof typeof HOLD_PREFIX;
+/** Held while checks are still running (`waiting`), or after one of them failed (`failed`); a window's hold is window-hold.ts's. */
+export type HoldState = Exclude<keyof typeof HOLD_PREFIX, "window">;
 
 export interface HoldRef {
   readonly env: string;

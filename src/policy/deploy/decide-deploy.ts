@@ -4,7 +4,7 @@
 // decideDeployRequest, the one entry point, whichever source answered (GitHub or a facts file).
 
 export type { DeployRequest } from "./deploy-request.js";
-import type { DeployRequest } from "./deploy-request.js";
+import type { DeployRequest, DeploySource } from "./deploy-request.js";
 import type { Config, EnvironmentConfig } from "../config/index.js";
 import { reportAutomaticRefusal } from "./automatic-refusal.js";
 import type { ApprovalFact, CheckRunFact } from "./gates.js";
@@ -13,10 +13,13 @@ import { planPushDeploy } from "./checks-hold.js";
 import { planDeploy, replyAction, type DeployFacts, type ReleaseRef } from "./plan-deploy.js";
 import { imageTagIsPortable, renderDispatch, type RenderedDispatch } from "./render-dispatch.js";
 import type { DeploymentRecord, DeployTarget, EnvironmentSettings } from "./settings.js";
-import type { Plan, RepoRef } from "../plan.js";
+import { nothing, type Plan, type RepoRef } from "../plan.js";
 import { inertText } from "../markdown/inert.js";
 import { refNameProblem } from "../ref-name.js";
 import { appName } from "./app-name.js";
+import { closedAt, closedText } from "./deploy-window.js";
+import { windowHold } from "./window-hold.js";
+import { adHocFreeze } from "./freeze-command.js";
 
 export { appName, deployedApp } from "./app-name.js";
 import { lockedOutText, type HeldLock } from "./lock-command.js";
@@ -33,6 +36,8 @@ export interface DeployWorld {
   /** Check runs on the commit; read only when the environment has checks. */
   readonly checkRuns: readonly CheckRunFact[];
   readonly lock?: Lock;
+  /** The environment's /freeze, read for automatic deploys only. */
+  readonly freeze?: Lock;
 }
 
 export function environmentSettings(env: EnvironmentConfig): EnvironmentSettings {
@@ -71,10 +76,23 @@ export function renderRequest(config: Config, request: DeployRequest, repo: Repo
     ...(request.image === undefined ? {} : { image: request.image }),
     actor: request.requester,
     ...(request.issueNumber === undefined ? {} : { number: request.issueNumber }),
+    source: sourceOf(request),
     now,
     withMigrations: request.withMigrations,
     versioning: config.versioning,
   });
+}
+
+/** `{ref}` and `{branch}` when the request names none: the tag deployed, or the branch the environment follows. */
+function sourceOf(request: DeployRequest): DeploySource {
+  const followed = request.env.follows?.kind === "branch" ? request.env.follows.branch : undefined;
+  const ref = request.source?.ref ?? request.tag ?? followed;
+  const branch = request.source?.branch ?? (request.source === undefined ? followed : undefined);
+  return {
+    ...(ref === undefined ? {} : { ref }),
+    ...(branch === undefined ? {} : { branch }),
+    ...(request.source?.pr === undefined ? {} : { pr: request.source.pr }),
+  };
 }
 
 /** What succeeded on each required environment, by commit (and image, when images are portable). */
@@ -111,8 +129,19 @@ export function planRenderedDeploy(config: Config, request: DeployRequest, rende
     dispatch: rendered.dispatch,
     lockMs: env.lockTimeoutMs,
     ...(request.release === undefined ? {} : { release: request.release }),
+    ...(request.warnings === undefined || request.warnings.length === 0 ? {} : { warnings: request.warnings }),
   };
   const automaticPush = request.issueNumber === undefined && request.trigger.kind === "push";
+  // A deploy nobody typed waits out a freeze or a closed window: a push's is held until it opens
+  // (window-hold.ts); a release's is refused on the commit, to be deployed by hand then. A typed
+  // one was let through (or refused) by the command's own time gate (deploy-rules.ts).
+  const frozen = adHocFreeze(world.freeze, world.now);
+  const rules = frozen === undefined ? env.rules : { ...env.rules, freezes: [frozen, ...env.rules.freezes] };
+  const closed = request.issueNumber === undefined ? closedAt(rules, world.now) : undefined;
+  if (closed !== undefined) {
+    if (automaticPush) return windowHold(facts, rules, request.cause ?? `The push of ${request.sha}`, closed);
+    return nothing("gate-refused", `${closedText(env.name, rules, closed)}; deploy it by hand then with /deploy ${env.name} ${request.sha.slice(0, 7)}.`);
+  }
   return automaticPush ? planPushDeploy(facts, request.cause ?? `The push of ${request.sha}`) : planDeploy(facts);
 }
 

@@ -15,6 +15,7 @@ import { decideDeployRequest, deployReads, lockedOutDecision, requestKey, type D
 import type { DeploymentRecord } from "./settings.js";
 import { isProductionDeployment } from "./settings.js";
 import { planRefusedStart } from "./start-failed.js";
+import { freezeScope } from "./freeze-command.js";
 
 /** What the event says about where and when: the repository, and the one clock read. */
 export interface DecisionAt {
@@ -22,8 +23,8 @@ export interface DecisionAt {
   readonly now: string;
 }
 
-/** Decides and carries out one deploy; returns the plan decided (or the lock race's refusal). */
-export function* deployDecision(config: Config, request: DeployRequest, at: DecisionAt): Decision<Plan> {
+/** Reads what the deploy needs and decides it, carrying nothing out: the real deploy and its dry run share this. */
+export function* decidedDeploy(config: Config, request: DeployRequest, at: DecisionAt): Decision<Plan> {
   const { env, app } = request;
   const scope = app === undefined ? {} : { app };
   const reads = deployReads(config, request);
@@ -34,7 +35,10 @@ export function* deployDecision(config: Config, request: DeployRequest, at: Deci
   // A required check is a check run or a commit status of that name (commit-statuses.ts).
   const checkRuns = reads.checks ? commitChecks(yield* ask("checkRuns", { sha: request.sha }), yield* ask("commitStatuses", { sha: request.sha })) : [];
   const lock = yield* ask("currentLock", { env: env.name, ...scope });
-  const chosen = decideDeployRequest(config, request, {
+  // Only a deploy nobody typed waits out a /freeze; people's deploys never read it.
+  const freeze = request.issueNumber === undefined ? yield* ask("lockOfScope", { env: freezeScope(env.name) }) : undefined;
+  return decideDeployRequest(config, request, {
+    ...(freeze === undefined ? {} : { freeze }),
     ...at,
     history,
     checkRuns,
@@ -42,6 +46,13 @@ export function* deployDecision(config: Config, request: DeployRequest, at: Deci
     ...(tags === undefined ? {} : { tags }),
     ...(workflowDefaultBranch === undefined ? {} : { workflowDefaultBranch }),
   });
+}
+
+/** Decides and carries out one deploy; returns the plan decided (or the lock race's refusal). */
+export function* deployDecision(config: Config, request: DeployRequest, at: DecisionAt): Decision<Plan> {
+  const { env, app } = request;
+  const scope = app === undefined ? {} : { app };
+  const chosen = yield* decidedDeploy(config, request, at);
   const outcome = yield* act(chosen);
   if (outcome.failure !== undefined) {
     const failed = planRefusedStart(at.repo, chosen, outcome);

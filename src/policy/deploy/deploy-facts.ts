@@ -21,6 +21,8 @@ export interface DeployFacts extends GateFacts {
    * that its success can carry the same release on to the environments that require this one.
    */
   readonly release?: ReleaseRef;
+  /** Said in the reply beside the deploy (a pull request behind its base, a forced freeze). */
+  readonly warnings?: readonly string[];
 }
 
 export interface ReleaseRef {

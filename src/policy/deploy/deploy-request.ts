@@ -5,6 +5,16 @@ import type { EnvironmentConfig } from "../config/index.js";
 import type { ReleaseRef } from "./deploy-facts.js";
 import type { ApprovalFact } from "./gates.js";
 
+/** What a deploy comes from, for the `{ref}`, `{branch}` and `{pr}` tokens. */
+export interface DeploySource {
+  /** The branch or tag deployed. */
+  readonly ref?: string;
+  /** The branch it comes from (a pull request's head branch). */
+  readonly branch?: string;
+  /** The pull request whose head it deploys. */
+  readonly pr?: number;
+}
+
 export interface DeployRequest {
   readonly env: EnvironmentConfig;
   /** The app, in a repository with several; undefined in a single-app repository. */
@@ -27,4 +37,12 @@ export interface DeployRequest {
   readonly defaultBranch: string;
   /** The release that set the deploy off, if one did. */
   readonly release?: ReleaseRef;
+  /** Where it comes from (`{ref}`, `{branch}`, `{pr}`); the followed branch or the tag when absent. */
+  readonly source?: DeploySource;
+  /** Said in the reply beside the deploy, e.g. that a pull request is behind its base. */
+  readonly warnings?: readonly string[];
+  /** `--dry-run`: answer with what would happen and write nothing else. */
+  readonly dryRun?: boolean;
+  /** `--force`: past a freeze or outside a window, for someone who may override them. */
+  readonly force?: boolean;
 }

@@ -51,6 +51,17 @@ function valueProblem(token: TokenName, values: TemplateValues, versioning: Vers
       return values.actor === undefined || LOGIN.test(values.actor) ? undefined : `the login ${shown(values.actor)} is not a GitHub login`;
     case "number":
       return values.number === undefined || /^\d{1,12}$/.test(String(values.number)) ? undefined : `the number ${shown(String(values.number))} is not a number`;
+    case "pr":
+      return values.pr === undefined || /^\d{1,12}$/.test(String(values.pr))
+        ? undefined
+        : `the pull request number ${shown(String(values.pr))} is not a number`;
+    case "ref":
+    case "branch": {
+      // A pull request's head branch is whatever its author named it: checked like a tag.
+      const value = values[token];
+      const problem = value === undefined ? undefined : refNameProblem(value);
+      return problem === undefined ? undefined : `the ${token === "ref" ? "ref" : "branch"} ${shown(value ?? "")} is not a safe ref name: ${problem}`;
+    }
     default:
       // env, app and codename are names from the config; date and epoch come from the clock.
       return undefined;

@@ -44,6 +44,8 @@ export function planDeploy(facts: DeployFacts): Plan {
     [
       `🚀 Deploying ${what} to **${facts.env.name}**${migrations} for ${mention(facts.requester)}; the result will appear here.`,
       "",
+      // Made inert where they were written (the parts from outside), so a forced deploy can name who forced it.
+      ...(facts.warnings ?? []).flatMap((warning) => [`⚠️ ${warning}`, ""]),
       "<details><summary>Gates</summary>",
       "",
       ...gates.logs.map((line) => `- ${inertText(line)}`),

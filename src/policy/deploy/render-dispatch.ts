@@ -7,6 +7,7 @@ import type { RepoRef } from "../plan.js";
 import { matchTemplate, templateTokens, tryRender, type TemplateValues } from "../template.js";
 import { dispatchValueProblem, imageProblem } from "./dispatch-values.js";
 import type { DispatchFacts } from "./plan-deploy.js";
+import type { DeploySource } from "./deploy-request.js";
 
 export interface RenderDispatchFacts {
   readonly env: Pick<EnvironmentConfig, "name" | "deploy" | "imageTag" | "migrations">;
@@ -20,6 +21,8 @@ export interface RenderDispatchFacts {
   readonly tag?: string;
   readonly actor: string;
   readonly number?: number;
+  /** Where the deploy comes from: `{ref}`, `{branch}` and `{pr}` (a pull request's head). */
+  readonly source?: DeploySource;
   /** ISO time of the decision; the source of `{date:...}` and `{epoch}`. */
   readonly now: string;
   readonly withMigrations: boolean;
@@ -47,6 +50,9 @@ export function renderDispatch(facts: RenderDispatchFacts): RenderedDispatch {
     ...(facts.version === undefined ? {} : { version: facts.version }),
     ...(facts.tag === undefined ? {} : { tag: facts.tag }),
     ...(facts.number === undefined ? {} : { number: facts.number }),
+    ...(facts.source?.ref === undefined ? {} : { ref: facts.source.ref }),
+    ...(facts.source?.branch === undefined ? {} : { branch: facts.source.branch }),
+    ...(facts.source?.pr === undefined ? {} : { pr: facts.source.pr }),
     ...(Number.isNaN(at.getTime()) ? {} : { now: at }),
   };
   const reused = reusedImage(facts, base);

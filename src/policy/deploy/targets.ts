@@ -127,10 +127,16 @@ export type ReleaseDeploys =
  * The environments following releases that this release's app deploys to. GitHub sends
  * `published` for every release, candidates included, so this runs on `published` alone:
  * `follows: { release: published }` takes finals only, `follows: { release: prereleased }`
- * takes candidates and finals ("candidates too").
+ * takes candidates and finals ("candidates too"), `prerelease-only` candidates alone.
  */
+/** Whether an environment following releases this way takes a final (or, `prerelease`, a candidate). */
+export function takesRelease(on: "published" | "prereleased" | "prerelease-only", prerelease: boolean): boolean {
+  if (on === "prereleased") return true;
+  return on === "prerelease-only" ? prerelease : !prerelease;
+}
+
 export function releaseDeploys(config: Config, release: Pick<ReleaseFacts, "tag" | "draft" | "prerelease">): ReleaseDeploys {
-  const envs = config.environments.filter((env) => env.follows?.kind === "release" && (env.follows.on === "prereleased" || !release.prerelease));
+  const envs = config.environments.filter((env) => env.follows?.kind === "release" && takesRelease(env.follows.on, release.prerelease));
   if (envs.length === 0 || release.draft) return { kind: "none" };
   const of = appOfTag(release.tag, config.apps);
   if (of === undefined) return { kind: "no-app" };

@@ -90,6 +90,7 @@ describe("parseConfig defaults", () => {
         queue: false,
         lockTimeoutMs: 3_600_000,
         url: null,
+        rules: { allowForks: false, deployers: [], approvers: [], override: [], freezes: [], windows: null },
       },
     ]);
   });

@@ -29,7 +29,8 @@ const waiting = (env = "staging", pusher = "fershad"): CheckRunSeen => ({
   conclusion: null,
 });
 /** Every settling check completes the held run itself, waiting or failed, instead of adding one. */
-const CONTINUES_HOLD = [`deploy-held:staging::${SHA}:`, `deploy-checks-failed:staging::${SHA}:`];
+// A settled hold continues the run of any hold: waiting for checks, failed checks, or waiting for a deploy window.
+const CONTINUES_HOLD = [`deploy-held:staging::${SHA}:`, `deploy-checks-failed:staging::${SHA}:`, `deploy-window:staging::${SHA}:`];
 
 const HELD: HeldDeploy = { ...STAGING, sha: SHA, state: "waiting", pusher: "fershad" };
 

@@ -56,7 +56,7 @@ describe("planPushDeploy", () => {
     expect(check).toMatchObject({ status: "in_progress", name: "Release Pilot: deploy staging", headSha: SHA, title });
     expect(check.conclusion).toBeUndefined();
     // A redelivered push, or one after a failed check, says the wait in the hold it finds.
-    expect(check.continues).toEqual([`deploy-held:staging::${SHA}:`, `deploy-checks-failed:staging::${SHA}:`]);
+    expect(check.continues).toEqual([`deploy-held:staging::${SHA}:`, `deploy-checks-failed:staging::${SHA}:`, `deploy-window:staging::${SHA}:`]);
     expect(check.key).toBe(`deploy-held:staging::${SHA}:fershad`);
     expect(check.summary).toContain("for @fershad once");
   });

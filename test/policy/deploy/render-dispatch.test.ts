@@ -38,6 +38,26 @@ function facts(overrides: Partial<RenderDispatchFacts> = {}): RenderDispatchFact
 }
 
 describe("renderDispatch refuses values that are not what the config says they are", () => {
+  it("refuses a pull request's head branch that would run as code in {branch}, and passes a plain one with {pr}", () => {
+    const byBranch = env({
+      deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { branch: "{branch}", pr: "{pr}", ref: "{ref}" } },
+    });
+    const injected = 'zzz";echo${IFS}"hello";#';
+    expect(renderDispatch(facts({ env: byBranch, source: { ref: injected, branch: injected, pr: 12 } }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^the (ref|branch) .* is not a safe ref name: /),
+    });
+    expect(renderDispatch(facts({ env: byBranch, source: { ref: "feature/login", branch: "feature/login", pr: 12 } }))).toMatchObject({
+      ok: true,
+      dispatch: { inputs: { branch: "feature/login", pr: "12", ref: "feature/login" } },
+    });
+    // A deploy of no pull request has no {pr}: the template says so rather than passing a blank.
+    expect(renderDispatch(facts({ env: byBranch, source: { ref: "main", branch: "main" } }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("needs {pr}"),
+    });
+  });
+
   const ukrdc = env({
     name: "production",
     deploy: { kind: "workflow", workflow: "deploy.yml", repo: null, ref: null, inputs: { environment: "{env}", version: "{version}" } },

@@ -34,6 +34,23 @@ describe("releaseDeploys", () => {
     expect(envNames(releaseDeploysAfter(ukrdc, "development", { tag: "v10.8.5", prerelease: false }))).toEqual([]);
   });
 
+  it("deploys a candidate, and never a final, to an environment that takes only prereleases (issue #17 item 6)", () => {
+    const beta = checkConfigText(
+      [
+        "environments:",
+        "  beta:",
+        "    follows: { release: prerelease-only }",
+        '    deploy: { workflow: deploy.yml, inputs: { tag: "{tag}" } }',
+        "  production:",
+        "    follows: { release: published }",
+        '    deploy: { workflow: deploy.yml, inputs: { tag: "{tag}" } }',
+      ].join("\n"),
+      "acme/shop",
+    ).config!;
+    expect(envNames(releaseDeploys(beta, { tag: "v1.1.0rc1", draft: false, prerelease: true }))).toEqual(["beta"]);
+    expect(envNames(releaseDeploys(beta, { tag: "v1.1.0", draft: false, prerelease: false }))).toEqual(["production"]);
+  });
+
   it("deploys nothing for a draft", () => {
     expect(releaseDeploys(ukrdc, { tag: "v10.8.5", draft: true, prerelease: false })).toEqual({ kind: "none" });
   });
