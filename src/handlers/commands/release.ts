@@ -5,6 +5,7 @@ import { plan } from "../../policy/plan.js";
 import { existingReleases, type CutReleaseFacts } from "../../policy/release/cut-facts.js";
 import { releasedReply } from "../../policy/release/cut-reply.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
+import { candidateLine } from "../../policy/release/line.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 
@@ -16,19 +17,24 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   const { facts } = context;
   const { repository, issue, comment } = context.payload;
   const defaultBranch = repository.default_branch;
-  const headSha = await facts.branchHead(defaultBranch);
-  if (headSha === undefined) throw new Error(`the default branch ${defaultBranch} has no head commit`);
   const issueFacts = commandIssueOf(issue);
+  // A release of a series whose maintenance branch exists is that line's: everything is read there.
+  const candidate = candidateLine({ config, command, issue: issueFacts });
+  const lineHead = candidate === undefined ? undefined : await facts.branchHead(candidate.branch);
+  const line = lineHead === undefined ? undefined : candidate;
+  const branch = line?.branch ?? defaultBranch;
+  const headSha = lineHead ?? (await facts.branchHead(defaultBranch));
+  if (headSha === undefined) throw new Error(`the default branch ${defaultBranch} has no head commit`);
   // Only the files of the app being released are read; the app is chosen the way policy will.
   const { changelogPath, versionFiles: paths } = releaseReads({ config, command, issue: issueFacts });
-  const files = await facts.releaseFiles([...(changelogPath === undefined ? [] : [changelogPath]), ...paths], { branch: defaultBranch, sha: headSha });
+  const files = await facts.releaseFiles([...(changelogPath === undefined ? [] : [changelogPath]), ...paths], { branch, sha: headSha });
   const versionFiles: Record<string, string | undefined> = {};
   for (const path of paths) versionFiles[path] = files[path];
   const tags = await facts.tagNames();
   const releases = await facts.latestReleases();
-  // Only a release that commits (a changelog file, version files) moves the default branch.
+  // Only a release that commits (a changelog file, version files) moves the branch.
   const commits = changelogPath !== undefined || paths.length > 0;
-  const protection = commits ? await facts.branchProtection(defaultBranch) : undefined;
+  const protection = commits ? await facts.branchProtection(branch) : undefined;
   return {
     repo: context.repo(),
     repoUrl: repository.html_url,
@@ -38,6 +44,7 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
     author: comment.user?.login ?? context.payload.sender.login,
     issue: issueFacts,
     defaultBranch,
+    ...(line === undefined ? {} : { line }),
     headSha,
     now: context.now,
     changelog: changelogPath === undefined ? undefined : files[changelogPath],

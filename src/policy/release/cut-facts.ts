@@ -3,6 +3,7 @@
 import type { ReleaseCommand } from "../commands/types.js";
 import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
+import type { ReleaseLine } from "./line.js";
 import type { BranchProtectionFact } from "./protection.js";
 
 export interface ExistingRelease {
@@ -34,6 +35,11 @@ export interface CutReleaseFacts {
   readonly author: string;
   readonly issue: CommandIssue;
   readonly defaultBranch: string;
+  /**
+   * The maintenance branch the release is cut on, when it is of a line whose branch exists; the
+   * head, changelog, version files and protection below are then that branch's.
+   */
+  readonly line?: ReleaseLine;
   readonly headSha: string;
   /** ISO time the command is handled at; the changelog date is its UTC day. */
   readonly now: string;
@@ -45,7 +51,7 @@ export interface CutReleaseFacts {
   readonly tags: readonly string[];
   /** The newest releases (up to 100), drafts included. */
   readonly releases: readonly ExistingRelease[];
-  /** The default branch's protection; read only when the release may commit (changelog or version files). */
+  /** The cut branch's protection; read only when the release may commit (changelog or version files). */
   readonly protection?: BranchProtectionFact;
 }
 

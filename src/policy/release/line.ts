@@ -1,0 +1,83 @@
+// A release belongs to its line. With `release_branch` set, a version whose series has a branch
+// (1.4.1 → release-1.4) is cut on that branch: its changelog and version files there, the tag on
+// its commit, and the version before it the newest tag of that series, not of the repository
+// (v1.5.0 on main says nothing about what 1.4's next patch is).
+import { parseChecklistMarker } from "../checklist/index.js";
+import type { ReleaseCommand } from "../commands/types.js";
+import type { AppConfig, Config } from "../config/index.js";
+import { isRefName } from "../ref-name.js";
+import { matchTemplate, tryRender } from "../template.js";
+import type { Version, VersionScheme } from "../versions/index.js";
+import { schemeOf } from "./cut-version.js";
+import { newestRelease } from "./version-line.js";
+
+export interface ReleaseLine {
+  /** The maintenance branch the release is cut on. */
+  readonly branch: string;
+  /** The minor series it holds, e.g. `1.4`. */
+  readonly series: string;
+}
+
+/** The minor series of a version: what `{version}` stands for in a release-branch name. */
+export function seriesOf(version: Pick<Version, "major" | "minor">): string {
+  return `${version.major}.${version.minor}`;
+}
+
+/** The branch of a series, when the config names one and it renders to a valid branch name. */
+export function branchOfSeries(config: Config, series: string): string | undefined {
+  const template = config.lines.releaseBranch;
+  if (template === null) return undefined;
+  const rendered = tryRender(template, { version: series });
+  return rendered.ok && isRefName(rendered.value) ? rendered.value : undefined;
+}
+
+/** The series a branch is for, when it is a release branch (`release-1.4` → `1.4`). */
+export function seriesOfBranch(config: Config, branch: string): string | undefined {
+  const template = config.lines.releaseBranch;
+  return template === null ? undefined : matchTemplate(template, branch)?.["version"];
+}
+
+/**
+ * The line a `/release` would be cut on, decided before anything is read beyond the comment: the
+ * version comes from the checklist it was typed in, or is the one named. A level (`/release
+ * patch`) outside a checklist releases the default branch. The handler then looks whether the
+ * branch exists; only then is the release that line's.
+ */
+export function candidateLine(facts: {
+  readonly config: Config;
+  readonly command: ReleaseCommand;
+  readonly issue: { readonly body: string };
+}): ReleaseLine | undefined {
+  const { config, command } = facts;
+  if (!config.lines.cutOnBranch) return undefined;
+  const scheme = schemeOf(config);
+  const text = parseChecklistMarker(facts.issue.body)?.version ?? command.version;
+  const version = text === undefined ? undefined : scheme.parse(text);
+  if (version === undefined) return undefined;
+  const series = seriesOf(version);
+  const branch = branchOfSeries(config, series);
+  return branch === undefined ? undefined : { branch, series };
+}
+
+/** Those of `tags` whose version is of the series: the history a release of that line follows. */
+export function tagsOfSeries(tags: readonly string[], app: AppConfig, scheme: VersionScheme, series: string): readonly string[] {
+  return tags.filter((tag) => {
+    const text = matchTemplate(app.tag, tag, { app: app.name })?.["version"];
+    const version = text === undefined ? undefined : scheme.parse(text);
+    return version !== undefined && seriesOf(version) === series;
+  });
+}
+
+/**
+ * Whether GitHub should show this release as the repository's latest: only when no final release
+ * of a higher version exists. A patch of an older line published after a newer line is not it.
+ */
+export function isHighestRelease(tags: readonly string[], app: AppConfig, scheme: VersionScheme, version: string): boolean {
+  const wanted = scheme.parse(version);
+  const finals = tags.filter((tag) => {
+    const text = matchTemplate(app.tag, tag, { app: app.name })?.["version"];
+    return text !== undefined && scheme.parse(text)?.rc === undefined;
+  });
+  const newest = newestRelease(finals, app, scheme);
+  return wanted === undefined || newest === undefined || scheme.compare(wanted, newest.version) >= 0;
+}
