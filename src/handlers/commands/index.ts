@@ -10,6 +10,7 @@ import { unlock } from "./unlock.js";
 import { release } from "./release.js";
 import { checklist } from "./checklist.js";
 import { status } from "./status.js";
+import { backport } from "./backport.js";
 
 export const commandHandlers: CommandHandlers = {
   help,
@@ -21,4 +22,5 @@ export const commandHandlers: CommandHandlers = {
   release,
   checklist,
   status,
+  backport,
 };

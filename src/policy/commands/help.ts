@@ -12,6 +12,7 @@ const MEANING: Readonly<Record<CommandName, string>> = {
   lock: "hold an environment so nothing deploys to it (durations like `30m`, `2h`, `1d`)",
   unlock: "free an environment",
   status: "what is deployed where, what is unreleased, open checklists and locks",
+  backport: "on a merged pull request: open a pull request cherry-picking it into that release branch",
   help: "this list",
 };
 

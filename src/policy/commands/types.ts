@@ -62,6 +62,12 @@ export interface StatusCommand {
   readonly app?: string;
 }
 
+/** `/backport <branch>` on a merged pull request: cherry-pick it into that release branch. */
+export interface BackportCommand {
+  readonly name: "backport";
+  readonly branch: string;
+}
+
 export interface HelpCommand {
   readonly name: "help";
 }
@@ -75,6 +81,7 @@ export type ParsedCommand =
   | LockCommand
   | UnlockCommand
   | StatusCommand
+  | BackportCommand
   | HelpCommand;
 
 export type CommandName = ParsedCommand["name"];
@@ -91,7 +98,7 @@ export interface KnownNames {
   readonly apps: readonly string[];
 }
 
-export const COMMAND_NAMES: readonly CommandName[] = ["release", "checklist", "deploy", "rollback", "promote", "lock", "unlock", "status", "help"];
+export const COMMAND_NAMES: readonly CommandName[] = ["release", "checklist", "deploy", "rollback", "promote", "lock", "unlock", "status", "backport", "help"];
 
 /** The usage line of each command, shared by /help and the error sentences. */
 export const USAGE: Readonly<Record<CommandName, string>> = {
@@ -103,6 +110,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   lock: "/lock <env> [reason] [for <duration>]",
   unlock: "/unlock <env>",
   status: "/status [app]",
+  backport: "/backport <branch>",
   help: "/help",
 };
 
