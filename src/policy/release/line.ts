@@ -10,6 +10,7 @@ import { matchTemplate, tryRender } from "../template.js";
 import type { Version, VersionScheme } from "../versions/index.js";
 import { schemeOf } from "./cut-version.js";
 import { newestRelease } from "./version-line.js";
+import { appOfTag } from "./which-app.js";
 
 export interface ReleaseLine {
   /** The maintenance branch the release is cut on. */
@@ -80,4 +81,24 @@ export function isHighestRelease(tags: readonly string[], app: AppConfig, scheme
   });
   const newest = newestRelease(finals, app, scheme);
   return wanted === undefined || newest === undefined || scheme.compare(wanted, newest.version) >= 0;
+}
+
+/**
+ * Why a published release is not deployed to the environments that follow releases: it is a
+ * patch of an older line (1.4.2 published after 2.0.0), and those environments, with their
+ * pointer tags, only move forward. Undefined when it is the newest, or lines are off.
+ */
+export function olderLineRelease(config: Config, tag: string, tags: readonly string[]): string | undefined {
+  if (config.lines.releaseBranch === null) return undefined;
+  const of = appOfTag(tag, config.apps);
+  const app = of === undefined ? undefined : config.apps.find((candidate) => candidate.name === of.app);
+  if (of === undefined || app === undefined) return undefined;
+  const scheme = schemeOf(config);
+  if (isHighestRelease(tags, app, scheme, of.version)) return undefined;
+  const finals = tags.filter((other) => {
+    const text = matchTemplate(app.tag, other, { app: app.name })?.["version"];
+    return text !== undefined && scheme.parse(text)?.rc === undefined;
+  });
+  const newest = newestRelease(finals, app, scheme);
+  return `${tag} is a release of an older line than ${newest?.tag ?? "the newest release"}, so the environments that follow releases (and their pointer tags) stay where they are; deploy it by hand with /deploy if you mean to.`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Action, CommitFiles, CreateRelease, CreateTag } from "../../../src/policy/plan.js";
 import { planCutRelease } from "../../../src/policy/release/cut.js";
-import { candidateLine, isHighestRelease, seriesOfBranch, tagsOfSeries } from "../../../src/policy/release/line.js";
+import { candidateLine, isHighestRelease, olderLineRelease, seriesOfBranch, tagsOfSeries } from "../../../src/policy/release/line.js";
 import { schemeOf } from "../../../src/policy/release/cut-version.js";
 import type { CutReleaseFacts } from "../../../src/policy/release/cut-facts.js";
 import { checklistBody, config } from "./cut-builders.js";
@@ -132,5 +132,21 @@ describe("planCutRelease on a maintenance line", () => {
     );
     expect(refused.plan.reason).toBe("gate-refused");
     expect(only(refused.plan.actions, "comment")[0]?.body).toContain("release-1.4");
+  });
+});
+
+describe("what follows releases moves forward only", () => {
+  it("does not deploy a patch of an older line published after a newer one", () => {
+    expect(olderLineRelease(linesConfig, "v1.4.2", [...TAGS, "v1.4.2"])).toBe(
+      "v1.4.2 is a release of an older line than v2.0.0, so the environments that follow releases (and their pointer tags) stay where they are; deploy it by hand with /deploy if you mean to.",
+    );
+  });
+
+  it.each([["v2.0.1"], ["v2.1.0"]])("deploys %s, the newest release", (tag) => {
+    expect(olderLineRelease(linesConfig, tag, [...TAGS, tag])).toBeUndefined();
+  });
+
+  it("leaves repositories without release lines as they were", () => {
+    expect(olderLineRelease(config('tag: "v{version}"', "acme/widget"), "v1.4.2", [...TAGS, "v1.4.2"])).toBeUndefined();
   });
 });
