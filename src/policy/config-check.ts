@@ -163,6 +163,7 @@ export function describeConfig(config: Config): readonly string[] {
   const forms: Partial<Record<CommandName, string>> = envs === "" ? {} : { deploy: `/deploy ${envs}`, lock: `/lock ${envs}` };
   const commands = (Object.keys(USAGE) as CommandName[])
     .filter((name) => envs !== "" || !["deploy", "rollback", "promote", "lock", "unlock"].includes(name))
+    .filter((name) => name !== "backport" || config.lines.backports !== null)
     .map((name) => forms[name] ?? USAGE[name].split(" ")[0] ?? name);
   out.push(`commands: ${commands.join(", ")} (${config.commands.permission} permission)`);
   return out;

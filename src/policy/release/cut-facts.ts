@@ -3,8 +3,15 @@
 import type { ReleaseCommand } from "../commands/types.js";
 import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
-import type { ReleaseLine } from "./line.js";
 import type { BranchProtectionFact } from "./protection.js";
+
+/** A maintenance branch a release is cut on (src/policy/release/line.ts). */
+export interface ReleaseLine {
+  /** The maintenance branch the release is cut on. */
+  readonly branch: string;
+  /** The minor series it holds, e.g. `1.4`. */
+  readonly series: string;
+}
 
 export interface ExistingRelease {
   readonly id: number;

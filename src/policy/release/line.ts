@@ -8,16 +8,12 @@ import type { AppConfig, Config } from "../config/index.js";
 import { isRefName } from "../ref-name.js";
 import { matchTemplate, tryRender } from "../template.js";
 import type { Version, VersionScheme } from "../versions/index.js";
+import type { ReleaseLine } from "./cut-facts.js";
 import { schemeOf } from "./cut-version.js";
 import { newestRelease } from "./version-line.js";
 import { appOfTag } from "./which-app.js";
 
-export interface ReleaseLine {
-  /** The maintenance branch the release is cut on. */
-  readonly branch: string;
-  /** The minor series it holds, e.g. `1.4`. */
-  readonly series: string;
-}
+export type { ReleaseLine } from "./cut-facts.js";
 
 /** The minor series of a version: what `{version}` stands for in a release-branch name. */
 export function seriesOf(version: Pick<Version, "major" | "minor">): string {

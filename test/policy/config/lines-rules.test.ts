@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseConfig } from "../../../src/policy/config/index.js";
+import { describeConfig } from "../../../src/policy/config-check.js";
 
 const context = { repo: "octo-org/widget" };
 
@@ -64,5 +65,17 @@ describe("release-line rules", () => {
   it("lets the checklist follow the top-level release branch", () => {
     const parsed = parseConfig(parse('release_branch: "{version}.x"\nchecklist: { template: t.md }'), context);
     expect(parsed.ok && parsed.config.checklist?.releaseBranch).toBe("{version}.x");
+  });
+});
+
+describe("the config check's summary of release lines", () => {
+  it("says where releases of a line are cut and where backports go, and lists /backport", () => {
+    const parsed = parseConfig(parse('release_branch: "release-{version}"\nbackports: {}'), context);
+    if (!parsed.ok) throw new Error("config refused");
+    const said = describeConfig(parsed.config);
+    expect(said).toContain("/release of a version whose branch release-{version} exists → commit, tag and publish it on that branch");
+    expect(said).toContain('merged PR labelled "backport {branch}" (or /backport <branch> on it) → cherry-pick PR into that branch');
+    expect(said.some((line) => line.startsWith("commands:") && line.includes("/backport"))).toBe(true);
+    expect(said.some((line) => line.includes("forward-port"))).toBe(false);
   });
 });
