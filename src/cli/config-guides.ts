@@ -12,6 +12,7 @@ tag: "v{version}"
 release_branch: "release-{version}"   # or "{version}.x", "release/v{version}"
 changelog: { file: CHANGELOG.md, via: commit }
 backports: {}                         # label "backport {branch}"; forward_port is then off
+pointers: { latest: branch }          # moved to each newest final release, with no deploy
 environments:
   production:
     follows: { release: published }
@@ -24,9 +25,10 @@ With tags \`v1.4.1\`, \`v1.5.0\` and \`v2.0.0\`, and branches \`release-1.4\` an
 - \`/release 1.4.2\` (or \`/release\` in the checklist of 1.4.2) finalises \`CHANGELOG.md\` on
   \`release-1.4\`, tags that commit \`v1.4.2\`, publishes the release without making it GitHub's
   latest (2.0.0 is higher), and adds \`1.4.3 (unreleased)\` there. The version before it is the
-  newest \`1.4.x\` tag; main is untouched. Production, which follows releases, is not deployed and
-  \`stable\` does not move: only the newest line moves them forward.
-- \`/release minor\` on any other issue cuts \`2.1.0\` on main, the latest release, and deploys it.
+  newest \`1.4.x\` tag; main is untouched. Production, which follows releases, is not deployed, and
+  neither \`stable\` nor the \`latest\` branch moves: only the newest line moves them forward.
+- \`/release minor\` on any other issue cuts \`2.1.0\` on main, the latest release, deploys it and
+  moves the \`latest\` branch to it (a fast forward; a pointer needs no deploy workflow).
 - A pull request merged into main with the label \`backport release-1.4\` (or \`/backport
   release-1.4\` typed on it once merged) gets a pull request \`[release-1.4] <title>\` from
   \`backport/<number>-to-release-1.4\` cherry-picking its merge commit, with a \`(cherry picked from

@@ -95,6 +95,8 @@ export interface MoveTag extends ActionBase {
   readonly kind: "move-tag";
   readonly tag: string;
   readonly commit: CommitRef;
+  /** A branch pointer (a `latest` branch) instead of a tag: moved only forward, never forced. */
+  readonly ref?: "branch";
 }
 
 export interface CreateRelease extends ActionBase {

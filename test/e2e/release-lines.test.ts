@@ -1,7 +1,7 @@
 // Release lines end to end (issue #16): a project with two maintenance lines (release-1.4,
 // release-1.5) and main at 2.x. `/release 1.4.2` cuts the patch on release-1.4 (tag on that
-// branch, main untouched, `stable` unmoved, not GitHub's latest, production not deployed), then
-// `/release minor` cuts 2.1.0 on main; a PR labelled `backport release-1.4` gets its cherry-pick
+// branch, main untouched, `stable` and the `latest` branch unmoved, not GitHub's latest,
+// production not deployed), then `/release minor` cuts 2.1.0 on main (latest moves to it); a PR labelled `backport release-1.4` gets its cherry-pick
 // PR, a conflicting one gets the report with the commands, and `/backport release-1.5` on a
 // merged PR opens one into that line. A closed loop: the emulator sends every webhook.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ tag: "v{version}"
 release_branch: "release-{version}"
 changelog: { file: CHANGELOG.md, via: commit }
 backports: {}
+pointers: { latest: branch }
 environments:
   production:
     follows: { release: published }
@@ -48,6 +49,7 @@ beforeAll(async () => {
   gh.commit(owner, repo, "main", { "app.py": "v2\n", "CHANGELOG.md": changelog("2.1.0", "2.0.0") }, "2.0 work");
   gh.addTag(owner, repo, "v2.0.0", "main");
   gh.addTag(owner, repo, "stable", "main");
+  gh.createBranch(owner, repo, "latest");
   gh.addRelease({ owner, repo, tag: "v2.0.0", name: "v2.0.0", target: "main" });
   gh.setPermission(owner, repo, "leo", "write");
   mainBefore = gh.sha(owner, repo, "main")!;
@@ -83,6 +85,7 @@ describe("a project with two maintenance lines", () => {
     expect(gh.file(owner, repo, head, "CHANGELOG.md")).toContain("## 1.4.3 (unreleased)");
     expect(gh.sha(owner, repo, "main")).toBe(mainBefore);
     expect(tagCommit("stable")).toBe(stableBefore);
+    expect(gh.sha(owner, repo, "latest")).toBe(mainBefore);
     expect(gh.releases(owner, repo).find((r) => r.tag_name === "v1.4.2")).toMatchObject({ draft: false, prerelease: false, make_latest: "false" });
     expect(await latestTag()).toBe("v2.0.0");
     expect(deploymentsOf(gh, owner, repo, "production")).toEqual([]);
@@ -101,6 +104,8 @@ describe("a project with two maintenance lines", () => {
     await app.settle();
     expect(deploymentsOf(gh, owner, repo, "production").map((d) => d.sha)).toEqual([tagged]);
     expect(await latestTag()).toBe("v2.1.0");
+    // The latest branch follows the newest final release, forward only, with no deploy behind it.
+    expect(gh.sha(owner, repo, "latest")).toBe(tagged);
     expect(gh.violations).toEqual([]);
   }, 90_000);
 

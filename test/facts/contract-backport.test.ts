@@ -51,7 +51,13 @@ afterAll(async () => {
 describe("backport facts", () => {
   it("read the merged pull request as the facts file gives it", async () => {
     const pull = await github.mergedPull(merged.number);
-    expect(pull).toMatchObject({ number: merged.number, title: "Fix many things", labels: ["backport release-1.4"], merged: true, mergeCommitSha: merged.mergeCommitSha });
+    expect(pull).toMatchObject({
+      number: merged.number,
+      title: "Fix many things",
+      labels: ["backport release-1.4"],
+      merged: true,
+      mergeCommitSha: merged.mergeCommitSha,
+    });
     expect(await fromJson(PlanFacts.parse({ backport: { pull } })).mergedPull(merged.number)).toEqual(pull);
   });
 

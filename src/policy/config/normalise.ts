@@ -260,6 +260,7 @@ export function normalise(raw: LenientConfig, context: ConfigContext): Normalise
       cutOnBranch: raw.release_branch !== undefined,
       forwardPort: raw.forward_port ?? raw.backports === undefined,
       backports: raw.backports === undefined ? null : { label: raw.backports.label },
+      pointers: Object.entries(raw.pointers ?? {}).map(([name, kind]) => ({ name, kind })),
     },
   };
   return { config, errors, warnings };

@@ -1,6 +1,7 @@
 // Cross-field rules of release lines: combinations that cannot work together are refused here,
 // at the config check, rather than discovered when a fix travels the wrong way.
 import { BACKPORT_BRANCH_TOKEN } from "./schema-lines.js";
+import { refNameProblem } from "../ref-name.js";
 import { issue, quote } from "./issues.js";
 import type { LenientConfig } from "./lenient.js";
 import type { ConfigIssue } from "./types.js";
@@ -29,6 +30,12 @@ export function linesRules(raw: LenientConfig): ConfigIssue[] {
   }
   if (raw.release_branch !== undefined && raw.versioning.scheme === "calver") {
     out.push(issue("release_branch", "needs versioning.scheme semver or pep440: a calver version has no minor series to name a branch by"));
+  }
+  for (const name of Object.keys(raw.pointers ?? {})) {
+    const problem = refNameProblem(name);
+    if (problem !== undefined) out.push(issue(`pointers.${name}`, `is not a valid ref name: ${problem}`));
+    else if (name === "HEAD" || name.startsWith("refs/"))
+      out.push(issue(`pointers.${name}`, "names a ref git reserves; pick a plain name such as latest or stable"));
   }
   return out;
 }

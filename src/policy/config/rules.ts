@@ -193,6 +193,7 @@ function environmentRules(raw: LenientConfig, config: Config, declared: Declared
     });
     if (env.pointer_tag !== undefined) out.push(...pointerTagRules(config, env.pointer_tag, `${path}.pointer_tag`));
   }
+  for (const pointer of config.lines.pointers) out.push(...pointerTagRules(config, pointer.name, `pointers.${pointer.name}`));
   return [...out, ...requiresCycles(graph)];
 }
 

@@ -31,4 +31,10 @@ export const LinesShape = {
       "After a push to a release branch, keep one pull request open that brings its commits into the default branch. Default: true, or false when backports are on (both cannot be on).",
     ),
   backports: Backports.optional(),
+  pointers: z
+    .record(z.string().min(1), z.enum(["tag", "branch"]))
+    .optional()
+    .describe(
+      "Refs moved to the commit of each newest final release when it is published, with no deploy: a tag (stable) or a branch (latest, moved only forward, never forced). A patch of an older line moves none of them. E.g. { stable: tag, latest: branch }.",
+    ),
 };

@@ -160,4 +160,6 @@ export interface LinesConfig {
   readonly forwardPort: boolean;
   /** The backport label with `{branch}` in it; null when backports are off. */
   readonly backports: { readonly label: string } | null;
+  /** Refs moved to each newest final release's commit without a deploy. */
+  readonly pointers: readonly { readonly name: string; readonly kind: "tag" | "branch" }[];
 }
