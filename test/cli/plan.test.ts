@@ -52,6 +52,7 @@ describe("release-pilot plan", () => {
       "deployFollowingRelease",
       "downstreamPins",
       "closeChecklist",
+      "movePointers",
       "refreshDashboard",
     ]);
     const [changelog] = report.parts[0]?.plan.actions ?? [];

@@ -58,6 +58,7 @@ describe("release-line rules", () => {
       cutOnBranch: true,
       forwardPort: false,
       backports: { label: "backport {branch}" },
+      pointers: [],
     });
     expect(off.ok && off.config.lines.forwardPort).toBe(true);
   });
