@@ -12,12 +12,13 @@ type PullRequestEvent = "pull_request.closed" | "pull_request.labeled";
 
 function pullOf(context: FeatureContext<PullRequestEvent>): MergedPull {
   const pull = context.payload.pull_request;
+  // Older payloads lack fields the types promise (labels among them): read what is there.
   return {
     number: pull.number,
-    title: pull.title,
-    url: pull.html_url,
-    labels: pull.labels.map((label) => label.name),
-    mergeCommitSha: pull.merge_commit_sha,
+    title: pull.title ?? "",
+    url: pull.html_url ?? "",
+    labels: (pull.labels ?? []).flatMap((label) => (typeof label?.name === "string" ? [label.name] : [])),
+    mergeCommitSha: pull.merge_commit_sha ?? null,
     merged: pull.merged === true,
   };
 }

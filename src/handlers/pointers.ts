@@ -12,7 +12,6 @@ export const movePointers: Feature<"release.published"> = async function movePoi
     return;
   }
   const commit = await context.facts.commitOf(release.tag_name);
-  if (commit === undefined) throw new Error(`the tag ${release.tag_name} of the published release names no commit`);
   const tags = await context.facts.tagNames();
   await carryOut(context, planPointers({ repo: context.repo(), config, release, tags, commit }), options);
 };

@@ -17,6 +17,9 @@ type Release = { readonly tag_name: string; readonly draft: boolean; readonly pr
 export function releaseMovesPointers(config: Config, release: Release): Plan | undefined {
   if (config.lines.pointers.length === 0) return nothing("not-configured", "No pointers are configured.");
   if (release.draft || release.prerelease) return nothing("event-not-relevant", `${release.tag_name} is not a final release; pointers stay where they are.`);
+  if (appOfTag(release.tag_name, config.apps) === undefined) {
+    return nothing("event-not-relevant", `${release.tag_name} is not a release tag of any app; pointers stay.`);
+  }
   return undefined;
 }
 
@@ -25,7 +28,7 @@ export function planPointers(input: {
   readonly config: Config;
   readonly release: Release;
   readonly tags: readonly string[];
-  readonly commit: string;
+  readonly commit: string | undefined;
 }): Plan {
   const { config, release } = input;
   const skip = releaseMovesPointers(config, release);
@@ -33,6 +36,8 @@ export function planPointers(input: {
   const of = appOfTag(release.tag_name, config.apps);
   const app = config.apps.find((candidate) => candidate.name === of?.app);
   if (of === undefined || app === undefined) return nothing("event-not-relevant", `${release.tag_name} is not a release tag of any app; pointers stay.`);
+  const { commit } = input;
+  if (commit === undefined) return nothing("event-not-relevant", `The tag ${release.tag_name} names no commit (deleted since?); pointers stay.`);
   if (!isHighestRelease(input.tags, app, schemeOf(config), of.version)) {
     return nothing("gate-refused", `${release.tag_name} is not the newest release (a patch of an older line), so ${names(config)} stay where they are.`);
   }
@@ -40,10 +45,10 @@ export function planPointers(input: {
     `Move ${names(config)} to ${release.tag_name}.`,
     config.lines.pointers.map((pointer) => ({
       kind: "move-tag" as const,
-      key: `pointer:${pointer.name}:${input.commit}`,
+      key: `pointer:${pointer.name}:${commit}`,
       repo: input.repo,
       tag: pointer.name,
-      commit: input.commit,
+      commit,
       ...(pointer.kind === "branch" ? { ref: "branch" as const } : {}),
     })),
   );

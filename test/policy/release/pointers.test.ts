@@ -32,6 +32,11 @@ describe("pointers follow the newest final release", () => {
     expect(planPointers({ repo, config: withPointers, release, tags: TAGS, commit: "c".repeat(40) }).actions).toEqual([]);
   });
 
+  it("moves none when the release's tag names no commit, or is no app's tag", () => {
+    expect(planPointers({ repo, config: withPointers, release: final("v2.1.0"), tags: TAGS, commit: undefined }).actions).toEqual([]);
+    expect(planPointers({ repo, config: withPointers, release: final("0.0.1"), tags: TAGS, commit: "d".repeat(40) }).actions).toEqual([]);
+  });
+
   it("refuses a pointer that has the form of a release tag, or is no ref name", () => {
     const bad = config; // parse errors throw in the builder
     expect(() => bad('tag: "v{version}"\npointers: { v1.0.0: tag }', "acme/widget")).toThrow(/has the form of the release tag/);
