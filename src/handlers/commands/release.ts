@@ -6,6 +6,7 @@ import { existingReleases, type CutReleaseFacts } from "../../policy/release/cut
 import { releasedReply } from "../../policy/release/cut-reply.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
 import { candidateLine } from "../../policy/release/line.js";
+import { lineNotesSince, mergedPulls } from "../../policy/release/line-notes.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 
@@ -32,6 +33,13 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   for (const path of paths) versionFiles[path] = files[path];
   const tags = await facts.tagNames();
   const releases = await facts.latestReleases();
+  // A line's notes: the pull requests merged into its branch since its previous release.
+  const app = releaseReads({ config, command, issue: issueFacts }).app;
+  const lineSince = line === undefined || config.notes === null || typeof app === "string" ? undefined : lineNotesSince(config, app, line, releases);
+  const linePulls =
+    lineSince === undefined || line === undefined || config.notes === null
+      ? undefined
+      : mergedPulls((await facts.closedPulls(line.branch, lineSince, config.notes.maxPullRequests)).pulls, repository.html_url);
   // Only a release that commits (a changelog file, version files) moves the branch.
   const commits = changelogPath !== undefined || paths.length > 0;
   const protection = commits ? await facts.branchProtection(branch) : undefined;
@@ -45,6 +53,7 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
     issue: issueFacts,
     defaultBranch,
     ...(line === undefined ? {} : { line }),
+    ...(linePulls === undefined ? {} : { linePulls, lineSince: lineSince ?? null }),
     headSha,
     now: context.now,
     changelog: changelogPath === undefined ? undefined : files[changelogPath],

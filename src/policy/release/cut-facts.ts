@@ -3,6 +3,7 @@
 import type { ReleaseCommand } from "../commands/types.js";
 import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
+import type { MergedPull } from "../notes/types.js";
 import type { BranchProtectionFact } from "./protection.js";
 
 /** A maintenance branch a release is cut on (src/policy/release/line.ts). */
@@ -48,6 +49,12 @@ export interface CutReleaseFacts {
    */
   readonly line?: ReleaseLine;
   readonly headSha: string;
+  /**
+   * On a line with notes configured: the pull requests merged into its branch since the line's
+   * previous release (`lineSince`), for the notes when the changelog gives none.
+   */
+  readonly linePulls?: readonly MergedPull[];
+  readonly lineSince?: string | null;
   /** ISO time the command is handled at; the changelog date is its UTC day. */
   readonly now: string;
   /** The changelog file at the head, when the config keeps one file with sections and it exists. */

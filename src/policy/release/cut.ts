@@ -12,6 +12,7 @@ import { releasedReply, cuttingReply, type ReleasedReply } from "./cut-reply.js"
 import { chooseVersion, formatOf, schemeOf, versionIsTagged } from "./cut-version.js";
 import { newestRelease, notAboveNewest } from "./version-line.js";
 import { isHighestRelease, tagsOfSeries } from "./line.js";
+import { lineNotes } from "./line-notes.js";
 import { directCommitRefusal, protectionUnknown, unknownProtectionNote } from "./protection.js";
 
 export type CutOutcome =
@@ -204,7 +205,12 @@ export function planCutRelease(all: CutReleaseFacts): CutDecision {
   if (!name.ok) return answer(facts, "config-invalid", `release_name: ${name.error}`);
   if (!tagged) actions.push({ kind: "create-tag", key: `release:${tag}:tag`, repo: facts.repo, tag, commit, message: tagMessage.value });
 
-  const notes = releasedText === undefined || changelog === undefined ? undefined : changelog.format.sectionFor(releasedText, version);
+  const section = releasedText === undefined || changelog === undefined ? undefined : changelog.format.sectionFor(releasedText, version);
+  // A line's release without a changelog section lists what was merged into its branch since.
+  const notes =
+    (section === undefined || section === "") && facts.linePulls !== undefined
+      ? lineNotes(facts.config, app, { pulls: facts.linePulls, since: facts.lineSince ?? null, version, tag })
+      : section;
   const releaseKey = `release:${tag}:release`;
   actions.push({
     kind: "create-release",

@@ -3,6 +3,7 @@ import type { Action, CommitFiles, CreateRelease, CreateTag } from "../../../src
 import { planCutRelease } from "../../../src/policy/release/cut.js";
 import { candidateLine, isHighestRelease, olderLineRelease, seriesOfBranch, tagsOfSeries } from "../../../src/policy/release/line.js";
 import { schemeOf } from "../../../src/policy/release/cut-version.js";
+import { lineNotesSince } from "../../../src/policy/release/line-notes.js";
 import type { CutReleaseFacts } from "../../../src/policy/release/cut-facts.js";
 import { checklistBody, config } from "./cut-builders.js";
 
@@ -148,5 +149,41 @@ describe("what follows releases moves forward only", () => {
 
   it("leaves repositories without release lines as they were", () => {
     expect(olderLineRelease(config('tag: "v{version}"', "acme/widget"), "v1.4.2", [...TAGS, "v1.4.2"])).toBeUndefined();
+  });
+});
+
+describe("the notes of a line's release without a changelog", () => {
+  const noChangelog = config('tag: "v{version}"\nrelease_branch: "release-{version}"\nnotes: {}', "acme/widget");
+  const pr = (number: number, title: string, mergedAt: string) => ({
+    number,
+    title,
+    url: `https://github.com/acme/widget/pull/${number}`,
+    author: "ana",
+    labels: [],
+    mergedAt,
+    mergeCommitSha: null,
+    updatedAt: mergedAt,
+  });
+
+  it("lists the pull requests merged into the branch since the line's previous release", () => {
+    const releases = [
+      { tag: "v1.4.1", draft: false, publishedAt: "2024-10-01T00:00:00Z" },
+      { tag: "v2.0.0", draft: false, publishedAt: "2024-11-01T00:00:00Z" },
+    ];
+    const since = lineNotesSince(noChangelog, noChangelog.apps[0]!, { branch: "release-1.4", series: "1.4" }, releases);
+    expect(since).toBe("2024-10-01T00:00:00Z");
+    const decided = planCutRelease(
+      lineFacts({
+        config: noChangelog,
+        changelog: undefined,
+        command: { name: "release", version: "1.4.2" },
+        issue: { number: 43, title: "x", body: "", labels: [] },
+        linePulls: [pr(7, "Fix the timeout", "2024-10-05T00:00:00Z"), pr(3, "Shipped in 1.4.1", "2024-09-20T00:00:00Z")],
+        lineSince: since,
+      }),
+    );
+    const body = only(decided.plan.actions, "create-release")[0]?.body ?? "";
+    expect(body).toContain("Fix the timeout ([#7](https://github.com/acme/widget/pull/7)) by @ana");
+    expect(body).not.toContain("Shipped in 1.4.1");
   });
 });
