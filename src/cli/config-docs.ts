@@ -1,6 +1,8 @@
 // The config reference (docs/config.md), generated from the JSON Schema's descriptions so the
 // documentation cannot drift from what the bot accepts. Pure: schema in, Markdown out.
 
+import { RELEASE_LINES_GUIDE } from "./config-guides.js";
+
 export interface SchemaNode {
   readonly type?: string;
   readonly description?: string;
@@ -90,5 +92,6 @@ export function configDocs(schema: SchemaNode): string {
       lines.push(`| \`${cell(path)}\` | ${cell(typeOf(node))} | ${cell(defaultOf(node))} | ${cell(node.description ?? "")} |`);
     }
   }
+  lines.push("", ...RELEASE_LINES_GUIDE.trimEnd().split("\n"));
   return `${lines.join("\n")}\n`;
 }

@@ -6,6 +6,7 @@ import { checkRunCompletedFeatures } from "../handlers/events/check-run.js";
 import { deploymentStatusFeatures } from "../handlers/events/deployment-status.js";
 import { issuesFeatures } from "../handlers/events/issues.js";
 import { onPullRequest } from "../handlers/events/pull-request.js";
+import { pullRequestClosedFeatures, pullRequestLabeledFeatures } from "../handlers/events/pull-request-backport.js";
 import { pushFeatures } from "../handlers/events/push.js";
 import { releaseCreatedFeatures } from "../handlers/events/release-created.js";
 import { releasePrereleasedFeatures } from "../handlers/events/release-prereleased.js";
@@ -34,6 +35,8 @@ export const registry: Registry = {
   "pull_request.opened": onPullRequest,
   "pull_request.synchronize": onPullRequest,
   "pull_request.reopened": onPullRequest,
+  "pull_request.closed": runFeatures(pullRequestClosedFeatures),
+  "pull_request.labeled": runFeatures(pullRequestLabeledFeatures),
 };
 
 /** The events registered, as `name.action` (or `name` for an event without actions). */

@@ -7,8 +7,8 @@ import type { Feature } from "../features/feature.js";
 export const forwardPort: Feature<"push"> = async function forwardPort(context, config) {
   const { payload } = context;
   const defaultBranch = payload.repository.default_branch ?? "main";
-  const template = config.checklist?.releaseBranch ?? null;
-  const pushed = pushedReleaseBranch(payload, defaultBranch, template);
+  const template = config.lines.releaseBranch;
+  const pushed = pushedReleaseBranch(payload, defaultBranch, template, config.lines.forwardPort);
   if (pushed.kind === "none") {
     await carryOut(context, pushed.plan);
     return;

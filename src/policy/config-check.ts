@@ -140,6 +140,7 @@ export function describeConfig(config: Config): readonly string[] {
   if (config.checklist?.openOn.includes("release-branch") === true) {
     out.push(`new branch ${config.checklist.releaseBranch} → open the checklist "${config.checklist.title}"`);
   }
+  out.push(...describeLines(config));
   for (const on of ["published", "prereleased"] as const) {
     const did: string[] = [];
     const changelogs = config.apps.filter((app) => app.changelog?.target.kind === "path");
@@ -172,8 +173,23 @@ export function describeConfig(config: Config): readonly string[] {
   const forms: Partial<Record<CommandName, string>> = envs === "" ? {} : { deploy: `/deploy ${envs}`, lock: `/lock ${envs}` };
   const commands = (Object.keys(USAGE) as CommandName[])
     .filter((name) => envs !== "" || !["deploy", "rollback", "promote", "lock", "unlock", "freeze", "unfreeze"].includes(name))
+    .filter((name) => name !== "backport" || config.lines.backports !== null)
     .map((name) => forms[name] ?? USAGE[name].split(" ")[0] ?? name);
   out.push(`commands: ${commands.join(", ")} (${config.commands.permission} permission)`);
+  return out;
+}
+
+/** What release lines make the bot do: where a release of an older series is cut, and how fixes travel. */
+function describeLines(config: Config): readonly string[] {
+  const { lines } = config;
+  const out: string[] = [];
+  if (lines.cutOnBranch && lines.releaseBranch !== null) {
+    out.push(`/release of a version whose branch ${lines.releaseBranch} exists → commit, tag and publish it on that branch`);
+  }
+  if (lines.forwardPort && lines.releaseBranch !== null) out.push(`push to release or ${lines.releaseBranch} → forward-port PR into the default branch`);
+  if (lines.backports !== null) {
+    out.push(`merged PR labelled "${lines.backports.label}" (or /backport <branch> on it) → cherry-pick PR into that branch`);
+  }
   return out;
 }
 

@@ -11,7 +11,7 @@ export interface ForwardPortFacts {
   readonly repo: RepoRef;
   readonly branch: string;
   readonly defaultBranch: string;
-  /** `checklist.release_branch`, e.g. `release/v{version}`; null when there is no checklist. */
+  /** `release_branch` (or the checklist's), e.g. `release/v{version}`; null when neither is set. */
   readonly releaseBranchTemplate: string | null;
   /** The branch's commits that the default branch lacks, oldest first, as compare lists them. */
   readonly ahead: readonly { readonly sha: string; readonly message: string }[];
@@ -35,7 +35,10 @@ export function pushedReleaseBranch(
   push: { readonly ref: string; readonly deleted: boolean },
   defaultBranch: string,
   template: string | null,
+  enabled = true,
 ): { readonly kind: "release-branch"; readonly branch: string } | { readonly kind: "none"; readonly plan: Plan } {
+  // Projects that backport fixes into their lines never want them carried back wholesale.
+  if (!enabled) return { kind: "none", plan: nothing("not-configured", "Forward-porting is off (forward_port: false, or backports are on).") };
   const branch = push.ref.slice("refs/heads/".length);
   if (push.deleted || !push.ref.startsWith("refs/heads/") || branch === defaultBranch || !isReleaseBranch(branch, template)) {
     return { kind: "none", plan: nothing("event-not-relevant", `${push.ref} is not a release branch; nothing to forward-port.`) };

@@ -95,6 +95,8 @@ export interface MoveTag extends ActionBase {
   readonly kind: "move-tag";
   readonly tag: string;
   readonly commit: CommitRef;
+  /** A branch pointer (a `latest` branch) instead of a tag: moved only forward, never forced. */
+  readonly ref?: "branch";
 }
 
 export interface CreateRelease extends ActionBase {
@@ -107,6 +109,8 @@ export interface CreateRelease extends ActionBase {
   readonly draft: boolean;
   readonly prerelease: boolean;
   readonly target?: CommitRef;
+  /** False keeps GitHub from showing it as the latest release (a patch of an older line); absent is GitHub's default, true. */
+  readonly makeLatest?: boolean;
   /**
    * The handler listed the newest releases in this same run and none had this tag, so the
    * executor need not list them again. A redelivery or a retried job gathers anew and finds the

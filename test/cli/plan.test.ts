@@ -53,6 +53,7 @@ describe("release-pilot plan", () => {
       "deployFollowingRelease",
       "downstreamPins",
       "closeChecklist",
+      "movePointers",
       "refreshDashboard",
     ]);
     const [changelog] = report.parts[0]?.plan.actions ?? [];

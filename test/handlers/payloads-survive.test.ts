@@ -27,6 +27,9 @@ version_files: [VERSION]
 codenames: cryptids
 checklist: { template: .github/release.md, open_on: [release-branch, prerelease, draft-release, command] }
 dashboard: true
+release_branch: "release/v{version}"
+backports: {}
+pointers: { latest: branch }
 environments:
   staging:
     follows: { branch: master }

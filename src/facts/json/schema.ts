@@ -4,6 +4,7 @@
 // Keys that default are left optional here (not zod defaults) so the planners can tell a fact
 // given as empty (`"locks": {}`) from one not given at all.
 import { z } from "zod";
+import { BackportFacts } from "./backport-schema.js";
 
 const DeploymentRecord = z.object({
   id: z.number().optional(),
@@ -167,6 +168,8 @@ export const PlanFacts = z
     downstream: z.record(z.string(), DownstreamFile).optional(),
     /** What compare says of a release branch against the default branch. Default: nothing ahead. */
     forwardPort: ForwardPort.optional(),
+    /** A backport's pull request and cherry-pick. Default: not known, so a backport is not planned. */
+    backport: BackportFacts.optional(),
     /** The default branch's protection, for /release and changelog commits. Default: not protected, no rules. */
     protection: Protection.optional(),
     /** The bot already said the checklist is ready. Default: false. */

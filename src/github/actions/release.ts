@@ -24,6 +24,8 @@ export const createRelease: ActionRunner<CreateRelease> = async (action, context
       draft: action.draft,
       prerelease: action.prerelease,
       ...(action.target === undefined ? {} : { target_commitish: resolveCommit(action.target, context) }),
+      // make_latest is a string enum ("true" | "false" | "legacy") in GitHub's create-release API.
+      ...(action.makeLatest === false ? { make_latest: "false" as const } : {}),
     });
     return effect(action, "done", { url: data.html_url, id: data.id });
   } catch (error) {

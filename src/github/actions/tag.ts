@@ -41,6 +41,7 @@ export const moveTag: ActionRunner<MoveTag> = async (action, context) => {
   const octokit = await context.octokitFor(action.repo);
   const { repo } = action;
   const commit = resolveCommit(action.commit, context);
+  if (action.ref === "branch") return moveBranch(action, context);
   const existing = await refSha(octokit, repo, `tags/${action.tag}`);
   if (existing === commit) return effect(action, "already-done", { sha: commit });
   if (existing === undefined) {
@@ -48,6 +49,22 @@ export const moveTag: ActionRunner<MoveTag> = async (action, context) => {
   } else {
     await octokit.rest.git.updateRef({ ...repo, ref: `tags/${action.tag}`, sha: commit, force: true });
   }
+  return effect(action, "done", { sha: commit });
+};
+
+/**
+ * A branch pointer moves only forward: GitHub refuses an unforced update that is not a fast
+ * forward (422 "Update is not a fast forward", REST "Update a reference"), so commits people
+ * pushed to it are never lost.
+ */
+const moveBranch: ActionRunner<MoveTag> = async (action, context) => {
+  const octokit = await context.octokitFor(action.repo);
+  const { repo } = action;
+  const commit = resolveCommit(action.commit, context);
+  const existing = await refSha(octokit, repo, `heads/${action.tag}`);
+  if (existing === commit) return effect(action, "already-done", { sha: commit });
+  if (existing === undefined) await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${action.tag}`, sha: commit });
+  else await octokit.rest.git.updateRef({ ...repo, ref: `heads/${action.tag}`, sha: commit, force: false });
   return effect(action, "done", { sha: commit });
 };
 

@@ -11,6 +11,7 @@ import { freeze, unfreeze } from "./freeze.js";
 import { release } from "./release.js";
 import { checklist } from "./checklist.js";
 import { status } from "./status.js";
+import { backport } from "./backport.js";
 
 export const commandHandlers: CommandHandlers = {
   help,
@@ -24,4 +25,5 @@ export const commandHandlers: CommandHandlers = {
   release,
   checklist,
   status,
+  backport,
 };

@@ -5,6 +5,8 @@ import { plan } from "../../policy/plan.js";
 import { existingReleases, type CutReleaseFacts } from "../../policy/release/cut-facts.js";
 import { releasedReply } from "../../policy/release/cut-reply.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
+import { candidateLine } from "../../policy/release/line.js";
+import { lineNotesSince, mergedPulls } from "../../policy/release/line-notes.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 import { asAsked } from "../../policy/deploy/dry-run.js";
@@ -18,19 +20,31 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   const { facts } = context;
   const { repository, issue, comment } = context.payload;
   const defaultBranch = repository.default_branch;
-  const headSha = await facts.branchHead(defaultBranch);
-  if (headSha === undefined) throw new Error(`the default branch ${defaultBranch} has no head commit`);
   const issueFacts = commandIssueOf(issue);
+  // A release of a series whose maintenance branch exists is that line's: everything is read there.
+  const candidate = candidateLine({ config, command, issue: issueFacts });
+  const lineHead = candidate === undefined ? undefined : await facts.branchHead(candidate.branch);
+  const line = lineHead === undefined ? undefined : candidate;
+  const branch = line?.branch ?? defaultBranch;
+  const headSha = lineHead ?? (await facts.branchHead(defaultBranch));
+  if (headSha === undefined) throw new Error(`the default branch ${defaultBranch} has no head commit`);
   // Only the files of the app being released are read; the app is chosen the way policy will.
   const { changelogPath, versionFiles: paths } = releaseReads({ config, command, issue: issueFacts });
-  const files = await facts.releaseFiles([...(changelogPath === undefined ? [] : [changelogPath]), ...paths], { branch: defaultBranch, sha: headSha });
+  const files = await facts.releaseFiles([...(changelogPath === undefined ? [] : [changelogPath]), ...paths], { branch, sha: headSha });
   const versionFiles: Record<string, string | undefined> = {};
   for (const path of paths) versionFiles[path] = files[path];
   const tags = await facts.tagNames();
   const releases = await facts.latestReleases();
-  // Only a release that commits (a changelog file, version files) moves the default branch.
+  // A line's notes: the pull requests merged into its branch since its previous release.
+  const app = releaseReads({ config, command, issue: issueFacts }).app;
+  const lineSince = line === undefined || config.notes === null || typeof app === "string" ? undefined : lineNotesSince(config, app, line, releases);
+  const linePulls =
+    lineSince === undefined || line === undefined || config.notes === null
+      ? undefined
+      : mergedPulls((await facts.closedPulls(line.branch, lineSince, config.notes.maxPullRequests)).pulls, repository.html_url);
+  // Only a release that commits (a changelog file, version files) moves the branch.
   const commits = changelogPath !== undefined || paths.length > 0;
-  const protection = commits ? await facts.branchProtection(defaultBranch) : undefined;
+  const protection = commits ? await facts.branchProtection(branch) : undefined;
   return {
     repo: context.repo(),
     repoUrl: repository.html_url,
@@ -40,6 +54,8 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
     author: comment.user?.login ?? context.payload.sender.login,
     issue: issueFacts,
     defaultBranch,
+    ...(line === undefined ? {} : { line }),
+    ...(linePulls === undefined ? {} : { linePulls, lineSince: lineSince ?? null }),
     headSha,
     now: context.now,
     changelog: changelogPath === undefined ? undefined : files[changelogPath],

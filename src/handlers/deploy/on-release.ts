@@ -5,6 +5,7 @@ import type { Feature } from "../../features/feature.js";
 import { runDeploy } from "./run-deploy.js";
 import { carryOut } from "../../features/carry-out.js";
 import { nothing } from "../../policy/plan.js";
+import { olderLineRelease } from "../../policy/release/line.js";
 import { noReleaseDeploy, releaseDeploy, releaseDeploys, releaseWaitPlans } from "../../policy/deploy/targets.js";
 
 export const deployFollowingRelease: Feature<"release.published"> = async function deployFollowingRelease(context, config, options) {
@@ -13,6 +14,12 @@ export const deployFollowingRelease: Feature<"release.published"> = async functi
   if (deploys.kind !== "deploy") {
     context.log.info({ tag: release.tag_name }, "the release deploys nothing");
     await carryOut(context, nothing("event-not-relevant", noReleaseDeploy({ tag: release.tag_name, prerelease: release.prerelease }, deploys.kind)), options);
+    return;
+  }
+  // Release lines: a patch of an older line never moves what follows releases back.
+  const older = config.lines.releaseBranch === null ? undefined : olderLineRelease(config, release.tag_name, await context.facts.tagNames());
+  if (older !== undefined) {
+    await carryOut(context, nothing("gate-refused", older), options);
     return;
   }
   const sha = await context.facts.commitOf(release.tag_name);

@@ -5,11 +5,13 @@ import { deployFollowingRelease } from "../deploy/on-release.js";
 import { downstreamPins } from "../downstream-pins.js";
 import { closeChecklist } from "../checklist/close.js";
 import { refreshDashboard } from "../dashboard.js";
+import { movePointers } from "../pointers.js";
 
 export const releasePublishedFeatures: readonly Feature<"release.published">[] = [
   changelogForRelease,
   deployFollowingRelease,
   downstreamPins,
   closeChecklist,
+  movePointers,
   refreshDashboard,
 ];

@@ -46,7 +46,8 @@ export function releaseBranchChecklist(config: Config, push: { readonly ref: str
       plan: nothing("event-not-relevant", `The release branch ${branch} names no app in a repository with several; no checklist opened.`),
     };
   }
-  return { kind: "open", checklist, app, trigger: { kind: "release-branch", branch } };
+  const series = groups["version"];
+  return { kind: "open", checklist, app, trigger: { kind: "release-branch", branch, ...(series === undefined ? {} : { series }) } };
 }
 
 /**

@@ -5,7 +5,8 @@
 export type TriggerKind = "release-branch" | "prerelease" | "draft-release" | "command";
 
 export type ChecklistTrigger =
-  | { readonly kind: "release-branch"; readonly branch: string }
+  /** `series` is what the release-branch template's {version} matched (`1.4` in `release-1.4`). */
+  | { readonly kind: "release-branch"; readonly branch: string; readonly series?: string }
   | { readonly kind: "prerelease"; readonly tag: string }
   | { readonly kind: "draft-release"; readonly tag: string }
   | { readonly kind: "command"; readonly version: string };

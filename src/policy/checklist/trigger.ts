@@ -12,11 +12,17 @@ const CORE = String.raw`(\d{1,9}(?:\.\d{1,9}){1,5})`;
 const CANDIDATE = String.raw`(?:[-._]?(?:a|b|c|rc|alpha|beta|pre|preview|dev)(?:[-._]?\d+)?)`;
 /** An optional app prefix (`api-`, `gwcelery/`) then an optional `v`. */
 const TAG = new RegExp(String.raw`^(?:[A-Za-z0-9][A-Za-z0-9._/-]*?[-_/@])?[vV]?${CORE}${CANDIDATE}?$`, "i");
+const SERIES = new RegExp(String.raw`^[vV]?${CORE}$`);
 const RELEASE_BRANCH = new RegExp(String.raw`^(?:refs/heads/)?release/[vV]?${CORE}$`);
 
 export function versionForTrigger(trigger: ChecklistTrigger): TriggerVersion {
   switch (trigger.kind) {
     case "release-branch": {
+      // The configured template's {version} (any shape: 8.3.x, release-1.4); else GWCelery's form.
+      if (trigger.series !== undefined) {
+        const series = SERIES.exec(trigger.series);
+        return series?.[1] === undefined ? { reason: `branch ${show(trigger.branch)} names no version series such as 2.6` } : final(series[1]);
+      }
       const match = RELEASE_BRANCH.exec(trigger.branch.trim());
       return match?.[1] === undefined ? { reason: `branch ${show(trigger.branch)} is not a release branch such as release/v2.6` } : final(match[1]);
     }

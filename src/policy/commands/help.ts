@@ -14,6 +14,7 @@ const MEANING: Readonly<Record<CommandName, string>> = {
   freeze: "stop automatic deploys (not people's) for a while, default 1d; they start when it ends",
   unfreeze: "end an environment's /freeze",
   status: "what is deployed where, what is unreleased, open checklists and locks",
+  backport: "on a merged pull request: open a pull request cherry-picking it into that release branch",
   help: "this list",
 };
 

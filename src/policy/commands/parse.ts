@@ -60,6 +60,8 @@ export function parseCommand(body: string, known: KnownNames): ParsedCommand | u
     }
     case "status":
       return parseStatus(args, known);
+    case "backport":
+      return parseBackport(args);
     case "help":
       return args.length === 0 ? { name: "help" } : tooMany("help");
   }
@@ -342,6 +344,15 @@ function parseUnlock(args: readonly string[], known: KnownNames): Result {
   const environment = environmentOrError(known, args[0], (env) => `/unlock ${env}`);
   if (isError(environment)) return environment;
   return args.length > 1 ? fail(`too many arguments for /unlock; use /unlock ${environment}`) : { name: "unlock", environment };
+}
+
+/** The branch is checked against the release-branch name later, where the config is known. */
+function parseBackport(args: readonly string[]): Result {
+  const [branch, ...rest] = args;
+  if (branch === undefined) return fail(`name the release branch to backport to; use ${USAGE.backport}, e.g. /backport release-1.4`);
+  if (rest.length > 0) return tooMany("backport");
+  if (!isSafeRef(branch)) return fail(`${quote(branch)} is not a branch name; use ${USAGE.backport}, e.g. /backport release-1.4`);
+  return { name: "backport", branch };
 }
 
 function parseStatus(args: readonly string[], known: KnownNames): Result {

@@ -85,6 +85,12 @@ export interface StatusCommand {
   readonly app?: string;
 }
 
+/** `/backport <branch>` on a merged pull request: cherry-pick it into that release branch. */
+export interface BackportCommand {
+  readonly name: "backport";
+  readonly branch: string;
+}
+
 export interface HelpCommand {
   readonly name: "help";
 }
@@ -100,6 +106,7 @@ export type ParsedCommand =
   | FreezeCommand
   | UnfreezeCommand
   | StatusCommand
+  | BackportCommand
   | HelpCommand;
 
 export type CommandName = ParsedCommand["name"];
@@ -127,6 +134,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "freeze",
   "unfreeze",
   "status",
+  "backport",
   "help",
 ];
 
@@ -142,6 +150,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   freeze: "/freeze <env> [for <duration>] <reason>",
   unfreeze: "/unfreeze <env>",
   status: "/status [app]",
+  backport: "/backport <branch>",
   help: "/help",
 };
 

@@ -210,6 +210,9 @@ function codenames(raw: LenientConfig): CodenamesConfig | null {
   return { source: "custom", names: raw.codenames, per: raw.codename_per };
 }
 
+/** GWCelery's form; a checklist opened by a release branch needs some name to watch for. */
+const DEFAULT_RELEASE_BRANCH = "release/v{version}";
+
 export function normalise(raw: LenientConfig, context: ConfigContext): Normalised {
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
@@ -241,7 +244,7 @@ export function normalise(raw: LenientConfig, context: ConfigContext): Normalise
           labels: raw.checklist.labels,
           openOn: raw.checklist.open_on,
           requireComplete: raw.checklist.require_complete,
-          releaseBranch: raw.checklist.release_branch,
+          releaseBranch: raw.checklist.release_branch ?? raw.release_branch ?? DEFAULT_RELEASE_BRANCH,
         }
       : null,
     downstream: raw.downstream.map((d) => ({
@@ -257,6 +260,13 @@ export function normalise(raw: LenientConfig, context: ConfigContext): Normalise
     ),
     commands: { permission: raw.commands.permission },
     dashboard: raw.dashboard,
+    lines: {
+      releaseBranch: raw.release_branch ?? (raw.checklist ? (raw.checklist.release_branch ?? DEFAULT_RELEASE_BRANCH) : null),
+      cutOnBranch: raw.release_branch !== undefined,
+      forwardPort: raw.forward_port ?? raw.backports === undefined,
+      backports: raw.backports === undefined ? null : { label: raw.backports.label },
+      pointers: Object.entries(raw.pointers ?? {}).map(([name, kind]) => ({ name, kind })),
+    },
   };
   return { config, errors, warnings };
 }

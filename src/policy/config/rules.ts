@@ -4,6 +4,7 @@ import { checkTemplate, nearestWord, templateToPattern, templateTokens, type Tok
 import { calverFormatError } from "../versions/index.js";
 import { issue, nameList, quote } from "./issues.js";
 import type { DeclaredNames, LenientConfig } from "./lenient.js";
+import { linesRules } from "./rules-lines.js";
 import type { Config, ConfigIssue } from "./types.js";
 
 /** Tokens known when a tag is named; a tag must be reproducible, so no actor or PR fields. */
@@ -56,8 +57,11 @@ function templateFields(raw: LenientConfig): readonly TemplateField[] {
   if (raw.notes) fields.push({ path: "notes.line", template: raw.notes.line, allowed: NOTES_LINE_TOKENS });
   if (raw.checklist) {
     fields.push({ path: "checklist.title", template: raw.checklist.title, allowed: RELEASE_TOKENS });
-    fields.push({ path: "checklist.release_branch", template: raw.checklist.release_branch, allowed: RELEASE_BRANCH_TOKENS });
+    if (raw.checklist.release_branch !== undefined) {
+      fields.push({ path: "checklist.release_branch", template: raw.checklist.release_branch, allowed: RELEASE_BRANCH_TOKENS });
+    }
   }
+  if (raw.release_branch !== undefined) fields.push({ path: "release_branch", template: raw.release_branch, allowed: RELEASE_BRANCH_TOKENS });
   for (const [name, app] of Object.entries(raw.apps ?? {})) {
     if (!app) continue;
     if (app.tag !== undefined) fields.push({ path: `apps.${name}.tag`, template: app.tag, allowed: TAG_TOKENS });
@@ -110,9 +114,14 @@ function uniquenessRules(raw: LenientConfig): ConfigIssue[] {
       out.push(issue(path, "needs a token that changes with each release, such as {version} or {date:YYYY-MM-DD}, or every release overwrites one file"));
     }
   }
-  const branch = raw.checklist?.release_branch;
-  if (branch !== undefined && checkTemplate(branch).length === 0 && !templateTokens(branch).includes("version")) {
-    out.push(issue("checklist.release_branch", "needs {version} (the minor series, as in release/v{version}) to tell which version a branch is for"));
+  const branches: [string, string | undefined][] = [
+    ["release_branch", raw.release_branch],
+    ["checklist.release_branch", raw.checklist?.release_branch],
+  ];
+  for (const [path, branch] of branches) {
+    if (branch !== undefined && checkTemplate(branch).length === 0 && !templateTokens(branch).includes("version")) {
+      out.push(issue(path, "needs {version} (the minor series, as in release/v{version}) to tell which version a branch is for"));
+    }
   }
   return out;
 }
@@ -186,6 +195,7 @@ function environmentRules(raw: LenientConfig, config: Config, declared: Declared
     });
     if (env.pointer_tag !== undefined) out.push(...pointerTagRules(config, env.pointer_tag, `${path}.pointer_tag`));
   }
+  for (const pointer of config.lines.pointers) out.push(...pointerTagRules(config, pointer.name, `pointers.${pointer.name}`));
   return [...out, ...requiresCycles(graph)];
 }
 
@@ -242,6 +252,7 @@ export function crossFieldRules(
       ...templateRules(raw, config),
       ...appTagRules(raw, config),
       ...uniquenessRules(raw),
+      ...linesRules(raw),
       ...environmentRules(raw, config, declared),
     ],
     warnings: [...versioning.warnings, ...environmentWarnings(config)],

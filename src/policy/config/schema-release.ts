@@ -135,9 +135,9 @@ export const Checklist = z
         "When the bot opens a checklist: release-branch (a branch such as release/v2.6 appears), prerelease (for the final version of a published prerelease), draft-release, command (/checklist).",
       ),
     require_complete: z.boolean().default(true).describe("/release from a checklist issue waits until every box is ticked."),
-    release_branch: template("Name of release branches; here {version} is the minor series, so release/v{version} matches release/v2.6.").default(
-      "release/v{version}",
-    ),
+    release_branch: template(
+      "Name of release branches; here {version} is the minor series, so release/v{version} matches release/v2.6. Default: the top-level release_branch, else release/v{version}.",
+    ).optional(),
   })
   .describe("A release-checklist issue per version.");
 

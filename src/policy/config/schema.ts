@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { Apps, Changelog, Checklist, Codenames, Downstream, Notes, Versioning } from "./schema-release.js";
 import { Environments } from "./schema-environments.js";
+import { LinesShape } from "./schema-lines.js";
 import { template, versionFileList } from "./schema-primitives.js";
 
 export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
@@ -40,6 +41,7 @@ export const RawConfigShape = {
     .default("minor")
     .describe("A codename is chosen once per minor series (2.5.0rc1 … 2.5.2 share one) or for every release."),
   checklist: Checklist.optional(),
+  ...LinesShape,
   downstream: z.array(Downstream).default([]).describe("Repositories whose pin on this package is raised after a final release."),
   environments: Environments.optional(),
   commands: Commands.prefault({}),

@@ -174,4 +174,18 @@ export interface Config {
   readonly environments: readonly EnvironmentConfig[];
   readonly commands: { readonly permission: Permission };
   readonly dashboard: boolean;
+  readonly lines: LinesConfig;
+}
+
+/** Release lines: maintenance branches and how fixes move between them and the default branch. */
+export interface LinesConfig {
+  /** `release_branch`, or the checklist's; null when releases have no branches. */
+  readonly releaseBranch: string | null;
+  /** Whether releases of a series whose branch exists are cut on it (only with a top-level `release_branch`). */
+  readonly cutOnBranch: boolean;
+  readonly forwardPort: boolean;
+  /** The backport label with `{branch}` in it; null when backports are off. */
+  readonly backports: { readonly label: string } | null;
+  /** Refs moved to each newest final release's commit without a deploy. */
+  readonly pointers: readonly { readonly name: string; readonly kind: "tag" | "branch" }[];
 }

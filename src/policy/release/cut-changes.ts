@@ -94,7 +94,7 @@ export function releaseCommit(
     const content = edited.get(path) ?? facts.versionFiles[path];
     if (content === undefined)
       return fail(
-        `The version file ${path} is not on ${facts.defaultBranch}, so I cannot write ${values.version} into it; fix version_files in .github/release-pilot.yml.`,
+        `The version file ${path} is not on ${facts.line?.branch ?? facts.defaultBranch}, so I cannot write ${values.version} into it; fix version_files in .github/release-pilot.yml.`,
       );
     const updated = updateVersionFile(content, file, values.version);
     if (typeof updated !== "string") return fail(updated.error);

@@ -3,7 +3,16 @@
 import type { ReleaseCommand } from "../commands/types.js";
 import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
+import type { MergedPull } from "../notes/types.js";
 import type { BranchProtectionFact } from "./protection.js";
+
+/** A maintenance branch a release is cut on (src/policy/release/line.ts). */
+export interface ReleaseLine {
+  /** The maintenance branch the release is cut on. */
+  readonly branch: string;
+  /** The minor series it holds, e.g. `1.4`. */
+  readonly series: string;
+}
 
 export interface ExistingRelease {
   readonly id: number;
@@ -34,7 +43,18 @@ export interface CutReleaseFacts {
   readonly author: string;
   readonly issue: CommandIssue;
   readonly defaultBranch: string;
+  /**
+   * The maintenance branch the release is cut on, when it is of a line whose branch exists; the
+   * head, changelog, version files and protection below are then that branch's.
+   */
+  readonly line?: ReleaseLine;
   readonly headSha: string;
+  /**
+   * On a line with notes configured: the pull requests merged into its branch since the line's
+   * previous release (`lineSince`), for the notes when the changelog gives none.
+   */
+  readonly linePulls?: readonly MergedPull[];
+  readonly lineSince?: string | null;
   /** ISO time the command is handled at; the changelog date is its UTC day. */
   readonly now: string;
   /** The changelog file at the head, when the config keeps one file with sections and it exists. */
@@ -45,7 +65,7 @@ export interface CutReleaseFacts {
   readonly tags: readonly string[];
   /** The newest releases (up to 100), drafts included. */
   readonly releases: readonly ExistingRelease[];
-  /** The default branch's protection; read only when the release may commit (changelog or version files). */
+  /** The cut branch's protection; read only when the release may commit (changelog or version files). */
   readonly protection?: BranchProtectionFact;
 }
 

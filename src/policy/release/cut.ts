@@ -11,6 +11,8 @@ import { cutMarker, type CutReleaseFacts, type ExistingRelease } from "./cut-fac
 import { releasedReply, cuttingReply, type ReleasedReply } from "./cut-reply.js";
 import { chooseVersion, formatOf, respeltNote, schemeOf, versionIsTagged } from "./cut-version.js";
 import { newestRelease, notAboveNewest } from "./version-line.js";
+import { isHighestRelease, tagsOfSeries } from "./line.js";
+import { lineNotes } from "./line-notes.js";
 import { directCommitRefusal, protectionUnknown, unknownProtectionNote } from "./protection.js";
 
 export type CutOutcome =
@@ -72,7 +74,7 @@ function changelogFile(facts: CutReleaseFacts, app: AppConfig): ChangelogFile | 
   const config = app.changelog;
   if (config === null || config.target.kind !== "file") return undefined;
   if (facts.changelog === undefined) {
-    return `The changelog ${config.target.file} is not on ${facts.defaultBranch}; add it with an unreleased section, or remove changelog.file from .github/release-pilot.yml.`;
+    return `The changelog ${config.target.file} is not on ${cutBranch(facts)}; add it with an unreleased section, or remove changelog.file from .github/release-pilot.yml.`;
   }
   return { config, path: config.target.file, format: formatOf(config), text: facts.changelog };
 }
@@ -96,7 +98,22 @@ function alreadyReleased(facts: CutReleaseFacts, app: AppConfig, changelog: Chan
   return answer(facts, "already-done", text);
 }
 
-export function planCutRelease(facts: CutReleaseFacts): CutDecision {
+/** The branch the release is committed and tagged on: its line's, or the default branch. */
+function cutBranch(facts: CutReleaseFacts): string {
+  return facts.line?.branch ?? facts.defaultBranch;
+}
+
+/**
+ * On a line, the release follows only that series' tags: the version before it, the candidates,
+ * and the "not above the newest" rule all read them (every tag still counts as taken).
+ */
+function scopedToLine(facts: CutReleaseFacts, app: AppConfig): CutReleaseFacts {
+  return facts.line === undefined ? facts : { ...facts, tags: tagsOfSeries(facts.tags, app, schemeOf(facts.config), facts.line.series) };
+}
+
+export function planCutRelease(all: CutReleaseFacts): CutDecision {
+  const picked = pickApp(all);
+  const facts = typeof picked === "string" ? all : scopedToLine(all, picked);
   const app = pickApp(facts);
   if (typeof app === "string") return answer(facts, "bad-command", app);
   const changelog = changelogFile(facts, app);
@@ -159,7 +176,7 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, rc),
     note: choice.note,
   };
-  const unknown = facts.protection !== undefined && protectionUnknown(facts.protection) ? ` ${unknownProtectionNote(facts.defaultBranch)}` : "";
+  const unknown = facts.protection !== undefined && protectionUnknown(facts.protection) ? ` ${unknownProtectionNote(cutBranch(facts))}` : "";
   actions.push(reply(replyFacts, `${cuttingReply(common)}${unknown}`));
 
   let releasedText = changelog?.text;
@@ -177,7 +194,7 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
         kind: "commit-files",
         key,
         repo: facts.repo,
-        branch: facts.defaultBranch,
+        branch: cutBranch(facts),
         message: message.value,
         files: made.value.files,
         parent: facts.headSha,
@@ -194,7 +211,12 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
   if (!name.ok) return answer(facts, "config-invalid", `release_name: ${name.error}`);
   if (!tagged) actions.push({ kind: "create-tag", key: `release:${tag}:tag`, repo: facts.repo, tag, commit, message: tagMessage.value });
 
-  const notes = releasedText === undefined || changelog === undefined ? undefined : changelog.format.sectionFor(releasedText, version);
+  const section = releasedText === undefined || changelog === undefined ? undefined : changelog.format.sectionFor(releasedText, version);
+  // A line's release without a changelog section lists what was merged into its branch since.
+  const notes =
+    (section === undefined || section === "") && facts.linePulls !== undefined
+      ? lineNotes(facts.config, app, { pulls: facts.linePulls, since: facts.lineSince ?? null, version, tag })
+      : section;
   const releaseKey = `release:${tag}:release`;
   actions.push({
     kind: "create-release",
@@ -207,6 +229,8 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
     draft: false,
     prerelease: rc,
     ...(tagged ? {} : { target: commit }),
+    // GitHub makes every new release the latest unless told; an older line's patch is not.
+    ...(rc || isHighestRelease(all.tags, app, schemeOf(facts.config), version) ? {} : { makeLatest: false }),
     // facts.releases holds no release of this tag (checked above).
     knownAbsent: true,
   });
@@ -219,7 +243,7 @@ export function planCutRelease(facts: CutReleaseFacts): CutDecision {
   if (actions.some((action) => action.kind === "commit-files")) {
     const refusal = directCommitRefusal(
       facts.protection,
-      facts.defaultBranch,
+      cutBranch(facts),
       "/release cannot commit the changelog and version files to it",
       "cut releases without a release commit (remove changelog.file and version_files from .github/release-pilot.yml)",
     );
@@ -256,7 +280,7 @@ function backToDevelopment(
     kind: "commit-files",
     key: `release:${tag}:back-to-development`,
     repo: facts.repo,
-    branch: facts.defaultBranch,
+    branch: cutBranch(facts),
     message,
     files: [{ path: changelog.path, content: text }],
     parent,

@@ -119,14 +119,17 @@ export const releaseRoutes: Record<string, Handler> = {
 
   "GET /repos/{owner}/{repo}/releases/latest": (ctx) => {
     const repo = repoOf(ctx);
+    // GitHub's create/update release docs: make_latest "specifies whether this release should be
+    // set as the latest release ... Defaults to true for newly published releases" (OpenAPI
+    // repos/create-release, repos/update-release). So the latest is the one most recently
+    // published without make_latest "false"; an explicit "true" on an update pins an older one.
     const published = repo.releases.filter((r) => !r.draft && !r.prerelease);
-    // `make_latest: true` pins a release; otherwise the most recently published one wins.
     const pinned = [...published].reverse().find((r) => r.make_latest === "true");
     const latest =
       pinned ??
-      [...published].sort((a, b) =>
-        (a.published_at ?? "") < (b.published_at ?? "") ? 1 : (a.published_at ?? "") > (b.published_at ?? "") ? -1 : b.id - a.id,
-      )[0];
+      [...published]
+        .filter((r) => r.make_latest !== "false")
+        .sort((a, b) => ((a.published_at ?? "") < (b.published_at ?? "") ? 1 : (a.published_at ?? "") > (b.published_at ?? "") ? -1 : b.id - a.id))[0];
     if (!latest) throw notFound();
     return ok(releaseShape(ctx, repo, latest));
   },

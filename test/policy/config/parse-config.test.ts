@@ -32,6 +32,7 @@ describe("parseConfig defaults", () => {
         environments: [],
         commands: { permission: "write" },
         dashboard: false,
+        lines: { releaseBranch: null, cutOnBranch: false, forwardPort: true, backports: null, pointers: [] },
       },
     });
   });
@@ -160,7 +161,7 @@ environments:
     expect(formatConfigIssues(result.ok ? [] : result.errors)).toBe(
       [
         ".github/release-pilot.yml has 15 problems:",
-        "- bogus: unknown key; valid keys here are _extends, versioning, tag, tag_message, release_name, apps, notes, changelog, version_files, codenames, codename_per, checklist, downstream, environments, commands, dashboard",
+        "- bogus: unknown key; valid keys here are _extends, versioning, tag, tag_message, release_name, apps, notes, changelog, version_files, codenames, codename_per, checklist, release_branch, forward_port, backports, pointers, downstream, environments, commands, dashboard",
         "- changelog: give file (one changelog with a section per release) or path (a file per release), not both",
         "- codenames: expected a built-in list (cryptids) or a list of names",
         '- commands.permission: "writer" is not one of read, triage, write, maintain, admin; did you mean write?',
