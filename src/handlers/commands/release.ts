@@ -5,6 +5,8 @@ import { plan } from "../../policy/plan.js";
 import { existingReleases, type CutReleaseFacts } from "../../policy/release/cut-facts.js";
 import { releasedReply } from "../../policy/release/cut-reply.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
+import { resolveReadsOf } from "../../policy/release/resolve-cut.js";
+import { pullsToRead } from "../../policy/notes/draft-facts.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 
@@ -20,7 +22,7 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   if (headSha === undefined) throw new Error(`the default branch ${defaultBranch} has no head commit`);
   const issueFacts = commandIssueOf(issue);
   // Only the files of the app being released are read; the app is chosen the way policy will.
-  const { changelogPath, versionFiles: paths } = releaseReads({ config, command, issue: issueFacts });
+  const { app, changelogPath, versionFiles: paths } = releaseReads({ config, command, issue: issueFacts });
   const files = await facts.releaseFiles([...(changelogPath === undefined ? [] : [changelogPath]), ...paths], { branch: defaultBranch, sha: headSha });
   const versionFiles: Record<string, string | undefined> = {};
   for (const path of paths) versionFiles[path] = files[path];
@@ -29,6 +31,12 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   // Only a release that commits (a changelog file, version files) moves the default branch.
   const commits = changelogPath !== undefined || paths.length > 0;
   const protection = commits ? await facts.branchProtection(defaultBranch) : undefined;
+  // A bare /release under versioning.resolve weighs what was merged since the app's last release.
+  const resolveReads = resolveReadsOf({ config, app, command, issueBody: issueFacts.body, commentId: comment.id, releases });
+  const merged =
+    resolveReads === undefined
+      ? undefined
+      : { ...resolveReads, pulls: (await facts.closedPulls(defaultBranch, resolveReads.since, pullsToRead(config))).pulls };
   return {
     repo: context.repo(),
     repoUrl: repository.html_url,
@@ -45,6 +53,7 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
     tags,
     releases: existingReleases(releases, repository.html_url),
     ...(protection === undefined ? {} : { protection }),
+    ...(merged === undefined ? {} : { merged }),
   };
 }
 

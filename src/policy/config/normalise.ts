@@ -208,13 +208,23 @@ function codenames(raw: LenientConfig): CodenamesConfig | null {
   return { source: "custom", names: raw.codenames, per: raw.codename_per };
 }
 
+/** A calendar version is a date, not a level: there is nothing to resolve (the config check warns). */
+function versionResolve(raw: LenientConfig["versioning"]["resolve"], scheme: LenientConfig["versioning"]["scheme"]): Pick<Config["versioning"], "resolve"> {
+  if (raw === undefined || scheme === "calver") return {};
+  return { resolve: raw.from === "labels" ? { from: "labels", labels: raw.labels } : { from: "conventional-commits" } };
+}
+
 export function normalise(raw: LenientConfig, context: ConfigContext): Normalised {
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   const changelogConfig = raw.changelog ? changelog(raw.changelog, "changelog", errors, warnings) : null;
   const appList = apps(raw, context, changelogConfig, errors, warnings);
   const config: Config = {
-    versioning: { scheme: raw.versioning.scheme, calver: raw.versioning.scheme === "calver" ? (raw.versioning.calver ?? null) : null },
+    versioning: {
+      scheme: raw.versioning.scheme,
+      calver: raw.versioning.scheme === "calver" ? (raw.versioning.calver ?? null) : null,
+      ...versionResolve(raw.versioning.resolve, raw.versioning.scheme),
+    },
     tag: raw.tag,
     tagMessage: raw.tag_message,
     releaseName: raw.release_name,

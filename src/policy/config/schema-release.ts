@@ -4,6 +4,33 @@ import { z } from "zod";
 import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from "../deploy/glob.js";
 import { repoName, stringList, template, versionFileList } from "./schema-primitives.js";
 
+const resolveLabels = (level: string, defaults: readonly string[]) =>
+  stringList
+    .max(50)
+    .default([...defaults])
+    .describe(`PR labels that make the next release at least a ${level} one.`);
+
+/** Release-drafter's version-resolver, or Conventional Commit titles: what was merged names the next level. */
+export const VersionResolve = z
+  .strictObject({
+    from: z
+      .enum(["labels", "conventional-commits"])
+      .describe(
+        "What the level comes from: labels (the highest of the labels lists a merged PR carries, as release-drafter's version-resolver) or conventional-commits (PR titles: `feat:` is minor, `fix:` and the rest patch, `feat!:`/`fix(api)!:` major).",
+      ),
+    labels: z
+      .strictObject({
+        major: resolveLabels("major", ["major", "breaking"]),
+        minor: resolveLabels("minor", ["minor", "feature", "enhancement"]),
+        patch: resolveLabels("patch", ["patch", "fix", "bug"]),
+      })
+      .prefault({})
+      .describe("The label lists of from: labels."),
+  })
+  .describe(
+    "Resolve the next release's level from the PRs merged since the app's last release: the draft notes announce that version and say why, and /release with no level cuts it. Without it the draft announces the next patch and /release needs a level.",
+  );
+
 export const Versioning = z
   .strictObject({
     scheme: z
@@ -19,6 +46,7 @@ export const Versioning = z
       .describe(
         "Format of a calver version, in UTC, from YYYY (or YY, the year less 2000), MM, DD, HH, mm, ss (each two digits) and literal separators, largest unit first with none skipped so versions sort by date (DD.MM.YYYY is refused), with an optional trailing counter MICRO or N that numbers the releases of one stamp from 0; e.g. YYYY.MM.DD.HH.mm.ss, YYYY.MM.MICRO or YY.MM.N. Dates that do not exist (2024.02.30, hour 24) are not versions. Required when scheme is calver.",
       ),
+    resolve: VersionResolve.optional(),
   })
   .describe("Version scheme of the repository's releases.");
 

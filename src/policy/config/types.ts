@@ -20,7 +20,13 @@ export interface Versioning {
   readonly scheme: VersionScheme;
   /** Date format of a calver version (e.g. `YYYY.MM.DD.HH.mm.ss`); null unless the scheme is calver. */
   readonly calver: string | null;
+  /** Where the next release's level comes from when none is typed; absent: the draft says patch, /release needs one. */
+  readonly resolve?: VersionResolve;
 }
+
+export type VersionResolve =
+  | { readonly from: "labels"; readonly labels: { readonly major: readonly string[]; readonly minor: readonly string[]; readonly patch: readonly string[] } }
+  | { readonly from: "conventional-commits" };
 
 export type ChangelogTarget = { readonly kind: "file"; readonly file: string } | { readonly kind: "path"; readonly path: string };
 

@@ -4,6 +4,7 @@ import type { ReleaseCommand } from "../commands/types.js";
 import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
 import type { BranchProtectionFact } from "./protection.js";
+import type { MergedSince } from "./resolve-cut.js";
 
 export interface ExistingRelease {
   readonly id: number;
@@ -47,6 +48,8 @@ export interface CutReleaseFacts {
   readonly releases: readonly ExistingRelease[];
   /** The default branch's protection; read only when the release may commit (changelog or version files). */
   readonly protection?: BranchProtectionFact;
+  /** PRs merged since the app's previous release; read only when `versioning.resolve` picks the level of a bare /release. */
+  readonly merged?: MergedSince;
 }
 
 /** The hidden line in a release's notes saying which comment cut it: how a redelivery is recognised. */

@@ -20,6 +20,7 @@ import {
   type VersionScheme,
 } from "../versions/index.js";
 import type { CutReleaseFacts } from "./cut-facts.js";
+import { resolvedCut } from "./resolve-cut.js";
 
 export type VersionChoice =
   | {
@@ -161,7 +162,8 @@ function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSch
   const { command } = facts;
   if (command.version !== undefined) return fromTyped(scheme, command.version);
   const upcoming = changelogVersion(facts, app, scheme, true);
-  if (command.level === undefined) {
+  const resolved = command.level === undefined && facts.merged !== undefined ? resolvedCut(facts.config, app, facts.merged) : undefined;
+  if (command.level === undefined && resolved === undefined) {
     if (upcoming !== undefined) return chosen(scheme, upcoming);
     return refuse("Name the release: /release major, minor, patch, alpha, beta, rc, final or an exact version such as 1.2.0.");
   }
@@ -182,7 +184,9 @@ function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSch
     return chosen(scheme, nextPrerelease(facts, app, scheme, target, command.level));
   }
   const style = projectStyle(facts, app, scheme);
-  return chosen(scheme, scheme.next(current, command.level, style === undefined ? { now } : { now, style }));
+  const level = command.level ?? resolved?.resolution.level ?? "patch";
+  const choice = chosen(scheme, scheme.next(current, level, style === undefined ? { now } : { now, style }));
+  return choice.kind === "version" && resolved !== undefined ? { ...choice, note: resolved.note } : choice;
 }
 
 export function chooseVersion(facts: CutReleaseFacts, app: AppConfig): VersionChoice {
