@@ -26,6 +26,8 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   const files = await facts.releaseFiles([...(changelogPath === undefined ? [] : [changelogPath]), ...paths], { branch: defaultBranch, sha: headSha });
   const versionFiles: Record<string, string | undefined> = {};
   for (const path of paths) versionFiles[path] = files[path];
+  const fragmentsAt = typeof app === "string" || changelogPath === undefined ? undefined : app.changelog?.fragments?.directory;
+  const fragments = fragmentsAt === undefined ? undefined : await facts.fragmentFiles(fragmentsAt, headSha);
   const tags = await facts.tagNames();
   const releases = await facts.latestReleases();
   // Only a release that commits (a changelog file, version files) moves the default branch.
@@ -54,6 +56,7 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
     releases: existingReleases(releases, repository.html_url),
     ...(protection === undefined ? {} : { protection }),
     ...(merged === undefined ? {} : { merged }),
+    ...(fragments === undefined ? {} : { fragments }),
   };
 }
 

@@ -63,6 +63,9 @@ function changelog(raw: RawChangelog, path: string, errors: ConfigIssue[], warni
     errors.push(issue(path, "needs file (one changelog with a section per release) or path (a file per release)"));
     return null;
   }
+  if (raw.fragments !== undefined && target.kind === "path") {
+    warnings.push(issue(`${path}.fragments`, "is ignored with path: fragments are compiled into one changelog file's section, so give file"));
+  }
   const name = target.kind === "file" ? target.file : target.path;
   let format = raw.format ?? formatFromName(name);
   if (!format) {
@@ -84,6 +87,9 @@ function changelog(raw: RawChangelog, path: string, errors: ConfigIssue[], warni
     commitMessage: raw.commit_message ?? CHANGELOG_DEFAULTS.commitMessage,
     backToDevelopment: raw.back_to_development === false ? null : (raw.back_to_development ?? CHANGELOG_DEFAULTS.backToDevelopment),
     closesIssue: raw.closes_issue ?? false,
+    ...(raw.fragments === undefined
+      ? {}
+      : { fragments: { tool: raw.fragments.tool, directory: raw.fragments.directory ?? (raw.fragments.tool === "towncrier" ? "changelog.d" : ".changeset") } }),
   };
 }
 

@@ -74,6 +74,25 @@ export const ChangelogFields = {
     .union([z.string().min(1), z.literal(false)], { error: "expected a commit message, or false to skip this step" })
     .optional()
     .describe("After a release, add the next version's unreleased section with this commit message; false skips the step. Default: Back to development."),
+  fragments: z
+    .strictObject({
+      tool: z
+        .enum(["towncrier", "changesets"])
+        .describe(
+          "How the fragments are written: towncrier (`<issue>.<type>[.<n>].md|rst`, `+<name>.<type>` for none, types feature, bugfix, doc, removal, misc) or changesets (`<name>.md` with YAML front matter naming each package's level).",
+        ),
+      directory: z
+        .string()
+        .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._\-/]{1,200}$/, {
+          error: "must be a directory in the repository, e.g. changelog.d or .changeset (letters, digits, . _ - /; no .. or leading /)",
+        })
+        .optional()
+        .describe("Where the fragments are. Default: changelog.d for towncrier, .changeset for changesets."),
+    })
+    .optional()
+    .describe(
+      "Compile one-file-per-change fragments into the unreleased section at /release (types as headings, issue links) and delete them in the release commit. Only with file.",
+    ),
   closes_issue: z
     .boolean()
     .optional()

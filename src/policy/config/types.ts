@@ -44,6 +44,13 @@ export interface ChangelogConfig {
   /** Commit message of the "back to development" step; null skips it. */
   readonly backToDevelopment: string | null;
   readonly closesIssue: boolean;
+  /** Fragment files compiled into the unreleased section at /release; absent when the project has none. */
+  readonly fragments?: FragmentsConfig;
+}
+
+export interface FragmentsConfig {
+  readonly tool: "towncrier" | "changesets";
+  readonly directory: string;
 }
 
 export interface AppConfig {

@@ -4,7 +4,7 @@ import type { ReleaseCommand } from "../commands/types.js";
 import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
 import type { BranchProtectionFact } from "./protection.js";
-import type { MergedSince } from "./resolve-cut.js";
+import type { MergedSince } from "./resolve-level.js";
 
 export interface ExistingRelease {
   readonly id: number;
@@ -48,6 +48,8 @@ export interface CutReleaseFacts {
   readonly releases: readonly ExistingRelease[];
   /** The default branch's protection; read only when the release may commit (changelog or version files). */
   readonly protection?: BranchProtectionFact;
+  /** The changelog's fragment files by name (changelog.fragments), read only when it has some configured. */
+  readonly fragments?: Readonly<Record<string, string>>;
   /** PRs merged since the app's previous release; read only when `versioning.resolve` picks the level of a bare /release. */
   readonly merged?: MergedSince;
 }

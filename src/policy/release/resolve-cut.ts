@@ -5,7 +5,7 @@ import type { AppConfig, Config } from "../config/index.js";
 import { inertText } from "../markdown/inert.js";
 import { matchTemplate } from "../template.js";
 import { cutMarker } from "./cut-facts.js";
-import { resolutionWhy, resolveLevel, type Resolution, type ResolvePull } from "./resolve-level.js";
+import { resolutionWhy, resolveLevel, type MergedSince, type Resolution } from "./resolve-level.js";
 
 /** A release as the read list gives it: enough to tell the app's previous one. */
 export interface SinceRelease {
@@ -14,16 +14,6 @@ export interface SinceRelease {
   readonly draft: boolean;
   readonly prerelease: boolean;
   readonly publishedAt: string | null;
-}
-
-/** The merged PRs a resolved level is decided from, with the release they follow. */
-export interface MergedSince {
-  /** When the app's previous release was published; null when it was never released. */
-  readonly since: string | null;
-  /** The tag of the app's previous release; absent when it was never released. */
-  readonly sinceTag?: string;
-  /** Closed PRs into the default branch as read (back to `since` at least); policy keeps the app's merged ones. */
-  readonly pulls: readonly (ResolvePull & { readonly mergedAt: string | null })[];
 }
 
 /**

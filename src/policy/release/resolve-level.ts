@@ -23,6 +23,16 @@ export interface Resolution {
   readonly pulls: number;
 }
 
+/** The merged PRs a resolved level is decided from, with the release they follow. */
+export interface MergedSince {
+  /** When the app's previous release was published; null when it was never released. */
+  readonly since: string | null;
+  /** The tag of the app's previous release; absent when it was never released. */
+  readonly sinceTag?: string;
+  /** Closed PRs into the default branch as read (back to `since` at least); policy keeps the app's merged ones. */
+  readonly pulls: readonly (ResolvePull & { readonly mergedAt: string | null })[];
+}
+
 const RANK: Readonly<Record<ResolvedLevel, number>> = { patch: 0, minor: 1, major: 2 };
 
 // type, optional (scope), optional !, then the colon and a space. Anchored, no nested
