@@ -59,7 +59,7 @@ describe("/release with towncrier fragments", () => {
         "",
         "### Features",
         "",
-        "- Add a dark theme, as @\u200dmallory asked. ([#12](" + web + "/issues/12))",
+        `- Add a dark theme, as @\u200dmallory asked. ([#12](${web}/issues/12))`,
         "- Tidy the settings page.",
         "",
         "### Bugfixes",
