@@ -65,6 +65,8 @@ export interface ReleaseFacts {
   latestReleases(): Promise<readonly ReleaseRecord[]>;
   /** The files `/release` edits (changelog, version files) at the head of `branch` (commit `sha`); undefined when missing. */
   releaseFiles(paths: readonly string[], at: { readonly branch: string; readonly sha: string }): Promise<Readonly<Record<string, string | undefined>>>;
+  /** The files directly in a changelog's fragment directory at commit `sha`, by file name; {} when it is missing. */
+  fragmentFiles(directory: string, sha: string): Promise<Readonly<Record<string, string>>>;
   /** The checklist template's text at `ref`; undefined when the file is not there (the built-in one is used). */
   checklistTemplate(path: string, ref: string): Promise<string | undefined>;
   /** Issues carrying the checklist labels, newest 100, open or closed; pull requests left out. */

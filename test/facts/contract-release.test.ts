@@ -20,6 +20,8 @@ import { startEmulator, type Emulator } from "../emulator/index.js";
 const repo: RepoRef = { owner: "emfollow", repo: "gwcelery" };
 const downstream: RepoRef = { owner: "emfollow", repo: "gwcelery-deploy" };
 const TEMPLATE = ".github/ISSUE_TEMPLATE/release.md";
+// Fragments with a file in a subdirectory, which the contents API lists as a dir and is no fragment.
+const FRAGMENTS = { "changelog.d/12.feature.md": "A feature\n", "changelog.d/+x.misc": "", "changelog.d/sub/3.bugfix.md": "nested\n" };
 const MARKER = "<!-- release-pilot:checklist v=2.6.0 app=gwcelery -->";
 
 let gh: Emulator;
@@ -35,7 +37,10 @@ function fromJson(facts: PlanFacts = given): { source: FactSource; assumed: Assu
 
 beforeAll(async () => {
   gh = await startEmulator();
-  head = gh.createRepo({ ...repo, files: { "CHANGES.rst": "Changelog\n=========\n", [TEMPLATE]: "- [ ] Tests pass\n", "gwcelery/__init__.py": "x" } }).headSha;
+  head = gh.createRepo({
+    ...repo,
+    files: { "CHANGES.rst": "Changelog\n=========\n", [TEMPLATE]: "- [ ] Tests pass\n", "gwcelery/__init__.py": "x", ...FRAGMENTS },
+  }).headSha;
   gh.createRepo({ ...downstream, defaultBranch: "production", files: { "requirements.txt": "gwcelery==2.5.2\n" } });
   const parsed = parseConfig(
     {
@@ -64,7 +69,7 @@ beforeAll(async () => {
         .map(({ ref, sha }) => [ref.replace(/^refs\/(heads|tags)\//, ""), gh.state.repo(repo.owner, repo.repo)?.git.peel(sha) ?? sha]),
     ),
     tags: gh.tags(repo.owner, repo.repo).map((tag) => tag.name),
-    files: { "CHANGES.rst": gh.file(repo.owner, repo.repo, "main", "CHANGES.rst") },
+    files: { "CHANGES.rst": gh.file(repo.owner, repo.repo, "main", "CHANGES.rst"), ...FRAGMENTS },
     template: gh.file(repo.owner, repo.repo, "main", TEMPLATE),
     releases: gh.releases(repo.owner, repo.repo).map((r) => ({
       id: r.id,
@@ -166,6 +171,15 @@ describe("ReleaseFacts: GitHub and a facts file agree", () => {
     expect(await json.releaseFiles(["CHANGES.rst"], at)).toEqual(await github.releaseFiles(["CHANGES.rst"], at));
     expect(await json.checklistTemplate(TEMPLATE, "main")).toBe(await github.checklistTemplate(TEMPLATE, "main"));
     expect(await github.checklistTemplate(TEMPLATE, "main")).toBe("- [ ] Tests pass\n");
+  });
+
+  it("lists a changelog's fragment files, and none of a missing directory", async () => {
+    const json = fromJson().source;
+    const read = await github.fragmentFiles("changelog.d", head);
+    expect(read).toEqual({ "12.feature.md": "A feature\n", "+x.misc": "" });
+    expect(await json.fragmentFiles("changelog.d", head)).toEqual(read);
+    expect(await github.fragmentFiles("newsfragments", head)).toEqual({});
+    expect(await json.fragmentFiles("newsfragments", head)).toEqual({});
   });
 
   it("lists the issues carrying the checklist labels, all of them or the open ones", async () => {

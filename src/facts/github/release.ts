@@ -1,4 +1,5 @@
 // ReleaseFacts read from GitHub.
+import { fragmentFiles } from "./fragment-reads.js";
 import { branchSha, readFile } from "../../github/git.js";
 import { readyCommentKey } from "../../policy/checklist/index.js";
 import type { ReleaseFacts } from "../release.js";
@@ -15,6 +16,7 @@ export function releaseFromGitHub(reads: GitHubReads): ReleaseFacts {
     tagNames: () => tagNames(octokit, repo),
     latestReleases: async () => latestReleases(octokit, repo, await self()),
     releaseFiles: (paths, at) => filesAt(octokit, repo, paths, at.sha),
+    fragmentFiles: (directory, sha) => fragmentFiles(octokit, repo, directory, sha),
     checklistTemplate: (path, ref) => readFile(octokit, repo, path, ref),
     checklistIssues: (labels, state) => listChecklistIssues(octokit, repo, labels, state),
     announcedReady: async (issueNumber) => commentedWithKey(octokit, repo, await self(), issueNumber, readyCommentKey(issueNumber)),

@@ -64,6 +64,14 @@ export function releaseFromJson(world: JsonWorld): ReleaseFacts {
       }
       return Object.fromEntries(paths.map((path) => [path, facts.files?.[path]]));
     },
+    // The fragments are the `files` under the directory, as the contents API lists them: only
+    // its direct children. None given is an empty directory, and the plan says it assumed so.
+    fragmentFiles: async (directory) => {
+      const prefix = `${directory.replace(/\/+$/, "")}/`;
+      const found = Object.entries(facts.files ?? {}).filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes("/"));
+      if (found.length === 0) assumed.add(`files: no fragment under ${prefix} given, so there are none`);
+      return Object.fromEntries(found.map(([path, content]) => [path.slice(prefix.length), content]));
+    },
     checklistTemplate: async (path) => {
       if (facts.template === undefined) assumed.add(`template: ${path} not given, so the built-in checklist is used`);
       return facts.template;

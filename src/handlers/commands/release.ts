@@ -7,6 +7,8 @@ import { releasedReply } from "../../policy/release/cut-reply.js";
 import { commandIssueOf, planCutRelease, releaseReads } from "../../policy/release/cut.js";
 import { candidateLine } from "../../policy/release/line.js";
 import { lineNotesSince, mergedPulls } from "../../policy/release/line-notes.js";
+import { resolveReadsOf } from "../../policy/release/resolve-cut.js";
+import { pullsToRead } from "../../policy/notes/draft-facts.js";
 import { carryOut } from "../../features/carry-out.js";
 import type { CommandHandler, CommandRun } from "./types.js";
 import { asAsked } from "../../policy/deploy/dry-run.js";
@@ -29,14 +31,15 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   const headSha = lineHead ?? (await facts.branchHead(defaultBranch));
   if (headSha === undefined) throw new Error(`the default branch ${defaultBranch} has no head commit`);
   // Only the files of the app being released are read; the app is chosen the way policy will.
-  const { changelogPath, versionFiles: paths } = releaseReads({ config, command, issue: issueFacts });
+  const { app, changelogPath, versionFiles: paths } = releaseReads({ config, command, issue: issueFacts });
   const files = await facts.releaseFiles([...(changelogPath === undefined ? [] : [changelogPath]), ...paths], { branch, sha: headSha });
   const versionFiles: Record<string, string | undefined> = {};
   for (const path of paths) versionFiles[path] = files[path];
+  const fragmentsAt = typeof app === "string" || changelogPath === undefined ? undefined : app.changelog?.fragments?.directory;
+  const fragments = fragmentsAt === undefined ? undefined : await facts.fragmentFiles(fragmentsAt, headSha);
   const tags = await facts.tagNames();
   const releases = await facts.latestReleases();
   // A line's notes: the pull requests merged into its branch since its previous release.
-  const app = releaseReads({ config, command, issue: issueFacts }).app;
   const lineSince = line === undefined || config.notes === null || typeof app === "string" ? undefined : lineNotesSince(config, app, line, releases);
   const linePulls =
     lineSince === undefined || line === undefined || config.notes === null
@@ -45,6 +48,10 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
   // Only a release that commits (a changelog file, version files) moves the branch.
   const commits = changelogPath !== undefined || paths.length > 0;
   const protection = commits ? await facts.branchProtection(branch) : undefined;
+  // A bare /release under versioning.resolve weighs what was merged since the app's last release.
+  const resolveReads = resolveReadsOf({ config, app, command, issueBody: issueFacts.body, commentId: comment.id, releases });
+  const merged =
+    resolveReads === undefined ? undefined : { ...resolveReads, pulls: (await facts.closedPulls(branch, resolveReads.since, pullsToRead(config))).pulls };
   return {
     repo: context.repo(),
     repoUrl: repository.html_url,
@@ -63,6 +70,8 @@ async function gatherCutFacts(run: Run): Promise<CutReleaseFacts> {
     tags,
     releases: existingReleases(releases, repository.html_url),
     ...(protection === undefined ? {} : { protection }),
+    ...(merged === undefined ? {} : { merged }),
+    ...(fragments === undefined ? {} : { fragments }),
   };
 }
 

@@ -64,6 +64,9 @@ function changelog(raw: RawChangelog, path: string, errors: ConfigIssue[], warni
     errors.push(issue(path, "needs file (one changelog with a section per release) or path (a file per release)"));
     return null;
   }
+  if (raw.fragments !== undefined && target.kind === "path") {
+    warnings.push(issue(`${path}.fragments`, "is ignored with path: fragments are compiled into one changelog file's section, so give file"));
+  }
   const name = target.kind === "file" ? target.file : target.path;
   let format = raw.format ?? formatFromName(name);
   if (!format) {
@@ -85,6 +88,9 @@ function changelog(raw: RawChangelog, path: string, errors: ConfigIssue[], warni
     commitMessage: raw.commit_message ?? CHANGELOG_DEFAULTS.commitMessage,
     backToDevelopment: raw.back_to_development === false ? null : (raw.back_to_development ?? CHANGELOG_DEFAULTS.backToDevelopment),
     closesIssue: raw.closes_issue ?? false,
+    ...(raw.fragments === undefined
+      ? {}
+      : { fragments: { tool: raw.fragments.tool, directory: raw.fragments.directory ?? (raw.fragments.tool === "towncrier" ? "changelog.d" : ".changeset") } }),
   };
 }
 
@@ -213,13 +219,23 @@ function codenames(raw: LenientConfig): CodenamesConfig | null {
 /** GWCelery's form; a checklist opened by a release branch needs some name to watch for. */
 const DEFAULT_RELEASE_BRANCH = "release/v{version}";
 
+/** A calendar version is a date, not a level: there is nothing to resolve (the config check warns). */
+function versionResolve(raw: LenientConfig["versioning"]["resolve"], scheme: LenientConfig["versioning"]["scheme"]): Pick<Config["versioning"], "resolve"> {
+  if (raw === undefined || scheme === "calver") return {};
+  return { resolve: raw.from === "labels" ? { from: "labels", labels: raw.labels } : { from: "conventional-commits" } };
+}
+
 export function normalise(raw: LenientConfig, context: ConfigContext): Normalised {
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   const changelogConfig = raw.changelog ? changelog(raw.changelog, "changelog", errors, warnings) : null;
   const appList = apps(raw, context, changelogConfig, errors, warnings);
   const config: Config = {
-    versioning: { scheme: raw.versioning.scheme, calver: raw.versioning.scheme === "calver" ? (raw.versioning.calver ?? null) : null },
+    versioning: {
+      scheme: raw.versioning.scheme,
+      calver: raw.versioning.scheme === "calver" ? (raw.versioning.calver ?? null) : null,
+      ...versionResolve(raw.versioning.resolve, raw.versioning.scheme),
+    },
     tag: raw.tag,
     tagMessage: raw.tag_message,
     releaseName: raw.release_name,

@@ -140,6 +140,9 @@ function versioningRules(raw: LenientConfig): { errors: ConfigIssue[]; warnings:
   if (scheme !== "calver" && calver !== undefined) {
     warnings.push(issue("versioning.calver", `is ignored because scheme is ${scheme}`));
   }
+  if (scheme === "calver" && raw.versioning.resolve !== undefined) {
+    warnings.push(issue("versioning.resolve", "is ignored because scheme is calver: a calendar version is the date, not a level"));
+  }
   return { errors, warnings };
 }
 

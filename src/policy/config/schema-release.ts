@@ -4,6 +4,33 @@ import { z } from "zod";
 import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from "../deploy/glob.js";
 import { repoName, stringList, template, versionFileList } from "./schema-primitives.js";
 
+const resolveLabels = (level: string, defaults: readonly string[]) =>
+  stringList
+    .max(50)
+    .default([...defaults])
+    .describe(`PR labels that make the next release at least a ${level} one.`);
+
+/** Release-drafter's version-resolver, or Conventional Commit titles: what was merged names the next level. */
+export const VersionResolve = z
+  .strictObject({
+    from: z
+      .enum(["labels", "conventional-commits"])
+      .describe(
+        "What the level comes from: labels (the highest of the labels lists a merged PR carries, as release-drafter's version-resolver) or conventional-commits (PR titles: `feat:` is minor, `fix:` and the rest patch, `feat!:`/`fix(api)!:` major).",
+      ),
+    labels: z
+      .strictObject({
+        major: resolveLabels("major", ["major", "breaking"]),
+        minor: resolveLabels("minor", ["minor", "feature", "enhancement"]),
+        patch: resolveLabels("patch", ["patch", "fix", "bug"]),
+      })
+      .prefault({})
+      .describe("The label lists of from: labels."),
+  })
+  .describe(
+    "Resolve the next release's level from the PRs merged since the app's last release: the draft notes announce that version and say why, and /release with no level cuts it. Without it the draft announces the next patch and /release needs a level.",
+  );
+
 export const Versioning = z
   .strictObject({
     scheme: z
@@ -19,6 +46,7 @@ export const Versioning = z
       .describe(
         "Format of a calver version, in UTC, from YYYY (or YY, the year less 2000), MM, DD, HH, mm, ss (each two digits) and literal separators, largest unit first with none skipped so versions sort by date (DD.MM.YYYY is refused), with an optional trailing counter MICRO or N that numbers the releases of one stamp from 0; e.g. YYYY.MM.DD.HH.mm.ss, YYYY.MM.MICRO or YY.MM.N. Dates that do not exist (2024.02.30, hour 24) are not versions. Required when scheme is calver.",
       ),
+    resolve: VersionResolve.optional(),
   })
   .describe("Version scheme of the repository's releases.");
 
@@ -52,6 +80,25 @@ export const ChangelogFields = {
     .union([z.string().min(1), z.literal(false)], { error: "expected a commit message, or false to skip this step" })
     .optional()
     .describe("After a release, add the next version's unreleased section with this commit message; false skips the step. Default: Back to development."),
+  fragments: z
+    .strictObject({
+      tool: z
+        .enum(["towncrier", "changesets"])
+        .describe(
+          "How the fragments are written: towncrier (`<issue>.<type>[.<n>].md|rst`, `+<name>.<type>` for none, types feature, bugfix, doc, removal, misc) or changesets (`<name>.md` with YAML front matter naming each package's level).",
+        ),
+      directory: z
+        .string()
+        .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._\-/]{1,200}$/, {
+          error: "must be a directory in the repository, e.g. changelog.d or .changeset (letters, digits, . _ - /; no .. or leading /)",
+        })
+        .optional()
+        .describe("Where the fragments are. Default: changelog.d for towncrier, .changeset for changesets."),
+    })
+    .optional()
+    .describe(
+      "Compile one-file-per-change fragments into the unreleased section at /release (types as headings, issue links) and delete them in the release commit. Only with file.",
+    ),
   closes_issue: z
     .boolean()
     .optional()

@@ -20,7 +20,13 @@ export interface Versioning {
   readonly scheme: VersionScheme;
   /** Date format of a calver version (e.g. `YYYY.MM.DD.HH.mm.ss`); null unless the scheme is calver. */
   readonly calver: string | null;
+  /** Where the next release's level comes from when none is typed; absent: the draft says patch, /release needs one. */
+  readonly resolve?: VersionResolve;
 }
+
+export type VersionResolve =
+  | { readonly from: "labels"; readonly labels: { readonly major: readonly string[]; readonly minor: readonly string[]; readonly patch: readonly string[] } }
+  | { readonly from: "conventional-commits" };
 
 export type ChangelogTarget = { readonly kind: "file"; readonly file: string } | { readonly kind: "path"; readonly path: string };
 
@@ -38,6 +44,13 @@ export interface ChangelogConfig {
   /** Commit message of the "back to development" step; null skips it. */
   readonly backToDevelopment: string | null;
   readonly closesIssue: boolean;
+  /** Fragment files compiled into the unreleased section at /release; absent when the project has none. */
+  readonly fragments?: FragmentsConfig;
+}
+
+export interface FragmentsConfig {
+  readonly tool: "towncrier" | "changesets";
+  readonly directory: string;
 }
 
 export interface AppConfig {

@@ -5,6 +5,8 @@ import type { Versioning } from "../config/types.js";
 import { nothing, plan, type Action, type Plan } from "../plan.js";
 import { matchTemplate, tryRender } from "../template.js";
 import { isVersionError, versionScheme, type Version } from "../versions/index.js";
+import { inertText } from "../markdown/inert.js";
+import { resolutionWhy, resolveLevel } from "../release/resolve-level.js";
 import { renderNotes } from "./render.js";
 import { affectedApps, appDrafts, draftKey, previousRelease, pullsForApp } from "./select.js";
 import type { DraftNotesFacts, MergedPull, NotesApp, ReleaseFact } from "./types.js";
@@ -18,7 +20,13 @@ const ZERO: Version = { major: 0, minor: 0, patch: 0, extra: [], width: 0, norma
  * The version the draft announces: now, for calendar versions; the next patch after the previous
  * release otherwise (the person publishing may still rename it to a minor or major).
  */
-export function draftVersion(app: NotesApp, previous: ReleaseFact | undefined, versioning: Versioning, now: Date): string | undefined {
+export function draftVersion(
+  app: NotesApp,
+  previous: ReleaseFact | undefined,
+  versioning: Versioning,
+  now: Date,
+  level: "major" | "minor" | "patch" = "patch",
+): string | undefined {
   const scheme = versionScheme(versioning.scheme, versioning.calver === null ? {} : { calver: versioning.calver });
   const text = previous === undefined ? undefined : matchTemplate(app.tag, previous.tag, { app: app.name })?.["version"];
   const current = text === undefined ? undefined : scheme.parse(text);
@@ -30,8 +38,16 @@ export function draftVersion(app: NotesApp, previous: ReleaseFact | undefined, v
   }
   if (previous === undefined) return FIRST_VERSION;
   if (current === undefined) return undefined;
-  const next = scheme.next(current, "patch");
+  const next = scheme.next(current, level);
   return isVersionError(next) ? undefined : scheme.format(next);
+}
+
+/** Under `versioning.resolve`, the level the app's merged PRs name and the sentence the notes end with. */
+function resolvedDraft(facts: DraftNotesFacts, pulls: readonly MergedPull[], previous: ReleaseFact | undefined) {
+  const resolve = facts.versioning.resolve;
+  if (resolve === undefined || facts.versioning.scheme === "calver") return undefined;
+  const resolution = resolveLevel(resolve, pulls);
+  return { level: resolution.level, why: resolutionWhy(resolution, previous === undefined ? undefined : inertText(previous.tag)) };
 }
 
 type AppOutcome = { readonly action: Action; readonly line: string } | { readonly skipped: string };
@@ -55,7 +71,8 @@ function planApp(facts: DraftNotesFacts, app: NotesApp): AppOutcome {
   const previous = previousRelease(app, facts.releases);
   const since = previous?.publishedAt ?? null;
   const pulls: readonly MergedPull[] = pullsForApp(app, facts.pulls, since);
-  const version = draftVersion(app, previous, facts.versioning, now);
+  const resolved = resolvedDraft(facts, pulls, previous);
+  const version = draftVersion(app, previous, facts.versioning, now, resolved?.level);
   if (version === undefined) return { skipped: `${app.name}: the previous release ${previous?.tag ?? ""} has no version to count on from` };
   const tag = tryRender(app.tag, { app: app.name, version, now });
   if (!tag.ok) return { skipped: `${app.name}: ${tag.error}` };
@@ -67,6 +84,7 @@ function planApp(facts: DraftNotesFacts, app: NotesApp): AppOutcome {
     version,
     tag: tag.value,
     ...(boundHit === undefined ? {} : { boundHit }),
+    ...(resolved === undefined ? {} : { resolved: `Version ${version}, resolved ${resolved.why}.` }),
   });
   // The newest draft is the one kept up to date; older ones were made by hand and are left alone.
   const draft = [...appDrafts(app, facts.releases)].sort((a, b) => b.id - a.id)[0];

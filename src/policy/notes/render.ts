@@ -15,6 +15,8 @@ export interface NotesSettings extends Pick<NotesConfig, "line" | "categories" |
   readonly tag?: string;
   /** Set when reading stopped at the bound: the notes say so instead of looking complete. */
   readonly boundHit?: number;
+  /** Under `versioning.resolve`: the sentence saying which version the merged PRs make and why. */
+  readonly resolved?: string;
   /** Column to wrap at; 0 keeps each PR on one line. */
   readonly wrap?: number;
 }
@@ -100,6 +102,7 @@ export function renderNotes(pulls: readonly MergedPull[], settings: NotesSetting
       wrapText(`Showing the first ${settings.boundHit} pull requests merged since the last release; raise notes.max_pull_requests to list more.`, wrap),
     );
   }
+  if (settings.resolved !== undefined) blocks.push(wrapText(settings.resolved, wrap));
   if (settings.contributors) {
     const people = contributors(sections.flatMap((s) => s.pulls));
     if (people.length > 0) blocks.push(`## Credits\n\n${wrapText(`Thanks to ${listPeople(people)} for their contributions!`, wrap)}`);

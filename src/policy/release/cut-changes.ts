@@ -4,6 +4,7 @@
 import type { ChangelogFormat } from "../changelog/index.js";
 import { pickCodename } from "../codenames.js";
 import type { AppConfig, ChangelogConfig, Config } from "../config/index.js";
+import { compileInto, fragmentSections } from "../fragments/index.js";
 import type { FileChange } from "../plan.js";
 import { tryRender } from "../template.js";
 import { readVersion, updateVersionFile } from "../version-files/index.js";
@@ -61,6 +62,26 @@ export function alreadyCommitted(facts: CutReleaseFacts, app: AppConfig, changel
   });
 }
 
+/** The changelog with its fragments compiled into the unreleased section, and the fragment files used. */
+function withFragments(
+  facts: CutReleaseFacts,
+  changelog: ChangelogFile,
+  version: string,
+): { readonly text: string; readonly used: readonly string[] } | { readonly error: string } {
+  const config = changelog.config.fragments;
+  if (config === undefined || facts.fragments === undefined) return { text: changelog.text, used: [] };
+  const read = fragmentSections(config, facts.fragments);
+  if ("error" in read) return read;
+  const { sections, used } = read;
+  // A changesets changelog keeps no unreleased section (towncrier's may not either): the
+  // release's section is made first, where the format puts a new one.
+  const hasUnreleased = changelog.format.parse(changelog.text).sections.some((s) => s.heading.unreleased);
+  const base =
+    hasUnreleased || sections.length === 0 ? changelog.text : changelog.format.addUnreleased(changelog.text, { version, empty: changelog.config.empty });
+  const compiled = compileInto(base, changelog.format, sections, facts.repoUrl);
+  return "error" in compiled ? compiled : { text: compiled.text, used: used.map((f) => f.name) };
+}
+
 export interface ReleaseCommit {
   readonly files: readonly FileChange[];
   /** The changelog as the release leaves it (the source of the release notes). */
@@ -77,7 +98,9 @@ export function releaseCommit(
   let changelogText: string | undefined;
   if (changelog !== undefined) {
     const date = facts.now.slice(0, 10);
-    const finalised = changelog.format.finalize(changelog.text, {
+    const compiled = withFragments(facts, changelog, values.version);
+    if ("error" in compiled) return fail(compiled.error);
+    const finalised = changelog.format.finalize(compiled.text, {
       version: values.version,
       date,
       ...(values.codename === undefined ? {} : { codename: values.codename }),
@@ -86,6 +109,8 @@ export function releaseCommit(
     if ("error" in finalised) return fail(finalised.error);
     changelogText = finalised.text;
     files.push({ path: changelog.path, content: finalised.text });
+    // The compiled fragments go in the same commit that deletes them, as `towncrier build` does.
+    for (const name of compiled.used) files.push({ path: `${changelog.config.fragments?.directory ?? ""}/${name}`, content: null });
   }
   // One file may hold the version twice (Chart.yaml's version and appVersion): each edit builds on the last.
   const edited = new Map<string, string>();

@@ -5,6 +5,7 @@ import type { Config } from "../config/index.js";
 import type { RepoRef } from "../plan.js";
 import type { MergedPull } from "../notes/types.js";
 import type { BranchProtectionFact } from "./protection.js";
+import type { MergedSince } from "./resolve-level.js";
 
 /** A maintenance branch a release is cut on (src/policy/release/line.ts). */
 export interface ReleaseLine {
@@ -67,6 +68,10 @@ export interface CutReleaseFacts {
   readonly releases: readonly ExistingRelease[];
   /** The cut branch's protection; read only when the release may commit (changelog or version files). */
   readonly protection?: BranchProtectionFact;
+  /** The changelog's fragment files by name (changelog.fragments), read only when it has some configured. */
+  readonly fragments?: Readonly<Record<string, string>>;
+  /** PRs merged since the app's previous release; read only when `versioning.resolve` picks the level of a bare /release. */
+  readonly merged?: MergedSince;
 }
 
 /** The hidden line in a release's notes saying which comment cut it: how a redelivery is recognised. */

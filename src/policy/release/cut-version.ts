@@ -20,6 +20,8 @@ import {
   type VersionScheme,
 } from "../versions/index.js";
 import type { CutReleaseFacts } from "./cut-facts.js";
+import { fragmentSections } from "../fragments/index.js";
+import { resolvedCut } from "./resolve-cut.js";
 
 export type VersionChoice =
   | {
@@ -161,7 +163,9 @@ function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSch
   const { command } = facts;
   if (command.version !== undefined) return fromTyped(scheme, command.version);
   const upcoming = changelogVersion(facts, app, scheme, true);
-  if (command.level === undefined) {
+  const resolved =
+    command.level === undefined ? (facts.merged !== undefined ? resolvedCut(facts.config, app, facts.merged) : changesetsLevel(facts, app)) : undefined;
+  if (command.level === undefined && resolved === undefined) {
     if (upcoming !== undefined) return chosen(scheme, upcoming);
     return refuse("Name the release: /release major, minor, patch, alpha, beta, rc, final or an exact version such as 1.2.0.");
   }
@@ -182,7 +186,25 @@ function fromArgument(facts: CutReleaseFacts, app: AppConfig, scheme: VersionSch
     return chosen(scheme, nextPrerelease(facts, app, scheme, target, command.level));
   }
   const style = projectStyle(facts, app, scheme);
-  return chosen(scheme, scheme.next(current, command.level, style === undefined ? { now } : { now, style }));
+  const level = command.level ?? resolved?.resolution.level ?? "patch";
+  const choice = chosen(scheme, scheme.next(current, level, style === undefined ? { now } : { now, style }));
+  return choice.kind === "version" && resolved !== undefined ? { ...choice, note: resolved.note } : choice;
+}
+
+/** Changesets name each change's level, and `changeset version` bumps by the highest: a bare /release does the same. */
+function changesetsLevel(
+  facts: CutReleaseFacts,
+  app: AppConfig,
+): { readonly resolution: { readonly level: "major" | "minor" | "patch" }; readonly note: string } | undefined {
+  const config = app.changelog?.fragments;
+  if (config?.tool !== "changesets" || facts.fragments === undefined) return undefined;
+  const read = fragmentSections(config, facts.fragments);
+  if ("error" in read || read.level === undefined) return undefined;
+  const count = read.used.filter((f) => f.type !== "none").length;
+  return {
+    resolution: { level: read.level },
+    note: `(Resolved ${read.level}: the highest level of the ${count} changeset${count === 1 ? "" : "s"} in ${config.directory}.)`,
+  };
 }
 
 export function chooseVersion(facts: CutReleaseFacts, app: AppConfig): VersionChoice {

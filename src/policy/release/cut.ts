@@ -13,6 +13,7 @@ import { chooseVersion, formatOf, respeltNote, schemeOf, versionIsTagged } from 
 import { newestRelease, notAboveNewest } from "./version-line.js";
 import { isHighestRelease, tagsOfSeries } from "./line.js";
 import { lineNotes } from "./line-notes.js";
+import { resolvedCut } from "./resolve-cut.js";
 import { directCommitRefusal, protectionUnknown, unknownProtectionNote } from "./protection.js";
 
 export type CutOutcome =
@@ -93,7 +94,10 @@ function alreadyReleased(facts: CutReleaseFacts, app: AppConfig, changelog: Chan
     changelogFile: changelog?.path,
     versionFiles: app.versionFiles.map((file) => file.path),
     nextUnreleased: nextUnreleased(changelog, schemeOf(facts.config), version, release.prerelease),
-    note: respeltNote(schemeOf(facts.config), facts.command.version, version),
+    // A redelivery weighs the same merged PRs (its own release is passed over), so says the same.
+    note:
+      respeltNote(schemeOf(facts.config), facts.command.version, version) ??
+      (facts.merged === undefined || facts.command.level !== undefined ? undefined : resolvedCut(facts.config, app, facts.merged)?.note),
   });
   return answer(facts, "already-done", text);
 }

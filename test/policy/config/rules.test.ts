@@ -153,6 +153,8 @@ describe("cross-field rules", () => {
     ["apps sharing a tag with {app}", `tag: "{app}-v{version}"\napps: { api: {}, web: {} }`],
     ["{codename} with codenames", `codenames: cryptids\nchangelog: { file: CHANGES.rst, heading: '{version} "{codename}"' }`],
     ["a repository_dispatch with a payload", `environments: { a: { deploy: { repository_dispatch: "deploy-{env}", payload: { tag: "rel-{version}" } } } }`],
+    ["a level resolved from Conventional Commit titles", "versioning: { resolve: { from: conventional-commits } }"],
+    ["a level resolved from labels", "versioning: { resolve: { from: labels, labels: { major: [breaking-change] } } }"],
   ])("accepts %s", (_name, yaml) => {
     expect(issuesOf(yaml)).toEqual({ errors: [], warnings: [] });
   });
@@ -167,6 +169,11 @@ describe("cross-field rules", () => {
       "a calver format with another scheme",
       `versioning: { scheme: semver, calver: YYYY.MM }`,
       { path: "versioning.calver", message: "is ignored because scheme is semver" },
+    ],
+    [
+      "a resolved level under calver",
+      `versioning: { scheme: calver, calver: YYYY.MM.DD, resolve: { from: labels } }`,
+      { path: "versioning.resolve", message: "is ignored because scheme is calver: a calendar version is the date, not a level" },
     ],
   ])("warns about %s", (_name, yaml, warning) => {
     expect(issuesOf(yaml)).toEqual({ errors: [], warnings: [warning] });
