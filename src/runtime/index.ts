@@ -7,6 +7,8 @@ import { execute } from "../github/execute.js";
 import { identityOf, type IdentitySource } from "../github/identity.js";
 import type { TimerPort } from "../features/timer-port.js";
 import { setApiCallSink } from "../ops/api-calls.js";
+import { setEtagStore } from "../github/etag-cache.js";
+import { memoryEtagStore } from "../github/etag-store.js";
 import { plan } from "../policy/plan.js";
 import { TIMER_JOB_NAME } from "../policy/timers.js";
 import { createMetrics } from "../ops/metrics.js";
@@ -78,6 +80,7 @@ export function startRuntime(
   });
   const metrics = createMetrics(() => queue.depth());
   setApiCallSink(metrics.apiCall);
+  setEtagStore(memoryEtagStore());
   let accepting = true;
   intake = createIntake({
     queue,
