@@ -7,6 +7,7 @@ import { type Emulator, startEmulator } from "../emulator/index.js";
 import { workflowsFor } from "../emulator/workflow-files.js";
 import { commentPayload, pushPayload } from "./fixtures/event-payloads.js";
 import { completeCheckRun } from "./fixtures/story-steps.js";
+import { type RedisServer, startRedisServer } from "../runtime/queue/support/redis-server.js";
 import { type AppProcess, startApp } from "./harness.js";
 
 let gh: Emulator;
@@ -63,4 +64,31 @@ describe("idle events on repeat", () => {
     expect(cost.calls.length).toBeLessThanOrEqual(1);
     expect(gh.violations).toEqual([]);
   }, 30_000);
+});
+
+describe("idle events with REDIS_URL", () => {
+  let redis: RedisServer;
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it("share the cache across processes: a fresh replica's first config read is already a 304", async () => {
+    redis = await startRedisServer();
+    const env = { REDIS_URL: redis.url };
+    const sha = gh.commit(owner, repo, "feature/z", { "c.py": "z = 1\n" }, "Another branch");
+    const checkRun = () => completeCheckRun(gh, owner, repo, gh.addCheckRun(owner, repo, sha, "lint", null), "success");
+    await app.stop();
+    app = await startApp({ emulator: gh, env });
+    expect((await app.send("check_run", checkRun())).status).toBeLessThan(300);
+    await app.settle(800);
+    await app.stop();
+    // A new process has an empty memory: only Redis can make this read a 304.
+    app = await startApp({ emulator: gh, env });
+    gh.resetCalls();
+    expect((await app.send("check_run", checkRun())).status).toBeLessThan(300);
+    await app.settle(800);
+    expect(gh.rateLimitPoints()).toBe(0);
+    expect(gh.calls.filter((c) => !c.route.startsWith("/app")).map((c) => c.status)).toEqual([304]);
+    expect(gh.violations).toEqual([]);
+  }, 60_000);
 });
