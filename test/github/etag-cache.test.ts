@@ -53,6 +53,23 @@ describe("conditional reads", () => {
     expect(gh.rateLimitPoints()).toBe(1);
   });
 
+  it("answer both files of a config with `_extends` from 304s on repeat", async () => {
+    gh.createRepo({ owner: "acme", repo: ".github", files: { [CONFIG]: "tag: v{version}\nchangelog: { path: CHANGELOG.md }\n" } });
+    gh.createRepo({ owner: "acme", repo: "api", files: { [CONFIG]: "_extends: .github\ntag: api-{version}\n" } });
+    gh.resetCalls();
+    const store = memoryEtagStore();
+    const first = await client(store).config.get({ owner: "acme", repo: "api", path: CONFIG });
+    const again = await client(store).config.get({ owner: "acme", repo: "api", path: CONFIG });
+    expect(again.config).toEqual({ tag: "api-{version}", changelog: { path: "CHANGELOG.md" } });
+    expect(again.config).toEqual(first.config);
+    expect(gh.calls.map((c) => [c.path, c.status])).toEqual([
+      ["/repos/acme/api/contents/.github%2Frelease-pilot.yml", 200],
+      ["/repos/acme/.github/contents/.github%2Frelease-pilot.yml", 200],
+      ["/repos/acme/api/contents/.github%2Frelease-pilot.yml", 304],
+      ["/repos/acme/.github/contents/.github%2Frelease-pilot.yml", 304],
+    ]);
+  });
+
   it("read the new file once it changed, and cache that instead", async () => {
     const store = memoryEtagStore();
     await client(store).config.get({ ...repo, path: CONFIG });
