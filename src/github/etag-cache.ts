@@ -57,13 +57,10 @@ export function cacheConditionalReads(octokit: GitHub, installation: number | un
       if (cached) options.headers["if-none-match"] = cached.etag;
       const response = await request(options);
       const etag = headerOf(response.headers as Record<string, unknown>, "etag");
-      if (response.status === 200 && etag !== undefined && sizeOf(response.data) <= MAX_CACHED_BYTES) {
-        const entry: EtagEntry = {
-          etag,
-          url: response.url,
-          headers: { ...(response.headers as Record<string, string>) },
-          data: structuredClone(response.data),
-        };
+      const bytes = response.status === 200 && etag !== undefined ? sizeOf(response.data) : Number.POSITIVE_INFINITY;
+      if (etag !== undefined && bytes <= MAX_CACHED_BYTES) {
+        const headers = { ...(response.headers as Record<string, string>) };
+        const entry: EtagEntry = { etag, url: response.url, headers, data: structuredClone(response.data), bytes };
         // A store that failed (Redis away) costs a point next time, never the event.
         await store.set(installation, key, entry).catch(() => undefined);
       }

@@ -10,6 +10,8 @@ export const ETAG_TTL_SECONDS = 7 * 24 * 3600;
 
 export function redisEtagStore(
   redis: Redis,
+  // Redis has its own memory bound (maxmemory); the per-installation bound keeps one busy
+  // installation from pushing out everyone else's answers.
   bounds: Pick<typeof DEFAULT_ETAG_BOUNDS, "entriesPerInstallation"> = DEFAULT_ETAG_BOUNDS,
   prefix = "release-pilot:etag",
 ): EtagStore {

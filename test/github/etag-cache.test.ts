@@ -97,7 +97,7 @@ describe("conditional reads", () => {
   });
 
   it("stay within its bound, dropping the least recently used answer first", async () => {
-    const store = memoryEtagStore({ entriesPerInstallation: 2, installations: 10 });
+    const store = memoryEtagStore({ entriesPerInstallation: 2, totalBytes: 1024 * 1024 });
     const read = (path: string) => client(store).rest.repos.getContent({ ...repo, path });
     await read("docs/a.md");
     await read("docs/b.md");
@@ -110,9 +110,14 @@ describe("conditional reads", () => {
     expect(gh.calls.map((c) => c.status)).toEqual([304, 200]);
   });
 
-  it("bound the installations it keeps too", async () => {
-    const store = memoryEtagStore({ entriesPerInstallation: 5, installations: 2 });
+  it("stay within its byte bound overall, dropping from the least recently used installation first", async () => {
+    const probe = memoryEtagStore();
+    await client(probe, 9).rest.repos.getContent({ ...repo, path: "docs/a.md" });
+    const one = probe.bytes();
+    expect(one).toBeGreaterThan(100);
+    const store = memoryEtagStore({ entriesPerInstallation: 5, totalBytes: 2 * one });
     for (const installation of [1, 2, 3]) await client(store, installation).rest.repos.getContent({ ...repo, path: "docs/a.md" });
     expect([store.size(1), store.size(2), store.size(3)]).toEqual([0, 1, 1]);
+    expect(store.bytes()).toBeLessThanOrEqual(2 * one);
   });
 });
