@@ -78,7 +78,7 @@ function scenarioTables(s: ScenarioSection): string[] {
   const cost = s.rows.map((r) => {
     const budget = Math.floor(COST_TARGET * r.minimum);
     const over = r.ratio > COST_TARGET ? ` by ${r.total - budget} call${r.total - budget === 1 ? "" : "s"} (budget ${budget})` : "";
-    return `| ${r.name} | ${r.reads} | ${r.writes} | ${r.total} | ${r.minimum} | ${fmt(r.ratio)}× | ${verdict(r.ratio <= COST_TARGET)}${over} | ${r.done ? "yes" : "**no**"} |`;
+    return `| ${r.name} | ${r.reads} | ${r.writes} | ${r.total} | ${r.points ?? "-"} | ${r.minimum} | ${fmt(r.ratio)}× | ${verdict(r.ratio <= COST_TARGET)}${over} | ${r.done ? "yes" : "**no**"} |`;
   });
   const latency = s.rows.map((r) => `| ${r.name} | ${r.writes} | ${r.latenciesMs.length} | ${r.latenciesMs.join(", ")} | ${r.p50Ms} | ${r.p95Ms} |`);
   const details = s.rows.flatMap((r) => [
@@ -99,8 +99,10 @@ function scenarioTables(s: ScenarioSection): string[] {
     "",
     `Target: calls ≤ ${COST_TARGET}× the minimum.`,
     "",
-    "| scenario | reads | writes | calls | minimum | ratio | target | effect seen |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    "Rate-limit points are the calls counted against GitHub's primary rate limit (`emulator.rateLimitPoints()`): a conditional request answered 304 costs none (GitHub's REST docs, \"Best practices for using the REST API\"). The `idle repeat` rows send the same kind of event a second time to the same repository (the first, unmeasured, warms the bot's ETag cache); their target is 0 points and at most one call.",
+    "",
+    "| scenario | reads | writes | calls | rate-limit points | minimum | ratio | target | effect seen |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ...cost,
     "",
     "## 3. End-to-end latency",
@@ -169,6 +171,16 @@ function scaleOutTable(s: ScaleOutSection): string[] {
   ];
 }
 
+/** Issue #19's target for events that change nothing: 0 points on repeat and at most one call. */
+function idleSummary(s: ScenarioSection): string[] {
+  const idle = s.rows.filter((row) => row.name.startsWith("idle repeat"));
+  if (idle.length === 0) return [];
+  const met = idle.every((row) => row.points === 0 && row.total <= 1);
+  return [
+    `idle events on repeat: ${idle.map((row) => `${row.points} points in ${row.total} call${row.total === 1 ? "" : "s"}`).join(", ")} (target 0 points, at most one call: ${met ? "met" : "missed"})`,
+  ];
+}
+
 export function renderReport(r: BenchResults): { markdown: string; summary: string[] } {
   const misses = r.scenarios.rows.filter((row) => row.ratio > COST_TARGET);
   const summary = [
@@ -179,6 +191,7 @@ export function renderReport(r: BenchResults): { markdown: string; summary: stri
           `acceptance c=${row.concurrency}, ${row.app}: ${fmt(row.throughputRatio)}× bare Probot's throughput, p99 ${fmt(row.p99Ratio)}×, ${row.result.over1s} answered after 1 s (${acceptanceMet(row) ? "met" : "missed"})`,
       ),
     `API cost: ${r.scenarios.rows.length - misses.length} of ${r.scenarios.rows.length} scenarios within ${COST_TARGET}× the minimum${misses.length ? ` (missed: ${misses.map((m) => `${m.name} ${fmt(m.ratio)}×`).join("; ")})` : ""}`,
+    ...idleSummary(r.scenarios),
     ...r.growth.series.map((g) => `${g.name}: time ∝ n^${fmt(g.slopeLargest)} at the largest sizes`),
     `RSS after ${r.growth.memory.deliveries} deliveries: ${r.growth.memory.rssMb} MB (peak ${r.growth.memory.peakRssMb} MB)`,
     r.scaleOut.measured ? `scale-out: ${r.scaleOut.rows.map((row) => `${row.processes}→${fmt(row.ratioToOne)}×`).join(", ")}` : r.scaleOut.reason,

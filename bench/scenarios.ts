@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Emulator } from "../test/emulator/index.js";
 import { commentPayload, pushPayload, releasePayload } from "../test/e2e/fixtures/event-payloads.js";
 import { workflowsFor } from "../test/emulator/workflow-files.js";
+import { idleScenarios } from "./idle-scenarios.js";
 
 export interface Trigger {
   readonly event: string;
@@ -25,6 +26,8 @@ export interface Scenario {
   readonly setup: (gh: Emulator, repo: string) => Trigger;
   /** Runs for the latency section; seeding big scenarios is slow, so they may run fewer. */
   readonly runs?: number;
+  /** Send one unmeasured delivery first, so every measured run is a repeat (bench/idle-scenarios.ts). */
+  readonly warm?: boolean;
 }
 
 const OPENVERSE_APPS = `versioning: { scheme: calver, calver: YYYY.MM.DD.HH.mm.ss }
@@ -300,5 +303,17 @@ function draftNotes(prs: number, runs: number): Scenario {
 }
 
 export function scenarios(): readonly Scenario[] {
-  return [changelogPr, help, release, checklistOpening, staging, production, rollback, draftNotes(30, 3), draftNotes(300, 3), draftNotes(3000, 1)];
+  return [
+    changelogPr,
+    help,
+    release,
+    checklistOpening,
+    staging,
+    production,
+    rollback,
+    draftNotes(30, 3),
+    draftNotes(300, 3),
+    draftNotes(3000, 1),
+    ...idleScenarios(),
+  ];
 }

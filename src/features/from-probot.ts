@@ -7,6 +7,7 @@ import { githubFacts } from "../facts/github/index.js";
 import type { GitHub } from "../github/client.js";
 import { octokitsByRepo } from "../github/installations.js";
 import { countApiCalls } from "../ops/api-calls.js";
+import { cacheConditionalReads } from "../github/etag-cache.js";
 import type { RepoRef } from "../policy/plan.js";
 import type { RunOptions } from "./carry-out.js";
 import { loadConfig } from "../facts/github/config.js";
@@ -36,6 +37,8 @@ export function featureContextOf<E extends EmitterWebhookEventName>(event: Event
   const repo = event.repo();
   const log = event.log.child({ delivery: event.id, event: event.name });
   const installationId = installationOf(event.payload);
+  // Reads that repeat across events (config, templates, the dashboard) become free 304s.
+  cacheConditionalReads(event.octokit, installationId);
   const { appAuth } = options;
   // One lookup per other repository for the whole event, shared by its reads and its writes.
   const octokitFor = octokitsByRepo({
@@ -47,6 +50,7 @@ export function featureContextOf<E extends EmitterWebhookEventName>(event: Event
       (async (id) => {
         const client = await appAuth(id);
         if (id !== undefined) countApiCalls(client);
+        cacheConditionalReads(client, id);
         return client;
       }),
   });

@@ -7,6 +7,10 @@ import { execute } from "../github/execute.js";
 import { identityOf, type IdentitySource } from "../github/identity.js";
 import type { TimerPort } from "../features/timer-port.js";
 import { setApiCallSink } from "../ops/api-calls.js";
+import { setEtagStore } from "../github/etag-cache.js";
+import { memoryEtagStore } from "../github/etag-store.js";
+import { redisEtagStore } from "../github/etag-store-redis.js";
+import { Redis } from "ioredis";
 import { plan } from "../policy/plan.js";
 import { TIMER_JOB_NAME } from "../policy/timers.js";
 import { createMetrics } from "../ops/metrics.js";
@@ -78,6 +82,11 @@ export function startRuntime(
   });
   const metrics = createMetrics(() => queue.depth());
   setApiCallSink(metrics.apiCall);
+  // With REDIS_URL the ETag cache is shared, so a read any replica made is a 304 for all; its own
+  // connection fails fast (one retry), since a missing cache only costs a rate-limit point.
+  const etagRedis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  etagRedis?.on("error", (error) => log.warn({ err: error }, "redis connection error (ETag cache)"));
+  setEtagStore(etagRedis ? redisEtagStore(etagRedis) : memoryEtagStore());
   let accepting = true;
   intake = createIntake({
     queue,
@@ -120,6 +129,7 @@ export function startRuntime(
       const grace = new Promise<void>((resolve) => setTimeout(resolve, settings.shutdownGraceMs).unref());
       await Promise.race([queue.stop(), grace]);
       await queue.close().catch((error: unknown) => log.warn({ error: String(error) }, "could not close the job queue"));
+      etagRedis?.disconnect();
     })();
     return closing;
   };

@@ -51,6 +51,16 @@ describe("the Release Dashboard", () => {
     await app.settle();
     expect(gh.counts().writes).toBe(0);
     expect(dashboards()[0]!.body).toBe(before);
+    // Issue #19 item 2: the config and the dashboard issue were read before, so on a further
+    // repeat both are 304s that cost no rate limit (src/github/etag-cache.ts). (The first repeat
+    // reads the issue list afresh: the first push opened the dashboard after reading it.)
+    gh.resetCalls();
+    await app.send("push", pushPayload(gh, { owner, repo, ref: "main", sender: "zackkrida" }));
+    await app.settle();
+    expect(gh.counts().writes).toBe(0);
+    const conditional = gh.calls.filter((c) => c.status === 304).map((c) => c.route);
+    expect(conditional).toEqual(expect.arrayContaining(["/repos/{owner}/{repo}/contents/{path}", "/repos/{owner}/{repo}/issues"]));
+    expect(gh.rateLimitPoints()).toBe(gh.counts().total - conditional.length);
   }, 60_000);
 
   it("shows the deployed version once the staging deploy succeeds", async () => {

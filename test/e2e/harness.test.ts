@@ -61,7 +61,7 @@ describe("the e2e harness", () => {
     gh.resetCalls();
     await app.send("issues", examplePayload("issues", "labeled", { owner: "acme", repo: "web" }));
     await app.settle(300);
-    expect(gh.counts()).toEqual({ reads: 0, writes: 0, total: 0 });
+    expect(gh.counts()).toEqual({ reads: 0, writes: 0, total: 0, points: 0 });
   });
 
   it("stops the app process with SIGTERM", async () => {

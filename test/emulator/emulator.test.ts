@@ -270,7 +270,7 @@ describe("faults and the call log", () => {
     gh.resetCalls();
     await call("GET", "/repos/acme/web/releases");
     await call("POST", "/repos/acme/web/issues", { title: "x" });
-    expect(gh.counts()).toEqual({ reads: 1, writes: 1, total: 2 });
+    expect(gh.counts()).toEqual({ reads: 1, writes: 1, total: 2, points: 2 });
     expect(gh.calls.map((c) => c.route)).toEqual(["/repos/{owner}/{repo}/releases", "/repos/{owner}/{repo}/issues"]);
     expect(gh.violations.slice(before)).toEqual([]);
   });

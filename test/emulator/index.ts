@@ -57,7 +57,9 @@ export interface Emulator {
   readonly calls: readonly Call[];
   resetCalls(): void;
   /** API cost: calls other than app authentication (`/app/...`), split into reads and writes. */
-  counts(): { reads: number; writes: number; total: number };
+  counts(): { reads: number; writes: number; total: number; points: number };
+  /** Requests counted against the primary rate limit since the last reset; a 304 costs none (conditional.ts). */
+  rateLimitPoints(installation?: number): number;
   setFaults(options: FaultOptions): void;
   /** Answer every request `ms` later, as a distant GitHub would (benchmarks); 0 turns it off. */
   setLatency(ms: number): void;
@@ -175,8 +177,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counts: () => {
       const counted = calls.filter((c) => !c.route.startsWith("/app"));
       const writes = counted.filter((c) => c.write).length;
-      return { reads: counted.length - writes, writes, total: counted.length };
+      const points = counted.reduce((sum, c) => sum + c.points, 0);
+      return { reads: counted.length - writes, writes, total: counted.length, points };
     },
+    rateLimitPoints: (installation) =>
+      calls.filter((c) => !c.route.startsWith("/app") && (installation === undefined || c.installation === installation)).reduce((sum, c) => sum + c.points, 0),
     setFaults: (f) => faults.set(f),
     setLatency: (ms) => {
       latencyMs = ms;

@@ -1,6 +1,7 @@
 // The HTTP front of the emulator: strips the GHE `/api/v3` prefix, checks each request against
 // the OpenAPI description, injects faults, dispatches to a route, and logs the call.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { conditionalReply, primaryPoints } from "./conditional.js";
 import type { Fault, Faults } from "./faults.js";
 import { HttpError, type Handler, type Reply } from "./http.js";
 import { bodyLimitReply, schemaLimitReply } from "./limits.js";
@@ -57,6 +58,8 @@ export interface Call {
   /** The installation whose access token made the call; absent for the app's JWT, a person or an unknown token. */
   readonly installation?: number;
   readonly fault?: Fault;
+  /** What the call cost against the primary rate limit: 0 for an authorized 304 (conditional.ts). */
+  readonly points: 0 | 1;
 }
 
 export interface ServerState {
@@ -91,7 +94,7 @@ function send(res: ServerResponse, reply: Reply): void {
   if (reply.raw !== undefined) {
     res.writeHead(reply.status, { ...headers, "content-type": "application/vnd.github.raw; charset=utf-8" });
     res.end(reply.raw);
-  } else if (reply.body === undefined || reply.status === 204) {
+  } else if (reply.body === undefined || reply.status === 204 || reply.status === 304) {
     res.writeHead(reply.status, headers);
     res.end();
   } else {
@@ -141,6 +144,7 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
         path,
         status: reply.status,
         write,
+        points: primaryPoints(reply.status, token !== ""),
         ...(installation === undefined ? {} : { installation }),
         ...(fault ? { fault } : {}),
       });
@@ -260,6 +264,7 @@ export function createEmulatorServer(state: ServerState, baseUrl: () => string):
         reply = { status: 500, body: { message: `emulator: ${(error as Error).message}` } };
       }
     }
+    reply = conditionalReply(method, reply, req.headers["if-none-match"]);
     record(route, { ...reply, headers: { ...accepted, ...reply.headers } });
   }
 
