@@ -3,27 +3,13 @@
 import type { FreezeCommand, UnfreezeCommand } from "../../policy/commands/types.js";
 import { decideFreeze, decideUnfreeze, freezeScope } from "../../policy/deploy/freeze-command.js";
 import { carryOut } from "../../features/carry-out.js";
+import { lockRefFacts } from "./lock-ref-facts.js";
 import type { CommandHandler } from "./types.js";
 
 export const freeze: CommandHandler<FreezeCommand> = async (run) => {
   const { command, config, context, options } = run;
-  const { comment, repository, sender } = context.payload;
-  const known = config.environments.some((env) => env.name === command.environment);
-  const branch = repository.default_branch;
-  const decided = decideFreeze(
-    config,
-    command,
-    {
-      repo: context.repo(),
-      holder: comment.user?.login ?? sender.login,
-      commentId: comment.id,
-      now: context.now,
-      defaultBranch: branch,
-      commit: known ? await context.facts.commitOf(branch) : undefined,
-      held: known ? await context.facts.lockOfScope(freezeScope(command.environment)) : undefined,
-    },
-    run.reply,
-  );
+  const facts = await lockRefFacts(context, config, command.environment, freezeScope(command.environment));
+  const decided = decideFreeze(config, command, facts, run.reply);
   if ("error" in decided) throw new Error(decided.error);
   await carryOut(context, decided, options);
 };

@@ -6,28 +6,12 @@
 import type { LockCommand } from "../../policy/commands/types.js";
 import { decideLock, lockHeldAnswer } from "../../policy/deploy/lock-command.js";
 import { carryOut } from "../../features/carry-out.js";
+import { lockRefFacts } from "./lock-ref-facts.js";
 import type { CommandHandler } from "./types.js";
 
 export const lock: CommandHandler<LockCommand> = async (run) => {
   const { command, config, context, options } = run;
-  const { comment, repository, sender } = context.payload;
-  const known = config.environments.some((env) => env.name === command.environment);
-  const branch = repository.default_branch;
-  const decided = decideLock(
-    config,
-    command,
-    {
-      repo: context.repo(),
-      holder: comment.user?.login ?? sender.login,
-      commentId: comment.id,
-      now: context.now,
-      defaultBranch: branch,
-      // The lock commit needs a parent; the default branch's head is always there.
-      commit: known ? await context.facts.commitOf(branch) : undefined,
-      held: known ? await context.facts.lockOfScope(command.environment) : undefined,
-    },
-    run.reply,
-  );
+  const decided = decideLock(config, command, await lockRefFacts(context, config, command.environment, command.environment), run.reply);
   if ("error" in decided) throw new Error(decided.error);
   const effects = await carryOut(context, decided, options);
   const contended = effects.find((effect) => effect.status === "held");

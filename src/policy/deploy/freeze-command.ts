@@ -3,6 +3,7 @@
 // `<env>+freeze` (a branch release-pilot/lock/production+freeze, taken atomically like any lock):
 // `+` is in no environment or app name (the config schema), so it is no environment's lock, and
 // the deploy gates never read it; only automatic deploys do (decide-deploy.ts).
+import type { LockFacts } from "./lock-command.js";
 import { environmentNamed, noEnvironmentText } from "../commands/environment.js";
 import type { Config } from "../config/index.js";
 import { inertText } from "../markdown/inert.js";
@@ -23,17 +24,8 @@ export function adHocFreeze(lock: Lock | undefined, now: string): { readonly fro
   return { from: Number.NEGATIVE_INFINITY, to: Date.parse(lock.expiresAt), reason: `${lock.reason}, frozen by ${lock.holder}` };
 }
 
-export interface FreezeFacts {
-  readonly repo: RepoRef;
-  readonly holder: string;
-  readonly commentId: number;
-  readonly now: string;
-  /** The default branch's head, which the freeze commit hangs on. */
-  readonly commit: string | undefined;
-  readonly defaultBranch: string;
-  /** The freeze on the environment now, if any. */
-  readonly held: Lock | undefined;
-}
+/** What a freeze is decided from: the same as a lock's (who, when, the commit it hangs on, what is held). */
+export type FreezeFacts = LockFacts;
 
 /** /freeze: take the environment's freeze (a newer /freeze replaces an expired one only), or say whose it is. */
 export function decideFreeze(
